@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	_ "github.com/lib/pq" // PostgreSQL driver
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/migrations"
+)
+
+// Config is the portal's configuration: environment variables, overridden by flags.
+type Config struct {
+	DatabaseURL   string
+	Addr          string
+	SessionSecret string
+	SecureCookies bool
+	TrustProxy    bool
+	LogLevel      string
+	LogFormat     string
+	DBWait        time.Duration
+}
+
+// newFlagSet returns a flag set for a subcommand with the flags every command shares, their
+// defaults read from the environment.
+func newFlagSet(name string, getenv func(string) string, stderr io.Writer, cfg *Config) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.DatabaseURL, "database-url", getenv("DATABASE_URL"), "PostgreSQL URL (env DATABASE_URL)")
+	fs.StringVar(&cfg.LogLevel, "log-level", envOr(getenv, "LOG_LEVEL", "info"), "debug, info, warn or error (env LOG_LEVEL)")
+	fs.StringVar(&cfg.LogFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "text or json (env LOG_FORMAT)")
+	fs.DurationVar(&cfg.DBWait, "db-wait", envDuration(getenv, "DB_WAIT", 30*time.Second), "how long to wait for the database at start (env DB_WAIT)")
+	return fs
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envBool(getenv func(string) string, key string) bool {
+	b, _ := strconv.ParseBool(getenv(key))
+	return b
+}
+
+func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(getenv(key)); err == nil {
+		return d
+	}
+	return def
+}
+
+// newLogger returns the structured logger for the configured level and format.
+func newLogger(cfg Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	if strings.EqualFold(cfg.LogFormat, "json") {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// openStore connects to the database, waiting up to cfg.DBWait for it to come up, applies the
+// migrations and returns the store. Every command goes through here, so they all run one schema.
+func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store, *sqlx.DB, error) {
+	if cfg.DatabaseURL == "" {
+		return nil, nil, errors.New("DATABASE_URL is not set (or pass --database-url); `make run` starts a local PostgreSQL for you")
+	}
+	db, err := sqlx.Open("postgres", cfg.DatabaseURL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open database: %w", err)
+	}
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(10)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	deadline := time.Now().Add(cfg.DBWait)
+	for {
+		err = db.PingContext(ctx)
+		if err == nil || time.Now().After(deadline) || ctx.Err() != nil {
+			break
+		}
+		log.Info("waiting for the database", "err", err)
+		time.Sleep(time.Second)
+	}
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("connect to database: %w", err)
+	}
+	if err := migrations.Apply(ctx, db.DB); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return domain.NewStore(db), db, nil
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/handlers"
+)
+
+// Demo login, created by `serve --demo` (what `make run` uses on a local database).
+const (
+	demoShop     = "Demo Gadget Store"
+	demoEmail    = "demo@example.com"
+	demoPassword = "parcel-desk-demo"
+)
+
+// cmdServe runs the web server until ctx is cancelled (SIGINT/SIGTERM), then drains requests.
+func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg Config
+	var demo bool
+	fs := newFlagSet("serve", getenv, stderr, &cfg)
+	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADDR", ":8080"), "listen address (env ADDR)")
+	fs.StringVar(&cfg.SessionSecret, "session-secret", getenv("SESSION_SECRET"), "key that signs session cookies; without it one is generated and kept in the database (env SESSION_SECRET)")
+	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(getenv, "SECURE_COOKIES"), "mark cookies Secure: set when served over TLS (env SECURE_COOKIES)")
+	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "take client addresses from X-Forwarded-For (env TRUST_PROXY)")
+	fs.BoolVar(&demo, "demo", false, "create the demo shop if it is missing and print its login")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	store, db, err := openStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+
+	key, err := sessionKey(ctx, cfg, store)
+	if err != nil {
+		return err
+	}
+	if demo {
+		if err := ensureDemo(ctx, store); err != nil {
+			return err
+		}
+	}
+	h := handlers.New(log, handlers.Config{SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, SessionKey: key}, store)
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second, // slow-loris: headers must arrive promptly
+		ReadTimeout:       10 * time.Minute, // a large CSV upload on a slow line
+		WriteTimeout:      10 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	url := "http://" + displayAddr(ln.Addr())
+	fmt.Fprintf(stdout, "Parcel Desk listening on %s\n", url)
+	if demo {
+		fmt.Fprintf(stdout, "Demo shop %q: sign in at %s/login as %s with password %s\n", demoShop, url, demoEmail, demoPassword)
+	}
+	go housekeeping(ctx, store, log)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// sessionKey derives the cookie-signing key from SESSION_SECRET, or uses the one kept in the
+// database, so that every replica and every restart signs alike.
+func sessionKey(ctx context.Context, cfg Config, store *domain.Store) ([]byte, error) {
+	if cfg.SessionSecret != "" {
+		k := sha256.Sum256([]byte(cfg.SessionSecret))
+		return k[:], nil
+	}
+	return store.SessionKey(ctx)
+}
+
+// ensureDemo creates the demo shop unless its owner already exists.
+func ensureDemo(ctx context.Context, store *domain.Store) error {
+	_, _, err := store.CreateSeller(ctx, domain.Signup{ShopName: demoShop, Name: "Demo Owner", Email: demoEmail, Password: demoPassword})
+	var verr *domain.ValidationError
+	if errors.As(err, &verr) && verr.Fields["email"] != "" {
+		return nil // already there
+	}
+	if err != nil {
+		return fmt.Errorf("demo shop: %w", err)
+	}
+	return nil
+}
+
+// housekeeping removes ended sessions and old login failures every hour.
+func housekeeping(ctx context.Context, store *domain.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := store.DeleteExpiredSessions(ctx, handlers.DefaultSessionLimits); err != nil && ctx.Err() == nil {
+			log.Warn("housekeeping", "err", err)
+		} else if n > 0 {
+			log.Info("housekeeping: removed ended sessions", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// displayAddr turns a listen address into one a browser can open (":8080" → "localhost:8080").
+func displayAddr(a net.Addr) string {
+	s := a.String()
+	if strings.HasPrefix(s, "[::]:") || strings.HasPrefix(s, "0.0.0.0:") {
+		return "localhost" + s[strings.LastIndex(s, ":"):]
+	}
+	return s
+}

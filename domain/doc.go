@@ -1,0 +1,13 @@
+// Package domain is the business of the parcel exception desk: sellers and their team, shipments
+// and their stage clock, exceptions, disputes, and the sqlx queries that persist them.
+//
+// Rules of this layer:
+//   - It knows nothing of HTTP or HTML: no echo, no templ, no status codes.
+//   - Every method that touches seller data takes a SellerID right after ctx, and every statement
+//     binds it as its first parameter (seller_id = $1). Another seller's record is ErrNotFound,
+//     exactly like a record that does not exist.
+//   - Errors are wrapped with %w and an operation prefix; callers test them with errors.Is/As.
+//     Only ValidationError and RowError carry text that is safe to show to a seller.
+//   - Pure rules (stages, classification, parsing) are plain functions over values, testable
+//     without a database.
+package domain

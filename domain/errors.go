@@ -1,0 +1,59 @@
+package domain
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Errors callers test with errors.Is. Their text is not meant for sellers: handlers map them to
+// pages (ErrNotFound → 404, ErrConflict → 409, ErrUnauthorized → 401/403).
+var (
+	// ErrNotFound means the record does not exist or belongs to another seller; the two are
+	// deliberately indistinguishable.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict means the record changed since the caller read it (optimistic version check).
+	ErrConflict = errors.New("changed by someone else")
+	// ErrUnauthorized means wrong credentials, or a role that may not do this.
+	ErrUnauthorized = errors.New("unauthorized")
+)
+
+// ValidationError reports input that breaks a rule. Fields maps a form field name to a message
+// that is safe to show to the seller; the key "" holds a message about the form as a whole.
+type ValidationError struct {
+	Fields map[string]string
+}
+
+// Error lists the messages, sorted by field, so the text is stable.
+func (e *ValidationError) Error() string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if k == "" {
+			parts = append(parts, e.Fields[k])
+			continue
+		}
+		parts = append(parts, k+": "+e.Fields[k])
+	}
+	return "invalid input: " + strings.Join(parts, "; ")
+}
+
+// Invalid returns a *ValidationError for one field.
+func Invalid(field, message string) *ValidationError {
+	return &ValidationError{Fields: map[string]string{field: message}}
+}
+
+// RowError is one rejected row of an import: the 1-based line number where the row starts in the
+// file and a reason safe to show to the seller.
+type RowError struct {
+	Line   int
+	Reason string
+}
+
+// Error returns "line N: reason".
+func (e RowError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Reason) }

@@ -1,0 +1,105 @@
+package domain
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// SessionLimits bound how long a login lasts: Idle since the last request, Absolute since sign-in.
+type SessionLimits struct {
+	Idle     time.Duration
+	Absolute time.Duration
+}
+
+// SessionRecord is the server-side half of a browser session: the encoded session values and, once
+// signed in, whose session it is.
+type SessionRecord struct {
+	SellerID   *SellerID `db:"seller_id"`
+	UserID     *int64    `db:"user_id"`
+	Data       []byte    `db:"data"`
+	CreatedAt  time.Time `db:"created_at"`
+	LastSeenAt time.Time `db:"last_seen_at"`
+}
+
+// NewSessionToken returns a fresh random session token for a cookie.
+func NewSessionToken() string { return newToken() }
+
+// FindSession returns the live session a token stands for, or ErrNotFound when it is unknown,
+// ended, idle past lim.Idle or older than lim.Absolute. A found session's last-seen time is
+// refreshed, at most once a minute to spare writes.
+func (s *Store) FindSession(ctx context.Context, token string, lim SessionLimits) (SessionRecord, error) {
+	var rec SessionRecord
+	err := s.db.GetContext(ctx, &rec, `
+		UPDATE sessions SET last_seen_at = CASE
+		        WHEN last_seen_at < now() - interval '1 minute' THEN now() ELSE last_seen_at END
+		WHERE token_hash = $1
+		  AND last_seen_at > now() - $2 * interval '1 second'
+		  AND created_at > now() - $3 * interval '1 second'
+		RETURNING seller_id, user_id, data, created_at, last_seen_at`,
+		hashToken(token), lim.Idle.Seconds(), lim.Absolute.Seconds())
+	if errors.Is(err, sql.ErrNoRows) {
+		return SessionRecord{}, ErrNotFound
+	}
+	if err != nil {
+		return SessionRecord{}, fmt.Errorf("find session: %w", err)
+	}
+	return rec, nil
+}
+
+// SaveSession creates or updates the session a token stands for. A session's owner is fixed when
+// it is created: signing in always starts a new token, so a token seen before sign-in (a fixation
+// attempt) never becomes a signed-in session.
+func (s *Store) SaveSession(ctx context.Context, token string, seller *SellerID, user *int64, data []byte) error {
+	_, err := s.db.ExecContext(ctx, `
+		INSERT INTO sessions (token_hash, seller_id, user_id, data) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (token_hash) DO UPDATE SET data = EXCLUDED.data, last_seen_at = now()`,
+		hashToken(token), seller, user, data)
+	if err != nil {
+		return fmt.Errorf("save session: %w", err)
+	}
+	return nil
+}
+
+// DeleteSession ends the session a token stands for. Ending an unknown session is not an error.
+func (s *Store) DeleteSession(ctx context.Context, token string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, hashToken(token)); err != nil {
+		return fmt.Errorf("delete session: %w", err)
+	}
+	return nil
+}
+
+// CountSessions returns how many live sessions a team member has.
+func (s *Store) CountSessions(ctx context.Context, seller SellerID, user int64, lim SessionLimits) (int, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, `
+		SELECT count(*) FROM sessions
+		WHERE seller_id = $1 AND user_id = $2
+		  AND last_seen_at > now() - $3 * interval '1 second'
+		  AND created_at > now() - $4 * interval '1 second'`,
+		seller, user, lim.Idle.Seconds(), lim.Absolute.Seconds())
+	if err != nil {
+		return 0, fmt.Errorf("count sessions: %w", err)
+	}
+	return n, nil
+}
+
+// DeleteExpiredSessions removes sessions past their limits and old login failures; it is the
+// housekeeping part of the periodic work.
+func (s *Store) DeleteExpiredSessions(ctx context.Context, lim SessionLimits) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `
+		DELETE FROM sessions
+		WHERE last_seen_at < now() - $1 * interval '1 second' OR created_at < now() - $2 * interval '1 second'`,
+		lim.Idle.Seconds(), lim.Absolute.Seconds())
+	if err != nil {
+		return 0, fmt.Errorf("delete expired sessions: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	if _, err := s.db.ExecContext(ctx,
+		`DELETE FROM login_failures WHERE failed_at < now() - $1 * interval '1 second'`, LoginWindow.Seconds()); err != nil {
+		return n, fmt.Errorf("delete old login failures: %w", err)
+	}
+	return n, nil
+}

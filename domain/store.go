@@ -1,0 +1,110 @@
+package domain
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql/driver"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"syscall"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Store persists the business in PostgreSQL. It is safe for concurrent use; every web replica
+// and command holds one over a shared connection pool.
+type Store struct {
+	db *sqlx.DB
+	// PasswordCost is the bcrypt cost of new password hashes. Tests lower it; production keeps
+	// the default, which makes one guess cost about a quarter of a second.
+	PasswordCost int
+}
+
+// NewStore returns a Store over db.
+func NewStore(db *sqlx.DB) *Store {
+	return &Store{db: db, PasswordCost: 12}
+}
+
+// Ping reports whether the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping: %w", err)
+	}
+	return nil
+}
+
+// inTx runs fn in one transaction, committed when fn returns nil and rolled back otherwise.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Unavailable reports whether err means the database could not be reached or went away (refused
+// connection, dropped connection, server shutting down), as opposed to a bad query. Handlers
+// answer such errors with 503; the connection pool reconnects by itself when the server is back.
+func Unavailable(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		return true
+	}
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		switch {
+		case pqErr.Code.Class() == "08": // connection exception
+			return true
+		case pqErr.Code == "57P01", pqErr.Code == "57P02", pqErr.Code == "57P03": // shutdown, cannot connect now
+			return true
+		}
+	}
+	return false
+}
+
+// newToken returns a random URL-safe token of 32 bytes of entropy.
+func newToken() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// hashToken is what the database keeps of a token: a leaked table holds no usable session or
+// invitation link. SHA-256 suffices because tokens are random, not guessable passwords.
+func hashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// hashPassword hashes a password with bcrypt at the store's cost.
+func (s *Store) hashPassword(password string) (string, error) {
+	h, err := bcrypt.GenerateFromPassword([]byte(password), s.PasswordCost)
+	if err != nil {
+		return "", fmt.Errorf("hash password: %w", err)
+	}
+	return string(h), nil
+}
+
+// isUniqueViolation reports whether err is a PostgreSQL unique violation on the named constraint
+// (any constraint when name is "").
+func isUniqueViolation(err error, name string) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && pqErr.Code == "23505" && (name == "" || pqErr.Constraint == name)
+}

@@ -1,0 +1,156 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
+)
+
+// fieldErrors returns the field messages of a validation error, or nil for any other error.
+func fieldErrors(err error) views.Errors {
+	var verr *domain.ValidationError
+	if errors.As(err, &verr) {
+		return verr.Fields
+	}
+	return nil
+}
+
+func (s *Server) signupForm(c echo.Context) error {
+	if c.Get(ctxUser) != nil {
+		return c.Redirect(http.StatusSeeOther, "/")
+	}
+	return render(c, http.StatusOK, views.SignupPage(s.page(c, "Create account"), views.SignupForm{}), nil)
+}
+
+// signup creates a shop and its owner, and signs the owner in.
+func (s *Server) signup(c echo.Context) error {
+	in := domain.Signup{
+		ShopName: c.FormValue("shop_name"), Name: c.FormValue("name"),
+		Email: c.FormValue("email"), Password: c.FormValue("password"),
+	}
+	seller, user, err := s.store.CreateSeller(c.Request().Context(), in)
+	if errs := fieldErrors(err); errs != nil {
+		f := views.SignupForm{ShopName: in.ShopName, Name: in.Name, Email: in.Email, Errors: errs}
+		return render(c, http.StatusUnprocessableEntity, views.SignupPage(s.page(c, "Create account"), f), nil)
+	}
+	if err != nil {
+		return err
+	}
+	return s.startSession(c, user, "/", "Welcome to Parcel Desk, "+seller.ShopName+".")
+}
+
+func (s *Server) loginForm(c echo.Context) error {
+	if c.Get(ctxUser) != nil {
+		return c.Redirect(http.StatusSeeOther, "/")
+	}
+	f := views.LoginForm{Next: safeNext(c.QueryParam("next"))}
+	return render(c, http.StatusOK, views.LoginPage(s.page(c, "Sign in"), f), nil)
+}
+
+// login checks the password, throttled per account and per client address.
+func (s *Server) login(c echo.Context) error {
+	ctx := c.Request().Context()
+	f := views.LoginForm{Email: strings.TrimSpace(c.FormValue("email")), Next: safeNext(c.FormValue("next"))}
+	wait, err := s.store.LoginRetryAfter(ctx, f.Email, c.RealIP())
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		f.Errors = views.Errors{"": "Too many failed sign-ins. Try again in " + views.FormatWait(wait) + "."}
+		return render(c, http.StatusTooManyRequests, views.LoginPage(s.page(c, "Sign in"), f), nil)
+	}
+	user, err := s.store.Authenticate(ctx, f.Email, c.FormValue("password"))
+	if errors.Is(err, domain.ErrUnauthorized) {
+		if err := s.store.RecordLoginFailure(ctx, f.Email, c.RealIP()); err != nil {
+			return err
+		}
+		f.Errors = views.Errors{"": "That email and password do not match an account."}
+		return render(c, http.StatusUnauthorized, views.LoginPage(s.page(c, "Sign in"), f), nil)
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.store.ClearLoginFailures(ctx, f.Email); err != nil {
+		return err
+	}
+	to := f.Next
+	if to == "" {
+		to = "/"
+	}
+	return s.startSession(c, user, to, "")
+}
+
+// startSession signs a member in on a brand-new session token and redirects.
+func (s *Server) startSession(c echo.Context, user domain.User, to, flash string) error {
+	sess, err := s.sessions.Get(c.Request(), sessionName)
+	if err != nil {
+		return err
+	}
+	if err := s.sessions.renew(c.Request(), sess); err != nil {
+		return err
+	}
+	sess.Values[keySeller] = int64(user.SellerID)
+	sess.Values[keyUser] = user.ID
+	if flash != "" {
+		sess.AddFlash(string(views.FlashSuccess) + ":" + flash)
+	}
+	if err := sess.Save(c.Request(), c.Response()); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// logout ends the session server-side, so the old cookie is worthless even if it was copied.
+func (s *Server) logout(c echo.Context) error {
+	sess, err := s.sessions.Get(c.Request(), sessionName)
+	if err != nil {
+		return err
+	}
+	if err := s.sessions.renew(c.Request(), sess); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/login", views.FlashInfo, "You are signed out.")
+}
+
+// safeNext keeps a post-login redirect on this site: a path, never another host.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return ""
+	}
+	return next
+}
+
+func (s *Server) inviteForm(c echo.Context) error {
+	inv, seller, err := s.store.FindInvitation(c.Request().Context(), c.Param("token"))
+	if err != nil {
+		return err
+	}
+	f := views.InviteForm{ShopName: seller.ShopName, Email: inv.Email, Role: string(inv.Role)}
+	return render(c, http.StatusOK, views.InvitePage(s.page(c, "Join "+seller.ShopName), c.Param("token"), f), nil)
+}
+
+// inviteAccept creates the invited member's account and signs them in.
+func (s *Server) inviteAccept(c echo.Context) error {
+	ctx := c.Request().Context()
+	token := c.Param("token")
+	inv, seller, err := s.store.FindInvitation(ctx, token)
+	if err != nil {
+		return err
+	}
+	user, err := s.store.AcceptInvitation(ctx, token, c.FormValue("name"), c.FormValue("password"))
+	if errs := fieldErrors(err); errs != nil {
+		f := views.InviteForm{ShopName: seller.ShopName, Email: inv.Email, Role: string(inv.Role), Name: c.FormValue("name"), Errors: errs}
+		return render(c, http.StatusUnprocessableEntity, views.InvitePage(s.page(c, "Join "+seller.ShopName), token, f), nil)
+	}
+	if err != nil {
+		return err
+	}
+	return s.startSession(c, user, "/", "Welcome to "+seller.ShopName+".")
+}

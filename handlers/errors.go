@@ -1,0 +1,77 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
+)
+
+// handleError is the one place errors become pages. Domain errors map to their status; an
+// unreachable database is a 503 (the pool reconnects by itself when it is back); anything else
+// is a 500 whose details go to the log only, found by the request id on the page.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status, heading, msg := http.StatusInternalServerError, "Something went wrong",
+		"The desk could not finish this request. It has been logged; try again in a moment."
+	var he *echo.HTTPError
+	switch {
+	case errors.Is(err, domain.ErrNotFound):
+		status, heading, msg = http.StatusNotFound, "Not found", "There is nothing here, or it belongs to another shop."
+	case errors.Is(err, domain.ErrConflict):
+		status, heading, msg = http.StatusConflict, "Changed by someone else", "Someone changed this while you were looking at it. Reload to see their change."
+	case errors.Is(err, domain.ErrUnauthorized):
+		status, heading, msg = http.StatusForbidden, "Not allowed", "Your role in this shop does not allow this. Ask an owner."
+	case domain.Unavailable(err):
+		status, heading, msg = http.StatusServiceUnavailable, "Database unavailable",
+			"The desk cannot reach its database right now. Nothing was lost; try again in a minute."
+		c.Response().Header().Set("Retry-After", "30")
+	case errors.As(err, &he):
+		status = he.Code
+		heading, msg = statusText(he)
+	}
+	rid := c.Response().Header().Get(echo.HeaderXRequestID)
+	if status >= 500 {
+		s.log.Error("request failed", "id", rid, "status", status, "err", err)
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	p := s.page(c, heading)
+	if rerr := render(c, status, views.ErrorPage(p, status, heading, msg, rid), nil); rerr != nil {
+		s.log.Error("render error page", "id", rid, "err", rerr)
+		_ = c.String(status, heading)
+	}
+}
+
+// statusText words the HTTP errors that Echo and our middleware raise.
+func statusText(he *echo.HTTPError) (string, string) {
+	msg, _ := he.Message.(string)
+	switch he.Code {
+	case http.StatusNotFound:
+		return "Not found", "There is nothing here, or it belongs to another shop."
+	case http.StatusMethodNotAllowed:
+		return "Not allowed", "This address does not take that kind of request."
+	case http.StatusRequestEntityTooLarge:
+		return "Too large", "What you sent is larger than the desk accepts."
+	case http.StatusForbidden:
+		if he == errCSRF {
+			return "Form expired", msg
+		}
+		return "Not allowed", "Your role in this shop does not allow this. Ask an owner."
+	case http.StatusBadRequest:
+		return "Bad request", "The request could not be understood."
+	case http.StatusUnauthorized:
+		return "Signed out", msg
+	}
+	if msg == "" {
+		msg = http.StatusText(he.Code)
+	}
+	return http.StatusText(he.Code), msg
+}

@@ -1,0 +1,63 @@
+// Package handlers is the web layer: Echo routes, middleware (sessions, CSRF, tenant, security
+// headers), request parsing, one call into the domain, and the choice of a view. It holds no SQL
+// and no business rules.
+package handlers
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+// Config is the web layer's share of the portal's configuration.
+type Config struct {
+	// SecureCookies marks cookies Secure; set it when the portal is served over TLS (directly or
+	// behind a TLS-terminating proxy).
+	SecureCookies bool
+	// TrustProxy takes the client address from X-Forwarded-For, for login throttling and logs;
+	// set it only behind a proxy that sets that header.
+	TrustProxy bool
+	// SessionKey signs session cookies.
+	SessionKey []byte
+	// Sessions bounds how long a sign-in lasts.
+	Sessions domain.SessionLimits
+}
+
+// DefaultSessionLimits: a day without a request signs a member out; a week after sign-in, they
+// sign in again whatever they did.
+var DefaultSessionLimits = domain.SessionLimits{Idle: 24 * time.Hour, Absolute: 7 * 24 * time.Hour}
+
+// Server holds the dependencies of the handlers.
+type Server struct {
+	store    *domain.Store
+	sessions *SessionStore
+	log      *slog.Logger
+	cfg      Config
+}
+
+// New returns the portal's HTTP handler with every route, middleware and the error page wired.
+func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
+	if cfg.Sessions == (domain.SessionLimits{}) {
+		cfg.Sessions = DefaultSessionLimits
+	}
+	s := &Server{
+		store:    store,
+		sessions: NewSessionStore(store, cfg.SessionKey, cfg.Sessions, cfg.SecureCookies),
+		log:      log,
+		cfg:      cfg,
+	}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	if cfg.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	} else {
+		e.IPExtractor = echo.ExtractIPDirect()
+	}
+	s.routes(e)
+	return e
+}

@@ -1,0 +1,142 @@
+package handlers
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"net/http"
+
+	"github.com/gorilla/securecookie"
+	"github.com/gorilla/sessions"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+// sessionName is the name of the session cookie.
+const sessionName = "desk_session"
+
+// Session value keys.
+const (
+	keySeller = "seller_id"
+	keyUser   = "user_id"
+)
+
+// SessionStore is a gorilla/sessions Store that keeps session values in PostgreSQL and only a
+// signed random token in the cookie. Sessions therefore end for real on logout (the row is
+// deleted), survive restarts, and are shared by every web replica. The table comes from our own
+// migrations, not from the store.
+type SessionStore struct {
+	store   *domain.Store
+	codecs  []securecookie.Codec
+	limits  domain.SessionLimits
+	options sessions.Options
+}
+
+// NewSessionStore returns a store whose cookies are signed with key, HttpOnly and SameSite=Lax,
+// Secure when secure is set, and live as long as the absolute session limit.
+func NewSessionStore(store *domain.Store, key []byte, limits domain.SessionLimits, secure bool) *SessionStore {
+	codec := securecookie.New(key, nil)
+	codec.MaxAge(int(limits.Absolute.Seconds()))
+	return &SessionStore{
+		store:  store,
+		codecs: []securecookie.Codec{codec},
+		limits: limits,
+		options: sessions.Options{
+			Path:     "/",
+			MaxAge:   int(limits.Absolute.Seconds()),
+			HttpOnly: true,
+			Secure:   secure,
+			SameSite: http.SameSiteLaxMode,
+		},
+	}
+}
+
+// Get returns the request's session, loading it once per request.
+func (st *SessionStore) Get(r *http.Request, name string) (*sessions.Session, error) {
+	return sessions.GetRegistry(r).Get(st, name)
+}
+
+// New loads the session named by the request's cookie, or returns a new empty one when there is
+// no cookie, a forged one, or one whose session has ended. Only a database failure is an error.
+func (st *SessionStore) New(r *http.Request, name string) (*sessions.Session, error) {
+	sess := sessions.NewSession(st, name)
+	opts := st.options
+	sess.Options = &opts
+	sess.IsNew = true
+	c, err := r.Cookie(name)
+	if err != nil {
+		return sess, nil
+	}
+	var token string
+	if securecookie.DecodeMulti(name, c.Value, &token, st.codecs...) != nil {
+		return sess, nil
+	}
+	rec, err := st.store.FindSession(r.Context(), token, st.limits)
+	if errors.Is(err, domain.ErrNotFound) {
+		return sess, nil
+	}
+	if err != nil {
+		return sess, err
+	}
+	if err := gob.NewDecoder(bytes.NewReader(rec.Data)).Decode(&sess.Values); err != nil {
+		return sess, nil // unreadable values (an older format): start afresh
+	}
+	sess.ID = token
+	sess.IsNew = false
+	return sess, nil
+}
+
+// Save writes the session and its cookie; a negative MaxAge ends the session.
+func (st *SessionStore) Save(r *http.Request, w http.ResponseWriter, sess *sessions.Session) error {
+	if sess.Options.MaxAge < 0 {
+		if sess.ID != "" {
+			if err := st.store.DeleteSession(r.Context(), sess.ID); err != nil {
+				return err
+			}
+		}
+		http.SetCookie(w, sessions.NewCookie(sess.Name(), "", sess.Options))
+		return nil
+	}
+	if sess.ID == "" {
+		sess.ID = domain.NewSessionToken()
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(sess.Values); err != nil {
+		return err
+	}
+	var seller *domain.SellerID
+	var user *int64
+	if sid, uid, ok := sessionMember(sess.Values); ok {
+		seller, user = &sid, &uid
+	}
+	if err := st.store.SaveSession(r.Context(), sess.ID, seller, user, buf.Bytes()); err != nil {
+		return err
+	}
+	encoded, err := securecookie.EncodeMulti(sess.Name(), sess.ID, st.codecs...)
+	if err != nil {
+		return err
+	}
+	http.SetCookie(w, sessions.NewCookie(sess.Name(), encoded, sess.Options))
+	return nil
+}
+
+// renew ends the request's current session and turns sess into a fresh one with a new token, so
+// a token planted before sign-in (session fixation) is worthless after it.
+func (st *SessionStore) renew(r *http.Request, sess *sessions.Session) error {
+	if sess.ID != "" {
+		if err := st.store.DeleteSession(r.Context(), sess.ID); err != nil {
+			return err
+		}
+	}
+	sess.ID = ""
+	sess.IsNew = true
+	sess.Values = map[any]any{}
+	return nil
+}
+
+// sessionMember reads who a session belongs to.
+func sessionMember(v map[any]any) (domain.SellerID, int64, bool) {
+	sid, ok1 := v[keySeller].(int64)
+	uid, ok2 := v[keyUser].(int64)
+	return domain.SellerID(sid), uid, ok1 && ok2
+}

@@ -1,0 +1,50 @@
+package views
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// FormatDate writes a date the way sellers read it in a table: "21 Nov 2026".
+func FormatDate(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// FormatDateTime writes a time with minutes: "21 Nov 2026 14:05".
+func FormatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2 Jan 2006 15:04")
+}
+
+// FormatDuration writes a duration at the precision a seller thinks in: "3d 4h", "5h 10m", "12m".
+func FormatDuration(d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	days := int(d.Hours()) / 24
+	hours := int(d.Hours()) % 24
+	mins := int(math.Mod(d.Minutes(), 60))
+	switch {
+	case days > 0:
+		return fmt.Sprintf("%dd %dh", days, hours)
+	case hours > 0:
+		return fmt.Sprintf("%dh %dm", hours, mins)
+	default:
+		return fmt.Sprintf("%dm", mins)
+	}
+}
+
+// FormatWait writes how long someone must wait before trying again: "14 minutes", "1 minute".
+func FormatWait(d time.Duration) string {
+	m := int(math.Ceil(d.Minutes()))
+	if m <= 1 {
+		return "1 minute"
+	}
+	return fmt.Sprintf("%d minutes", m)
+}
