@@ -79,6 +79,7 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 // Sec-Fetch-Site are also checked by it, as Echo's middleware does.
 func (s *Server) csrf() echo.MiddlewareFunc {
 	return middleware.CSRFWithConfig(middleware.CSRFConfig{
+		Skipper:        skipSession,
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
 		CookieName:     "_csrf",
 		CookiePath:     "/",
@@ -105,6 +106,9 @@ const (
 // becomes the 503 page, not an anonymous visitor.
 func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
+		if skipSession(c) {
+			return next(c)
+		}
 		sess, err := s.sessions.Get(c.Request(), sessionName)
 		if err != nil {
 			return err

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -11,32 +12,42 @@ import (
 
 // routes is the whole route table, in one place. Middleware order: request id first so every log
 // line and error page carries it, then logging and recovery, security headers on every response,
-// body limits, CSRF, and the session (which needs the database) last.
+// body limits, CSRF, and the session (which needs the database) last. Static files and the health
+// check skip the session, so they answer even while the database is away. The session runs for
+// unknown paths too, so a signed-in member's 404 page keeps its navigation.
 func (s *Server) routes(e *echo.Echo) {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(middleware.RequestID())
 	e.Use(s.logRequests())
 	e.Use(middleware.Recover())
 	e.Use(securityHeaders(s.cfg.SecureCookies))
+	e.Use(middleware.BodyLimit("1M"))
+	e.Use(s.csrf())
+	e.Use(s.loadSession)
 
 	e.GET("/healthz", s.health)
-	assets := e.Group("/static", cacheForever)
-	assets.StaticFS("/", echo.MustSubFS(static.FS, "."))
+	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", http.FileServerFS(static.FS))), cacheForever)
 
-	app := e.Group("", middleware.BodyLimit("1M"), s.csrf(), s.loadSession)
-	app.GET("/signup", s.signupForm)
-	app.POST("/signup", s.signup)
-	app.GET("/login", s.loginForm)
-	app.POST("/login", s.login)
-	app.GET("/invite/:token", s.inviteForm)
-	app.POST("/invite/:token", s.inviteAccept)
+	e.GET("/signup", s.signupForm)
+	e.POST("/signup", s.signup)
+	e.GET("/login", s.loginForm)
+	e.POST("/login", s.login)
+	e.GET("/invite/:token", s.inviteForm)
+	e.POST("/invite/:token", s.inviteAccept)
 
-	in := app.Group("", s.requireUser)
-	in.POST("/logout", s.logout)
-	in.GET("/", s.home)
-	in.GET("/settings/team", s.teamIndex)
-	in.POST("/settings/team/invitations", s.invitationCreate)
-	in.POST("/settings/team/invitations/:id/revoke", s.invitationRevoke)
-	in.GET("/settings/team/members/:id", s.memberShow)
-	in.POST("/settings/team/members/:id/remove", s.memberRemove)
+	in := s.requireUser
+	e.POST("/logout", s.logout, in)
+	e.GET("/", s.home, in)
+	e.GET("/settings/team", s.teamIndex, in)
+	e.POST("/settings/team/invitations", s.invitationCreate, in)
+	e.POST("/settings/team/invitations/:id/revoke", s.invitationRevoke, in)
+	e.GET("/settings/team/members/:id", s.memberShow, in)
+	e.POST("/settings/team/members/:id/remove", s.memberRemove, in)
+}
+
+// skipSession lists the paths that need neither a session nor CSRF: static files and the health
+// check.
+func skipSession(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return p == "/healthz" || strings.HasPrefix(p, "/static/")
 }

@@ -1,0 +1,27 @@
+# The README's two commands are `make run` and `make test`; the rest serve them and CI.
+.PHONY: run test build generate check fmt vet
+
+run: ## serve the portal (local PostgreSQL and demo shop when DATABASE_URL is unset)
+	scripts/run.sh
+
+test: ## every test: real PostgreSQL, real headless Chromium
+	scripts/test.sh
+
+build:
+	go build -o bin/portal ./cmd/portal
+
+generate: ## regenerate the templ views (the generated files are committed)
+	go tool templ generate
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+vet:
+	go vet ./...
+
+check: ## what CI checks before the tests: formatting, vet, generated code up to date
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
+	go vet ./...
+	go tool templ generate
+	@git diff --exit-code -- views >/dev/null || { git diff --stat -- views; echo "templ: generated views are out of date; run make generate and commit"; exit 1; }
+	@test -z "$$(git status --porcelain -- views | grep '^??')" || { echo "templ: generated views not committed"; exit 1; }
