@@ -3,6 +3,7 @@ package domain_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -172,6 +173,15 @@ func TestLoginThrottle(t *testing.T) {
 	if wait, _ := s.LoginRetryAfter(ctx, "other@example.com", "10.0.0.1"); wait != 0 {
 		t.Errorf("other account from the same address: wait = %v, want 0 (address limit is higher)", wait)
 	}
+	// One address guessing across many accounts is stopped by the address limit.
+	for i := domain.LoginLimitPerAccount; i < domain.LoginLimitPerAddress; i++ {
+		if err := s.RecordLoginFailure(ctx, fmt.Sprintf("user%d@example.com", i), "10.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if wait, _ := s.LoginRetryAfter(ctx, "fresh@example.com", "10.0.0.1"); wait <= 0 {
+		t.Errorf("address past its limit: wait = %v, want > 0", wait)
+	}
 }
 
 func TestSessions(t *testing.T) {
@@ -193,6 +203,9 @@ func TestSessions(t *testing.T) {
 	}
 	if _, err := s.FindSession(ctx, token, domain.SessionLimits{Idle: time.Hour, Absolute: time.Nanosecond}); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("past absolute expiry: err = %v, want ErrNotFound", err)
+	}
+	if _, err := s.FindSession(ctx, token, domain.SessionLimits{Idle: time.Nanosecond, Absolute: time.Hour}); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("past idle expiry: err = %v, want ErrNotFound", err)
 	}
 	if err := s.DeleteSession(ctx, token); err != nil {
 		t.Fatal(err)
