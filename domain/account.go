@@ -122,6 +122,9 @@ func (s *Store) CreateSeller(ctx context.Context, in Signup) (Seller, User, erro
 			in.ShopName); err != nil {
 			return err
 		}
+		if err := insertDefaultUntrackedServices(ctx, tx, seller.ID); err != nil {
+			return err
+		}
 		var err error
 		user, err = insertUser(ctx, tx, seller.ID, in.Email, in.Name, hash, RoleOwner)
 		return err
@@ -259,4 +262,19 @@ func (s *Store) RemoveUser(ctx context.Context, seller SellerID, actor User, id 
 		return fmt.Errorf("remove user: %w", err)
 	}
 	return nil
+}
+
+// FindUserByEmail returns the team member with that email, or ErrNotFound. It is for the command
+// line, where an operator names a seller by its owner's email.
+func (s *Store) FindUserByEmail(ctx context.Context, email string) (User, error) {
+	var u User
+	err := s.db.GetContext(ctx, &u, `
+		SELECT seller_id, id, email, name, role, created_at, last_login_at FROM users WHERE email = $1`, normEmail(email))
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, ErrNotFound
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("find user by email: %w", err)
+	}
+	return u, nil
 }

@@ -3,6 +3,8 @@
 //	portal serve                 run the web server (ADDR, default :8080)
 //	portal migrate               apply database migrations and exit
 //	portal seller add --shop NAME --email E --password P
+//	portal import --seller EMAIL FILE
+//	portal demo-csv --orders N > file.csv
 //
 // Configuration comes from the environment (DATABASE_URL, ADDR, SESSION_SECRET, …); flags of the
 // same name override it. See README.md for the table.
@@ -33,6 +35,8 @@ commands:
   serve         run the web server
   migrate       apply database migrations and exit
   seller add    create a seller account and its owner
+  import        import an order/tracking CSV as a seller
+  demo-csv      write a realistic demo export (for trying the importer and benchmarks)
 
 Run "portal <command> -h" for the flags of a command.
 `
@@ -54,6 +58,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return fmt.Errorf("usage: portal seller add --shop NAME --email E --password P")
 		}
 		return cmdSellerAdd(ctx, args[2:], getenv, stdout, stderr)
+	case "import":
+		return cmdImport(ctx, args[1:], getenv, stdout, stderr)
+	case "demo-csv":
+		return cmdDemoCSV(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

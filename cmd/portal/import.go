@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+// cmdImport imports a CSV file as a seller, with automatic column mapping, through the same
+// pipeline as an upload. It prints a one-line summary and fails when the file could not be
+// imported at all; rejected rows are counted, listed on the import's page, and not a failure.
+func cmdImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg Config
+	var email, order, zone string
+	fs := newFlagSet("import", getenv, stderr, &cfg)
+	fs.StringVar(&email, "seller", "", "email of a team member of the seller to import as (required)")
+	fs.StringVar(&order, "date-order", "", "how to read dates such as 03/04/2026 when the file does not decide it: dmy or mdy")
+	fs.StringVar(&zone, "timezone", "", "time zone of times without an offset (default: the seller's, China time for new sellers)")
+	fs.Usage = func() { fmt.Fprintln(stderr, "usage: portal import --seller EMAIL [flags] FILE"); fs.PrintDefaults() }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if email == "" || fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("import: --seller and one FILE are required")
+	}
+	path := fs.Arg(0)
+	store, db, err := openStore(ctx, cfg, newLogger(cfg, stderr))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	user, err := store.FindUserByEmail(ctx, email)
+	if errors.Is(err, domain.ErrNotFound) {
+		return fmt.Errorf("import: no seller has a team member %s", email)
+	}
+	if err != nil {
+		return err
+	}
+	seller, err := store.FindSeller(ctx, user.SellerID)
+	if err != nil {
+		return err
+	}
+	if zone == "" {
+		zone = seller.Timezone
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return fmt.Errorf("import: unknown time zone %q", zone)
+	}
+	im, err := importFile(ctx, store, seller.ID, &user.ID, "cli", path, order, loc)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, importSummary(im))
+	if im.Status != domain.ImportDone {
+		return fmt.Errorf("import: %s", im.Error)
+	}
+	return nil
+}
+
+// importFile detects a file's settings, then imports it: one pass to look, one to load.
+func importFile(ctx context.Context, store *domain.Store, seller domain.SellerID, user *int64, source, path, order string, loc *time.Location) (domain.Import, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return domain.Import{}, fmt.Errorf("import: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return domain.Import{}, fmt.Errorf("import: %w", err)
+	}
+	p, err := domain.DetectSettings(f)
+	if err != nil {
+		return domain.Import{}, userError(err)
+	}
+	set := domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, DateOrder: p.DateOrder, Location: loc}
+	switch order {
+	case "dmy":
+		set.DateOrder = domain.DayFirst
+	case "mdy":
+		set.DateOrder = domain.MonthFirst
+	case "":
+		if p.DateAmbiguous {
+			return domain.Import{}, fmt.Errorf("import: dates such as %v could be day-first or month-first; pass --date-order dmy or mdy", p.DateSamples)
+		}
+	default:
+		return domain.Import{}, fmt.Errorf("import: --date-order must be dmy or mdy")
+	}
+	if err := set.Mapping.Validate(); err != nil {
+		return domain.Import{}, userError(err)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return domain.Import{}, err
+	}
+	im, err := store.CreateImport(ctx, seller, domain.NewImport{UserID: user, Source: source, Filename: filepath.Base(path), Size: st.Size()})
+	if err != nil {
+		return domain.Import{}, err
+	}
+	done, err := store.RunImport(ctx, seller, im.ID, f, set)
+	if err != nil {
+		// The import is recorded as failed with its reason; show that.
+		if failed, ferr := store.FindImport(context.WithoutCancel(ctx), seller, im.ID); ferr == nil && failed.Status == domain.ImportFailed {
+			return failed, nil
+		}
+		return domain.Import{}, err
+	}
+	return done, nil
+}
+
+// userError turns a validation error into its seller-readable text.
+func userError(err error) error {
+	var verr *domain.ValidationError
+	if errors.As(err, &verr) {
+		for _, m := range verr.Fields {
+			return fmt.Errorf("import: %s", m)
+		}
+	}
+	return err
+}
+
+// importSummary is the one line `portal import` prints.
+func importSummary(im domain.Import) string {
+	if im.Status != domain.ImportDone {
+		return fmt.Sprintf("import %d %s: %s", im.ID, im.Status, im.Error)
+	}
+	return fmt.Sprintf("import %d done: %d rows read, %d shipments created, %d updated, %d events added, %d duplicates skipped, %d rows rejected",
+		im.ID, im.RowsRead, im.ShipmentsCreated, im.ShipmentsUpdated, im.EventsAdded, im.DuplicatesSkipped, im.RowsRejected)
+}

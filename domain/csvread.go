@@ -1,0 +1,757 @@
+package domain
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// SniffBytes is how much of the start of a file SniffDialect looks at: enough lines to judge the
+// delimiter and the encoding, little enough to hold in memory for any upload.
+const SniffBytes = 64 << 10
+
+// The encodings SniffDialect reports and NewRecordReader decodes.
+const (
+	EncodingUTF8        = "utf-8"
+	EncodingUTF16LE     = "utf-16le"
+	EncodingUTF16BE     = "utf-16be"
+	EncodingWindows1252 = "windows-1252" // also read for Latin-1 (ISO 8859-1) files
+	EncodingGBK         = "gbk"          // Simplified Chinese, as Excel on Chinese Windows saves
+	EncodingGB18030     = "gb18030"      // GBK with its four-byte extension
+)
+
+// Dialect is how a CSV file is written: its encoding, whether it starts with a byte order mark,
+// and the field delimiter.
+type Dialect struct {
+	// Encoding is one of the Encoding constants ("utf-8", "utf-16le", "utf-16be",
+	// "windows-1252", "gbk", "gb18030").
+	Encoding string
+	// BOM is true when the file starts with a byte order mark (Excel's "CSV UTF-8" writes one).
+	BOM bool
+	// Delimiter is ',', ';', '\t' or '|'.
+	Delimiter rune
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+func errEmptyFile() error { return Invalid("file", "The file is empty.") }
+
+func errNotCSV(what string) error {
+	return Invalid("file", "This does not look like a CSV file: "+what)
+}
+
+// SniffDialect guesses a file's Dialect from its first bytes (up to SniffBytes are used; pass at
+// least that much when the file is longer). The encoding comes from a byte order mark (UTF-8,
+// UTF-16 LE/BE); else UTF-16 when every other byte is zero; else UTF-8 when the bytes are valid
+// UTF-8; else GBK when they decode as GBK into mostly Chinese text; else Windows-1252, which also
+// reads Latin-1. The delimiter is the one among ',', ';', tab and '|' that splits the sampled
+// records (quotes respected) into the most consistent number of fields; an Excel "sep=;" first
+// line decides it outright. A file with a single column gets ','.
+//
+// It returns a *ValidationError (field "file") with a message for the seller when the file is
+// empty or is not text: a workbook, PDF or image, NUL bytes outside UTF-16, or mostly control
+// bytes.
+func SniffDialect(head []byte) (Dialect, error) {
+	truncated := len(head) >= SniffBytes
+	if truncated {
+		head = head[:SniffBytes]
+	}
+	if len(head) == 0 {
+		return Dialect{}, errEmptyFile()
+	}
+	if what := binaryKind(head); what != "" {
+		return Dialect{}, errNotCSV(what)
+	}
+	d := Dialect{Encoding: EncodingUTF8, Delimiter: ','}
+	body := head
+	switch {
+	case bytes.HasPrefix(head, utf8BOM):
+		d.BOM, body = true, head[3:]
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		d.Encoding, d.BOM = EncodingUTF16LE, true
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		d.Encoding, d.BOM = EncodingUTF16BE, true
+	default:
+		if enc := sniffUTF16(head); enc != "" {
+			d.Encoding = enc
+		}
+	}
+
+	var text []byte
+	switch d.Encoding {
+	case EncodingUTF16LE, EncodingUTF16BE:
+		text = decodeSample(head, d.Encoding)
+		if bytes.IndexByte(text, 0) >= 0 {
+			return Dialect{}, errNotCSV(binaryData)
+		}
+	default:
+		if bytes.IndexByte(body, 0) >= 0 {
+			return Dialect{}, errNotCSV(binaryData)
+		}
+		switch {
+		case d.BOM || validUTF8Sample(body):
+			text = body
+		default:
+			if enc := sniffGBK(body); enc != "" {
+				d.Encoding = enc
+			} else {
+				d.Encoding = EncodingWindows1252
+			}
+			text = decodeSample(body, d.Encoding)
+		}
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return Dialect{}, errEmptyFile()
+	}
+	if mostlyControl(text) {
+		return Dialect{}, errNotCSV(binaryData)
+	}
+	d.Delimiter = sniffDelimiter(text, truncated)
+	return d, nil
+}
+
+const binaryData = "it holds binary data. Export your orders as CSV and upload that file."
+
+// binaryKind names the kind of file a seller most often uploads by mistake, from its signature.
+func binaryKind(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")),
+		bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "it is an Excel workbook (or another packed file). In Excel, choose File › Save As › CSV UTF-8, then upload that file."
+	case bytes.HasPrefix(b, []byte("%PDF")):
+		return "it is a PDF document. Export your orders as CSV and upload that file."
+	case bytes.HasPrefix(b, []byte("\x89PNG")), bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}),
+		bytes.HasPrefix(b, []byte("GIF8")):
+		return "it is an image. Export your orders as CSV and upload that file."
+	}
+	return ""
+}
+
+// sniffUTF16 recognises UTF-16 without a byte order mark by its zero bytes: text that is mostly
+// ASCII has a zero in every other byte, on the odd side for little-endian.
+func sniffUTF16(b []byte) string {
+	n := len(b) / 2
+	if n < 2 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i+1 < len(b); i += 2 {
+		if b[i] == 0 {
+			even++
+		}
+		if b[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case odd*10 >= n*3 && even*20 <= n:
+		return EncodingUTF16LE
+	case even*10 >= n*3 && odd*20 <= n:
+		return EncodingUTF16BE
+	}
+	return ""
+}
+
+// validUTF8Sample is utf8.Valid, tolerating a character cut in two at the end of the sample.
+func validUTF8Sample(b []byte) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	for k := 1; k <= 3 && k < len(b); k++ {
+		tail := b[len(b)-k:]
+		if utf8.RuneStart(tail[0]) && !utf8.FullRune(tail) {
+			return utf8.Valid(b[:len(b)-k])
+		}
+	}
+	return false
+}
+
+// sniffGBK reports "gbk" (or "gb18030" when four-byte sequences occur) when b is well-formed GBK
+// that decodes into mostly Chinese text. Latin-1 text is well-formed GBK surprisingly often
+// ("Müller" pairs 0xFC with 'l'), so it also asks for what Chinese text looks like: both bytes of
+// a character high (GB2312) and characters in runs rather than one between ASCII letters.
+func sniffGBK(b []byte) string {
+	var chars, highTrail, runs, four int
+	inRun := false
+	end := len(b)
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < 0x80 {
+			inRun = false
+			i++
+			continue
+		}
+		if c == 0x80 || c == 0xFF {
+			return ""
+		}
+		if i+1 >= len(b) {
+			end = i // a character cut at the end of the sample
+			break
+		}
+		t := b[i+1]
+		size := 2
+		switch {
+		case t >= 0x30 && t <= 0x39: // GB18030 four-byte sequence
+			if i+3 >= len(b) {
+				end = i
+				break
+			}
+			if b[i+2] < 0x81 || b[i+2] > 0xFE || b[i+3] < 0x30 || b[i+3] > 0x39 {
+				return ""
+			}
+			size = 4
+			four++
+			highTrail++
+		case t < 0x40 || t == 0x7F || t == 0xFF:
+			return ""
+		case t >= 0xA1:
+			highTrail++
+		}
+		if end == i {
+			break
+		}
+		chars++
+		if !inRun {
+			runs++
+			inRun = true
+		}
+		i += size
+	}
+	if chars == 0 || highTrail*10 < chars*7 || chars*2 < runs*3 {
+		return ""
+	}
+	enc := EncodingGBK
+	if four > 0 {
+		enc = EncodingGB18030
+	}
+	var cjk, other int
+	for _, r := range string(decodeSample(b[:end], enc)) {
+		switch {
+		case r < 0x80:
+		case unicode.Is(unicode.Han, r), r >= 0x3000 && r <= 0x30FF, r >= 0xFF00 && r <= 0xFFEF,
+			r >= 0x2010 && r <= 0x206F, r == 0xB7:
+			cjk++
+		default:
+			other++
+		}
+	}
+	if cjk*10 < (cjk+other)*9 {
+		return ""
+	}
+	return enc
+}
+
+// decodeSample decodes a sample to UTF-8; bytes that do not decode become U+FFFD.
+func decodeSample(b []byte, enc string) []byte {
+	dec := decoderFor(enc)
+	if dec == nil {
+		return b
+	}
+	out, _, err := transform.Bytes(dec, b)
+	if err != nil {
+		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
+	return out
+}
+
+// decoderFor returns the transformer that turns enc into UTF-8, or nil for UTF-8 itself.
+func decoderFor(enc string) transform.Transformer {
+	switch strings.ToLower(strings.ReplaceAll(enc, "_", "-")) {
+	case EncodingUTF16LE, "utf16le", "utf-16":
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder()
+	case EncodingUTF16BE, "utf16be":
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewDecoder()
+	case EncodingWindows1252, "cp1252", "latin1", "latin-1", "iso-8859-1", "iso8859-1":
+		return charmap.Windows1252.NewDecoder()
+	case EncodingGBK, "gb2312", "cp936":
+		return simplifiedchinese.GBK.NewDecoder()
+	case EncodingGB18030:
+		return simplifiedchinese.GB18030.NewDecoder()
+	}
+	return nil
+}
+
+// mostlyControl reports whether more than 5% of the text is control characters other than tab,
+// line breaks and form feed: binary data that happens to decode.
+func mostlyControl(text []byte) bool {
+	n := 0
+	for _, c := range text {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F {
+			n++
+		}
+	}
+	return n*20 > len(text)
+}
+
+// sniffDelimiter picks the delimiter whose field counts are most consistent over the sampled
+// records: the share of records with as many fields as the header, then the larger header, then
+// the order ',', ';', tab, '|'. A header that does not split (one field) disqualifies a
+// candidate, which is what keeps decimal commas in a ';' file from voting for ','.
+func sniffDelimiter(text []byte, truncated bool) rune {
+	if len(text) >= 6 && bytes.HasPrefix(bytes.ToLower(text[:4]), []byte("sep=")) {
+		if c := text[4]; c != '\r' && c != '\n' && c != '"' && c < utf8.RuneSelf && (len(text) == 5 || text[5] == '\r' || text[5] == '\n') {
+			return rune(c)
+		}
+	}
+	best, bestScore, bestFields := ',', -1.0, 0
+	for _, delim := range []byte{',', ';', '\t', '|'} {
+		counts := fieldCounts(text, delim, 200)
+		if truncated && len(counts) > 2 {
+			counts = counts[:len(counts)-1] // the last record may be cut off
+		}
+		if len(counts) == 0 || counts[0] < 2 {
+			continue
+		}
+		same := 0
+		for _, n := range counts {
+			if n == counts[0] {
+				same++
+			}
+		}
+		score := float64(same) / float64(len(counts))
+		if score > bestScore+1e-9 || (score > bestScore-1e-9 && counts[0] > bestFields) {
+			best, bestScore, bestFields = rune(delim), score, counts[0]
+		}
+	}
+	return best
+}
+
+// fieldCounts splits text into records the way encoding/csv does (quoted fields may hold
+// delimiters and line breaks, blank lines are skipped) and returns each record's field count,
+// for at most max records.
+func fieldCounts(text []byte, delim byte, max int) []int {
+	var counts []int
+	fields, content, inQuotes, atStart := 1, false, false, true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if inQuotes {
+			if c == '"' {
+				if i+1 < len(text) && text[i+1] == '"' {
+					i++
+				} else {
+					inQuotes = false
+				}
+			}
+			continue
+		}
+		switch {
+		case c == '"' && atStart:
+			inQuotes, atStart, content = true, false, true
+		case c == delim:
+			fields++
+			atStart, content = true, true
+		case c == '\n' || c == '\r':
+			if content {
+				counts = append(counts, fields)
+				if len(counts) == max {
+					return counts
+				}
+			}
+			fields, content, atStart = 1, false, true
+		case c == ' ' && atStart:
+			content = true // leading spaces before a quote are trimmed by the reader
+		default:
+			atStart, content = false, true
+		}
+	}
+	if content {
+		counts = append(counts, fields)
+	}
+	return counts
+}
+
+// maxRecordBytes bounds one record. A quote that is never closed would otherwise make
+// encoding/csv read the rest of a million-row file into one field.
+const maxRecordBytes = 1 << 20
+
+// readBufSize is the read-ahead of a RecordReader.
+const readBufSize = 64 << 10
+
+var errRecordTooLong = errors.New("record too long")
+
+// RecordReader streams the records of a CSV file in constant memory: it decodes the file's
+// encoding, drops a byte order mark, Excel's "sep=" line and blank lines (also lines of empty
+// fields, such as ";;;;"), and reports where each record starts. It uses encoding/csv underneath
+// with strict quotes, and rescues the common bare quote (12" TV) one line at a time.
+type RecordReader struct {
+	feed      *feeder
+	br        *bufio.Reader
+	cr        *csv.Reader
+	comma     rune
+	checkUTF8 bool
+	lineBase  int  // physical lines before the current csv.Reader's first line
+	fields    int  // fields in the first record (the header); 0 until it is read
+	started   bool // a record has been returned
+	maxRecord int
+	err       error // sticky: io.EOF or a read error
+}
+
+// NewRecordReader returns a reader of r's records in dialect d. An unknown encoding is read as
+// UTF-8, and an invalid delimiter as ','.
+func NewRecordReader(r io.Reader, d Dialect) *RecordReader {
+	cnt := &countingReader{r: r}
+	var src io.Reader = cnt
+	dec := decoderFor(d.Encoding)
+	if dec != nil {
+		src = transform.NewReader(cnt, dec)
+	}
+	comma := d.Delimiter
+	if comma == 0 || comma == '"' || comma == '\r' || comma == '\n' || comma == utf8.RuneError || !utf8.ValidRune(comma) {
+		comma = ','
+	}
+	rr := &RecordReader{comma: comma, checkUTF8: dec == nil, maxRecord: maxRecordBytes}
+	rr.feed = &feeder{src: src, count: cnt, limit: maxRecordBytes + readBufSize}
+	rr.br = bufio.NewReaderSize(rr.feed, readBufSize)
+	rr.cr = rr.newCSV(false, rr.br)
+	return rr
+}
+
+func (rr *RecordReader) newCSV(lazy bool, r io.Reader) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.Comma = rr.comma
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = lazy
+	cr.ReuseRecord = !lazy
+	// Trimming leading space lets `a, "b"` be a quoted field; with a tab delimiter it would eat
+	// empty fields, so it stays off there.
+	cr.TrimLeadingSpace = !unicode.IsSpace(rr.comma)
+	return cr
+}
+
+// BytesRead is how many bytes of the underlying file have been read so far (a little ahead of
+// the records returned), for a progress bar.
+func (rr *RecordReader) BytesRead() int64 { return rr.feed.count.n }
+
+// Read returns the next record and the 1-based physical line where it starts (a quoted field
+// with line breaks spans several lines; the next record's line counts them). At the end of the
+// file it returns io.EOF.
+//
+// The returned slice is reused by the next call (encoding/csv's ReuseRecord, for speed): copy it
+// to keep it. The strings themselves are not reused.
+//
+// A record that cannot be read returns a RowError (errors.As(err, &RowError{})) with its line and
+// a reason for the seller, and the reader goes on with the next record; rec then holds what could
+// be read of it, for the error report, or nil. A record whose quotes are broken across lines
+// takes the lines up to where encoding/csv gave up with it, and the reason names that range; a
+// record over 1 MiB (a quote that never closes) is skipped to the end of the line where the limit
+// was reached. Any other error (reading r failed) is returned again by every later call.
+func (rr *RecordReader) Read() (rec []string, line int, err error) {
+	for {
+		if rr.err != nil {
+			return nil, 0, rr.err
+		}
+		rec, err := rr.cr.Read()
+		consumed := rr.feed.pulled - int64(rr.br.Buffered())
+		if err == nil {
+			l, _ := rr.cr.FieldPos(0)
+			line := rr.lineBase + l
+			rr.feed.release(consumed)
+			if blankRecord(rec) {
+				continue
+			}
+			if !rr.started && rr.isSepLine(rec) {
+				continue
+			}
+			rr.started = true
+			if rr.fields == 0 {
+				rr.fields = len(rec)
+			}
+			if reason := rr.clean(rec); reason != "" {
+				return rec, line, RowError{Line: line, Reason: reason}
+			}
+			return rec, line, nil
+		}
+		if err == io.EOF {
+			rr.err = io.EOF
+			return nil, 0, io.EOF
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			start, end := rr.lineBase+pe.StartLine, rr.lineBase+pe.Line
+			raw := rr.feed.window(consumed)
+			rec, ok := rr.lenient(raw)
+			rr.feed.release(consumed)
+			rr.started = true
+			if ok && start == end && (rr.fields == 0 || len(rec) == rr.fields) && !blankRecord(rec) {
+				// A bare quote on one line (12" TV): the lenient reading is unambiguous.
+				if rr.fields == 0 {
+					rr.fields = len(rec)
+				}
+				if reason := rr.clean(rec); reason != "" {
+					return rec, start, RowError{Line: start, Reason: reason}
+				}
+				return rec, start, nil
+			}
+			if !ok {
+				rec = []string{string(bytes.TrimRight(raw, "\r\n"))}
+				if len(rec[0]) > 4096 {
+					rec[0] = rec[0][:4096]
+				}
+			}
+			rr.clean(rec)
+			return rec, start, RowError{Line: start, Reason: quoteReason(pe.Err, start, end)}
+		}
+		if errors.Is(err, errRecordTooLong) {
+			rr.started = true
+			start, end := rr.skipLongRecord()
+			return nil, start, RowError{Line: start, Reason: fmt.Sprintf(
+				"lines %d–%d could not be read: one record is longer than %d KiB, probably because a quote (\") is never closed",
+				start, end, rr.maxRecord>>10)}
+		}
+		rr.err = fmt.Errorf("read csv: %w", err)
+		return nil, 0, rr.err
+	}
+}
+
+func quoteReason(err error, start, end int) string {
+	if start != end {
+		return fmt.Sprintf("lines %d–%d could not be read: the quoted field that starts on line %d is not closed properly", start, end, start)
+	}
+	if err == csv.ErrBareQuote {
+		return `a quote (") inside a field that is not quoted: quote the field and double the quote ("")`
+	}
+	return `a quoted field is not closed properly (a " inside quotes must be doubled: "")`
+}
+
+// lenient reads raw, the bytes of one failed record, with encoding/csv's LazyQuotes. It reports
+// false unless they hold exactly one record.
+func (rr *RecordReader) lenient(raw []byte) ([]string, bool) {
+	lr := rr.newCSV(true, bytes.NewReader(raw))
+	rec, err := lr.Read()
+	if err != nil {
+		return nil, false
+	}
+	if _, err := lr.Read(); err != io.EOF {
+		return nil, false
+	}
+	return rec, true
+}
+
+// skipLongRecord drops a record that hit maxRecordBytes and the rest of the line where it was cut,
+// and starts a fresh csv.Reader after it. It returns the lines the record covered.
+func (rr *RecordReader) skipLongRecord() (start, end int) {
+	// csv has consumed everything pulled so far: bufio hands all it has over with the error.
+	f := rr.feed
+	w := f.window(f.pulled)
+	start = f.lines + 1 + leadingBlankLines(w)
+	lastNL := len(w) > 0 && w[len(w)-1] == '\n'
+	f.release(f.pulled)
+	for !lastNL {
+		chunk, err := rr.br.ReadSlice('\n')
+		if len(chunk) > 0 {
+			lastNL = chunk[len(chunk)-1] == '\n'
+		}
+		f.release(f.pulled - int64(rr.br.Buffered()))
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil && err != io.EOF {
+			rr.err = fmt.Errorf("read csv: %w", err)
+		}
+		break
+	}
+	end = f.lines
+	if !lastNL {
+		end++
+	}
+	if end < start {
+		end = start
+	}
+	rr.lineBase = f.lines
+	rr.cr = rr.newCSV(false, rr.br)
+	return start, end
+}
+
+func leadingBlankLines(b []byte) int {
+	n := 0
+	for {
+		switch {
+		case bytes.HasPrefix(b, []byte("\n")):
+			b = b[1:]
+		case bytes.HasPrefix(b, []byte("\r\n")):
+			b = b[2:]
+		default:
+			return n
+		}
+		n++
+	}
+}
+
+// clean makes a record safe to store: invalid UTF-8 becomes U+FFFD (PostgreSQL refuses it), and
+// NUL bytes, which PostgreSQL refuses in text, are removed and reported.
+func (rr *RecordReader) clean(rec []string) string {
+	reason := ""
+	for i, f := range rec {
+		if rr.checkUTF8 && !utf8.ValidString(f) {
+			f = strings.ToValidUTF8(f, "\uFFFD")
+			rec[i] = f
+		}
+		if strings.IndexByte(f, 0) >= 0 {
+			rec[i] = strings.ReplaceAll(f, "\x00", "")
+			reason = "the row holds NUL bytes (binary data); check the export"
+		}
+	}
+	return reason
+}
+
+// isSepLine recognises Excel's "sep=;" hint line at the top of a file.
+func (rr *RecordReader) isSepLine(rec []string) bool {
+	if len(rec) > 2 || !strings.HasPrefix(strings.ToLower(rec[0]), "sep=") {
+		return false
+	}
+	s := strings.Join(rec, string(rr.comma))
+	return utf8.RuneCountInString(s) == 5
+}
+
+// blankRecord reports whether every field is empty or spaces, like the ";;;;" rows spreadsheets
+// leave under the data.
+func blankRecord(rec []string) bool {
+	for _, f := range rec {
+		if trimCell(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// OpenCSV sniffs the dialect of r and returns a RecordReader over all of it.
+func OpenCSV(r io.Reader) (*RecordReader, Dialect, error) {
+	br := bufio.NewReaderSize(r, SniffBytes)
+	head, err := br.Peek(SniffBytes)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, Dialect{}, fmt.Errorf("read csv: %w", err)
+	}
+	d, err := SniffDialect(head)
+	if err != nil {
+		return nil, Dialect{}, err
+	}
+	return NewRecordReader(br, d), d, nil
+}
+
+// countingReader counts the bytes read from the file, for BytesRead.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// feeder sits between the decoded file and the bufio.Reader that encoding/csv reads. It drops a
+// UTF-8 byte order mark, turns old Mac line ends (a lone CR) into LF so that encoding/csv sees
+// lines, and keeps the bytes of the record being read (the window), so that a record encoding/csv
+// rejects can be read again leniently and so that no record grows beyond limit.
+type feeder struct {
+	src    io.Reader
+	count  *countingReader
+	head   *bufio.Reader // wraps src until the BOM has been looked at
+	begun  bool
+	skipLF bool // the last chunk ended in a CR turned into LF: drop an LF that starts the next
+
+	buf    []byte // buf[start:] is the window
+	start  int
+	bufOff int64 // stream offset of buf[start]
+	pulled int64 // stream offset of the end of buf
+	lines  int   // line breaks before bufOff
+	limit  int
+}
+
+func (f *feeder) Read(p []byte) (int, error) {
+	if !f.begun {
+		f.begun = true
+		f.head = bufio.NewReaderSize(f.src, 16)
+		if b, _ := f.head.Peek(3); bytes.Equal(b, utf8BOM) {
+			_, _ = f.head.Discard(3)
+		}
+		f.src = f.head // bufio reads a large p straight through once its buffer is empty
+	}
+	room := f.limit - (len(f.buf) - f.start)
+	if room <= 0 {
+		return 0, errRecordTooLong
+	}
+	if len(p) > room {
+		p = p[:room]
+	}
+	for {
+		n, err := f.src.Read(p)
+		n = f.fixCR(p[:n])
+		if n > 0 {
+			f.keep(p[:n])
+		}
+		if n > 0 || err != nil {
+			return n, err
+		}
+	}
+}
+
+// fixCR turns each CR that is not followed by LF into LF, in place, and returns the new length.
+func (f *feeder) fixCR(b []byte) int {
+	if f.skipLF && len(b) > 0 {
+		f.skipLF = false
+		if b[0] == '\n' {
+			copy(b, b[1:])
+			b = b[:len(b)-1]
+		}
+	}
+	for i := bytes.IndexByte(b, '\r'); i >= 0; {
+		switch {
+		case i+1 == len(b):
+			b[i] = '\n'
+			f.skipLF = true
+		case b[i+1] != '\n':
+			b[i] = '\n'
+		}
+		j := bytes.IndexByte(b[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return len(b)
+}
+
+// keep appends bytes handed to bufio to the window, reusing the space of released bytes first.
+func (f *feeder) keep(b []byte) {
+	if len(f.buf)+len(b) > cap(f.buf) && f.start > 0 {
+		n := copy(f.buf, f.buf[f.start:])
+		f.buf, f.start = f.buf[:n], 0
+	}
+	if f.buf == nil {
+		f.buf = make([]byte, 0, 2*readBufSize)
+	}
+	f.buf = append(f.buf, b...)
+	f.pulled += int64(len(b))
+}
+
+// window returns the bytes from the last released offset up to off.
+func (f *feeder) window(off int64) []byte {
+	return f.buf[f.start : f.start+int(off-f.bufOff)]
+}
+
+// release forgets the bytes before off, which encoding/csv has consumed, counting their lines.
+func (f *feeder) release(off int64) {
+	n := int(off - f.bufOff)
+	if n <= 0 {
+		return
+	}
+	f.lines += bytes.Count(f.buf[f.start:f.start+n], []byte{'\n'})
+	f.start += n
+	f.bufOff = off
+	if f.start == len(f.buf) {
+		f.buf, f.start = f.buf[:0], 0
+	}
+}

@@ -1,0 +1,593 @@
+package domain
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// ImportStatus is where an import is in its life: uploaded (waiting for the seller to confirm
+// the mapping) → running → done | failed | interrupted. Failed and interrupted imports changed
+// nothing and can be run again.
+type ImportStatus string
+
+// The statuses of an import.
+const (
+	ImportUploaded    ImportStatus = "uploaded"
+	ImportRunning     ImportStatus = "running"
+	ImportDone        ImportStatus = "done"
+	ImportFailed      ImportStatus = "failed"
+	ImportInterrupted ImportStatus = "interrupted"
+)
+
+// Import is one file brought into the desk, with what it did.
+type Import struct {
+	SellerID          SellerID       `db:"seller_id"`
+	ID                int64          `db:"id"`
+	UserID            *int64         `db:"user_id"`
+	Source            string         `db:"source"`
+	Filename          string         `db:"filename"`
+	SizeBytes         int64          `db:"size_bytes"`
+	Status            ImportStatus   `db:"status"`
+	Encoding          string         `db:"encoding"`
+	Delimiter         string         `db:"delimiter"`
+	Header            pq.StringArray `db:"header"`
+	DateOrder         string         `db:"date_order"`
+	Timezone          string         `db:"timezone"`
+	RowsEstimate      int64          `db:"rows_estimate"`
+	RowsRead          int64          `db:"rows_read"`
+	ShipmentsCreated  int64          `db:"shipments_created"`
+	ShipmentsUpdated  int64          `db:"shipments_updated"`
+	EventsAdded       int64          `db:"events_added"`
+	DuplicatesSkipped int64          `db:"duplicates_skipped"`
+	RowsRejected      int64          `db:"rows_rejected"`
+	Error             string         `db:"error"`
+	CreatedAt         time.Time      `db:"created_at"`
+	StartedAt         *time.Time     `db:"started_at"`
+	FinishedAt        *time.Time     `db:"finished_at"`
+}
+
+const importColumns = `seller_id, id, user_id, source, filename, size_bytes, status, encoding, delimiter,
+	header, date_order, timezone, rows_estimate, rows_read, shipments_created, shipments_updated,
+	events_added, duplicates_skipped, rows_rejected, error, created_at, started_at, finished_at`
+
+// Runnable reports whether the import can be started (again).
+func (im Import) Runnable() bool {
+	return im.Status == ImportUploaded || im.Status == ImportFailed || im.Status == ImportInterrupted
+}
+
+// ImportSettings is how to read a file: its dialect, which column holds what, how to read
+// ambiguous dates, and the zone of times that carry no offset.
+type ImportSettings struct {
+	Dialect   Dialect
+	Mapping   Mapping
+	DateOrder DateOrder
+	Location  *time.Location
+}
+
+// NewImport is the input of CreateImport.
+type NewImport struct {
+	UserID   *int64
+	Source   string // "upload", "cli" or "demo"
+	Filename string
+	Size     int64
+}
+
+// CreateImport records a file about to be imported from a stream the caller holds (the command
+// line, the demo data). Uploads go through CreateUpload instead, which also keeps the file.
+func (s *Store) CreateImport(ctx context.Context, seller SellerID, in NewImport) (Import, error) {
+	var im Import
+	err := s.db.GetContext(ctx, &im, `
+		INSERT INTO imports (seller_id, user_id, source, filename, size_bytes, status)
+		VALUES ($1, $2, $3, $4, $5, 'uploaded') RETURNING `+importColumns,
+		seller, in.UserID, in.Source, in.Filename, in.Size)
+	if err != nil {
+		return Import{}, fmt.Errorf("create import: %w", err)
+	}
+	return im, nil
+}
+
+// FindImport returns the seller's import, or ErrNotFound.
+func (s *Store) FindImport(ctx context.Context, seller SellerID, id int64) (Import, error) {
+	var im Import
+	err := s.db.GetContext(ctx, &im, `SELECT `+importColumns+` FROM imports WHERE seller_id = $1 AND id = $2`, seller, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Import{}, ErrNotFound
+	}
+	if err != nil {
+		return Import{}, fmt.Errorf("find import: %w", err)
+	}
+	return im, nil
+}
+
+// ListImports returns the seller's imports, newest first.
+func (s *Store) ListImports(ctx context.Context, seller SellerID, limit int) ([]Import, error) {
+	var out []Import
+	err := s.db.SelectContext(ctx, &out, `SELECT `+importColumns+` FROM imports WHERE seller_id = $1
+		ORDER BY id DESC LIMIT $2`, seller, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list imports: %w", err)
+	}
+	return out, nil
+}
+
+// runLockSQL is the advisory lock an import holds for the life of its transaction. It goes away
+// with the transaction, also when the process dies, which is how a restart knows that an import
+// still marked running was interrupted.
+const runLockSQL = `hashtextextended('import-run:' || seller_id || ':' || id, 0)`
+
+// MarkInterruptedImports marks as interrupted every import that is marked running but that no
+// live transaction is running (its process died). Called when the portal starts; safe with
+// several replicas, because a replica's running import holds its lock.
+func (s *Store) MarkInterruptedImports(ctx context.Context) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `
+		UPDATE imports SET status = 'interrupted', finished_at = now(),
+		       error = 'The portal stopped during this import. Nothing from it was saved; run it again.'
+		WHERE status = 'running' AND pg_try_advisory_xact_lock(`+runLockSQL+`)`)
+	if err != nil {
+		return 0, fmt.Errorf("mark interrupted imports: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// RunImport reads a whole file into the seller's shipments: BeginImport, then Load.
+func (s *Store) RunImport(ctx context.Context, seller SellerID, id int64, r io.Reader, set ImportSettings) (Import, error) {
+	run, err := s.BeginImport(ctx, seller, id, set)
+	if err != nil {
+		return Import{}, err
+	}
+	return run.Load(ctx, r)
+}
+
+// ImportRun is an import that has begun: its transaction is open and it is marked running.
+// Load must be called, once, to finish it.
+type ImportRun struct {
+	store  *Store
+	tx     *sqlx.Tx
+	seller SellerID
+	id     int64
+	set    ImportSettings
+	cls    *Classifier
+}
+
+// BeginImport opens the import's transaction, takes its run lock and marks it running, so that a
+// page shows it running the moment this returns. It returns ErrNotFound for another seller's
+// import, ErrConflict when it is running or done, and a *ValidationError for settings that cannot
+// work (no order reference column).
+func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set ImportSettings) (*ImportRun, error) {
+	if err := set.Mapping.Validate(); err != nil {
+		return nil, err
+	}
+	if set.Location == nil {
+		set.Location = time.UTC
+	}
+	cls, err := s.Classifier(ctx, seller)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	fail := func(err error) (*ImportRun, error) {
+		_ = tx.Rollback()
+		return nil, err
+	}
+	var locked bool
+	err = tx.GetContext(ctx, &locked, `SELECT pg_try_advisory_xact_lock(`+runLockSQL+`) FROM imports
+		WHERE seller_id = $1 AND id = $2`, seller, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fail(ErrNotFound)
+	}
+	if err != nil {
+		return fail(fmt.Errorf("begin import: %w", err))
+	}
+	if !locked {
+		return fail(ErrConflict) // running right now in another transaction
+	}
+	// Outside the transaction, so that pages see it running while it runs.
+	res, err := s.db.ExecContext(ctx, `
+		UPDATE imports SET status = 'running', started_at = now(), finished_at = NULL, error = '',
+		       rows_read = 0, encoding = $3, delimiter = $4, date_order = $5, timezone = $6, mapping = $7
+		WHERE seller_id = $1 AND id = $2 AND status IN ('uploaded', 'failed', 'interrupted')`,
+		seller, id, set.Dialect.Encoding, string(set.Dialect.Delimiter), set.DateOrder.String(),
+		set.Location.String(), mappingJSON(set.Mapping))
+	if err != nil {
+		return fail(fmt.Errorf("begin import: %w", err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fail(ErrConflict)
+	}
+	return &ImportRun{store: s, tx: tx, seller: seller, id: id, set: set, cls: cls}, nil
+}
+
+// Abandon ends the run without loading anything, as if its process had died: the import stays
+// marked running until MarkInterruptedImports finds it. For tests of that path.
+func (run *ImportRun) Abandon() { _ = run.tx.Rollback() }
+
+// Load reads the file into the seller's shipments and commits, all in the transaction BeginImport
+// opened: a crash, a lost connection or a cancelled context leaves nothing half imported, and the
+// import is marked failed with a reason a seller can read. Rows that fail validation are recorded
+// with their line and reason and do not stop the others. Importing the same file again adds
+// nothing.
+//
+// The file streams through: records are parsed and classified one at a time and sent to a
+// temporary table with COPY, then merged set-based. Progress (rows read) is written as it goes,
+// outside the transaction, so a page can show it.
+func (run *ImportRun) Load(ctx context.Context, r io.Reader) (Import, error) {
+	s, seller, id := run.store, run.seller, run.id
+	err := run.load(ctx, r)
+	_ = run.tx.Rollback() // no-op after a commit
+	if err != nil {
+		// The transaction is gone; record why, even if ctx was cancelled.
+		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		if _, ferr := s.db.ExecContext(fctx, `
+			UPDATE imports SET status = 'failed', finished_at = now(), error = $3
+			WHERE seller_id = $1 AND id = $2`, seller, id, failureReason(err)); ferr != nil {
+			return Import{}, fmt.Errorf("import %d: %w (and marking it failed: %v)", id, err, ferr)
+		}
+		return Import{}, fmt.Errorf("import %d: %w", id, err)
+	}
+	return s.FindImport(ctx, seller, id)
+}
+
+// failureReason words a failed import for the seller.
+func failureReason(err error) string {
+	var verr *ValidationError
+	switch {
+	case errors.As(err, &verr):
+		msgs := make([]string, 0, len(verr.Fields))
+		for _, m := range verr.Fields {
+			msgs = append(msgs, m)
+		}
+		return strings.Join(msgs, " ")
+	case Unavailable(err):
+		return "The connection to the database was lost during the import. Nothing from it was saved; run it again."
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return "The import was stopped before it finished. Nothing from it was saved; run it again."
+	default:
+		return "The import failed and nothing from it was saved. If it happens again, send us the file."
+	}
+}
+
+func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
+	s, tx, seller, id := run.store, run.tx, run.seller, run.id
+	progress := func(rows int64) {
+		_, _ = s.db.ExecContext(ctx, `UPDATE imports SET rows_read = $3 WHERE seller_id = $1 AND id = $2`, seller, id, rows)
+	}
+	read, err := stageRows(ctx, tx, r, run.set, run.cls, progress)
+	if err != nil {
+		return err
+	}
+	c, err := mergeStaged(ctx, tx, seller, id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		UPDATE imports SET status = 'done', finished_at = now(), rows_read = $3, shipments_created = $4,
+		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8
+		WHERE seller_id = $1 AND id = $2`,
+		seller, id, read, c.created, c.updated, c.events, c.duplicates, c.rejected); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// stagingColumns are the columns of the temporary table a file is copied into, in COPY order.
+var stagingColumns = []string{"line", "reject", "raw", "order_ref", "tracking_number", "carrier", "service",
+	"last_mile_tracking_number", "last_mile_carrier", "status", "status_norm", "status_at", "location",
+	"stage", "signal", "destination_country", "order_date", "customer_name", "customer_email", "product",
+	"order_value", "currency", "promised_by", "protection_ends_at", "extra_numbers"}
+
+// stageRows parses and classifies every record and copies it into the temporary table staging.
+// It returns the number of data rows read.
+func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, progress func(int64)) (int64, error) {
+	if _, err := tx.ExecContext(ctx, `
+		CREATE TEMP TABLE staging (
+			line int NOT NULL, reject text, raw text[],
+			order_ref text, tracking_number text, carrier text, service text,
+			last_mile_tracking_number text, last_mile_carrier text,
+			status text, status_norm text, status_at timestamptz, location text, stage smallint, signal text,
+			destination_country text, order_date timestamptz, customer_name text, customer_email text,
+			product text, order_value numeric(14, 2), currency text, promised_by timestamptz,
+			protection_ends_at timestamptz, extra_numbers text[]
+		) ON COMMIT DROP`); err != nil {
+		return 0, err
+	}
+	stmt, err := tx.PrepareContext(ctx, `COPY staging (`+strings.Join(stagingColumns, ", ")+`) FROM STDIN`)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	rr := NewRecordReader(r, set.Dialect)
+	if _, _, err := rr.Read(); err == io.EOF {
+		return 0, Invalid("file", "The file is empty.")
+	} else if err != nil && !isRowError(err) {
+		return 0, err
+	}
+	opts := ParseOptions{DateOrder: set.DateOrder, Location: set.Location}
+	var rows int64
+	lastProgress := time.Now()
+	for {
+		rec, line, err := rr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			re, ok := asRowError(err)
+			if !ok {
+				return rows, err
+			}
+			rows++
+			if _, err := stmt.ExecContext(ctx, rejectValues(re, rec)...); err != nil {
+				return rows, err
+			}
+			continue
+		}
+		rows++
+		row, err := ParseRow(rec, line, set.Mapping, opts)
+		if err != nil {
+			re, ok := asRowError(err)
+			if !ok {
+				return rows, err
+			}
+			if _, err := stmt.ExecContext(ctx, rejectValues(re, rec)...); err != nil {
+				return rows, err
+			}
+			continue
+		}
+		if _, err := stmt.ExecContext(ctx, rowValues(row, cls)...); err != nil {
+			return rows, err
+		}
+		if rows%1000 == 0 && time.Since(lastProgress) > 500*time.Millisecond {
+			progress(rows)
+			lastProgress = time.Now()
+		}
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil { // flush the COPY
+		return rows, err
+	}
+	progress(rows)
+	return rows, nil
+}
+
+// isRowError reports whether err is about one record rather than the whole file.
+func isRowError(err error) bool {
+	_, ok := asRowError(err)
+	return ok
+}
+
+func asRowError(err error) (RowError, bool) {
+	var re RowError
+	if errors.As(err, &re) {
+		return re, true
+	}
+	var pre *RowError
+	if errors.As(err, &pre) {
+		return *pre, true
+	}
+	return RowError{}, false
+}
+
+// rejectValues is the staging row of a rejected record: line, reason and the original fields.
+func rejectValues(re RowError, rec []string) []any {
+	v := make([]any, len(stagingColumns))
+	v[0], v[1], v[2] = re.Line, re.Reason, pq.StringArray(append([]string(nil), rec...))
+	return v
+}
+
+// rowValues is the staging row of a parsed record, with its status classified.
+func rowValues(row ImportRow, cls *Classifier) []any {
+	var stage Stage
+	signal := SignalNone
+	var norm any
+	var extra any
+	if row.Status != "" {
+		stage, signal = cls.Classify(row.Status)
+		norm = NormalizeStatus(row.Status)
+		if nums := ExtractTrackingNumbers(row.Status); len(nums) > 0 {
+			extra = pq.StringArray(nums)
+		}
+	}
+	return []any{row.Line, nil, nil, row.OrderRef, str(row.TrackingNumber), str(row.Carrier), str(row.Service),
+		str(row.LastMileTrackingNumber), str(row.LastMileCarrier), str(row.Status), norm, tm(row.StatusAt),
+		str(row.Location), int(stage), string(signal), str(row.DestinationCountry), tm(row.OrderDate),
+		str(row.CustomerName), str(row.CustomerEmail), str(row.Product), str(row.OrderValue), str(row.Currency),
+		tm(row.PromisedBy), tm(row.ProtectionEndsAt), extra}
+}
+
+// str is NULL for an empty string, so the merge can tell "not in this file" from a value.
+func str(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// tm is NULL for a zero time.
+func tm(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
+}
+
+// trackingInText finds tracking numbers carriers mention inside event text: UPU S10 numbers
+// (UG251350054MV), DHL's 0034… numbers, and "tracking (number|no|#) X".
+var trackingInText = regexp.MustCompile(`\b([A-Z]{2}\d{9}[A-Z]{2})\b|\b(00\d{18})\b|(?i:tracking(?:\s+(?:number|no\.?|code|#))?\s*[:#]?\s*)([A-Z0-9]{10,30})\b`)
+
+// ExtractTrackingNumbers returns the tracking numbers mentioned in a status text, upper-cased,
+// without duplicates ("Handed over to local carrier with tracking UG251350054MV").
+func ExtractTrackingNumbers(text string) []string {
+	var out []string
+	for _, m := range trackingInText.FindAllStringSubmatch(text, -1) {
+		for _, g := range m[1:] {
+			if g == "" {
+				continue
+			}
+			n := strings.ToUpper(g)
+			if !containsDigit(n) {
+				continue // "tracking information" is not a number
+			}
+			dup := false
+			for _, o := range out {
+				dup = dup || o == n
+			}
+			if !dup {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+func containsDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// Reject is a row an import refused.
+type Reject struct {
+	Line   int            `db:"line"`
+	Reason string         `db:"reason"`
+	Fields pq.StringArray `db:"fields"`
+}
+
+// EachReject calls fn for each row the import refused, in line order, streaming.
+func (s *Store) EachReject(ctx context.Context, seller SellerID, importID int64, fn func(Reject) error) error {
+	rows, err := s.db.QueryxContext(ctx, `SELECT line, reason, fields FROM import_rejects
+		WHERE seller_id = $1 AND import_id = $2 ORDER BY line`, seller, importID)
+	if err != nil {
+		return fmt.Errorf("list rejects: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r Reject
+		if err := rows.StructScan(&r); err != nil {
+			return fmt.Errorf("list rejects: %w", err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// mergeCounts is what a merge did.
+type mergeCounts struct {
+	created, updated, events, duplicates, rejected int64
+}
+
+// shipmentFacts are the staging columns that are facts of the order: the last non-empty value in
+// the file wins, and an empty cell never erases a known value.
+var shipmentFacts = []string{"tracking_number", "carrier", "service", "last_mile_tracking_number",
+	"last_mile_carrier", "destination_country", "order_date", "customer_name", "customer_email", "product",
+	"order_value", "currency", "promised_by", "protection_ends_at"}
+
+// isTextFact reports whether a fact column is text (stored as ” when absent).
+func isTextFact(c string) bool {
+	switch c {
+	case "order_date", "order_value", "promised_by", "protection_ends_at":
+		return false
+	}
+	return true
+}
+
+// mergeStaged merges the staging table into the seller's data, set-based.
+func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int64) (mergeCounts, error) {
+	var c mergeCounts
+	if err := tx.GetContext(ctx, &c.rejected, `
+		WITH r AS (
+			INSERT INTO import_rejects (seller_id, import_id, line, reason, fields)
+			SELECT $1, $2, line, reject, coalesce(raw, '{}') FROM staging WHERE reject IS NOT NULL
+			ON CONFLICT DO NOTHING RETURNING 1)
+		SELECT count(*) FROM r`, seller, importID); err != nil {
+		return c, fmt.Errorf("record rejected rows: %w", err)
+	}
+	// Imports of the same seller merge one at a time: concurrent upserts of overlapping orders
+	// would otherwise deadlock or interleave.
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
+		return c, err
+	}
+	var aggs, cols, vals, sets, olds, news []string
+	for _, f := range shipmentFacts {
+		aggs = append(aggs, fmt.Sprintf("(array_agg(%[1]s ORDER BY line DESC) FILTER (WHERE %[1]s IS NOT NULL))[1] AS %[1]s", f))
+		cols = append(cols, f)
+		merged := fmt.Sprintf("coalesce(EXCLUDED.%[1]s, s.%[1]s)", f)
+		if isTextFact(f) {
+			vals = append(vals, fmt.Sprintf("coalesce(%s, '')", f))
+			merged = fmt.Sprintf("coalesce(nullif(EXCLUDED.%[1]s, ''), s.%[1]s)", f)
+		} else {
+			vals = append(vals, f)
+		}
+		sets = append(sets, f+" = "+merged)
+		olds = append(olds, "s."+f)
+		news = append(news, merged)
+	}
+	upsert := `
+		WITH agg AS (
+			SELECT order_ref, ` + strings.Join(aggs, ",\n") + `
+			FROM staging WHERE reject IS NULL GROUP BY order_ref
+		), up AS (
+			INSERT INTO shipments AS s (seller_id, order_ref, ` + strings.Join(cols, ", ") + `)
+			SELECT $1, order_ref, ` + strings.Join(vals, ", ") + ` FROM agg
+			ON CONFLICT (seller_id, order_ref) DO UPDATE SET ` + strings.Join(sets, ", ") + `, updated_at = now()
+			WHERE (` + strings.Join(olds, ", ") + `) IS DISTINCT FROM (` + strings.Join(news, ", ") + `)
+			RETURNING (xmax = 0) AS inserted
+		)
+		SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`
+	row := tx.QueryRowxContext(ctx, upsert, seller)
+	if err := row.Scan(&c.created, &c.updated); err != nil {
+		return c, fmt.Errorf("merge shipments: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE affected (id bigint PRIMARY KEY) ON COMMIT DROP`); err != nil {
+		return c, err
+	}
+	var withStatus int64
+	if err := tx.GetContext(ctx, &withStatus, `SELECT count(*) FROM staging WHERE reject IS NULL AND status IS NOT NULL`); err != nil {
+		return c, err
+	}
+	if err := tx.GetContext(ctx, &c.events, `
+		WITH ins AS (
+			INSERT INTO events (seller_id, shipment_id, occurred_at, status_text, status_norm, location, stage, signal, import_id)
+			SELECT $1, s.id, st.status_at, st.status, st.status_norm, coalesce(st.location, ''), st.stage, st.signal, $2
+			FROM staging st JOIN shipments s ON s.seller_id = $1 AND s.order_ref = st.order_ref
+			WHERE st.reject IS NULL AND st.status IS NOT NULL
+			ORDER BY st.line
+			ON CONFLICT ON CONSTRAINT events_dedupe DO NOTHING
+			RETURNING shipment_id
+		), a AS (
+			INSERT INTO affected SELECT DISTINCT shipment_id FROM ins ON CONFLICT DO NOTHING
+		)
+		SELECT count(*) FROM ins`, seller, importID); err != nil {
+		return c, fmt.Errorf("merge events: %w", err)
+	}
+	c.duplicates = withStatus - c.events
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
+		SELECT DISTINCT $1::bigint, n.number, s.id, n.source
+		FROM staging st
+		JOIN shipments s ON s.seller_id = $1 AND s.order_ref = st.order_ref
+		CROSS JOIN LATERAL (
+			SELECT st.tracking_number, 'first_mile'
+			UNION ALL SELECT st.last_mile_tracking_number, 'last_mile'
+			UNION ALL SELECT unnest(st.extra_numbers), 'event_text'
+		) AS n (number, source)
+		WHERE st.reject IS NULL AND n.number IS NOT NULL AND n.number <> ''
+		ON CONFLICT DO NOTHING`, seller); err != nil {
+		return c, fmt.Errorf("merge tracking numbers: %w", err)
+	}
+	if err := refreshShipments(ctx, tx, seller); err != nil {
+		return c, err
+	}
+	return c, nil
+}

@@ -1,0 +1,450 @@
+package domain_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/dbtest"
+)
+
+var china = time.FixedZone("CST", 8*3600)
+
+// mustImport imports a CSV text as the seller with automatically detected settings.
+func mustImport(t *testing.T, s *domain.Store, seller domain.SellerID, csv string) domain.Import {
+	t.Helper()
+	im, err := importCSV(s, seller, strings.NewReader(csv), int64(len(csv)))
+	if err != nil {
+		t.Fatalf("import: %v", err)
+	}
+	if im.Status != domain.ImportDone {
+		t.Fatalf("import status %s: %s", im.Status, im.Error)
+	}
+	return im
+}
+
+func importCSV(s *domain.Store, seller domain.SellerID, r io.ReadSeeker, size int64) (domain.Import, error) {
+	ctx := context.Background()
+	p, err := domain.DetectSettings(r)
+	if err != nil {
+		return domain.Import{}, err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return domain.Import{}, err
+	}
+	im, err := s.CreateImport(ctx, seller, domain.NewImport{Source: "cli", Filename: "test.csv", Size: size})
+	if err != nil {
+		return domain.Import{}, err
+	}
+	return s.RunImport(ctx, seller, im.ID, r, domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, DateOrder: p.DateOrder, Location: china})
+}
+
+// shipmentByRef finds a shipment through the search, as a seller would.
+func shipmentByRef(t *testing.T, s *domain.Store, seller domain.SellerID, ref string) domain.Shipment {
+	t.Helper()
+	page, err := s.ListShipments(context.Background(), seller, domain.ShipmentFilter{Query: ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sh := range page.Shipments {
+		if sh.OrderRef == ref {
+			return sh
+		}
+	}
+	t.Fatalf("no shipment %s", ref)
+	return domain.Shipment{}
+}
+
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, china)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+const header = "Order ID,Tracking Number,Shipping Method,Last Event,Event Time,Location,Country,Order Total\n"
+
+func TestImportCreatesShipmentsAndIsIdempotent(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	csv := header +
+		"A-1,LP00123456789012,AliExpress Standard Shipping,[Shenzhen] Accepted by carrier,2026-11-01 10:00,,Spain,\"12,50 €\"\n" +
+		"A-1,LP00123456789012,AliExpress Standard Shipping,[Shenzhen] Hand over to airline,2026-11-02 08:00,,Spain,\n" +
+		"A-1,LP00123456789012,AliExpress Standard Shipping,Received by local delivery company with tracking PQ4A2B000123456,2026-11-09 09:00,Madrid,Spain,\n" +
+		"B-2,LP00999999999999,Cainiao Super Economy Global,Arrived at destination country/region,2026-11-05 12:00,Warszawa,PL,9.99\n"
+	im := mustImport(t, s, seller.ID, csv)
+	if im.RowsRead != 4 || im.ShipmentsCreated != 2 || im.EventsAdded != 4 || im.RowsRejected != 0 {
+		t.Errorf("first import: %+v", im)
+	}
+	a := shipmentByRef(t, s, seller.ID, "A-1")
+	if a.Stage != domain.StageCustomsCleared || a.StageEnteredAt == nil || !a.StageEnteredAt.Equal(at("2026-11-09 09:00")) {
+		t.Errorf("A-1 stage %v entered %v", a.Stage, a.StageEnteredAt)
+	}
+	if a.DestinationCountry != "ES" || a.OrderValue == nil || *a.OrderValue != "12.50" || a.Currency != "EUR" {
+		t.Errorf("A-1 facts: country %q value %v %q", a.DestinationCountry, a.OrderValue, a.Currency)
+	}
+	nums, err := s.ListTrackingNumbers(ctx, seller.ID, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(nums); got != "[{LP00123456789012 first_mile} {PQ4A2B000123456 event_text}]" {
+		t.Errorf("A-1 tracking numbers = %s", got)
+	}
+	// Findable by the number that only appeared inside an event's text.
+	if got := shipmentByRef(t, s, seller.ID, "A-1"); got.ID != a.ID {
+		t.Fatal("lookup")
+	}
+	page, _ := s.ListShipments(ctx, seller.ID, domain.ShipmentFilter{Query: "pq4a2b000123456"})
+	if len(page.Shipments) != 1 || page.Shipments[0].ID != a.ID {
+		t.Errorf("search by a number from event text found %d shipments", len(page.Shipments))
+	}
+
+	again := mustImport(t, s, seller.ID, csv)
+	if again.ShipmentsCreated != 0 || again.ShipmentsUpdated != 0 || again.EventsAdded != 0 || again.DuplicatesSkipped != 4 {
+		t.Errorf("second import of the same file changed something: %+v", again)
+	}
+	if after := shipmentByRef(t, s, seller.ID, "A-1"); !after.UpdatedAt.Equal(a.UpdatedAt) {
+		t.Errorf("re-import rewrote the shipment (updated_at %v → %v)", a.UpdatedAt, after.UpdatedAt)
+	}
+}
+
+func TestImportOutOfOrderNeverMovesBack(t *testing.T) {
+	t.Parallel()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	mustImport(t, s, seller.ID, header+
+		"C-3,,AliExpress Standard Shipping,Import customs clearance complete,2026-11-10 10:00,,US,\n"+
+		"C-3,,AliExpress Standard Shipping,[Shenzhen] Outbound in sorting center,2026-11-02 10:00,,US,\n")
+	before := shipmentByRef(t, s, seller.ID, "C-3")
+	// Older events arrive later, and the current stage is seen again later: nothing moves back and
+	// the clock does not restart.
+	im := mustImport(t, s, seller.ID, header+
+		"C-3,,AliExpress Standard Shipping,[Shenzhen] Hand over to airline,2026-11-04 10:00,,US,\n"+
+		"C-3,,AliExpress Standard Shipping,Received by local delivery company,2026-11-12 10:00,,US,\n")
+	if im.EventsAdded != 2 {
+		t.Errorf("events added = %d, want 2", im.EventsAdded)
+	}
+	after := shipmentByRef(t, s, seller.ID, "C-3")
+	if after.Stage != domain.StageCustomsCleared || !after.StageEnteredAt.Equal(*before.StageEnteredAt) {
+		t.Errorf("stage %v entered %v; want stage 9 entered %v", after.Stage, after.StageEnteredAt, before.StageEnteredAt)
+	}
+	if after.LastEventAt == nil || !after.LastEventAt.Equal(at("2026-11-12 10:00")) {
+		t.Errorf("last event at %v", after.LastEventAt)
+	}
+}
+
+func TestImportCainiaoPreAdvice(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	// "Import clearance start" arrives hours before the parcel leaves China.
+	mustImport(t, s, seller.ID, header+
+		"P-1,,AliExpress Standard Shipping,[Shenzhen] Export customs clearance started,2026-11-03 08:00,,ES,\n"+
+		"P-1,,AliExpress Standard Shipping,Import clearance start,2026-11-03 11:00,Madrid,ES,\n")
+	if sh := shipmentByRef(t, s, seller.ID, "P-1"); sh.Stage != domain.StageImportCustoms {
+		t.Fatalf("before any departure scan the customs event counts: stage %v", sh.Stage)
+	}
+	mustImport(t, s, seller.ID, header+
+		"P-1,,AliExpress Standard Shipping,[Shenzhen] Departed from departure country/region,2026-11-04 02:00,,ES,\n")
+	sh := shipmentByRef(t, s, seller.ID, "P-1")
+	if sh.Stage != domain.StageDepartedOrigin || !sh.StageEnteredAt.Equal(at("2026-11-04 02:00")) {
+		t.Errorf("after the departure scan: stage %v entered %v, want departed origin", sh.Stage, sh.StageEnteredAt)
+	}
+	evs, err := s.ListEvents(ctx, seller.ID, sh.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pre int
+	for _, e := range evs {
+		if e.PreAdvice {
+			pre++
+			if e.StatusText != "Import clearance start" {
+				t.Errorf("pre-advice marked on %q", e.StatusText)
+			}
+		}
+	}
+	if pre != 1 {
+		t.Errorf("%d pre-advice events, want 1", pre)
+	}
+	// Once it has landed, a real import clearance counts.
+	mustImport(t, s, seller.ID, header+
+		"P-1,,AliExpress Standard Shipping,Arrived at destination country/region,2026-11-06 09:00,Madrid,ES,\n"+
+		"P-1,,AliExpress Standard Shipping,Import clearance start,2026-11-06 15:00,Madrid,ES,\n")
+	if sh := shipmentByRef(t, s, seller.ID, "P-1"); sh.Stage != domain.StageImportCustoms || !sh.StageEnteredAt.Equal(at("2026-11-06 15:00")) {
+		t.Errorf("after landing: stage %v entered %v, want import customs from 15:00", sh.Stage, sh.StageEnteredAt)
+	}
+}
+
+func TestImportRejectsBadRowsAndKeepsGoodOnes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	im := mustImport(t, s, seller.ID, header+
+		"G-1,,,Delivered,2026-11-01 10:00,,FR,\n"+
+		",,,Delivered,2026-11-01 10:00,,FR,\n"+
+		"G-2,,,Delivered,31/31/2026,,FR,\n"+
+		"G-3,,,Out for delivery,2026-11-02 10:00,,Atlantis,\n"+
+		"G-4,,,Out for delivery,2026-11-02 10:00,,DE,\n")
+	if im.RowsRead != 5 || im.RowsRejected != 3 || im.ShipmentsCreated != 2 {
+		t.Errorf("import: read %d rejected %d created %d; want 5, 3, 2", im.RowsRead, im.RowsRejected, im.ShipmentsCreated)
+	}
+	var lines []string
+	err := s.EachReject(ctx, seller.ID, im.ID, func(r domain.Reject) error {
+		lines = append(lines, fmt.Sprintf("%d %s %q", r.Line, r.Reason, r.Fields[0]))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{`3 order_ref`, `4 status_at`, `5 destination_country`, `"G-2"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("rejects lack %q:\n%s", want, got)
+		}
+	}
+}
+
+// failingReader gives some rows and then fails, as a dropped upload or a dying disk would.
+type failingReader struct {
+	r     io.Reader
+	after int
+}
+
+func (f *failingReader) Read(p []byte) (int, error) {
+	if f.after <= 0 {
+		return 0, errors.New("connection reset by peer")
+	}
+	if len(p) > f.after {
+		p = p[:f.after]
+	}
+	n, err := f.r.Read(p)
+	f.after -= n
+	return n, err
+}
+
+func TestImportFailureLeavesNothing(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	var b strings.Builder
+	b.WriteString(header)
+	for i := range 2000 {
+		fmt.Fprintf(&b, "F-%d,,,Delivered,2026-11-01 10:00,,FR,\n", i)
+	}
+	csv := b.String()
+	p, err := domain.DetectSettings(strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, _ := s.CreateImport(ctx, seller.ID, domain.NewImport{Source: "cli", Filename: "f.csv"})
+	_, err = s.RunImport(ctx, seller.ID, im.ID, &failingReader{r: strings.NewReader(csv), after: len(csv) / 2},
+		domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, Location: china})
+	if err == nil {
+		t.Fatal("import of a broken stream succeeded")
+	}
+	got, _ := s.FindImport(ctx, seller.ID, im.ID)
+	if got.Status != domain.ImportFailed || !strings.Contains(got.Error, "nothing from it was saved") {
+		t.Errorf("import status %s, error %q", got.Status, got.Error)
+	}
+	page, _ := s.ListShipments(ctx, seller.ID, domain.ShipmentFilter{})
+	if len(page.Shipments) != 0 {
+		t.Errorf("a failed import left %d shipments", len(page.Shipments))
+	}
+	// It can be run again, whole this time.
+	done, err := s.RunImport(ctx, seller.ID, im.ID, strings.NewReader(csv), domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, Location: china})
+	if err != nil || done.ShipmentsCreated != 2000 {
+		t.Errorf("re-run: %v, created %d", err, done.ShipmentsCreated)
+	}
+}
+
+func TestImportIsScopedBySeller(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	a, _ := mustSeller(t, s, "A", "a@shop.test")
+	b, _ := mustSeller(t, s, "B", "b@shop.test")
+	imA := mustImport(t, s, a.ID, header+"SAME-1,LP00111111111111,,Delivered,2026-11-01 10:00,,FR,\n")
+	mustImport(t, s, b.ID, header+"SAME-1,LP00222222222222,,Out for delivery,2026-11-01 10:00,,FR,\n")
+	shA := shipmentByRef(t, s, a.ID, "SAME-1")
+	shB := shipmentByRef(t, s, b.ID, "SAME-1")
+	if shA.ID == shB.ID || shA.Stage != domain.StageDelivered || shB.Stage != domain.StageOutForDelivery {
+		t.Errorf("same order ref of two sellers: %+v / %+v", shA, shB)
+	}
+	if _, err := s.FindShipment(ctx, b.ID, shA.ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("B finds A's shipment: %v", err)
+	}
+	if _, err := s.FindImport(ctx, b.ID, imA.ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("B finds A's import: %v", err)
+	}
+	if evs, _ := s.ListEvents(ctx, b.ID, shA.ID); len(evs) != 0 {
+		t.Errorf("B lists A's events: %d", len(evs))
+	}
+	if page, _ := s.ListShipments(ctx, b.ID, domain.ShipmentFilter{Query: "LP00111111111111"}); len(page.Shipments) != 0 {
+		t.Errorf("B's search finds A's tracking number")
+	}
+}
+
+func TestConcurrentImportsOfOneSeller(t *testing.T) {
+	t.Parallel()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	file := func(from, to int) string {
+		var b strings.Builder
+		b.WriteString(header)
+		for i := from; i < to; i++ {
+			fmt.Fprintf(&b, "K-%d,,,[Shenzhen] Hand over to airline,2026-11-01 10:00,,FR,\nK-%d,,,Delivered,2026-11-09 10:00,,FR,\n", i, i)
+		}
+		return b.String()
+	}
+	files := []string{file(0, 600), file(300, 900), file(0, 900)}
+	var wg sync.WaitGroup
+	errs := make([]error, len(files))
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = importCSV(s, seller.ID, strings.NewReader(f), int64(len(f)))
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	page, _ := s.ListShipments(context.Background(), seller.ID, domain.ShipmentFilter{Limit: 500})
+	n := len(page.Shipments)
+	for page.Next > 0 {
+		page, _ = s.ListShipments(context.Background(), seller.ID, domain.ShipmentFilter{Limit: 500, Before: page.Next})
+		n += len(page.Shipments)
+	}
+	if n != 900 {
+		t.Errorf("%d shipments after concurrent imports, want 900", n)
+	}
+	for _, ref := range []string{"K-0", "K-450", "K-899"} {
+		if sh := shipmentByRef(t, s, seller.ID, ref); sh.Stage != domain.StageDelivered {
+			t.Errorf("%s stage %v", ref, sh.Stage)
+		}
+	}
+}
+
+func TestMarkInterruptedImports(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	csv := header + "I-1,,,Delivered,2026-11-01 10:00,,FR,\n"
+	p, _ := domain.DetectSettings(strings.NewReader(csv))
+	set := domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, Location: china}
+	live, _ := s.CreateImport(ctx, seller.ID, domain.NewImport{Source: "cli", Filename: "live.csv"})
+	run, err := s.BeginImport(ctx, seller.ID, live.ID, set) // running, its transaction open
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead, _ := s.CreateImport(ctx, seller.ID, domain.NewImport{Source: "cli", Filename: "dead.csv"})
+	deadRun, err := s.BeginImport(ctx, seller.ID, dead.ID, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadRun.Abandon() // the process died: its transaction and lock are gone, the row says running
+	if _, err := s.BeginImport(ctx, seller.ID, live.ID, set); !errors.Is(err, domain.ErrConflict) {
+		t.Errorf("second begin of a running import: %v, want ErrConflict", err)
+	}
+	n, err := s.MarkInterruptedImports(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("marked %d, %v; want 1", n, err)
+	}
+	if im, _ := s.FindImport(ctx, seller.ID, dead.ID); im.Status != domain.ImportInterrupted || !im.Runnable() {
+		t.Errorf("dead import: %s", im.Status)
+	}
+	done, err := run.Load(ctx, strings.NewReader(csv))
+	if err != nil || done.Status != domain.ImportDone {
+		t.Errorf("live import: %v %s", err, done.Status)
+	}
+}
+
+func TestMapStatusReclassifies(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, owner := mustSeller(t, s, "Shop", "owner@shop.test")
+	mustImport(t, s, seller.ID, header+
+		"U-1,,,[Shenzhen] Hand over to airline,2026-11-01 10:00,,FR,\n"+
+		"U-1,,,[Paris] Zorblax manifest ping,2026-11-08 10:00,,FR,\n"+
+		"U-2,,,ZORBLAX MANIFEST PING,2026-11-08 11:00,,FR,\n")
+	un, err := s.ListUnmappedStatuses(ctx, seller.ID, 50)
+	if err != nil || len(un) != 1 || un[0].Shipments != 2 {
+		t.Fatalf("unmapped = %+v, %v; want one text on two shipments", un, err)
+	}
+	n, err := s.MapStatus(ctx, seller.ID, owner.ID, un[0].Example, domain.StageCustomsCleared, domain.SignalNone)
+	if err != nil || n != 2 {
+		t.Fatalf("MapStatus: %d, %v", n, err)
+	}
+	if sh := shipmentByRef(t, s, seller.ID, "U-1"); sh.Stage != domain.StageCustomsCleared {
+		t.Errorf("U-1 stage %v after mapping", sh.Stage)
+	}
+	if un, _ := s.ListUnmappedStatuses(ctx, seller.ID, 50); len(un) != 0 {
+		t.Errorf("still unmapped: %+v", un)
+	}
+	// The next import applies the seller's rule on its own.
+	mustImport(t, s, seller.ID, header+"U-3,,,Zorblax manifest ping,2026-11-09 10:00,,FR,\n")
+	if sh := shipmentByRef(t, s, seller.ID, "U-3"); sh.Stage != domain.StageCustomsCleared {
+		t.Errorf("U-3 stage %v", sh.Stage)
+	}
+	if _, err := s.MapStatus(ctx, seller.ID, owner.ID, "x", domain.StageUnknown, domain.SignalNone); err == nil {
+		t.Error("mapping to no stage accepted")
+	}
+}
+
+func TestUploadRefusesBadFilesAndKeepsGoodOnes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, owner := mustSeller(t, s, "Shop", "owner@shop.test")
+	for name, body := range map[string][]byte{
+		"empty":  nil,
+		"binary": {0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0, 0},
+		"big":    bytes.Repeat([]byte("a,b\n"), 300_000),
+	} {
+		_, err := s.CreateUpload(ctx, seller.ID, owner.ID, name+".csv", bytes.NewReader(body), 1<<20)
+		var verr *domain.ValidationError
+		if !errors.As(err, &verr) {
+			t.Errorf("%s: err = %v, want a validation error", name, err)
+		}
+	}
+	if ims, _ := s.ListImports(ctx, seller.ID, 10); len(ims) != 0 {
+		t.Errorf("refused uploads left %d imports", len(ims))
+	}
+	big := header + strings.Repeat("Z-1,,,Delivered,2026-11-01 10:00,,FR,\n", 60_000) // over one chunk
+	im, err := s.CreateUpload(ctx, seller.ID, owner.ID, "good.csv", strings.NewReader(big), 1<<30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.Status != domain.ImportUploaded || im.SizeBytes != int64(len(big)) || im.RowsEstimate != 60_000 {
+		t.Errorf("upload: %+v", im)
+	}
+	r, err := s.OpenUpload(ctx, seller.ID, im.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := io.ReadAll(r)
+	if string(back) != big {
+		t.Errorf("read back %d bytes, want %d", len(back), len(big))
+	}
+	if _, err := s.OpenUpload(ctx, domain.SellerID(int64(seller.ID)+1000), im.ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("another seller opens the upload: %v", err)
+	}
+}

@@ -1,0 +1,1411 @@
+package domain
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ChinaTime is UTC+8, the zone AliExpress and Cainiao write their times in and the default import
+// zone. China has kept no daylight saving time since 1991, so a fixed zone is exact and needs no
+// time zone database on the server.
+var ChinaTime = time.FixedZone("UTC+8", 8*60*60)
+
+// DateOrder is how a file writes numeric dates whose year comes last: 03/04/2026 is 3 April
+// day-first and 4 March month-first. It is decided once per file (DetectDateOrder), or asked.
+type DateOrder int
+
+// The date orders. DateOrderUnknown accepts only dates that cannot be misread (13/02/2026).
+const (
+	DateOrderUnknown DateOrder = iota
+	DayFirst
+	MonthFirst
+)
+
+// String returns "day_first", "month_first" or "unknown"; ParseDateOrder reads it back.
+func (o DateOrder) String() string {
+	switch o {
+	case DayFirst:
+		return "day_first"
+	case MonthFirst:
+		return "month_first"
+	}
+	return "unknown"
+}
+
+// ParseDateOrder reads a DateOrder written by String ("day_first", "month_first", "unknown" or
+// empty).
+func ParseDateOrder(s string) (DateOrder, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "day_first", "dayfirst", "dmy":
+		return DayFirst, true
+	case "month_first", "monthfirst", "mdy":
+		return MonthFirst, true
+	case "unknown", "":
+		return DateOrderUnknown, true
+	}
+	return DateOrderUnknown, false
+}
+
+// DetectDateOrder decides a file's date order from sample values of its date columns. A value
+// such as 13/02/2026 can only be day-first and 02/13/2026 only month-first; values whose first
+// two numbers are both 12 or less say nothing, and so do ISO dates, month names and DD.MM.YYYY
+// (always day-first). ambiguous is true when the samples hold order-dependent dates but none
+// decides, or when they contradict each other (then the order most samples show is returned):
+// the seller must be asked. With no order-dependent date at all the order does not matter, and
+// the result is (DateOrderUnknown, false).
+func DetectDateOrder(samples []string) (order DateOrder, ambiguous bool) {
+	var dependent, dayFirst, monthFirst int
+	for _, s := range samples {
+		a, b, ok := yearLastNumbers(trimCell(s))
+		if !ok {
+			continue
+		}
+		dependent++
+		switch {
+		case a > 12 && b <= 12:
+			dayFirst++
+		case b > 12 && a <= 12:
+			monthFirst++
+		}
+	}
+	switch {
+	case dependent == 0:
+		return DateOrderUnknown, false
+	case dayFirst > 0 && monthFirst == 0:
+		return DayFirst, false
+	case monthFirst > 0 && dayFirst == 0:
+		return MonthFirst, false
+	case dayFirst > monthFirst:
+		return DayFirst, true
+	case monthFirst > dayFirst:
+		return MonthFirst, true
+	}
+	return DateOrderUnknown, true
+}
+
+// yearLastNumbers finds the first two numbers of a date written N/N/YYYY or N-N-YYYY (two or four
+// digit year), the shapes whose meaning depends on the date order.
+func yearLastNumbers(s string) (a, b int, ok bool) {
+	p := dateScanner{s: s}
+	a, w1 := p.number(2)
+	if w1 == 0 {
+		return 0, 0, false
+	}
+	sep := p.peek()
+	if sep != '/' && sep != '-' {
+		return 0, 0, false
+	}
+	p.i++
+	b, w2 := p.number(2)
+	if w2 == 0 || p.peek() != sep {
+		return 0, 0, false
+	}
+	p.i++
+	if _, w3 := p.number(4); w3 != 2 && w3 != 4 {
+		return 0, 0, false
+	}
+	if !p.done() && isDigit(p.peek()) {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// ParseTime reads a date or time as sellers' files write it:
+//
+//   - RFC 3339 and ISO 8601, with "T" or a space, with or without seconds and fractions, and an
+//     offset written "Z", "+08:00", "+0800", "+08" or " +0000" (Shopify);
+//   - 2006-01-02 15:04[:05], 2006/01/02, and the day-first or month-first N/N/YYYY [H:MM[:SS]]
+//     [AM|PM] and N-N-YYYY, read in order (a 2-digit year is 20YY);
+//   - DD.MM.YYYY [HH:MM], always day-first;
+//   - YYYYMMDD, YYYYMMDDhhmmss, epoch seconds and milliseconds, and an Excel serial day number;
+//   - month names: "Feb 21, 2026", "21 Feb 2026", "21-Feb-2026", "Sat, 21 Feb 2026 10:00:00 GMT";
+//   - a trailing zone "GMT+8", "GMT+2", "UTC+08:00", "UTC", "(GMT+08:00)".
+//
+// An offset written in the value wins; otherwise the time is read in loc, the seller's import zone
+// (nil means ChinaTime). With DateOrderUnknown a date such as 03/04/2026 is refused as ambiguous.
+// The error's text is safe to show to the seller (`unrecognised date "31/31/2026"`).
+func ParseTime(s string, order DateOrder, loc *time.Location) (time.Time, error) {
+	t, _, err := parseTime(s, order, loc)
+	return t, err
+}
+
+// parseError is an error whose text is safe to show to the seller.
+type parseError string
+
+func (e parseError) Error() string { return string(e) }
+
+func badDate(s string) error { return parseError("unrecognised date " + quoteValue(s)) }
+
+// parseTime is ParseTime that also reports whether the value carried a time of day, so that a
+// deadline given as a date lasts until the end of that day.
+func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, clock bool, err error) {
+	s = trimCell(s)
+	if s == "" {
+		return time.Time{}, false, parseError("empty date")
+	}
+	if loc == nil {
+		loc = ChinaTime
+	}
+	if t, clock, ok := parseNumericTime(s, loc); ok {
+		return t, clock, nil
+	}
+	p := dateScanner{s: s}
+	p.skipWeekday()
+	var y, mo, d int
+	switch {
+	case p.done():
+		return time.Time{}, false, badDate(s)
+	case isDigit(p.peek()):
+		n1, w1 := p.number(8)
+		switch {
+		case w1 == 4: // 2026-02-21, 2026/02/21, 2026.02.21
+			sep := p.next()
+			if sep != '-' && sep != '/' && sep != '.' {
+				return time.Time{}, false, badDate(s)
+			}
+			var w2, w3 int
+			mo, w2 = p.number(2)
+			if w2 == 0 || p.next() != sep {
+				return time.Time{}, false, badDate(s)
+			}
+			d, w3 = p.number(2)
+			if w3 == 0 {
+				return time.Time{}, false, badDate(s)
+			}
+			y = n1
+		case w1 == 8: // 20260221 followed by a time
+			y, mo, d = n1/10000, n1/100%100, n1%100
+		case w1 <= 2:
+			sep := p.next()
+			switch {
+			case (sep == ' ' || sep == '-' || sep == '.' || sep == '/') && isLetter(p.peek()):
+				// 21 Feb 2026, 21-Feb-2026, 21. Februar 2026
+				d = n1
+				if mo = p.monthName(); mo == 0 {
+					return time.Time{}, false, badDate(s)
+				}
+				p.skip(". ,-/")
+				var w int
+				if y, w = p.number(4); w != 4 && w != 2 {
+					return time.Time{}, false, badDate(s)
+				}
+			case sep == '.' && p.peek() == ' ' && isLetter(p.peekAt(1)):
+				d = n1
+				p.skip(" ")
+				if mo = p.monthName(); mo == 0 {
+					return time.Time{}, false, badDate(s)
+				}
+				p.skip(". ,")
+				var w int
+				if y, w = p.number(4); w != 4 {
+					return time.Time{}, false, badDate(s)
+				}
+			case sep == '/' || sep == '-' || sep == '.':
+				n2, w2 := p.number(2)
+				if w2 == 0 || p.next() != sep {
+					return time.Time{}, false, badDate(s)
+				}
+				var w3 int
+				if y, w3 = p.number(4); w3 != 4 && w3 != 2 {
+					return time.Time{}, false, badDate(s)
+				}
+				if sep == '.' { // DD.MM.YYYY is day-first everywhere it is written.
+					d, mo = n1, n2
+					break
+				}
+				switch order {
+				case DayFirst:
+					d, mo = n1, n2
+				case MonthFirst:
+					mo, d = n1, n2
+				default:
+					switch {
+					case n1 == n2 || (n1 > 12 && n2 <= 12):
+						d, mo = n1, n2
+					case n2 > 12 && n1 <= 12:
+						mo, d = n1, n2
+					case n1 > 12 && n2 > 12:
+						return time.Time{}, false, badDate(s)
+					default:
+						return time.Time{}, false, parseError("ambiguous date " + quoteValue(s) + ": day or month first?")
+					}
+				}
+			default:
+				return time.Time{}, false, badDate(s)
+			}
+		default:
+			return time.Time{}, false, badDate(s)
+		}
+	case isLetter(p.peek()): // Feb 21, 2026; February 21 2026
+		if mo = p.monthName(); mo == 0 {
+			return time.Time{}, false, badDate(s)
+		}
+		p.skip(". ")
+		var w int
+		if d, w = p.number(2); w == 0 {
+			return time.Time{}, false, badDate(s)
+		}
+		p.skipOrdinal()
+		p.skip(", ")
+		if y, w = p.number(4); w != 4 {
+			return time.Time{}, false, badDate(s)
+		}
+	default:
+		return time.Time{}, false, badDate(s)
+	}
+	if y < 100 {
+		y += 2000
+	}
+	if y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) {
+		return time.Time{}, false, badDate(s)
+	}
+
+	// The time of day: "T10:00", " 10:00:00.123", ", 10:00 AM", "T103000".
+	var hh, mm, ss, ns int
+	if !p.done() {
+		tSep := p.peek() == 'T' || p.peek() == 't'
+		if tSep {
+			p.i++
+		} else {
+			p.skip(", ")
+			if p.hasWordFold("at") {
+				p.i += 2
+				p.skip(" ")
+			}
+		}
+		if !p.done() && isDigit(p.peek()) {
+			var ok bool
+			if hh, mm, ss, ns, ok = p.clock(tSep); !ok {
+				return time.Time{}, false, badDate(s)
+			}
+			clock = true
+		} else if tSep {
+			return time.Time{}, false, badDate(s)
+		}
+	}
+
+	// The zone: "Z", "+08:00", "GMT+8", "UTC", "(GMT+08:00)".
+	zone := loc
+	p.skip(" ")
+	if !p.done() {
+		off, ok := p.zone()
+		if !ok {
+			return time.Time{}, false, badDate(s)
+		}
+		zone = fixedZone(off)
+	}
+	if !p.done() {
+		return time.Time{}, false, badDate(s)
+	}
+	return time.Date(y, time.Month(mo), d, hh, mm, ss, ns, zone), clock, nil
+}
+
+// parseNumericTime reads values made only of digits: YYYYMMDD, YYYYMMDDhhmmss, epoch seconds
+// (9–11 digits) and milliseconds (12–13), and Excel serial day numbers with an optional fraction
+// of a day ("46074.5"), which a spreadsheet writes when a date cell loses its format. Values that
+// fall outside 1970–2199 are not dates.
+func parseNumericTime(s string, loc *time.Location) (t time.Time, clock bool, ok bool) {
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i+1:]
+		if len(intPart) != 5 || frac == "" || !allDigits(frac) {
+			return time.Time{}, false, false
+		}
+	}
+	if !allDigits(intPart) {
+		return time.Time{}, false, false
+	}
+	n, err := strconv.ParseInt(intPart, 10, 64)
+	if err != nil {
+		return time.Time{}, false, false
+	}
+	switch len(intPart) {
+	case 5: // Excel serial: day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was.
+		days := float64(n)
+		if frac != "" {
+			f, err := strconv.ParseFloat("0."+frac, 64)
+			if err != nil {
+				return time.Time{}, false, false
+			}
+			days += f
+		}
+		if days < 25569 || days >= 109574 { // 1970-01-01 to 2200-01-01
+			return time.Time{}, false, false
+		}
+		secs := int64(days*86400 + 0.5)
+		base := time.Date(1899, 12, 30, 0, 0, 0, 0, loc)
+		t := time.Date(base.Year(), base.Month(), base.Day()+int(secs/86400), 0, 0, int(secs%86400), 0, loc)
+		return t, frac != "", true
+	case 8, 14:
+		y, mo, d := int(n/10000%10000), int(n/100%100), int(n%100)
+		var hh, mm, ss int
+		if len(intPart) == 14 {
+			y, mo, d = int(n/10000000000), int(n/100000000%100), int(n/1000000%100)
+			hh, mm, ss = int(n/10000%100), int(n/100%100), int(n%100)
+			if hh > 23 || mm > 59 || ss > 59 {
+				return time.Time{}, false, false
+			}
+		}
+		if y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) {
+			return time.Time{}, false, false
+		}
+		return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc), len(intPart) == 14, true
+	case 9, 10, 11:
+		t = time.Unix(n, 0).In(loc)
+	case 12, 13:
+		t = time.UnixMilli(n).In(loc)
+	default:
+		return time.Time{}, false, false
+	}
+	if t.Year() < 1970 || t.Year() > 2199 {
+		return time.Time{}, false, false
+	}
+	return t, true, true
+}
+
+// dateScanner walks a date string left to right without allocating.
+type dateScanner struct {
+	s string
+	i int
+}
+
+func (p *dateScanner) done() bool { return p.i >= len(p.s) }
+
+func (p *dateScanner) peek() byte {
+	if p.i < len(p.s) {
+		return p.s[p.i]
+	}
+	return 0
+}
+
+func (p *dateScanner) peekAt(k int) byte {
+	if p.i+k < len(p.s) {
+		return p.s[p.i+k]
+	}
+	return 0
+}
+
+func (p *dateScanner) next() byte {
+	c := p.peek()
+	if c != 0 {
+		p.i++
+	}
+	return c
+}
+
+// number reads up to max digits and returns their value and how many there were. It reads no
+// digit at all when more than max follow, so "123" is not taken for a 2-digit day.
+func (p *dateScanner) number(max int) (n, width int) {
+	j := p.i
+	for j < len(p.s) && isDigit(p.s[j]) {
+		j++
+	}
+	if j-p.i > max {
+		return 0, 0
+	}
+	for ; p.i < j; p.i++ {
+		n = n*10 + int(p.s[p.i]-'0')
+		width++
+	}
+	return n, width
+}
+
+func (p *dateScanner) skip(chars string) {
+	for p.i < len(p.s) && strings.IndexByte(chars, p.s[p.i]) >= 0 {
+		p.i++
+	}
+}
+
+// word returns the run of ASCII letters at the cursor and moves past it.
+func (p *dateScanner) word() string {
+	j := p.i
+	for j < len(p.s) && isLetter(p.s[j]) {
+		j++
+	}
+	w := p.s[p.i:j]
+	p.i = j
+	return w
+}
+
+// hasWordFold reports whether the word w (ASCII, lower case) is at the cursor, followed by a
+// non-letter.
+func (p *dateScanner) hasWordFold(w string) bool {
+	if len(p.s)-p.i < len(w) || !strings.EqualFold(p.s[p.i:p.i+len(w)], w) {
+		return false
+	}
+	return p.i+len(w) == len(p.s) || !isLetter(p.s[p.i+len(w)])
+}
+
+var weekdays = [...]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs"}
+
+// skipWeekday moves past a leading weekday name ("Sat, ", "Saturday ").
+func (p *dateScanner) skipWeekday() {
+	j := p.i
+	for j < len(p.s) && isLetter(p.s[j]) {
+		j++
+	}
+	w := p.s[p.i:j]
+	for _, d := range weekdays {
+		if strings.EqualFold(w, d) {
+			p.i = j
+			p.skip("., ")
+			return
+		}
+	}
+}
+
+var monthNames = [...]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec"}
+
+// monthName reads an English month name, full or abbreviated to three letters or more
+// ("Sept"), and returns its number, or 0.
+func (p *dateScanner) monthName() int {
+	start := p.i
+	w := p.word()
+	if len(w) >= 3 {
+		for i, m := range monthNames {
+			if !strings.EqualFold(w[:3], m) {
+				continue
+			}
+			full := time.Month(i + 1).String()
+			if len(w) <= len(full) && strings.EqualFold(w, full[:len(w)]) || strings.EqualFold(w, "sept") {
+				return i + 1
+			}
+		}
+	}
+	p.i = start
+	return 0
+}
+
+// skipOrdinal moves past "st", "nd", "rd" or "th" after a day number.
+func (p *dateScanner) skipOrdinal() {
+	for _, o := range [...]string{"st", "nd", "rd", "th"} {
+		if p.hasWordFold(o) {
+			p.i += 2
+			return
+		}
+	}
+}
+
+// clock reads H:MM[:SS[.fraction]] [AM|PM], or hhmm[ss] right after a "T".
+func (p *dateScanner) clock(afterT bool) (hh, mm, ss, ns int, ok bool) {
+	h, w := p.number(6)
+	switch {
+	case afterT && (w == 4 || w == 6) && p.peek() != ':':
+		if w == 6 {
+			hh, mm, ss = h/10000, h/100%100, h%100
+		} else {
+			hh, mm = h/100, h%100
+		}
+	case w == 1 || w == 2:
+		hh = h
+		if p.next() != ':' {
+			return 0, 0, 0, 0, false
+		}
+		if mm, w = p.number(2); w != 2 {
+			return 0, 0, 0, 0, false
+		}
+		if p.peek() == ':' {
+			p.i++
+			if ss, w = p.number(2); w != 2 {
+				return 0, 0, 0, 0, false
+			}
+		}
+	default:
+		return 0, 0, 0, 0, false
+	}
+	if (p.peek() == '.' || p.peek() == ',') && isDigit(p.peekAt(1)) {
+		p.i++
+		scale := 100000000
+		for ; p.i < len(p.s) && isDigit(p.s[p.i]); p.i++ {
+			ns += int(p.s[p.i]-'0') * scale
+			scale /= 10
+		}
+	}
+	// AM/PM, also written "a.m." and "p. m.".
+	save := p.i
+	p.skip(" ")
+	if c := p.peek() | 0x20; (c == 'a' || c == 'p') && (p.peekAt(1)|0x20 == 'm' || p.peekAt(1) == '.') {
+		pm := c == 'p'
+		p.i++
+		p.skip(". ")
+		if p.peek()|0x20 != 'm' {
+			return 0, 0, 0, 0, false
+		}
+		p.i++
+		if p.peek() == '.' {
+			p.i++
+		}
+		if hh < 1 || hh > 12 {
+			return 0, 0, 0, 0, false
+		}
+		if hh == 12 {
+			hh = 0
+		}
+		if pm {
+			hh += 12
+		}
+	} else {
+		p.i = save
+	}
+	if hh > 23 || mm > 59 || ss > 59 {
+		return 0, 0, 0, 0, false
+	}
+	return hh, mm, ss, ns, true
+}
+
+// zone reads "Z", "UTC", "GMT", "UT", an offset ("+08:00", "+0800", "+8", "-05") or either
+// prefixed by UTC/GMT ("GMT+8", "UTC+08:00"), optionally in brackets, and returns seconds east
+// of UTC.
+func (p *dateScanner) zone() (int, bool) {
+	paren := p.peek() == '('
+	if paren {
+		p.i++
+	}
+	off := 0
+	switch c := p.peek(); {
+	case c == 'Z' || c == 'z':
+		p.i++
+	case isLetter(c):
+		w := p.word()
+		if !strings.EqualFold(w, "utc") && !strings.EqualFold(w, "gmt") && !strings.EqualFold(w, "ut") {
+			return 0, false
+		}
+		p.skip(" ")
+		if c := p.peek(); c == '+' || c == '-' {
+			var ok bool
+			if off, ok = p.offset(); !ok {
+				return 0, false
+			}
+		}
+	case c == '+' || c == '-':
+		var ok bool
+		if off, ok = p.offset(); !ok {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if paren {
+		if p.next() != ')' {
+			return 0, false
+		}
+	}
+	p.skip(" ")
+	return off, true
+}
+
+// offset reads a signed offset: +8, +08, +0800, +08:00, +5:30.
+func (p *dateScanner) offset() (int, bool) {
+	sign := 1
+	if p.next() == '-' {
+		sign = -1
+	}
+	n, w := p.number(4)
+	var h, m int
+	switch w {
+	case 1, 2:
+		h = n
+		if p.peek() == ':' {
+			p.i++
+			var w2 int
+			if m, w2 = p.number(2); w2 != 2 {
+				return 0, false
+			}
+		}
+	case 3, 4:
+		h, m = n/100, n%100
+	default:
+		return 0, false
+	}
+	if h > 14 || m > 59 {
+		return 0, false
+	}
+	return sign * (h*3600 + m*60), true
+}
+
+var (
+	zoneMu    sync.Mutex
+	zoneCache = map[int]*time.Location{}
+)
+
+// fixedZone returns a fixed zone for an offset, shared between calls: a file with a million
+// "+08:00" times needs one *time.Location, not a million.
+func fixedZone(offset int) *time.Location {
+	if offset == 0 {
+		return time.UTC
+	}
+	zoneMu.Lock()
+	defer zoneMu.Unlock()
+	if z, ok := zoneCache[offset]; ok {
+		return z
+	}
+	name := "UTC+"
+	o := offset
+	if o < 0 {
+		name, o = "UTC-", -o
+	}
+	name += strconv.Itoa(o / 3600)
+	if o%3600 != 0 {
+		name += fmt.Sprintf(":%02d", o%3600/60)
+	}
+	z := time.FixedZone(name, offset)
+	if len(zoneCache) < 256 {
+		zoneCache[offset] = z
+	}
+	return z
+}
+
+// ParseZone reads the time zone of a status_tz column: an offset with or without "GMT"/"UTC"
+// ("GMT+8", "UTC+08:00", "+0800", "UTC") or an IANA name ("Asia/Shanghai").
+func ParseZone(s string) (*time.Location, error) {
+	s = trimCell(s)
+	if s == "" {
+		return nil, parseError("empty time zone")
+	}
+	p := dateScanner{s: s}
+	if off, ok := p.zone(); ok && p.done() {
+		return fixedZone(off), nil
+	}
+	if strings.Contains(s, "/") {
+		if loc, err := loadZone(s); err == nil {
+			return loc, nil
+		}
+	}
+	return nil, parseError("unrecognised time zone " + quoteValue(s))
+}
+
+var zoneNames sync.Map // IANA name → *time.Location, so each name is loaded once
+
+func loadZone(name string) (*time.Location, error) {
+	if loc, ok := zoneNames.Load(name); ok {
+		return loc.(*time.Location), nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, err
+	}
+	zoneNames.Store(name, loc)
+	return loc, nil
+}
+
+func daysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteValue quotes a seller's value for an error message, shortened so that a runaway cell does
+// not bloat the error report.
+func quoteValue(s string) string {
+	const max = 60
+	if utf8.RuneCountInString(s) > max {
+		n := 0
+		for i := range s {
+			if n == max {
+				s = s[:i] + "…"
+				break
+			}
+			n++
+		}
+	}
+	return strconv.Quote(s)
+}
+
+// trimCell trims what spreadsheets leave around a value: spaces (also no-break ones), tabs,
+// line breaks, and invisible BOM and zero-width characters.
+func trimCell(s string) string {
+	// Fast path: most cells have nothing to trim.
+	if s == "" || (s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf) {
+		return s
+	}
+	return strings.TrimFunc(s, isBlankRune)
+}
+
+func isBlankRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060'
+}
+
+// ---- money ----
+
+// ParseMoney reads an amount as shops write it and returns it as a plain decimal string
+// ("1234.56") with the ISO 4217 currency the value carries, or "" when it carries none or only
+// an ambiguous sign ("$", "kr"): "US $120.95" → "120.95", "USD"; "129,46zł" → "129.46", "PLN";
+// "€1.234,56" → "1234.56", "EUR"; "1,234.56" → "1234.56", ""; "R$ 99,90" → "99.90", "BRL";
+// "¥300" → "300", "CNY".
+//
+// Whether "," or "." is the decimal mark is read from the shape: with both present, the last one
+// is; a mark used twice groups thousands; a single mark followed by exactly three digits groups
+// thousands ("1,234", "12.990") unless the whole part is 0; otherwise it is the decimal mark
+// ("99,90"). Spaces and apostrophes between digits group thousands. A negative, empty or
+// non-numeric value is an error whose text is safe to show.
+func ParseMoney(s string) (amount, currency string, err error) {
+	amount, hint, err := parseMoney(s)
+	return amount, hint.code, err
+}
+
+// currencyHint is what a currency sign says: a code, and for a sign several currencies share,
+// the codes it may stand for ("$" is also CAD, AUD, MXN…; "¥" is CNY here, but JPY is possible).
+type currencyHint struct {
+	code   string
+	family string
+}
+
+func (h currencyHint) empty() bool { return h.code == "" && h.family == "" }
+
+// allows reports whether the hint is compatible with the currency code c.
+func (h currencyHint) allows(c string) bool {
+	return h.code == c || (len(c) == 3 && strings.Contains(h.family, c))
+}
+
+const dollarFamily = "USD CAD AUD NZD SGD HKD TWD MXN ARS CLP COP UYU BSD BBD BZD BMD BND KYD FJD GYD JMD LRD NAD SBD SRD TTD XCD CUP DOP"
+
+// currencySigns maps a currency sign or abbreviation, upper-cased and without spaces or trailing
+// dots, to what it says. ISO codes are recognised separately.
+var currencySigns = map[string]currencyHint{
+	"$": {"", dollarFamily}, "US$": {"USD", ""}, "USD$": {"USD", ""}, "U$S": {"USD", ""},
+	"A$": {"AUD", ""}, "AU$": {"AUD", ""}, "C$": {"CAD", ""}, "CA$": {"CAD", ""},
+	"NZ$": {"NZD", ""}, "S$": {"SGD", ""}, "SG$": {"SGD", ""}, "HK$": {"HKD", ""},
+	"NT$": {"TWD", ""}, "MX$": {"MXN", ""}, "MEX$": {"MXN", ""}, "R$": {"BRL", ""},
+	"€": {"EUR", ""}, "EURO": {"EUR", ""}, "EUROS": {"EUR", ""},
+	"£": {"GBP", "GBP EGP GIP FKP SHP"},
+	"¥": {"CNY", "CNY JPY"}, "￥": {"CNY", "CNY JPY"}, "CN¥": {"CNY", ""}, "RMB": {"CNY", ""},
+	"元": {"CNY", ""}, "JP¥": {"JPY", ""}, "円": {"JPY", ""},
+	"₩": {"KRW", ""}, "₹": {"INR", ""}, "RS": {"", "INR PKR LKR NPR MUR SCR"},
+	"₽": {"RUB", ""}, "РУБ": {"RUB", ""}, "Р": {"RUB", ""}, "ZŁ": {"PLN", ""}, "KČ": {"CZK", ""},
+	"FT": {"HUF", ""}, "LEI": {"RON", ""}, "KR": {"", "SEK NOK DKK ISK"},
+	"FR": {"CHF", ""}, "SFR": {"CHF", ""}, "₺": {"TRY", ""}, "TL": {"TRY", ""},
+	"₴": {"UAH", ""}, "ГРН": {"UAH", ""}, "₪": {"ILS", ""}, "฿": {"THB", ""}, "₫": {"VND", ""},
+	"₱": {"PHP", ""}, "RM": {"MYR", ""}, "RP": {"IDR", ""}, "R": {"ZAR", ""}, "₦": {"NGN", ""},
+	"₸": {"KZT", ""}, "₾": {"GEL", ""}, "ЛВ": {"BGN", ""}, "S/": {"PEN", ""}, "Q": {"GTQ", ""},
+	"د.إ": {"AED", ""},
+}
+
+// currencyCodes are the ISO 4217 codes of money in use (from the Debian iso-codes table; metals,
+// test and fund codes left out).
+const currencyCodes = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB " +
+	"BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN " +
+	"ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK " +
+	"JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK " +
+	"MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG " +
+	"QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS " +
+	"TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER " +
+	"ZAR ZMW ZWG ZWL"
+
+// isCurrencyCode reports whether s is an active ISO 4217 code, upper case.
+func isCurrencyCode(s string) bool {
+	if len(s) != 3 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' || s[2] < 'A' || s[2] > 'Z' {
+		return false
+	}
+	for i := 0; i+3 <= len(currencyCodes); i += 4 {
+		if currencyCodes[i:i+3] == s {
+			return true
+		}
+	}
+	return false
+}
+
+// parseCurrency reads a currency written as an ISO code in any case ("usd"), a sign ("€", "US$",
+// "zł"), or a code and a sign ("USD $"). ok is false when s names no currency.
+func parseCurrency(s string) (h currencyHint, ok bool) {
+	s = strings.TrimRight(trimCell(s), ".")
+	if s == "" {
+		return currencyHint{}, true
+	}
+	if len(s) == 3 {
+		if u := strings.ToUpper(s); isCurrencyCode(u) {
+			return currencyHint{code: u}, true
+		}
+	}
+	key := strings.ToUpper(strings.Map(func(r rune) rune {
+		if isBlankRune(r) {
+			return -1
+		}
+		return r
+	}, s))
+	if h, ok := currencySigns[key]; ok {
+		return h, true
+	}
+	// "USD $", "US $" (spaces gone: "USD$", "US$" above), "$ USD", "EUR €": code and sign together.
+	for _, code := range [...]string{key[:min(3, len(key))], key[max(0, len(key)-3):]} {
+		if !isCurrencyCode(code) {
+			continue
+		}
+		rest := strings.TrimSuffix(strings.TrimPrefix(key, code), code)
+		if rest == "" {
+			continue
+		}
+		if sign, ok := currencySigns[rest]; ok && sign.allows(code) {
+			return currencyHint{code: code}, true
+		}
+	}
+	return currencyHint{}, false
+}
+
+func moneyError(s, why string) error { return parseError(why + " " + quoteValue(s)) }
+
+// parseMoney is ParseMoney returning the full currency hint, so that ParseRow can tell an
+// ambiguous "$" that a currency column settles from a real conflict.
+func parseMoney(s string) (amount string, hint currencyHint, err error) {
+	orig := s
+	s = trimCell(s)
+	if s == "" {
+		return "", currencyHint{}, parseError("empty amount")
+	}
+	if plain, ok := plainAmount(s); ok {
+		return plain, currencyHint{}, nil
+	}
+	// Split into sign text before the first digit, the number, and sign text after the last.
+	first := strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+	if first < 0 {
+		return "", currencyHint{}, moneyError(orig, "not an amount:")
+	}
+	last := strings.LastIndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
+	prefix, num, suffix := s[:first], s[first:last+1], s[last+1:]
+	// ".50" and ",50": a decimal mark before the first digit belongs to the number.
+	if n := len(prefix); n > 0 && (prefix[n-1] == '.' || prefix[n-1] == ',') {
+		prefix, num = prefix[:n-1], s[first-1:last+1]
+	}
+	if strings.ContainsAny(prefix, "-−(") || strings.ContainsAny(suffix, "-−)") {
+		return "", currencyHint{}, moneyError(orig, "negative amount")
+	}
+	pre, ok := parseCurrency(prefix)
+	if !ok {
+		return "", currencyHint{}, moneyError(orig, "not an amount:")
+	}
+	post, ok := parseCurrency(suffix)
+	if !ok {
+		return "", currencyHint{}, moneyError(orig, "not an amount:")
+	}
+	switch {
+	case pre.empty():
+		hint = post
+	case post.empty():
+		hint = pre
+	case pre.code != "" && post.code != "" && pre.code != post.code:
+		return "", currencyHint{}, moneyError(orig, "two different currencies in")
+	case pre.code != "" && post.allows(pre.code):
+		hint = pre
+	case post.code != "" && pre.allows(post.code):
+		hint = post
+	case pre.code == post.code && pre.code != "":
+		hint = pre
+	default:
+		return "", currencyHint{}, moneyError(orig, "two different currencies in")
+	}
+	amount, ok = normalizeAmount(num)
+	if !ok {
+		return "", currencyHint{}, moneyError(orig, "not an amount:")
+	}
+	if len(amount) > 16 || strings.IndexByte(amount, '.') > 12 || (!strings.Contains(amount, ".") && len(amount) > 12) {
+		return "", currencyHint{}, moneyError(orig, "amount too large:")
+	}
+	if i := strings.IndexByte(amount, '.'); i >= 0 && len(amount)-i-1 > 4 {
+		return "", currencyHint{}, moneyError(orig, "too many decimals in")
+	}
+	return amount, hint, nil
+}
+
+// plainAmount recognises the common case, an amount already written as a plain decimal such as
+// "129.46", and returns it without allocating. "12.990" is not plain: three decimals read as a
+// thousands group.
+func plainAmount(s string) (string, bool) {
+	dot := -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case isDigit(c):
+		case c == '.' && dot < 0 && i > 0 && i < len(s)-1:
+			dot = i
+		default:
+			return "", false
+		}
+	}
+	if len(s) > 12 || (s[0] == '0' && len(s) > 1 && dot != 1) {
+		return "", false
+	}
+	if dot >= 0 && len(s)-dot-1 == 3 && s[:dot] != "0" {
+		return "", false
+	}
+	if dot >= 0 && len(s)-dot-1 > 4 {
+		return "", false
+	}
+	return s, true
+}
+
+// normalizeAmount turns the digits and marks of an amount into a plain decimal: thousands
+// separators removed, "." as the decimal mark, leading zeros dropped.
+func normalizeAmount(num string) (string, bool) {
+	// Collect digit groups and the marks between them.
+	var groups []string
+	var marks []byte
+	start := -1
+	for i := 0; i < len(num); {
+		r, size := utf8.DecodeRuneInString(num[i:])
+		switch {
+		case r >= '0' && r <= '9':
+			if start < 0 {
+				start = i
+			}
+		case r == '.' || r == ',':
+			if start >= 0 {
+				groups = append(groups, num[start:i])
+				start = -1
+			} else if len(groups) > 0 || i > 0 {
+				return "", false // two marks in a row
+			}
+			marks = append(marks, byte(r))
+		case r == ' ' || r == '\'' || r == '’' || r == '\u00A0' || r == '\u202F' || r == '\u2009':
+			// Grouping by space or apostrophe: "1 234,56", "1'234.50".
+			if start >= 0 {
+				groups = append(groups, num[start:i])
+				start = -1
+			} else {
+				return "", false
+			}
+			marks = append(marks, ' ')
+		default:
+			return "", false
+		}
+		i += size
+	}
+	if start >= 0 {
+		groups = append(groups, num[start:])
+	}
+	if len(marks) == len(groups) { // ".50": a leading decimal mark
+		groups = append([]string{"0"}, groups...)
+	}
+	if len(groups) != len(marks)+1 {
+		return "", false
+	}
+	// Which mark is the decimal one?
+	dec := byte(0)
+	lastMark := byte(0)
+	if len(marks) > 0 {
+		lastMark = marks[len(marks)-1]
+	}
+	count := func(m byte) int {
+		n := 0
+		for _, x := range marks {
+			if x == m {
+				n++
+			}
+		}
+		return n
+	}
+	switch {
+	case lastMark == 0 || lastMark == ' ':
+	case count('.') > 0 && count(',') > 0:
+		dec = lastMark
+		if count(dec) > 1 {
+			return "", false
+		}
+	case count(lastMark) > 1:
+		// "1,234,567" or "1.234.567": thousands.
+	default:
+		lastGroup := groups[len(groups)-1]
+		if len(lastGroup) != 3 || strings.Trim(groups[0], "0") == "" {
+			dec = lastMark
+		}
+	}
+	var intGroups []string
+	frac := ""
+	if dec != 0 {
+		intGroups, frac = groups[:len(groups)-1], groups[len(groups)-1]
+	} else {
+		intGroups = groups
+	}
+	// Thousands groups after the first hold three digits (two in the Indian 12,34,567 style).
+	for i, g := range intGroups {
+		if i == 0 {
+			if len(intGroups) > 1 && len(g) > 3 {
+				return "", false
+			}
+			continue
+		}
+		if len(g) != 3 && !(len(g) == 2 && i < len(intGroups)-1) {
+			return "", false
+		}
+	}
+	var b strings.Builder
+	for _, g := range intGroups {
+		b.WriteString(g)
+	}
+	whole := strings.TrimLeft(b.String(), "0")
+	if whole == "" {
+		whole = "0"
+	}
+	if frac == "" {
+		return whole, true
+	}
+	return whole + "." + frac, true
+}
+
+// ---- rows ----
+
+// ImportRow is one parsed record of an import: one order with at most one status event. Text
+// fields are trimmed; a zero time means the column was absent or empty.
+type ImportRow struct {
+	Line                   int
+	OrderRef               string
+	TrackingNumber         string
+	Carrier                string
+	Service                string
+	LastMileTrackingNumber string
+	LastMileCarrier        string
+	Status                 string
+	StatusAt               time.Time
+	Location               string
+	DestinationCountry     string
+	OrderDate              time.Time
+	CustomerName           string
+	CustomerEmail          string
+	Product                string
+	OrderValue             string
+	Currency               string
+	PromisedBy             time.Time
+	ProtectionEndsAt       time.Time
+}
+
+// ParseOptions are the per-file choices ParseRow needs.
+type ParseOptions struct {
+	// DateOrder reads N/N/YYYY dates (DetectDateOrder or the seller's answer).
+	DateOrder DateOrder
+	// Location is the seller's import zone for times that carry no offset; nil means ChinaTime.
+	Location *time.Location
+}
+
+// Limits on cell sizes, so one runaway cell cannot bloat the database or the queue.
+const (
+	maxRefLen  = 100
+	maxTextLen = 2000
+)
+
+// ParseRow turns one record into an ImportRow using a Mapping. On failure it returns a RowError
+// for line whose Reason names every problem of the row ("order_ref is empty",
+// `destination_country: unknown country "Atlantis"`), joined by "; ".
+//
+// Cells are trimmed; "-", "N/A", "null" and the like count as empty. Tracking numbers lose their
+// inner spaces and are upper-cased ("1234 5678 9012" → "123456789012"). Dates follow
+// opts.DateOrder and opts.Location, and a status_tz column, when mapped, gives status_at's zone.
+// A deadline (promised_by, protection_ends_at) given as a bare date lasts until the end of that
+// day; promised_by may also be a number of days after order_date (AliExpress's freightCommitDay).
+// A currency column fills in the currency when the amount carries none, settles an ambiguous
+// sign ("$"), and is an error when it contradicts the amount. A record shorter than the header
+// leaves the missing columns empty; fields beyond the header are ignored. Only order_ref is
+// required, so Shopify's continuation rows (same order, other columns blank) are valid.
+func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, error) {
+	row := ImportRow{Line: line}
+	var problems []string
+	fail := func(col Column, why string) { problems = append(problems, string(col)+": "+why) }
+
+	// order_ref
+	ref := excelText(m.field(rec, ColOrderRef))
+	switch {
+	case ref == "" || isPlaceholder(ref):
+		problems = append(problems, "order_ref is empty")
+	case len(ref) > maxRefLen:
+		fail(ColOrderRef, fmt.Sprintf("longer than %d characters", maxRefLen))
+	case isScientific(ref):
+		fail(ColOrderRef, quoteValue(ref)+" was rounded by a spreadsheet; format the column as text and export again")
+	case hasControl(ref):
+		fail(ColOrderRef, "contains control characters")
+	default:
+		row.OrderRef = ref
+	}
+
+	// Tracking numbers.
+	var why string
+	if row.TrackingNumber, why = normTracking(m.field(rec, ColTrackingNumber)); why != "" {
+		fail(ColTrackingNumber, why)
+	}
+	if row.LastMileTrackingNumber, why = normTracking(m.field(rec, ColLastMileTrackingNumber)); why != "" {
+		fail(ColLastMileTrackingNumber, why)
+	}
+
+	// Free text.
+	text := func(col Column) string {
+		v := m.field(rec, col)
+		switch {
+		case isPlaceholder(v):
+			return ""
+		case len(v) > maxTextLen:
+			fail(col, fmt.Sprintf("longer than %d characters", maxTextLen))
+			return ""
+		}
+		return v
+	}
+	row.Carrier = text(ColCarrier)
+	row.Service = text(ColService)
+	row.LastMileCarrier = text(ColLastMileCarrier)
+	row.Status = text(ColStatus)
+	row.Location = text(ColLocation)
+	row.CustomerName = text(ColCustomerName)
+	row.Product = text(ColProduct)
+
+	// Country.
+	if v := m.field(rec, ColDestinationCountry); !isPlaceholder(v) {
+		if code, ok := ParseCountry(v); ok {
+			row.DestinationCountry = code
+		} else {
+			fail(ColDestinationCountry, "unknown country "+quoteValue(v))
+		}
+	}
+
+	// Email: the first address when a cell holds several (AfterShip allows a list).
+	if v := m.field(rec, ColCustomerEmail); !isPlaceholder(v) {
+		if i := strings.IndexAny(v, ",; "); i >= 0 {
+			v = v[:i]
+		}
+		if len(v) <= 254 && looksLikeEmail(v) {
+			row.CustomerEmail = v
+		} else {
+			fail(ColCustomerEmail, "not an email address")
+		}
+	}
+
+	// Times.
+	loc := opts.Location
+	if loc == nil {
+		loc = ChinaTime
+	}
+	statusLoc := loc
+	if v := m.field(rec, ColStatusTZ); !isPlaceholder(v) {
+		if z, err := ParseZone(v); err == nil {
+			statusLoc = z
+		} else {
+			fail(ColStatusTZ, err.Error())
+		}
+	}
+	dateField := func(col Column, zone *time.Location, deadline bool) time.Time {
+		v := m.field(rec, col)
+		if isPlaceholder(v) {
+			return time.Time{}
+		}
+		t, clock, err := parseTime(v, opts.DateOrder, zone)
+		if err != nil {
+			fail(col, err.Error())
+			return time.Time{}
+		}
+		if deadline && !clock {
+			t = endOfDay(t)
+		}
+		return t
+	}
+	row.StatusAt = dateField(ColStatusAt, statusLoc, false)
+	row.OrderDate = dateField(ColOrderDate, loc, false)
+	row.ProtectionEndsAt = dateField(ColProtectionEndsAt, loc, true)
+	if v := m.field(rec, ColPromisedBy); !isPlaceholder(v) {
+		if days, err := strconv.Atoi(v); err == nil && days >= 1 && days <= 365 {
+			// A promise in days after the order, as AliExpress's freightCommitDay gives it.
+			if row.OrderDate.IsZero() {
+				fail(ColPromisedBy, fmt.Sprintf("%d days needs an order_date", days))
+			} else {
+				row.PromisedBy = endOfDay(row.OrderDate.AddDate(0, 0, days))
+			}
+		} else {
+			row.PromisedBy = dateField(ColPromisedBy, loc, true)
+		}
+	}
+
+	// Money.
+	var hint currencyHint
+	if v := m.field(rec, ColOrderValue); !isPlaceholder(v) {
+		amount, h, err := parseMoney(v)
+		if err != nil {
+			fail(ColOrderValue, err.Error())
+		} else {
+			row.OrderValue, hint = amount, h
+			row.Currency = h.code
+		}
+	}
+	if v := m.field(rec, ColCurrency); !isPlaceholder(v) {
+		col, ok := parseCurrency(v)
+		switch {
+		case !ok:
+			fail(ColCurrency, "unknown currency "+quoteValue(v))
+		case col.code == "":
+			// An ambiguous sign in the currency column ("$") adds nothing.
+		case hint.empty() || hint.allows(col.code):
+			row.Currency = col.code
+		default:
+			fail(ColCurrency, quoteValue(col.code)+" does not match the amount's currency "+quoteValue(hintName(hint)))
+		}
+	}
+
+	if len(problems) > 0 {
+		return ImportRow{}, RowError{Line: line, Reason: strings.Join(problems, "; ")}
+	}
+	return row, nil
+}
+
+func hintName(h currencyHint) string {
+	if h.code != "" {
+		return h.code
+	}
+	return strings.ReplaceAll(h.family, " ", "/")
+}
+
+// endOfDay is the last second of t's calendar day in t's zone.
+func endOfDay(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 23, 59, 59, 0, t.Location())
+}
+
+// isPlaceholder reports whether a trimmed cell is empty or one of the fillers spreadsheets and
+// exports put in empty cells. "NA" is not one: it is Namibia.
+func isPlaceholder(v string) bool {
+	if v == "" {
+		return true
+	}
+	if len(v) > 7 {
+		return false
+	}
+	switch v[0] { // cheap rejection before comparing
+	case '-', 0xE2, 'n', 'N', '#', '(':
+	default:
+		return false
+	}
+	for _, p := range placeholders {
+		if strings.EqualFold(v, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var placeholders = [...]string{"-", "--", "---", "—", "–", "n/a", "#n/a", "null", "nil", "none", "(blank)", "(empty)"}
+
+// excelText undoes the two ways spreadsheets force a cell to text, ="0034…" and '0034…, so the
+// leading zeros of an order or tracking number survive.
+func excelText(v string) string {
+	if len(v) > 3 && strings.HasPrefix(v, `="`) && strings.HasSuffix(v, `"`) {
+		return trimCell(v[2 : len(v)-1])
+	}
+	if len(v) > 1 && v[0] == '\'' {
+		return trimCell(v[1:])
+	}
+	return v
+}
+
+// isScientific reports whether v is a number in the scientific notation a spreadsheet shows for
+// a long number it has rounded ("8.12346E+15"): the digits are lost, so the row must be refused
+// rather than stored under a wrong reference.
+func isScientific(v string) bool {
+	i := strings.IndexAny(v, "eE")
+	if i < 1 || i+2 > len(v) {
+		return false
+	}
+	mant, exp := v[:i], v[i+1:]
+	if exp[0] == '+' {
+		exp = exp[1:]
+	}
+	if !allDigits(exp) {
+		return false
+	}
+	mant = strings.Replace(strings.Replace(mant, ".", "", 1), ",", "", 1)
+	return allDigits(mant)
+}
+
+func hasControl(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if v[i] < ' ' || v[i] == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// normTracking cleans a tracking number: spreadsheet text markers removed, every space removed
+// ("1234 5678 9012"), upper case. It returns a reason when the cell cannot be one tracking number.
+func normTracking(v string) (string, string) {
+	v = excelText(v)
+	if isPlaceholder(v) {
+		return "", ""
+	}
+	if isScientific(v) {
+		return "", quoteValue(v) + " was rounded by a spreadsheet; format the column as text and export again"
+	}
+	clean := true
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= 'A' && c <= 'Z' || isDigit(c) || c == '-') {
+			clean = false
+			break
+		}
+	}
+	if !clean {
+		if strings.ContainsAny(v, ",;|\n") {
+			return "", "more than one tracking number in one cell"
+		}
+		var b strings.Builder
+		b.Grow(len(v))
+		for _, r := range v {
+			switch {
+			case isBlankRune(r):
+			case r >= 'a' && r <= 'z':
+				b.WriteByte(byte(r) - 'a' + 'A')
+			case r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-':
+				b.WriteRune(r)
+			default:
+				return "", "unexpected character " + strconv.QuoteRune(r) + " in " + quoteValue(v)
+			}
+		}
+		v = b.String()
+	}
+	// Every tracking number has digits; "PENDING" or "NOTSHIPPED" is a note, not a number.
+	switch {
+	case len(v) > 64:
+		return "", "too long for a tracking number"
+	case len(v) < 5 || strings.IndexAny(v, "0123456789") < 0:
+		return "", quoteValue(v) + " is not a tracking number"
+	}
+	return v, ""
+}
+
+// looksLikeEmail is a plain shape check (local@domain.tld), not RFC 5322: enough to catch a name
+// or a phone number in the email column.
+func looksLikeEmail(v string) bool {
+	at := strings.IndexByte(v, '@')
+	if at < 1 || at > 64 || strings.IndexByte(v[at+1:], '@') >= 0 {
+		return false
+	}
+	domain := v[at+1:]
+	dot := strings.LastIndexByte(domain, '.')
+	if dot < 1 || len(domain)-dot-1 < 2 || strings.Contains(domain, "..") || domain[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c <= ' ' || c == '"' || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' || c == '\\' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}

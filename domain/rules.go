@@ -1,0 +1,136 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// Classifier returns the classifier for the seller: the built-in rules plus the seller's own,
+// which win.
+func (s *Store) Classifier(ctx context.Context, seller SellerID) (*Classifier, error) {
+	var rules []Rule
+	if err := s.db.SelectContext(ctx, &rules, `
+		SELECT pattern, stage, signal FROM status_rules WHERE seller_id = $1`, seller); err != nil {
+		return nil, fmt.Errorf("load status rules: %w", err)
+	}
+	return NewClassifier(rules), nil
+}
+
+// UnmappedStatus is a carrier text no rule understands, as the unmapped statuses page lists it.
+type UnmappedStatus struct {
+	Norm      string    `db:"status_norm"`
+	Example   string    `db:"example"`
+	Shipments int64     `db:"shipments"`
+	Events    int64     `db:"events"`
+	FirstSeen time.Time `db:"first_seen"`
+	LastSeen  time.Time `db:"last_seen"`
+}
+
+// ListUnmappedStatuses returns the seller's texts that no rule matched, those affecting the most
+// shipments first.
+func (s *Store) ListUnmappedStatuses(ctx context.Context, seller SellerID, limit int) ([]UnmappedStatus, error) {
+	var out []UnmappedStatus
+	err := s.db.SelectContext(ctx, &out, `
+		SELECT status_norm, min(status_text) AS example, count(DISTINCT shipment_id) AS shipments,
+		       count(*) AS events, min(coalesce(occurred_at, recorded_at)) AS first_seen,
+		       max(coalesce(occurred_at, recorded_at)) AS last_seen
+		FROM events WHERE seller_id = $1 AND stage = 0
+		GROUP BY status_norm ORDER BY shipments DESC, status_norm LIMIT $2`, seller, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list unmapped statuses: %w", err)
+	}
+	return out, nil
+}
+
+// StatusRule is a seller's own mapping of a carrier text.
+type StatusRule struct {
+	ID        int64     `db:"id"`
+	Pattern   string    `db:"pattern"`
+	Stage     Stage     `db:"stage"`
+	Signal    Signal    `db:"signal"`
+	CreatedAt time.Time `db:"created_at"`
+}
+
+// ListStatusRules returns the seller's rules, newest first.
+func (s *Store) ListStatusRules(ctx context.Context, seller SellerID) ([]StatusRule, error) {
+	var out []StatusRule
+	if err := s.db.SelectContext(ctx, &out, `
+		SELECT id, pattern, stage, signal, created_at FROM status_rules WHERE seller_id = $1
+		ORDER BY created_at DESC, id DESC`, seller); err != nil {
+		return nil, fmt.Errorf("list status rules: %w", err)
+	}
+	return out, nil
+}
+
+// MapStatus creates (or changes) the seller's rule for a carrier text and re-classifies, in the
+// same transaction, every unmapped event the rules now understand, refreshing the stage of every
+// affected shipment. It returns how many events were re-classified, or a *ValidationError.
+func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, text string, stage Stage, signal Signal) (int64, error) {
+	pattern := NormalizeStatus(text)
+	fields := map[string]string{}
+	if pattern == "" {
+		fields["text"] = "Choose a status text to map."
+	}
+	if !stage.Valid() {
+		fields["stage"] = "Choose the stage this text means."
+	}
+	if !signal.Valid() {
+		fields["signal"] = "Choose a signal, or none."
+	}
+	if len(fields) > 0 {
+		return 0, &ValidationError{Fields: fields}
+	}
+	var changed int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO status_rules (seller_id, pattern, stage, signal, created_by) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (seller_id, pattern) DO UPDATE SET stage = EXCLUDED.stage, signal = EXCLUDED.signal`,
+			seller, pattern, int(stage), string(signal), user); err != nil {
+			return err
+		}
+		var rules []Rule
+		if err := tx.SelectContext(ctx, &rules, `SELECT pattern, stage, signal FROM status_rules WHERE seller_id = $1`, seller); err != nil {
+			return err
+		}
+		cls := NewClassifier(rules)
+		var texts []string
+		if err := tx.SelectContext(ctx, &texts, `SELECT DISTINCT status_text FROM events WHERE seller_id = $1 AND stage = 0`, seller); err != nil {
+			return err
+		}
+		type result struct {
+			stage  Stage
+			signal Signal
+		}
+		groups := map[result][]string{}
+		for _, t := range texts {
+			if st, sg := cls.Classify(t); st.Valid() {
+				groups[result{st, sg}] = append(groups[result{st, sg}], t)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE affected (id bigint PRIMARY KEY) ON COMMIT DROP`); err != nil {
+			return err
+		}
+		for r, ts := range groups {
+			var n int64
+			if err := tx.GetContext(ctx, &n, `
+				WITH up AS (
+					UPDATE events SET stage = $2, signal = $3
+					WHERE seller_id = $1 AND stage = 0 AND status_text = ANY($4)
+					RETURNING shipment_id
+				), a AS (INSERT INTO affected SELECT DISTINCT shipment_id FROM up ON CONFLICT DO NOTHING)
+				SELECT count(*) FROM up`, seller, int(r.stage), string(r.signal), pq.Array(ts)); err != nil {
+				return err
+			}
+			changed += n
+		}
+		return refreshShipments(ctx, tx, seller)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("map status: %w", err)
+	}
+	return changed, nil
+}

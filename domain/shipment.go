@@ -1,0 +1,226 @@
+package domain
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Shipment is one order's parcel, keyed by (seller, order_ref), with the stage it has reached.
+type Shipment struct {
+	SellerID               SellerID   `db:"seller_id"`
+	ID                     int64      `db:"id"`
+	OrderRef               string     `db:"order_ref"`
+	TrackingNumber         string     `db:"tracking_number"`
+	Carrier                string     `db:"carrier"`
+	Service                string     `db:"service"`
+	LastMileTrackingNumber string     `db:"last_mile_tracking_number"`
+	LastMileCarrier        string     `db:"last_mile_carrier"`
+	DestinationCountry     string     `db:"destination_country"`
+	OrderDate              *time.Time `db:"order_date"`
+	CustomerName           string     `db:"customer_name"`
+	CustomerEmail          string     `db:"customer_email"`
+	Product                string     `db:"product"`
+	OrderValue             *string    `db:"order_value"`
+	Currency               string     `db:"currency"`
+	PromisedBy             *time.Time `db:"promised_by"`
+	ProtectionEndsAt       *time.Time `db:"protection_ends_at"`
+	Stage                  Stage      `db:"stage"`
+	StageEnteredAt         *time.Time `db:"stage_entered_at"`
+	LastEventAt            *time.Time `db:"last_event_at"`
+	LastStatus             string     `db:"last_status"`
+	LastSignal             Signal     `db:"last_signal"`
+	CreatedAt              time.Time  `db:"created_at"`
+	UpdatedAt              time.Time  `db:"updated_at"`
+}
+
+const shipmentColumns = `s.seller_id, s.id, s.order_ref, s.tracking_number, s.carrier, s.service,
+	s.last_mile_tracking_number, s.last_mile_carrier, s.destination_country, s.order_date,
+	s.customer_name, s.customer_email, s.product, s.order_value::text AS order_value, s.currency,
+	s.promised_by, s.protection_ends_at, s.stage, s.stage_entered_at, s.last_event_at,
+	s.last_status, s.last_signal, s.created_at, s.updated_at`
+
+// Event is one tracking event of a shipment.
+type Event struct {
+	ID         int64      `db:"id"`
+	ShipmentID int64      `db:"shipment_id"`
+	OccurredAt *time.Time `db:"occurred_at"`
+	StatusText string     `db:"status_text"`
+	Location   string     `db:"location"`
+	Stage      Stage      `db:"stage"`
+	Signal     Signal     `db:"signal"`
+	ImportID   *int64     `db:"import_id"`
+	RecordedAt time.Time  `db:"recorded_at"`
+	// PreAdvice marks an import-customs event that later departure or arrival scans contradict
+	// (Cainiao's "Import clearance start" sent before the parcel leaves China): it is shown but
+	// does not hold the shipment in import customs.
+	PreAdvice bool `db:"preadvice"`
+}
+
+// TrackingNumber is a number a shipment has been known by and where it came from.
+type TrackingNumber struct {
+	Number string `db:"number"`
+	Source string `db:"source"`
+}
+
+// refreshShipments recomputes the derived stage state of the shipments listed in the temporary
+// table affected(id) from all their events, set-based. The rules (DESIGN "shipment stages"):
+//   - the current stage is the highest stage any event reached, entered at the earliest event of
+//     that stage, so out-of-order and re-imported events never move a shipment back or restart its
+//     clock (it is recomputed from every event, and min() of the same events does not change);
+//   - except that an import-customs event (stage 8) followed by a departure or arrival scan
+//     (stages 6–7) is a pre-advice and does not count, so a parcel still flying is not held in
+//     import customs;
+//   - the latest event (by time, then stage) gives the last status and signal.
+//
+// Rows whose derived state is unchanged are not written, so a re-import changes nothing.
+func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
+	_, err := tx.ExecContext(ctx, `
+		WITH ev AS (
+			SELECT e.shipment_id, e.stage, e.signal, e.status_text,
+			       coalesce(e.occurred_at, e.recorded_at) AS at,
+			       `+preAdviceSQL+` AS preadvice
+			FROM events e JOIN affected a ON a.id = e.shipment_id
+			WHERE e.seller_id = $1
+		), cur AS (
+			SELECT shipment_id, coalesce(max(stage) FILTER (WHERE stage > 0 AND NOT preadvice), 0) AS stage
+			FROM ev GROUP BY shipment_id
+		), entered AS (
+			SELECT ev.shipment_id, min(ev.at) AS at
+			FROM ev JOIN cur ON cur.shipment_id = ev.shipment_id AND cur.stage = ev.stage
+			WHERE NOT ev.preadvice AND ev.stage > 0
+			GROUP BY ev.shipment_id
+		), latest AS (
+			SELECT DISTINCT ON (shipment_id) shipment_id, at, status_text, signal
+			FROM ev ORDER BY shipment_id, at DESC, stage DESC
+		), next AS (
+			SELECT cur.shipment_id, cur.stage, entered.at AS entered_at, latest.at AS last_at,
+			       latest.status_text, latest.signal
+			FROM cur JOIN latest ON latest.shipment_id = cur.shipment_id
+			LEFT JOIN entered ON entered.shipment_id = cur.shipment_id
+		)
+		UPDATE shipments s
+		SET stage = n.stage, stage_entered_at = n.entered_at, last_event_at = n.last_at,
+		    last_status = n.status_text, last_signal = n.signal, updated_at = now()
+		FROM next n
+		WHERE s.seller_id = $1 AND s.id = n.shipment_id
+		  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
+		      IS DISTINCT FROM (n.stage, n.entered_at, n.last_at, n.status_text, n.signal)`, seller)
+	if err != nil {
+		return fmt.Errorf("refresh shipments: %w", err)
+	}
+	return nil
+}
+
+// preAdviceSQL is true for an event e that is an import-customs pre-advice: a departure or
+// arrival scan of the same shipment came after it.
+const preAdviceSQL = `(e.stage = 8 AND EXISTS (
+	SELECT 1 FROM events f
+	WHERE f.seller_id = e.seller_id AND f.shipment_id = e.shipment_id
+	  AND f.stage IN (6, 7) AND f.occurred_at > e.occurred_at))`
+
+// FindShipment returns the seller's shipment, or ErrNotFound (also for another seller's id).
+func (s *Store) FindShipment(ctx context.Context, seller SellerID, id int64) (Shipment, error) {
+	var sh Shipment
+	err := s.db.GetContext(ctx, &sh, `SELECT `+shipmentColumns+` FROM shipments s WHERE s.seller_id = $1 AND s.id = $2`, seller, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Shipment{}, ErrNotFound
+	}
+	if err != nil {
+		return Shipment{}, fmt.Errorf("find shipment: %w", err)
+	}
+	return sh, nil
+}
+
+// ListEvents returns a shipment's events, oldest first (events without a time last), each marked
+// when it is a pre-advice.
+func (s *Store) ListEvents(ctx context.Context, seller SellerID, shipment int64) ([]Event, error) {
+	var out []Event
+	err := s.db.SelectContext(ctx, &out, `
+		SELECT e.id, e.shipment_id, e.occurred_at, e.status_text, e.location, e.stage, e.signal,
+		       e.import_id, e.recorded_at, `+preAdviceSQL+` AS preadvice
+		FROM events e WHERE e.seller_id = $1 AND e.shipment_id = $2
+		ORDER BY e.occurred_at NULLS LAST, e.id`, seller, shipment)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	return out, nil
+}
+
+// ListTrackingNumbers returns every number the shipment has been known by.
+func (s *Store) ListTrackingNumbers(ctx context.Context, seller SellerID, shipment int64) ([]TrackingNumber, error) {
+	var out []TrackingNumber
+	err := s.db.SelectContext(ctx, &out, `
+		SELECT number, source FROM tracking_numbers WHERE seller_id = $1 AND shipment_id = $2
+		ORDER BY array_position(ARRAY['first_mile', 'last_mile', 'event_text'], source), number`, seller, shipment)
+	if err != nil {
+		return nil, fmt.Errorf("list tracking numbers: %w", err)
+	}
+	return out, nil
+}
+
+// ShipmentFilter narrows ListShipments. Zero values mean "any".
+type ShipmentFilter struct {
+	// Query matches an order reference (exact or prefix), any tracking number the shipment was
+	// known by (exact or prefix), or the customer's name or email (substring).
+	Query string
+	Stage Stage
+	// Before is the keyset cursor: only shipments with a smaller id (the next page).
+	Before int64
+	Limit  int
+}
+
+// ShipmentPage is one page of shipments and the cursor of the next page (0 when none).
+type ShipmentPage struct {
+	Shipments []Shipment
+	Next      int64
+}
+
+// ListShipments returns the seller's shipments matching f, newest first, one keyset page.
+func (s *Store) ListShipments(ctx context.Context, seller SellerID, f ShipmentFilter) (ShipmentPage, error) {
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 50
+	}
+	conds := []string{"s.seller_id = $1"}
+	args := []any{seller}
+	arg := func(v any) string { args = append(args, v); return "$" + strconv.Itoa(len(args)) }
+	if q := strings.TrimSpace(f.Query); q != "" {
+		exact, prefix := arg(q), arg(likePrefix(q))
+		upper := arg(likePrefix(strings.ToUpper(strings.ReplaceAll(q, " ", ""))))
+		contains := arg("%" + likeEscape(q) + "%")
+		conds = append(conds, `(s.order_ref = `+exact+` OR s.order_ref LIKE `+prefix+`
+			OR s.id IN (SELECT t.shipment_id FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number LIKE `+upper+`)
+			OR s.customer_name ILIKE `+contains+` OR s.customer_email ILIKE `+contains+`)`)
+	}
+	if f.Stage.Valid() {
+		conds = append(conds, "s.stage = "+arg(int(f.Stage)))
+	}
+	if f.Before > 0 {
+		conds = append(conds, "s.id < "+arg(f.Before))
+	}
+	query := `SELECT ` + shipmentColumns + ` FROM shipments s WHERE ` + strings.Join(conds, " AND ") +
+		` ORDER BY s.id DESC LIMIT ` + arg(f.Limit+1)
+	var out []Shipment
+	if err := s.db.SelectContext(ctx, &out, query, args...); err != nil {
+		return ShipmentPage{}, fmt.Errorf("list shipments: %w", err)
+	}
+	page := ShipmentPage{Shipments: out}
+	if len(out) > f.Limit {
+		page.Shipments = out[:f.Limit]
+		page.Next = page.Shipments[f.Limit-1].ID
+	}
+	return page, nil
+}
+
+// likeEscape escapes LIKE's wildcards in user text.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func likePrefix(s string) string { return likeEscape(s) + "%" }

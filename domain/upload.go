@@ -1,0 +1,201 @@
+package domain
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// uploadChunk is the size of the pieces an upload is kept in.
+const uploadChunk = 1 << 20
+
+// CreateUpload keeps an uploaded file in the database, in pieces, for preview and run, reading it
+// as a stream. A file that is empty, binary, or larger than maxBytes is refused with a
+// *ValidationError and leaves nothing behind.
+func (s *Store) CreateUpload(ctx context.Context, seller SellerID, user int64, filename string, r io.Reader, maxBytes int64) (Import, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := tx.GetContext(ctx, &id, `
+			INSERT INTO imports (seller_id, user_id, source, filename, status)
+			VALUES ($1, $2, 'upload', $3, 'uploaded') RETURNING id`, seller, user, filename); err != nil {
+			return err
+		}
+		buf := make([]byte, uploadChunk)
+		var size, lines int64
+		for seq := 0; ; seq++ {
+			n, err := io.ReadFull(r, buf)
+			if n > 0 {
+				if seq == 0 {
+					if _, err := SniffDialect(buf[:n]); err != nil {
+						return err
+					}
+				}
+				size += int64(n)
+				if size > maxBytes {
+					return Invalid("file", fmt.Sprintf("The file is larger than the limit of %d MB. Split it into smaller files.", maxBytes>>20))
+				}
+				lines += int64(bytes.Count(buf[:n], []byte{'\n'}))
+				if _, err := tx.ExecContext(ctx, `INSERT INTO import_chunks (seller_id, import_id, seq, data) VALUES ($1, $2, $3, $4)`,
+					seller, id, seq, buf[:n]); err != nil {
+					return err
+				}
+			}
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				if size == 0 {
+					return Invalid("file", "The file is empty.")
+				}
+				break
+			}
+			if err != nil {
+				return fmt.Errorf("read upload: %w", err)
+			}
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE imports SET size_bytes = $3, rows_estimate = greatest($4 - 1, 1)
+			WHERE seller_id = $1 AND id = $2`, seller, id, size, lines)
+		return err
+	})
+	if err != nil {
+		return Import{}, fmt.Errorf("upload: %w", err)
+	}
+	return s.FindImport(ctx, seller, id)
+}
+
+// OpenUpload streams back a kept upload, one piece at a time. It returns ErrNotFound for another
+// seller's import or one whose file is gone (a finished import does not keep its file).
+func (s *Store) OpenUpload(ctx context.Context, seller SellerID, id int64) (io.Reader, error) {
+	var n int
+	if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
+		return nil, fmt.Errorf("open upload: %w", err)
+	}
+	if n == 0 {
+		return nil, ErrNotFound
+	}
+	return &chunkReader{ctx: ctx, db: s.db, seller: seller, id: id, chunks: n}, nil
+}
+
+// chunkReader reads an upload's pieces in order, holding one in memory.
+type chunkReader struct {
+	ctx    context.Context
+	db     *sqlx.DB
+	seller SellerID
+	id     int64
+	chunks int
+	next   int
+	buf    []byte
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	for len(c.buf) == 0 {
+		if c.next >= c.chunks {
+			return 0, io.EOF
+		}
+		err := c.db.GetContext(c.ctx, &c.buf, `SELECT data FROM import_chunks WHERE seller_id = $1 AND import_id = $2 AND seq = $3`,
+			c.seller, c.id, c.next)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, io.ErrUnexpectedEOF
+		}
+		if err != nil {
+			return 0, fmt.Errorf("read upload: %w", err)
+		}
+		c.next++
+	}
+	n := copy(p, c.buf)
+	c.buf = c.buf[n:]
+	return n, nil
+}
+
+// Preview is what the seller confirms before an import runs: how the file was read and its first
+// rows, with the suggested mapping.
+type Preview struct {
+	Dialect Dialect
+	Header  []string
+	Rows    [][]string
+	Mapping Mapping
+	// DateOrder is how ambiguous dates such as 03/04/2026 are read; DateAmbiguous is set when the
+	// file's dates did not decide it and the seller must.
+	DateOrder     DateOrder
+	DateAmbiguous bool
+	// DateSamples are a few date values of the file, to help the seller decide.
+	DateSamples []string
+}
+
+// previewRows and dateSampleRows bound how much of a file detection reads.
+const (
+	previewRows    = 8
+	dateSampleRows = 2000
+)
+
+// DetectSettings reads the start of a file: its dialect, header, first rows, the suggested column
+// mapping and the date order. It returns a *ValidationError for an empty or binary file.
+func DetectSettings(r io.Reader) (Preview, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(64 << 10)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return Preview{}, fmt.Errorf("read file: %w", err)
+	}
+	d, err := SniffDialect(head)
+	if err != nil {
+		return Preview{}, err
+	}
+	rr := NewRecordReader(br, d)
+	header, _, err := rr.Read()
+	if err == io.EOF {
+		return Preview{}, Invalid("file", "The file is empty.")
+	}
+	if err != nil && !isRowError(err) {
+		return Preview{}, err
+	}
+	p := Preview{Dialect: d, Header: append([]string(nil), header...)}
+	p.Mapping = MatchHeader(p.Header)
+	var samples []string
+	for i := 0; i < dateSampleRows; i++ {
+		rec, _, err := rr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if isRowError(err) {
+				continue
+			}
+			return Preview{}, err
+		}
+		if len(p.Rows) < previewRows {
+			p.Rows = append(p.Rows, append([]string(nil), rec...))
+		}
+		for _, col := range []Column{ColStatusAt, ColOrderDate, ColPromisedBy, ColProtectionEndsAt} {
+			if idx, ok := p.Mapping[col]; ok && idx < len(rec) && rec[idx] != "" {
+				samples = append(samples, rec[idx])
+			}
+		}
+	}
+	p.DateOrder, p.DateAmbiguous = DetectDateOrder(samples)
+	for _, s := range samples {
+		if len(p.DateSamples) == 3 {
+			break
+		}
+		p.DateSamples = append(p.DateSamples, s)
+	}
+	return p, nil
+}
+
+// mappingJSON is how a mapping is kept on the import row: column → field index.
+func mappingJSON(m Mapping) []byte {
+	b, _ := json.Marshal(m)
+	return b
+}
+
+// loadLocation reads a seller's import zone, falling back to China time (AliExpress exports).
+func loadLocation(name string) *time.Location {
+	if loc, err := time.LoadLocation(name); err == nil {
+		return loc
+	}
+	return time.FixedZone("UTC+8", 8*3600)
+}
