@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,10 +22,9 @@ type Rule struct {
 // Classifier classifies status text with the built-in rules plus a seller's own rules; seller
 // rules win. It holds no mutable state, so one Classifier may be shared by any number of
 // goroutines; the built-in rules are compiled once, when the package is initialised, and shared
-// by every Classifier.
+// by every Classifier. The zero Classifier (and a nil *Classifier) has the built-in rules alone.
 type Classifier struct {
-	seller  *clsIndex // nil when the seller has no usable rule
-	builtin *clsIndex
+	seller *clsIndex // nil when the seller has no usable rule
 }
 
 // NewClassifier returns a classifier with the built-in rules and the seller's own rules. Seller
@@ -31,18 +32,14 @@ type Classifier struct {
 // word are ignored: a rule must say where the parcel is, and the store validates rules before
 // saving them. An empty Signal means SignalNone.
 func NewClassifier(sellerRules []Rule) *Classifier {
-	c := &Classifier{builtin: clsBuiltin}
-	if len(sellerRules) > 0 {
-		c.seller = clsCompileSeller(sellerRules)
-	}
-	return c
+	return &Classifier{seller: clsCompileSeller(sellerRules)}
 }
 
 // BuiltinClassifier returns the classifier with the built-in rules alone. It is what
 // `portal classify` uses, and the one the labelled corpus is measured against.
-func BuiltinClassifier() *Classifier { return clsBuiltinClassifier }
+func BuiltinClassifier() *Classifier { return &clsBuiltinClassifier }
 
-var clsBuiltinClassifier = &Classifier{builtin: clsBuiltin}
+var clsBuiltinClassifier Classifier
 
 // Classify returns the stage and signal a status text means, or (StageUnknown, SignalNone) when
 // nothing matches. Every text that matches gets a canonical stage (1..11), so StageUnknown means
@@ -69,15 +66,12 @@ func (c *Classifier) Classify(text string) (Stage, Signal) {
 	if len(toks) == 0 {
 		return StageUnknown, SignalNone
 	}
-	if c.seller != nil {
+	if c != nil && c.seller != nil {
 		if st, sg, ok := c.seller.classifySeller(norm, toks); ok {
 			return st, sg
 		}
 	}
-	if c.builtin == nil {
-		return StageUnknown, SignalNone
-	}
-	return c.builtin.classifyBuiltin(norm, toks)
+	return clsBuiltin.classifyBuiltin(norm, toks)
 }
 
 // NormalizeStatus returns the normal form of a status text, the form rules are matched against
@@ -100,23 +94,48 @@ func NormalizeStatus(text string) string {
 }
 
 // clsStageCell recognises a status cell that holds a canonical stage instead of carrier text.
-// It only calls ParseStage for cells that can be one, because ParseStage lower-cases (allocates)
-// and most cells are carrier text.
+// Numbers go to ParseStage, which reads them without allocating; keys and labels are looked up
+// in clsStageForms, which ParseStage built, because ParseStage lower-cases (allocates) and
+// "Delivered" and "Out for delivery" are the most common cells of all.
 func clsStageCell(text string) (Stage, bool) {
 	t := strings.TrimSpace(text)
 	if t == "" || len(t) > clsLongestStageForm {
 		return StageUnknown, false
 	}
 	if c := t[0]; c >= '0' && c <= '9' || c == '+' || c == '-' {
+		if strings.TrimLeft(t[1:], "0123456789") != "" {
+			return StageUnknown, false // "4PX picked up shipment" is carrier text
+		}
 		return ParseStage(t)
 	}
+	var buf [64]byte
+	lower := buf[:len(t)]
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return StageUnknown, false // keys and labels are ASCII
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	st, ok := clsStageForms[string(lower)]
+	return st, ok
+}
+
+// clsStageForms maps every stage key and label, lower-cased, to the stage ParseStage reads.
+var clsStageForms = func() map[string]Stage {
+	m := map[string]Stage{}
 	for _, st := range Stages {
-		if strings.EqualFold(t, st.Key()) || strings.EqualFold(t, st.Label()) {
-			return ParseStage(t)
+		for _, form := range [...]string{st.Key(), st.Label()} {
+			if got, ok := ParseStage(form); ok {
+				m[strings.ToLower(form)] = got
+			}
 		}
 	}
-	return StageUnknown, false
-}
+	return m
+}()
 
 // clsLongestStageForm is the length of the longest stage key or label.
 var clsLongestStageForm = func() int {
@@ -129,15 +148,56 @@ var clsLongestStageForm = func() int {
 
 // ---- normal form ----
 
-// clsAppendNormal appends the normal form of text to dst (see NormalizeStatus).
+// clsAppendNormal appends the normal form of text to dst (see NormalizeStatus). Folding comes
+// first and keeps the case, so that places are cut from the folded text with capitals still
+// there as evidence; lower-casing and trimming come last. Each step sees exactly what it would
+// see if given a normal form, which is what makes the normal form its own normal form.
 func clsAppendNormal(dst []byte, text string) []byte {
-	return clsTrimPunct(dst, len(dst), clsAppendFold(dst, clsStripPlaces(text)))
+	var kbuf [256]byte
+	kept := clsStripPlaces(clsAppendFold(kbuf[:0], text, false))
+	start := len(dst)
+	return clsTrimPunct(clsAppendLower(dst, kept), start)
 }
 
-// clsAppendFold appends s lower-cased and folded, with whitespace collapsed to single spaces.
-func clsAppendFold(dst []byte, s string) []byte {
+// clsAppendLower appends b lower-cased.
+func clsAppendLower(dst, b []byte) []byte {
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
+}
+
+// clsAppendFold appends s folded, with whitespace collapsed to single spaces, and lower-cased
+// when lower is set.
+func clsAppendFold(dst []byte, s string, lower bool) []byte {
 	space := true // drop leading space
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // the common case, without the Unicode tables
+			i++
+			switch {
+			case c <= ' ' || c == 0x7f:
+				if !space {
+					dst = append(dst, ' ')
+					space = true
+				}
+				continue
+			case lower && 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			space = false
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if r == utf8.RuneError && n == 1 {
@@ -148,7 +208,7 @@ func clsAppendFold(dst []byte, s string) []byte {
 		}
 		var rep string
 		switch {
-		case r == ' ' || r == '\t' || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r):
+		case r <= ' ' || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r):
 			if !space {
 				dst = append(dst, ' ')
 				space = true
@@ -157,11 +217,11 @@ func clsAppendFold(dst []byte, s string) []byte {
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Cf, r):
 			continue // combining accents (decomposed "é"), zero-width spaces, BOM
 		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
+			if lower && 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
 		default:
-			r, rep = clsFoldRune(r)
+			r, rep = clsFoldRune(r, lower)
 		}
 		space = false
 		if rep != "" {
@@ -173,9 +233,9 @@ func clsAppendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-// clsFoldRune lower-cases and folds one non-ASCII rune. It returns the folded rune, or a
-// replacement string when the fold is not one rune ("ß" → "ss", "…" → "...").
-func clsFoldRune(r rune) (rune, string) {
+// clsFoldRune folds one non-ASCII rune, lower-casing it when lower is set. It returns the folded
+// rune, or a replacement string when the fold is not one rune ("ß" → "ss", "…" → "...").
+func clsFoldRune(r rune, lower bool) (rune, string) {
 	switch r {
 	case '’', '‘', 'ʼ', '`', '´', '′':
 		return '\'', ""
@@ -194,18 +254,24 @@ func clsFoldRune(r rune) (rune, string) {
 	case '】', '〕', '〗':
 		return ']', ""
 	}
-	r = unicode.ToLower(r)
-	if r >= 0xC0 && r < 0x250 {
-		if s, ok := clsLatinFold[r]; ok {
+	l := unicode.ToLower(r)
+	if l >= 0xC0 && l < 0x250 {
+		if s, ok := clsLatinFold[l]; ok {
+			if !lower && l != r {
+				return 0, strings.ToUpper(s) // "É" → "E": the capital stays evidence of a place
+			}
 			return 0, s
 		}
+	}
+	if lower {
+		return l, ""
 	}
 	return r, ""
 }
 
-// clsLatinFold maps accented Latin letters (after lower-casing) to plain ones. Folding rather
-// than keeping accents makes "Entregado en oficina" and "Entregádo en oficína" one text, and lets
-// a rule be written once for texts that lost their accents in some export.
+// clsLatinFold maps accented Latin letters (lower case) to plain ones. Folding rather than
+// keeping accents makes "Entregado en oficina" and "Entregádo en oficína" one text, and lets a
+// rule be written once for texts that lost their accents in some export.
 var clsLatinFold = func() map[rune]string {
 	m := map[rune]string{}
 	for _, p := range [...][2]string{
@@ -221,21 +287,40 @@ var clsLatinFold = func() map[rune]string {
 	return m
 }()
 
-// clsTrimPunct drops leading and trailing spaces and punctuation of b[from:]. Closing brackets
-// stay at the end ("(inb)") and opening ones at the start ("[delivered] ..."), since they belong
-// to the text; a trailing "." or " -" does not.
-func clsTrimPunct(b []byte, from int, all []byte) []byte {
-	s := all[from:]
-	for len(s) > 0 {
-		r, n := utf8.DecodeRune(s)
-		if r != ' ' && !(unicode.IsPunct(r) && !unicode.In(r, unicode.Ps, unicode.Pi)) && !unicode.IsSymbol(r) {
+// clsTrimmed reports whether a leading (or, with end set, trailing) rune is dropped from a
+// normal form: spaces, symbols and punctuation, except opening brackets at the start ("[delivered]
+// ...") and closing ones at the end ("(inb)"), which belong to the text.
+func clsTrimmed(r rune, end bool) bool {
+	if r == ' ' || unicode.IsSymbol(r) {
+		return true
+	}
+	if !unicode.IsPunct(r) {
+		return false
+	}
+	if end {
+		return !unicode.In(r, unicode.Pe, unicode.Pf)
+	}
+	return !unicode.In(r, unicode.Ps, unicode.Pi)
+}
+
+// clsTrimLead drops the leading runes clsTrimmed drops.
+func clsTrimLead(b []byte) []byte {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if !clsTrimmed(r, false) {
 			break
 		}
-		s = s[n:]
+		b = b[n:]
 	}
+	return b
+}
+
+// clsTrimPunct trims all[from:] in place at both ends.
+func clsTrimPunct(all []byte, from int) []byte {
+	s := clsTrimLead(all[from:])
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRune(s)
-		if r != ' ' && !(unicode.IsPunct(r) && !unicode.In(r, unicode.Pe, unicode.Pf)) && !unicode.IsSymbol(r) {
+		if !clsTrimmed(r, true) {
 			break
 		}
 		s = s[:len(s)-n]
@@ -246,140 +331,154 @@ func clsTrimPunct(b []byte, from int, all []byte) []byte {
 
 // ---- location prefixes and suffixes ----
 
-// clsStripPlaces cuts location prefixes and suffixes off the raw text. It works on the raw text
-// because capitals are the best evidence that "SHENZHEN" or "Madrid" is a place.
-func clsStripPlaces(s string) string {
-	s = clsTrimSeps(s)
-	for n := 0; n < 4; n++ {
-		t, ok := clsCutBracketPrefix(s)
+// clsStripPlaces cuts location prefixes and suffixes off the folded text b, whose capitals are
+// the best evidence that "SHENZHEN" or "Madrid" is a place. Every cut shortens b, so the loops
+// end; they run until nothing more can be cut, so that a normal form has nothing left to cut.
+func clsStripPlaces(b []byte) []byte {
+	b = clsTrimLead(b)
+	for {
+		t, ok := clsCutBracketPrefix(b)
 		if !ok {
-			t, ok = clsCutPlacePrefix(s)
+			t, ok = clsCutPlacePrefix(b)
 		}
 		if !ok {
 			break
 		}
-		s = clsTrimSeps(t)
+		b = clsTrimLead(t)
 	}
-	for n := 0; n < 4; n++ {
-		t, ok := clsCutPlaceSuffix(s)
+	for {
+		t, ok := clsCutPlaceSuffix(b)
 		if !ok {
-			break
+			return b
 		}
-		s = t
+		b = t
 	}
-	return s
 }
 
-// clsTrimSeps trims spaces and separators ("-", ":", ",", "|") from the start of s.
-func clsTrimSeps(s string) string {
-	return strings.TrimLeft(s, " \t\r\n\u00a0\u3000-–—:,;|·/")
-}
+// clsBrackets are the brackets around a place; the full-width and CJK ones ("【", "（") are
+// folded to these before places are cut.
+var clsBrackets = [...][2]string{{"[", "]"}, {"(", ")"}}
 
-var clsBrackets = [...][2]string{{"[", "]"}, {"【", "】"}, {"［", "］"}, {"〔", "〕"}, {"(", ")"}, {"（", "）"}}
-
-// clsCutBracketPrefix cuts "[Shenzhen]" or "【深圳市】" off the start of s when what is inside
-// carries no built-in rule ("[Delivered] ..." keeps its word) and something follows it.
-func clsCutBracketPrefix(s string) (string, bool) {
+// clsCutBracketPrefix cuts "[Shenzhen]" or "【深圳市】" (folded to "[深圳市]") off the start of b
+// when what is inside carries no built-in rule ("[Delivered] ..." keeps its word) and a word
+// follows it.
+func clsCutBracketPrefix(b []byte) ([]byte, bool) {
 	for _, br := range clsBrackets {
-		if !strings.HasPrefix(s, br[0]) {
+		if !bytes.HasPrefix(b, []byte(br[0])) {
 			continue
 		}
-		end := strings.Index(s[len(br[0]):], br[1])
-		if end < 0 || end > 80 {
-			return "", false
+		end := bytes.Index(b[len(br[0]):], []byte(br[1]))
+		if end < 0 {
+			return nil, false
 		}
-		content := s[len(br[0]) : len(br[0])+end]
-		rest := s[len(br[0])+end+len(br[1]):]
-		if strings.TrimSpace(content) == "" || !clsHasLetter(rest) || clsCarriesRule(content) {
-			return "", false
+		content := b[len(br[0]) : len(br[0])+end]
+		rest := b[len(br[0])+end+len(br[1]):]
+		if len(bytes.TrimSpace(content)) == 0 || !clsHasLetter(rest) || clsCarriesRule(content) {
+			return nil, false
 		}
 		return rest, true
 	}
-	return "", false
+	return nil, false
 }
 
-// clsCutPlacePrefix cuts "SHENZHEN, CN - ", "Shenzhen - " or "BURNABY, " off the start of s.
-// Before a dash or colon the place may be capitalised words; before a bare comma only capitals,
-// because "Sorry, we missed you" and "Delivered, Front Door" start with capitalised words too.
-func clsCutPlacePrefix(s string) (string, bool) {
-	if i, n := clsFirstSep(s, clsDashSeps[:]); i > 0 && i <= 64 {
-		if rest := s[i+n:]; clsIsPlace(s[:i], true) && clsHasLetter(rest) {
+// clsCutPlacePrefix cuts "SHENZHEN, CN - ", "Shenzhen - " or "BURNABY, " off the start of b.
+// Before a dash, bar or colon the place may be capitalised words; before a bare comma only
+// capitals, because "Sorry, we missed you" and "Delivered, Front Door" start with capitalised
+// words too.
+func clsCutPlacePrefix(b []byte) ([]byte, bool) {
+	if i, n := clsFirstSep(b); i > 0 {
+		if rest := b[i+n:]; clsIsPlace(b[:i], true) && clsHasLetter(rest) {
 			return rest, true
 		}
 	}
-	if i := strings.IndexByte(s, ','); i > 0 && i <= 64 {
-		if rest := s[i+1:]; clsIsPlace(s[:i], false) && clsHasLetter(rest) {
+	if i := bytes.IndexByte(b[:min(len(b), 65)], ','); i > 0 {
+		if rest := b[i+1:]; clsIsPlace(b[:i], false) && clsHasLetter(rest) {
 			return rest, true
 		}
 	}
-	return "", false
+	return nil, false
 }
 
-// clsCutPlaceSuffix cuts one trailing place ("- Madrid", ", CA 90009", " (HONG KONG)") off s.
-func clsCutPlaceSuffix(s string) (string, bool) {
-	s = strings.TrimRight(s, " \t\r\n\u00a0\u3000.")
+// clsCutPlaceSuffix cuts one trailing place ("- Madrid", ", CA 90009", " (HONG KONG)") off b.
+func clsCutPlaceSuffix(b []byte) ([]byte, bool) {
+	b = bytes.TrimRight(b, " .")
 	for _, br := range clsBrackets {
-		if !strings.HasSuffix(s, br[1]) {
+		if !bytes.HasSuffix(b, []byte(br[1])) {
 			continue
 		}
-		open := strings.LastIndex(s, br[0])
+		open := bytes.LastIndex(b, []byte(br[0]))
 		if open <= 0 {
-			return "", false
+			return nil, false
 		}
-		body := s[:open]
-		if clsIsPlace(s[open+len(br[0]):len(s)-len(br[1])], true) && clsHasLetter(body) {
-			return strings.TrimRight(body, " "), true
+		body := b[:open]
+		if clsIsPlace(b[open+len(br[0]):len(b)-len(br[1])], true) && clsHasLetter(body) {
+			return bytes.TrimRight(body, " "), true
 		}
-		return "", false
+		return nil, false
 	}
-	i, n := clsLastSep(s)
+	i, n := clsLastSep(b)
 	if i <= 0 {
-		return "", false
+		return nil, false
 	}
-	body := s[:i]
-	if clsIsPlace(s[i+n:], true) && clsHasLetter(body) {
+	body := b[:i]
+	if clsIsPlace(b[i+n:], true) && clsHasLetter(body) {
 		return body, true
 	}
-	return "", false
+	return nil, false
 }
 
-var clsDashSeps = [...]string{" - ", " – ", " — ", " | ", ": "}
-
-// clsFirstSep returns the position and length of the first of seps in s, or -1.
-func clsFirstSep(s string, seps []string) (int, int) {
-	at, size := -1, 0
-	for _, sep := range seps {
-		if i := strings.Index(s, sep); i >= 0 && (at < 0 || i < at) {
-			at, size = i, len(sep)
-		}
+// clsSepAt returns the length of the separator starting at b[i] (" - ", " – ", " — " folded to
+// " - ", " | ", ": " and, with comma set, ","), or 0.
+func clsSepAt(b []byte, i int, comma bool) int {
+	switch {
+	case b[i] == ',' && comma:
+		return 1
+	case b[i] == ':' && !comma && i+1 < len(b) && b[i+1] == ' ':
+		return 2
+	case b[i] != ' ' || i+2 >= len(b) || b[i+2] != ' ':
+		return 0
+	case b[i+1] == '-' || b[i+1] == '|':
+		return 3
 	}
-	return at, size
+	return 0
 }
 
-// clsLastSep returns the position and length of the last dash or comma separator in s, or -1.
-func clsLastSep(s string) (int, int) {
-	at, size := -1, 0
-	for _, sep := range [...]string{" - ", " – ", " — ", " | ", ","} {
-		if i := strings.LastIndex(s, sep); i > at {
-			at, size = i, len(sep)
+// clsFirstSep returns the position and length of the first dash, bar or colon separator in the
+// first 64 bytes of b (a place name is never longer), or -1.
+func clsFirstSep(b []byte) (int, int) {
+	for i := range min(len(b), 65) {
+		if n := clsSepAt(b, i, false); n > 0 {
+			return i, n
 		}
 	}
-	return at, size
+	return -1, 0
+}
+
+// clsLastSep returns the position and length of the last dash, bar or comma separator in b, or
+// -1.
+func clsLastSep(b []byte) (int, int) {
+	for i := len(b) - 1; i >= 0; i-- {
+		if n := clsSepAt(b, i, true); n > 0 {
+			return i, n
+		}
+	}
+	return -1, 0
 }
 
 // clsIsPlace reports whether seg looks like a place name: words in capitals ("SHENZHEN", "CN",
 // "LOS ANGELES"), postcodes, and with title set capitalised words ("Hong Kong"), and none of them
 // a word the built-in rules use. Short capital codes ("CN", "CA", "IL") are allowed even when they
-// spell a rule word ("AT"), because after a comma they are country and state codes.
-func clsIsPlace(seg string, title bool) bool {
-	seg = strings.TrimSpace(seg)
-	if seg == "" || len(seg) > 64 {
+// spell a rule word ("AT"), because after a comma they are country and state codes. Since no rule
+// word is cut, cutting a place never changes what the built-in rules find.
+func clsIsPlace(seg []byte, title bool) bool {
+	seg = bytes.TrimSpace(seg)
+	if len(seg) == 0 || len(seg) > 64 {
 		return false
 	}
 	words := 0
 	for i := 0; i < len(seg); {
-		var w string
-		if w, i = clsNextWord(seg, i); w == "" {
+		var w []byte
+		if w, i = clsNextWord(seg, i); w == nil {
 			break
 		}
 		if clsAllDigits(w) {
@@ -387,12 +486,12 @@ func clsIsPlace(seg string, title bool) bool {
 		}
 		switch {
 		case clsIsCaps(w):
-			if utf8.RuneCountInString(w) <= 2 {
+			if utf8.RuneCount(w) <= 2 {
 				words++
 				continue
 			}
 		case title && clsIsTitle(w):
-		case words > 0 && clsPlaceConnectors[w]:
+		case words > 0 && clsPlaceConnectors[string(w)]:
 			continue // "Rio de Janeiro", "Isle of Wight"
 		default:
 			return false
@@ -408,41 +507,43 @@ func clsIsPlace(seg string, title bool) bool {
 var clsPlaceConnectors = map[string]bool{"de": true, "del": true, "la": true, "le": true, "of": true,
 	"am": true, "an": true, "der": true, "sur": true, "upon": true, "en": true}
 
-// clsNextWord returns the first word of s at or after byte i (a run of letters, digits and
-// apostrophes) and the position after it; word is "" when there is none. A word holding a CJK
+// clsNextWord returns the first word of b at or after i (a run of letters, digits and
+// apostrophes) and the position after it; word is nil when there is none. A word holding a CJK
 // letter is returned too, and is never a place: it has no capitals.
-func clsNextWord(s string, i int) (word string, next int) {
+func clsNextWord(b []byte, i int) (word []byte, next int) {
 	start := -1
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+	for i < len(b) {
+		r, n := utf8.DecodeRune(b[i:])
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\''
 		if isWord && start < 0 {
 			start = i
 		}
 		if !isWord && start >= 0 {
-			return s[start:i], i
+			return b[start:i], i
 		}
 		i += n
 	}
 	if start >= 0 {
-		return s[start:], len(s)
+		return b[start:], len(b)
 	}
-	return "", len(s)
+	return nil, len(b)
 }
 
-func clsAllDigits(w string) bool {
-	for _, r := range w {
-		if !unicode.IsDigit(r) {
+func clsAllDigits(w []byte) bool {
+	for _, c := range w {
+		if c < '0' || c > '9' {
 			return false
 		}
 	}
-	return w != ""
+	return len(w) > 0
 }
 
 // clsIsCaps reports whether w has a letter, only upper-case letters, and no CJK letter.
-func clsIsCaps(w string) bool {
+func clsIsCaps(w []byte) bool {
 	letter := false
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRune(w[i:])
+		i += n
 		if unicode.IsLower(r) || clsIsCJK(r) {
 			return false
 		}
@@ -452,23 +553,23 @@ func clsIsCaps(w string) bool {
 }
 
 // clsIsTitle reports whether w is one capital followed by lower-case letters or digits.
-func clsIsTitle(w string) bool {
-	for i, r := range w {
-		if i == 0 {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			continue
-		}
-		if unicode.IsUpper(r) || clsIsCJK(r) {
+func clsIsTitle(w []byte) bool {
+	r, n := utf8.DecodeRune(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for i := n; i < len(w); i += n {
+		if r, n = utf8.DecodeRune(w[i:]); unicode.IsUpper(r) || clsIsCJK(r) {
 			return false
 		}
 	}
 	return true
 }
 
-func clsHasLetter(s string) bool {
-	for _, r := range s {
+func clsHasLetter(b []byte) bool {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		i += n
 		if unicode.IsLetter(r) {
 			return true
 		}
@@ -476,10 +577,10 @@ func clsHasLetter(s string) bool {
 	return false
 }
 
-// clsInVocab reports whether the raw word w, folded, is a word some built-in rule uses.
-func clsInVocab(w string) bool {
+// clsInVocab reports whether the word w, lower-cased, is a word some built-in rule uses.
+func clsInVocab(w []byte) bool {
 	var buf [64]byte
-	f := clsAppendFold(buf[:0], w)
+	f := clsAppendLower(buf[:0], w)
 	if _, ok := clsBuiltin.vocab[string(f)]; ok {
 		return true
 	}
@@ -491,10 +592,10 @@ func clsInVocab(w string) bool {
 	return false
 }
 
-// clsCarriesRule reports whether some built-in rule matches inside the raw text s.
-func clsCarriesRule(s string) bool {
+// clsCarriesRule reports whether some built-in rule matches inside the folded text b.
+func clsCarriesRule(b []byte) bool {
 	var nbuf [128]byte
-	norm := clsAppendFold(nbuf[:0], s)
+	norm := clsAppendLower(nbuf[:0], b)
 	var tbuf [32]clsTok
 	toks := clsTokenize(tbuf[:0], norm)
 	var mbuf [1]clsMatch
@@ -513,6 +614,18 @@ type clsTok struct{ s, e int32 }
 func clsTokenize(dst []clsTok, b []byte) []clsTok {
 	start := -1
 	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				dst = append(dst, clsTok{int32(start), int32(i)})
+				start = -1
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		switch {
 		case clsIsCJK(r):
@@ -565,26 +678,38 @@ type clsElem struct {
 	word string
 }
 
-// clsRule is one compiled pattern. A table pattern with alternatives compiles to several
-// clsRules that share order.
+// clsRule is one compiled variant of a pattern: a table pattern with alternatives compiles to
+// several clsRules that share order.
 type clsRule struct {
-	elems    []clsElem
 	stage    Stage
 	signal   Signal
 	prio     int // built-in: the signal's weight or the rule's override; seller: pattern length
-	literals int // words the pattern names: a longer phrase is more specific
+	literals int // words the variant names: a longer phrase is more specific
 	order    int // position in the table or in the seller's list
 	pattern  string
 }
 
-// clsIndex holds compiled rules indexed by their first word, so that one pass over the tokens
-// of a text only tries the rules that can start at each token.
+// clsIndex holds compiled rules as a trie of words, so that matching walks each start token
+// once through the phrases that can begin there, whatever the number of rules and variants.
 type clsIndex struct {
 	rules         []clsRule
-	first         map[string][]int32
-	prefixFirst   []int32
+	root          clsNode
 	vocab         map[string]struct{} // every word the rules name
 	vocabPrefixes []string
+}
+
+// clsNode is a trie node: the rules whose pattern ends here, and the edges to the next element.
+type clsNode struct {
+	rules  []int32
+	next   map[string]*clsNode
+	prefix []clsPrefixEdge
+	any    *clsNode
+	gap    *clsNode
+}
+
+type clsPrefixEdge struct {
+	stem string
+	node *clsNode
 }
 
 // clsMatch is one rule matching tokens [start, end) of a text.
@@ -593,46 +718,112 @@ type clsMatch struct {
 	start, end int32
 }
 
-func (x *clsIndex) add(r clsRule) {
-	i := int32(len(x.rules))
-	x.rules = append(x.rules, r)
-	switch e := r.elems[0]; e.kind {
-	case clsWord:
-		x.first[e.word] = append(x.first[e.word], i)
-	case clsPrefix:
-		x.prefixFirst = append(x.prefixFirst, i)
+func clsNewIndex() *clsIndex {
+	return &clsIndex{vocab: map[string]struct{}{}}
+}
+
+func (x *clsIndex) add(r clsRule, elems []clsElem) {
+	switch elems[0].kind {
+	case clsWord, clsPrefix:
 	default:
 		panic("domain: classifier pattern starts with a wildcard: " + r.pattern)
 	}
-	for _, e := range r.elems {
+	i := int32(len(x.rules))
+	x.rules = append(x.rules, r)
+	n := &x.root
+	for _, e := range elems {
+		n = n.child(e)
 		switch e.kind {
 		case clsWord:
 			x.vocab[e.word] = struct{}{}
 		case clsPrefix:
-			x.vocabPrefixes = append(x.vocabPrefixes, e.word)
+			if !slices.Contains(x.vocabPrefixes, e.word) {
+				x.vocabPrefixes = append(x.vocabPrefixes, e.word)
+			}
+		}
+	}
+	n.rules = append(n.rules, i)
+}
+
+// child returns the node after element e, creating it.
+func (n *clsNode) child(e clsElem) *clsNode {
+	switch e.kind {
+	case clsWord:
+		if n.next == nil {
+			n.next = map[string]*clsNode{}
+		}
+		c := n.next[e.word]
+		if c == nil {
+			c = &clsNode{}
+			n.next[e.word] = c
+		}
+		return c
+	case clsPrefix:
+		for _, p := range n.prefix {
+			if p.stem == e.word {
+				return p.node
+			}
+		}
+		c := &clsNode{}
+		n.prefix = append(n.prefix, clsPrefixEdge{e.word, c})
+		return c
+	case clsAny:
+		if n.any == nil {
+			n.any = &clsNode{}
+		}
+		return n.any
+	default:
+		if n.gap == nil {
+			n.gap = &clsNode{}
+		}
+		return n.gap
+	}
+}
+
+// each calls f for every rule matching somewhere in the text, in order of the first token,
+// until f returns false.
+func (x *clsIndex) each(norm []byte, toks []clsTok, f func(clsMatch) bool) {
+	for i := range toks {
+		if !x.root.walk(norm, toks, i, i, f) {
+			return
 		}
 	}
 }
 
-// each calls f for every rule matching somewhere in the text, in token order, until f returns
-// false.
-func (x *clsIndex) each(norm []byte, toks []clsTok, f func(clsMatch) bool) {
-	for i := range toks {
-		for _, ri := range x.first[string(norm[toks[i].s:toks[i].e])] {
-			if end := clsMatchElems(x.rules[ri].elems, norm, toks, i); end >= 0 {
-				if !f(clsMatch{ri, int32(i), int32(end)}) {
-					return
-				}
+// walk follows the tokens from i through the trie below n, reporting the rules that end on the
+// way as matches of [start, i).
+func (n *clsNode) walk(norm []byte, toks []clsTok, start, i int, f func(clsMatch) bool) bool {
+	for _, ri := range n.rules {
+		if !f(clsMatch{ri, int32(start), int32(i)}) {
+			return false
+		}
+	}
+	if i < len(toks) {
+		w := norm[toks[i].s:toks[i].e]
+		if n.next != nil {
+			if c := n.next[string(w)]; c != nil && !c.walk(norm, toks, start, i+1, f) {
+				return false
 			}
 		}
-		for _, ri := range x.prefixFirst {
-			if end := clsMatchElems(x.rules[ri].elems, norm, toks, i); end >= 0 {
-				if !f(clsMatch{ri, int32(i), int32(end)}) {
-					return
-				}
+		for _, p := range n.prefix {
+			if len(w) >= len(p.stem) && string(w[:len(p.stem)]) == p.stem && !p.node.walk(norm, toks, start, i+1, f) {
+				return false
+			}
+		}
+		if n.any != nil && !n.any.walk(norm, toks, start, i+1, f) {
+			return false
+		}
+	}
+	if n.gap != nil {
+		// The gap node itself ends no rule (a pattern cannot end in "..."), so g = 0 is the
+		// element after the gap matching token i.
+		for g := 0; g <= clsMaxGap && i+g < len(toks); g++ {
+			if !n.gap.walk(norm, toks, start, i+g, f) {
+				return false
 			}
 		}
 	}
+	return true
 }
 
 // matches appends the matches to dst up to its capacity.
@@ -642,37 +833,6 @@ func (x *clsIndex) matches(dst []clsMatch, norm []byte, toks []clsTok) []clsMatc
 		return len(dst) < cap(dst)
 	})
 	return dst
-}
-
-// clsMatchElems matches elems against the tokens from i and returns the end of the match, or -1.
-func clsMatchElems(elems []clsElem, norm []byte, toks []clsTok, i int) int {
-	for k, e := range elems {
-		if e.kind == clsGap {
-			rest := elems[k+1:]
-			for g := 0; g <= clsMaxGap && i+g < len(toks); g++ {
-				if end := clsMatchElems(rest, norm, toks, i+g); end >= 0 {
-					return end
-				}
-			}
-			return -1
-		}
-		if i >= len(toks) {
-			return -1
-		}
-		w := norm[toks[i].s:toks[i].e]
-		switch e.kind {
-		case clsWord:
-			if string(w) != e.word {
-				return -1
-			}
-		case clsPrefix:
-			if len(w) < len(e.word) || string(w[:len(e.word)]) != e.word {
-				return -1
-			}
-		}
-		i++
-	}
-	return i
 }
 
 // better reports whether match a should win over b among the built-in rules: the higher
@@ -747,8 +907,9 @@ func (x *clsIndex) masked(ms []clsMatch, m clsMatch) bool {
 	return false
 }
 
-// classifySeller returns the seller rule with the longest pattern matching the text; between
-// patterns of one length, the one listed first.
+// classifySeller returns the seller rule with the longest pattern matching the text. Between
+// patterns of one length the smaller string wins, not the one listed first: the store loads
+// rules in no particular order, and importing a file twice must classify it the same way.
 func (x *clsIndex) classifySeller(norm []byte, toks []clsTok) (Stage, Signal, bool) {
 	var best clsMatch
 	found := false
@@ -758,7 +919,15 @@ func (x *clsIndex) classifySeller(norm []byte, toks []clsTok) (Stage, Signal, bo
 			return true
 		}
 		a, b := &x.rules[m.rule], &x.rules[best.rule]
-		if a.prio > b.prio || a.prio == b.prio && a.order < b.order {
+		if a.prio != b.prio {
+			if a.prio > b.prio {
+				best = m
+			}
+		} else if a.pattern != b.pattern {
+			if a.pattern < b.pattern {
+				best = m
+			}
+		} else if a.order < b.order {
 			best = m
 		}
 		return true
@@ -770,10 +939,10 @@ func (x *clsIndex) classifySeller(norm []byte, toks []clsTok) (Stage, Signal, bo
 	return r.stage, r.signal, true
 }
 
-// clsCompileSeller compiles seller rules: their patterns are plain normal forms, matched as
-// whole words, so "*" or "{" in them mean nothing special.
+// clsCompileSeller compiles seller rules, or returns nil when none is usable. Their patterns are
+// plain normal forms matched as whole words, so "*" or "{" in them mean nothing special.
 func clsCompileSeller(rules []Rule) *clsIndex {
-	x := &clsIndex{first: map[string][]int32{}, vocab: map[string]struct{}{}}
+	x := clsNewIndex()
 	for i, r := range rules {
 		sig := r.Signal
 		if sig == "" {
@@ -791,8 +960,8 @@ func clsCompileSeller(rules []Rule) *clsIndex {
 		for k, t := range toks {
 			elems[k] = clsElem{kind: clsWord, word: string(norm[t.s:t.e])}
 		}
-		x.add(clsRule{elems: elems, stage: r.Stage, signal: sig, prio: len(norm), literals: len(toks),
-			order: i, pattern: string(norm)})
+		x.add(clsRule{stage: r.Stage, signal: sig, prio: len(norm), literals: len(toks), order: i,
+			pattern: string(norm)}, elems)
 	}
 	if len(x.rules) == 0 {
 		return nil
@@ -801,9 +970,9 @@ func clsCompileSeller(rules []Rule) *clsIndex {
 }
 
 // clsCompileBuiltins compiles the built-in table. A malformed pattern panics: the table is part
-// of the program, and TestClassifyBuiltinRules walks it.
+// of the program, so the panic comes at package initialisation and fails every test run.
 func clsCompileBuiltins(table []clsTableRule) *clsIndex {
-	x := &clsIndex{first: map[string][]int32{}, vocab: map[string]struct{}{}}
+	x := clsNewIndex()
 	for order, tr := range table {
 		if !tr.signal.Valid() || tr.stage != StageUnknown && !tr.stage.Valid() {
 			panic("domain: classifier rule with a bad stage or signal: " + tr.pattern)
@@ -825,8 +994,8 @@ func clsCompileBuiltins(table []clsTableRule) *clsIndex {
 					lit++
 				}
 			}
-			x.add(clsRule{elems: elems, stage: tr.stage, signal: tr.signal, prio: prio, literals: lit,
-				order: order, pattern: tr.pattern})
+			x.add(clsRule{stage: tr.stage, signal: tr.signal, prio: prio, literals: lit, order: order,
+				pattern: tr.pattern}, elems)
 		}
 	}
 	return x
@@ -868,7 +1037,7 @@ func clsParsePattern(s, orig string) ([]clsElem, string) {
 			elems = append(elems, clsElem{kind: clsAny})
 		default:
 			prefix := strings.HasSuffix(f, "*")
-			norm := clsAppendFold(nil, strings.TrimSuffix(f, "*"))
+			norm := clsAppendFold(nil, strings.TrimSuffix(f, "*"), true)
 			toks := clsTokenize(nil, norm)
 			if len(toks) == 0 || prefix && len(toks) != 1 {
 				panic("domain: classifier pattern with a bad word " + f + ": " + orig)

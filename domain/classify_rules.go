@@ -25,12 +25,16 @@ package domain
 //     rollback > attempt_failed > delivered_elsewhere > label_only > none. A rule may override its
 //     priority, for phrases whose words look like a stronger signal than they are ("Item returned
 //     from customs" is a customs release, not a return);
-//  2. the longer phrase, counted in words: "export customs clearance complete" (5) beats
+//  2. the longer phrase, counted in words: "export customs clearance complete" (stage 5) beats
 //     "customs clearance complete" (9), "delivered to local carrier" (9) beats "delivered" (11);
 //  3. the further stage, then the earlier rule.
 //
-// Negations and futures ("not delivered", "wird zugestellt", "to be delivered") are rules of their
-// own that win by rule 1 or 2 over the word they contain.
+// Negations are rules of their own that win by 1 or 2 over the word they contain ("not
+// delivered", "nicht zugestellt" are attempt_failed); futures are masks ("to be delivered").
+//
+// A signal row with no stage (returned, damaged_lost) takes the stage of the best other match in
+// the text that does not overlap it, else clsSignalStage: "Item being returned to sender.
+// Incorrect address." is 10, "Returned to sender by export customs" is 5.
 //
 // Labelling policy, for texts that do not say where they happen:
 //   - an ambiguous facility scan takes the lowest stage it can mean ("Departed facility",
@@ -125,6 +129,7 @@ var clsBuiltinRules = []clsTableRule{
 	{"{awaiting|waiting for} {|the} {collection|pick up|pickup} by {|the} {carrier|courier|driver}", StageDispatched, SignalLabelOnly, clsPrioCollected},
 	{"tracking number {generated|created|assigned}", StageDispatched, SignalLabelOnly, 0},
 	{"{shipment|consignment|parcel} created", StageDispatched, SignalLabelOnly, 0},
+	{"shipped", StageDispatched, SignalLabelOnly, 0},          // marketplace status: the seller says so, no scan yet
 	{"preparation chez", StageDispatched, SignalLabelOnly, 0}, // Colissimo "en préparation chez l'expéditeur"
 	{"annonce par", StageDispatched, SignalLabelOnly, 0},
 	{"elektronisch {angekundigt|ubermittelt}", StageDispatched, SignalLabelOnly, 0},
@@ -147,6 +152,9 @@ var clsBuiltinRules = []clsTableRule{
 	{"{processed|processing} {at|in} {|the} facility", StageOutboundSorting, SignalNone, 0},
 	{"{yanwen|4px|yunexpress|cainiao} {facility|warehouse}", StageOutboundSorting, SignalNone, 0},
 	{"{warehouse|warehousing} {outbound|inbound}", StageOutboundSorting, SignalNone, 0},
+	{"{left|departed|departed from|dispatched from|outbound from} {|the} warehouse", StageOutboundSorting, SignalNone, 0},
+	{"{handed over|handed|delivered} to {|the} {cainiao|4px|yunexpress|yanwen|china post}", StageOutboundSorting, SignalNone, 0},
+	{"export hub", StageOutboundSorting, SignalNone, 0},
 	{"{received|receive item} from {|the} customer", StageOutboundSorting, SignalNone, 0},
 	{"origin post is preparing", StageOutboundSorting, SignalNone, 0}, // USPS: the origin post has it
 	{"{收寄|揽收|揽件|出库}", StageOutboundSorting, SignalNone, 0},
@@ -155,11 +163,13 @@ var clsBuiltinRules = []clsTableRule{
 	// ---- 4 handed_to_carrier: airline or line-haul ----
 	{"{hand|handed|handing|handover|delivered|tendered} {over|} to {|the} {airline|airlines|line haul|linehaul|carrier}", StageHandedToCarrier, SignalNone, 0},
 	{"leaving from {|the} departure country", StageHandedToCarrier, SignalNone, 0}, // Cainiao LH_HO_AIRLINE
+	{"{loaded|uplifted} {on|onto|into} {|the} {flight|aircraft|plane}", StageHandedToCarrier, SignalNone, 0},
 	{"{received|accepted} by {|the} {line haul|linehaul}", StageHandedToCarrier, SignalNone, 0},
 	{"交航", StageHandedToCarrier, SignalNone, 0},
 
 	// ---- 5 export_customs ----
 	{"export {customs|clearance|declaration}", StageExportCustoms, SignalNone, 0},
+	{"exported", StageExportCustoms, SignalNone, 0},
 	{"export {customs|} {clearance|declaration} {complete|completed|success|successful|finished|done|started|start|in progress}", StageExportCustoms, SignalNone, 0},
 	{"export {customs|} {clearance|declaration} ... {complete|completed|success|successful|successfully|finished|done}", StageExportCustoms, SignalNone, 0},
 	{"{出口清关|出口报关|出口海关}", StageExportCustoms, SignalNone, 0},
@@ -207,6 +217,7 @@ var clsBuiltinRules = []clsTableRule{
 	{"import {customs|clearance}", StageImportCustoms, SignalNone, 0},
 	{"clearance in progress", StageImportCustoms, SignalNone, 0},
 	{"{douane|dedouanement|aduana|aduanas|aduanera|aduanero|zoll*}", StageImportCustoms, SignalNone, 0},
+	{"{cbsa|border force|border services agency}", StageImportCustoms, SignalNone, 0},
 	{"{清关|海关|报关}", StageImportCustoms, SignalNone, 0},
 
 	// ---- 9 customs_cleared: released, with the local delivery agent ----
@@ -214,7 +225,7 @@ var clsBuiltinRules = []clsTableRule{
 	{"{customs|import} {customs|} clearance {complete|completed|success|successful|finished|done|processing complete}", StageCustomsCleared, SignalNone, 0},
 	{"clearance processing complete", StageCustomsCleared, SignalNone, 0},
 	{"clearance ... {complete|completed|success|successful|successfully|finished|done}", StageCustomsCleared, SignalNone, 0},
-	{"{released|release|cleared} {by|from|through} {|the} customs", StageCustomsCleared, SignalNone, 0},
+	{"{released|release|cleared} {by|from|through} {|the} {customs|cbsa|border force|australian border force}", StageCustomsCleared, SignalNone, 0},
 	{"{cleared|passed} {|through} customs", StageCustomsCleared, SignalNone, 0},
 	{"out of customs", StageCustomsCleared, SignalNone, 0},
 	{"{returned|return item} from customs", StageCustomsCleared, SignalNone, clsPrioNotReturn}, // UPU EDC: customs gave it back to the post
@@ -315,7 +326,8 @@ var clsBuiltinRules = []clsTableRule{
 	{"{we missed you|sorry we missed you|missed you}", StageOutForDelivery, SignalAttemptFailed, 0},
 	{"{notice|card} left", StageOutForDelivery, SignalAttemptFailed, 0},
 	{"redelivery", StageOutForDelivery, SignalAttemptFailed, 0},
-	{"{nicht angetroffen|nicht zugestellt|zustellversuch|benachrichtigungskarte}", StageOutForDelivery, SignalAttemptFailed, 0},
+	{"{nicht angetroffen|nicht zugestellt|nicht moglich|zustellversuch|benachrichtigungskarte}", StageOutForDelivery, SignalAttemptFailed, 0},
+	{"attempted to contact", StageOutForDelivery, SignalAttemptFailed, 0}, // AliExpress: "... by telephone to arrange for delivery"
 	{"{niet thuis|niemand thuis|niet bezorgd|niet afgeleverd}", StageOutForDelivery, SignalAttemptFailed, 0},
 	{"{avis de passage|absent|absente|pas pu etre livre|non livre}", StageOutForDelivery, SignalAttemptFailed, 0},
 	{"{ausente|intento de entrega|no entregado|entrega fallida}", StageOutForDelivery, SignalAttemptFailed, 0},
@@ -333,6 +345,11 @@ var clsBuiltinRules = []clsTableRule{
 	{"{parcel shop|parcelshop|retail outlet}", StageOutForDelivery, SignalPickupAvailable, 0},
 	{"available {at|in} {|the|your} {post office|office|pickup point|locker}", StageOutForDelivery, SignalPickupAvailable, 0},
 	{"{disponible|disponibles}", StageOutForDelivery, SignalPickupAvailable, 0},
+	{"{no|non|pas|nicht} disponible", StageUnknown, SignalNone, 0}, // mask: "Información no disponible" is no information
+	{"collect {from|at}", StageOutForDelivery, SignalPickupAvailable, 0},
+	// AliExpress lists these as ways carriers say "waiting for pick-up".
+	{"{first|second|final|last} notification", StageOutForDelivery, SignalPickupAvailable, 0},
+	{"reminder has been sent", StageOutForDelivery, SignalPickupAvailable, 0},
 	{"{point retrait|point de retrait|bureau de poste}", StageOutForDelivery, SignalPickupAvailable, 0},
 	{"{zur abholung|abholbereit}", StageOutForDelivery, SignalPickupAvailable, 0},
 	{"{ligt klaar|postnl punt}", StageOutForDelivery, SignalPickupAvailable, 0},
@@ -346,6 +363,8 @@ var clsBuiltinRules = []clsTableRule{
 	{"{clearance|customs} {delay|delayed}", StageImportCustoms, SignalCustomsHold, 0},
 	{"{duty|duties|tax|taxes|vat|charge|charges|fee|fees} ... {payment required|to pay|payable|due|unpaid|outstanding|owed}", StageImportCustoms, SignalCustomsHold, 0},
 	{"{pay|payment of} ... {duty|duties|taxes|charges|fees}", StageImportCustoms, SignalCustomsHold, 0},
+	{"{pending|awaiting|outstanding|required} customs payment", StageImportCustoms, SignalCustomsHold, 0},
+	{"customs payment {pending|required|due|outstanding}", StageImportCustoms, SignalCustomsHold, 0},
 	{"{vastgehouden ... douane|douane ... vastgehouden|invoerrechten}", StageImportCustoms, SignalCustomsHold, 0},
 	{"{retenu ... douane|droits et taxes}", StageImportCustoms, SignalCustomsHold, 0},
 	{"{retenido ... aduana|retenido ... aduanas|pago de aranceles|pago de tasas|pendiente de pago}", StageImportCustoms, SignalCustomsHold, 0},
@@ -383,6 +402,7 @@ var clsBuiltinRules = []clsTableRule{
 	{"on its way back to {|the} sender", StageUnknown, SignalReturned, 0},
 	{"{refused|rejected} by {|the} {recipient|addressee|customer|consignee|receiver}", StageOutForDelivery, SignalReturned, 0},
 	{"{refused|geweigerd|verweigert|rehusado|refuse par}", StageOutForDelivery, SignalReturned, 0},
+	{"unclaimed", StageOutForDelivery, SignalReturned, 0}, // an unclaimed parcel goes back: the reason carriers give for a return
 	{"{retour afzender|teruggestuurd|teruggezonden|retour ... expediteur|retourne ... expediteur}", StageUnknown, SignalReturned, 0},
 	{"{zuruckgesandt|zuruckgeschickt|zurucksendung|rucksendung}", StageUnknown, SignalReturned, 0},
 	{"{devolucion|devuelto|devuelta}", StageUnknown, SignalReturned, 0},

@@ -54,6 +54,18 @@ func TestClassify(t *testing.T) {
 		{"Waiting for pick up", domain.StageOutForDelivery, domain.SignalPickupAvailable},
 		{"Delivered, Individual Picked Up at Post Office", domain.StageDelivered, domain.SignalNone},
 		{"Item held by export customs", domain.StageExportCustoms, domain.SignalCustomsHold},
+		{"Customs clearance has been completed", domain.StageCustomsCleared, domain.SignalNone},
+		{"Export customs clearance has been completed", domain.StageExportCustoms, domain.SignalNone},
+		{"Awaiting collection by carrier", domain.StageDispatched, domain.SignalLabelOnly},
+		{"Awaiting collection", domain.StageOutForDelivery, domain.SignalPickupAvailable},
+		{"Item collected by customer", domain.StageDelivered, domain.SignalNone},
+		{"Parcel delivered to pick-up point", domain.StageOutForDelivery, domain.SignalPickupAvailable},
+
+		// Futures and negated phrases are not facts.
+		{"Your package is on track to be delivered", domain.StageUnknown, domain.SignalNone},
+		{"Your parcel will be delivered today", domain.StageOutForDelivery, domain.SignalNone},
+		{"Información no disponible", domain.StageUnknown, domain.SignalNone},
+		{"Shipment information not yet received", domain.StageUnknown, domain.SignalNone},
 
 		// Signals.
 		{"Delivered to parcel locker", domain.StageDelivered, domain.SignalDeliveredElsewhere},
@@ -173,21 +185,31 @@ func TestClassifySellerRules(t *testing.T) {
 		}
 	}
 
-	// Between patterns of one length, the rule listed first wins.
-	cls = domain.NewClassifier([]domain.Rule{
-		{Pattern: "hub one", Stage: domain.StageArrivedDestination},
-		{Pattern: "hub two", Stage: domain.StageCustomsCleared},
-	})
-	if got, _ := cls.Classify("hub two hub one"); got != domain.StageArrivedDestination {
-		t.Errorf("tie between seller rules = %v, want the first rule's stage", got)
+	// Between patterns of one length the answer does not depend on the order the store loaded
+	// the rules in; for one pattern listed twice, the first wins.
+	one := domain.Rule{Pattern: "hub one", Stage: domain.StageArrivedDestination}
+	two := domain.Rule{Pattern: "hub two", Stage: domain.StageCustomsCleared}
+	for _, rules := range [][]domain.Rule{{one, two}, {two, one}} {
+		if got, _ := domain.NewClassifier(rules).Classify("hub two hub one"); got != domain.StageArrivedDestination {
+			t.Errorf("tie between seller rules %v = %v, want %v", rules, got, domain.StageArrivedDestination)
+		}
+	}
+	twice := domain.NewClassifier([]domain.Rule{one, {Pattern: "Hub One", Stage: domain.StageDelivered}})
+	if got, _ := twice.Classify("hub one"); got != domain.StageArrivedDestination {
+		t.Errorf("pattern listed twice = %v, want the first rule's %v", got, domain.StageArrivedDestination)
 	}
 
 	// The built-in classifier is not changed by a seller's classifier.
 	if got, _ := domain.BuiltinClassifier().Classify("Departed from sorting center"); got != domain.StageOutboundSorting {
 		t.Errorf("built-in after seller rules = %v, want %v", got, domain.StageOutboundSorting)
 	}
-	if got, _ := domain.NewClassifier(nil).Classify("Departed from sorting center"); got != domain.StageOutboundSorting {
-		t.Errorf("NewClassifier(nil) = %v, want %v", got, domain.StageOutboundSorting)
+	// No rules, the zero Classifier and a nil *Classifier all classify with the built-ins.
+	var zero domain.Classifier
+	var none *domain.Classifier
+	for name, c := range map[string]*domain.Classifier{"NewClassifier(nil)": domain.NewClassifier(nil), "zero": &zero, "nil": none} {
+		if got, _ := c.Classify("Departed from sorting center"); got != domain.StageOutboundSorting {
+			t.Errorf("%s classifier = %v, want %v", name, got, domain.StageOutboundSorting)
+		}
 	}
 }
 
@@ -297,6 +319,14 @@ func mustReadClassifyCorpus(tb testing.TB) []corpusRow {
 	return rows
 }
 
+// TestClassifyCorpus measures the built-in rules against testdata/classify_corpus.csv: event
+// texts as Cainiao, the Chinese consolidators, the postal services and the last-mile carriers
+// print them, with their location prefixes and suffixes, labelled by the stage semantics of
+// DESIGN.md. About 5% are labelled 0 because they say nothing about where the parcel is: "In
+// transit" and its translations, "Tracking information not available yet", "Carrier update",
+// delays ("Arriving late"), and "Awaiting payment" (an unpaid order has no stage yet). The rows
+// at the end were found while checking the rules against unseen phrasings and are labelled the
+// same way; classify_rules.go states the labelling policy for ambiguous texts.
 func TestClassifyCorpus(t *testing.T) {
 	t.Parallel()
 	rows := mustReadClassifyCorpus(t)

@@ -3,6 +3,7 @@ package domain
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,9 @@ func ParseCountry(s string) (string, bool) {
 func lookupCountry(idx map[string]string, s string) (string, bool) {
 	var buf [64]byte
 	k, ok := countryKeyASCII(buf[:0], s)
+	if ok && len(k) <= 3 && !codeLike(s) {
+		return "", false // "N/A" is not Namibia, nor "1-A" anything
+	}
 	if ok {
 		// Indexing with string(k) does not allocate.
 		if code, found := idx[string(k)]; found {
@@ -54,15 +58,40 @@ func lookupCountry(idx map[string]string, s string) (string, bool) {
 		}
 		return "", false
 	}
+	// Non-ASCII names need Unicode folding, which allocates; a file repeats the same few
+	// countries, so the answers are remembered.
+	if code, found := foldedCountries.Load(s); found {
+		return code.(string), true
+	}
 	key := countryKey(s)
-	if code, found := idx[key]; found {
-		return code, true
+	code, found := idx[key]
+	if !found && strings.HasPrefix(key, "the") {
+		code, found = idx[key[3:]]
 	}
-	if strings.HasPrefix(key, "the") {
-		code, found := idx[key[3:]]
-		return code, found
+	if found && foldedCount.Add(1) <= maxFoldedCountries {
+		foldedCountries.Store(strings.Clone(s), code)
 	}
-	return "", false
+	return code, found
+}
+
+// foldedCountries remembers non-ASCII spellings already looked up ("España" → "ES"), at most
+// maxFoldedCountries of them, so that a hostile file cannot grow it without bound.
+var (
+	foldedCountries sync.Map
+	foldedCount     atomic.Int64
+)
+
+const maxFoldedCountries = 4096
+
+// codeLike reports whether s can be a country code: letters, with dots and spaces at most
+// ("U.K.", "us").
+func codeLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !asciiLetter(c) && c != '.' && c != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // countryKeyASCII is countryKey for plain ASCII text, written into dst without allocating; it
@@ -386,7 +415,7 @@ var countryTable = [...]struct{ a2, a3, english, local string }{
 	{"TM", "TKM", "Turkmenistan", "Turquemenistão|Туркменистан|土库曼斯坦"},
 	{"TN", "TUN", "Tunisia|Republic of Tunisia", "Tunesien|Tunisie|Tunez|Tunesië|Tunezja|Тунис|突尼斯|تونس"},
 	{"TO", "TON", "Tonga|Kingdom of Tonga", "Тонга|汤加"},
-	{"TR", "TUR", "Türkiye|Republic of Türkiye", "Türkei|Turquia|Turkije|Turcja|土耳其|Turquie|Turchia|Турция"},
+	{"TR", "TUR", "Türkiye|Republic of Türkiye|Turkey", "Türkei|Turquia|Turkije|Turcja|土耳其|Turquie|Turchia|Турция"},
 	{"TT", "TTO", "Trinidad and Tobago|Republic of Trinidad and Tobago|Trinidad", "Trinidad und Tobago|Trinité-et-Tobago|Trinidad y Tobago|Trinidad e Tobago|Trindade e Tobago|Trinidad en Tobago|Trynidad i Tobago|Тринидад и Тобаго|特里尼达和多巴哥"},
 	{"TV", "TUV", "Tuvalu", "Тувалу|图瓦卢"},
 	{"TW", "TWN", "Taiwan, Province of China|Taiwan|Taiwan, Republic of China|Republic of China|Chinese Taipei|Taiwan (ROC)", "Taiwan, Chinesische Provinz|Taïwan, province de Chine|Taiwán, Provincia de China|Taiwan, Repubblica di Cina|Taiwan, Província da China|Tajwan, Prowincja Chińska|Tajwan|Китайская провинция Тайвань|Тайвань|中国台湾省|台湾|台灣|臺灣|中華民國"},

@@ -249,7 +249,7 @@ var aliasIndex = func() map[string][]aliasEntry {
 		// The column's own name is always an alias: the most specific one unless the list places
 		// it (status comes after the event-text names).
 		own := headerKey(string(col))
-		if headerKey(names[0]) != own && !containsKey(names, own) {
+		if headerKey(names[0]) != own && !aliasListHas(names, own) {
 			names = append([]string{string(col)}, names...)
 		}
 		for i, n := range names {
@@ -309,7 +309,7 @@ func MatchHeader(header []string) Mapping {
 				continue
 			}
 			rest := strings.Replace(k, ak, " ", 1)
-			if containsAny(rest, fuzzyStop) {
+			if headerHasAny(rest, fuzzyStop) {
 				continue
 			}
 			for _, e := range entries {
@@ -338,7 +338,7 @@ func MatchHeader(header []string) Mapping {
 	return m
 }
 
-func containsKey(names []string, key string) bool {
+func aliasListHas(names []string, key string) bool {
 	for _, n := range names {
 		if headerKey(n) == key {
 			return true
@@ -347,7 +347,7 @@ func containsKey(names []string, key string) bool {
 	return false
 }
 
-func containsAny(s string, words []string) bool {
+func headerHasAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
 			return true

@@ -383,7 +383,8 @@ var errRecordTooLong = errors.New("record too long")
 // RecordReader streams the records of a CSV file in constant memory: it decodes the file's
 // encoding, drops a byte order mark, Excel's "sep=" line and blank lines (also lines of empty
 // fields, such as ";;;;"), and reports where each record starts. It uses encoding/csv underneath
-// with strict quotes, and rescues the common bare quote (12" TV) one line at a time.
+// with strict quotes, so that a broken quote costs the line it is on rather than the rows after it
+// (see Read). Memory stays bounded by the longest record it accepts (1 MiB) plus its read-ahead.
 type RecordReader struct {
 	feed      *feeder
 	br        *bufio.Reader
@@ -395,6 +396,11 @@ type RecordReader struct {
 	started   bool // a record has been returned
 	maxRecord int
 	err       error // sticky: io.EOF or a read error
+
+	// guardEnd is the feeder offset up to which records are being read again after a quote left
+	// open on guardLine; they must have the header's field count.
+	guardEnd  int64
+	guardLine int
 }
 
 // NewRecordReader returns a reader of r's records in dialect d. An unknown encoding is read as
@@ -411,7 +417,7 @@ func NewRecordReader(r io.Reader, d Dialect) *RecordReader {
 		comma = ','
 	}
 	rr := &RecordReader{comma: comma, checkUTF8: dec == nil, maxRecord: maxRecordBytes}
-	rr.feed = &feeder{src: src, count: cnt, limit: maxRecordBytes + readBufSize}
+	rr.feed = &feeder{src: src, count: cnt, limit: maxRecordBytes + readBufSize, checkUTF8: dec == nil}
 	rr.br = bufio.NewReaderSize(rr.feed, readBufSize)
 	rr.cr = rr.newCSV(false, rr.br)
 	return rr
@@ -441,22 +447,30 @@ func (rr *RecordReader) BytesRead() int64 { return rr.feed.count.n }
 // to keep it. The strings themselves are not reused.
 //
 // A record that cannot be read returns a RowError (errors.As(err, &RowError{})) with its line and
-// a reason for the seller, and the reader goes on with the next record; rec then holds what could
-// be read of it, for the error report, or nil. A record whose quotes are broken across lines
-// takes the lines up to where encoding/csv gave up with it, and the reason names that range; a
-// record over 1 MiB (a quote that never closes) is skipped to the end of the line where the limit
-// was reached. Any other error (reading r failed) is returned again by every later call.
+// a reason for the seller, and the reader goes on; rec then holds what could be read of the
+// record, for the error report, or nil. Quotes are read strictly, because a lenient reading lets
+// one stray quote swallow the following rows silently. A bare quote inside one line (12" TV) is
+// read leniently when that gives the header's number of fields. When a quote opened on a line is
+// never closed properly, that line is reported and the lines it swallowed are read again on their
+// own; those must have the header's number of fields, or they are reported too, since they may
+// be the rest of a broken multi-line field. A record that grows past 1 MiB is treated the same
+// way. Lines are read again at most once: a second broken quote among them is reported with the
+// range of lines it took, and a single line over 1 MiB is skipped. Any other error (reading r
+// failed) is returned again by every later call.
 func (rr *RecordReader) Read() (rec []string, line int, err error) {
 	for {
 		if rr.err != nil {
 			return nil, 0, rr.err
 		}
 		rec, err := rr.cr.Read()
-		consumed := rr.feed.pulled - int64(rr.br.Buffered())
+		f := rr.feed
+		consumed := f.pulled - int64(rr.br.Buffered())
+		recStart := f.bufOff
 		if err == nil {
 			l, _ := rr.cr.FieldPos(0)
 			line := rr.lineBase + l
-			rr.feed.release(consumed)
+			suspect := f.suspectEnd > recStart // bytes of this record need cleaning
+			f.release(consumed)
 			if blankRecord(rec) {
 				continue
 			}
@@ -467,8 +481,16 @@ func (rr *RecordReader) Read() (rec []string, line int, err error) {
 			if rr.fields == 0 {
 				rr.fields = len(rec)
 			}
-			if reason := rr.clean(rec); reason != "" {
-				return rec, line, RowError{Line: line, Reason: reason}
+			if suspect {
+				if reason := rr.clean(rec); reason != "" {
+					return rec, line, RowError{Line: line, Reason: reason}
+				}
+			}
+			if recStart < rr.guardEnd && len(rec) != rr.fields {
+				capFields(rec)
+				return rec, line, RowError{Line: line, Reason: fmt.Sprintf(
+					"this line follows the quote left open on line %d and does not have the header's %d fields; check it",
+					rr.guardLine, rr.fields)}
 			}
 			return rec, line, nil
 		}
@@ -476,42 +498,118 @@ func (rr *RecordReader) Read() (rec []string, line int, err error) {
 			rr.err = io.EOF
 			return nil, 0, io.EOF
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			start, end := rr.lineBase+pe.StartLine, rr.lineBase+pe.Line
-			raw := rr.feed.window(consumed)
-			rec, ok := rr.lenient(raw)
-			rr.feed.release(consumed)
-			rr.started = true
-			if ok && start == end && (rr.fields == 0 || len(rec) == rr.fields) && !blankRecord(rec) {
-				// A bare quote on one line (12" TV): the lenient reading is unambiguous.
-				if rr.fields == 0 {
-					rr.fields = len(rec)
-				}
-				if reason := rr.clean(rec); reason != "" {
-					return rec, start, RowError{Line: start, Reason: reason}
-				}
-				return rec, start, nil
+		rr.started = true
+		if f.overflow || errors.Is(err, errRecordTooLong) {
+			// The record hit the size limit. encoding/csv may report a quote error it found in the
+			// part it got instead, so the feeder's word is what counts.
+			f.overflow = false
+			w := f.window(f.pulled) // encoding/csv has consumed all of it
+			start := f.lines + 1 + leadingBlankLines(w)
+			if first := firstLineLen(w); recStart >= rr.guardEnd && first > 0 && first < len(w) {
+				rec := []string{string(bytes.TrimRight(w[:first], "\r\n"))}
+				rr.replayFrom(recStart+int64(first), f.pulled, start)
+				rr.clean(rec)
+				capFields(rec)
+				return rec, start, RowError{Line: start, Reason: fmt.Sprintf(
+					"a quote (\") on this line is never closed (the field would be longer than %s); the line was skipped",
+					sizeText(rr.maxRecord))}
 			}
-			if !ok {
-				rec = []string{string(bytes.TrimRight(raw, "\r\n"))}
-				if len(rec[0]) > 4096 {
-					rec[0] = rec[0][:4096]
-				}
-			}
-			rr.clean(rec)
-			return rec, start, RowError{Line: start, Reason: quoteReason(pe.Err, start, end)}
-		}
-		if errors.Is(err, errRecordTooLong) {
-			rr.started = true
 			start, end := rr.skipLongRecord()
-			return nil, start, RowError{Line: start, Reason: fmt.Sprintf(
-				"lines %d–%d could not be read: one record is longer than %d KiB, probably because a quote (\") is never closed",
-				start, end, rr.maxRecord>>10)}
+			reason := fmt.Sprintf("the line is longer than %s and was skipped", sizeText(rr.maxRecord))
+			if end > start {
+				reason = fmt.Sprintf("lines %d–%d could not be read: one record is longer than %s, probably because a quote (\") is never closed",
+					start, end, sizeText(rr.maxRecord))
+			}
+			return nil, start, RowError{Line: start, Reason: reason}
 		}
-		rr.err = fmt.Errorf("read csv: %w", err)
-		return nil, 0, rr.err
+		var pe *csv.ParseError
+		if !errors.As(err, &pe) {
+			rr.err = fmt.Errorf("read csv: %w", err)
+			return nil, 0, rr.err
+		}
+		start, end := rr.lineBase+pe.StartLine, rr.lineBase+pe.Line
+		raw := f.window(consumed)
+		if start != end && recStart >= rr.guardEnd {
+			// A quote opened on line start swallowed the lines up to end: report line start and
+			// read the others again. Each byte is read again at most once (recStart >= guardEnd),
+			// which keeps a file of unclosed quotes linear.
+			if first := firstLineLen(raw); first > 0 && first < len(raw) {
+				rec, ok := rr.lenient(raw[:first])
+				if !ok {
+					rec = []string{string(bytes.TrimRight(raw[:first], "\r\n"))}
+				}
+				rr.replayFrom(recStart+int64(first), consumed, start)
+				rr.clean(rec)
+				capFields(rec)
+				return rec, start, RowError{Line: start, Reason: "the quoted field that starts on this line is not closed properly; the line was skipped"}
+			}
+		}
+		rec, ok := rr.lenient(raw)
+		f.release(consumed)
+		if ok && start == end && (rr.fields == 0 || len(rec) == rr.fields) && !blankRecord(rec) {
+			// A bare quote on one line (12" TV): the lenient reading is unambiguous.
+			if rr.fields == 0 {
+				rr.fields = len(rec)
+			}
+			if reason := rr.clean(rec); reason != "" {
+				return rec, start, RowError{Line: start, Reason: reason}
+			}
+			return rec, start, nil
+		}
+		if !ok {
+			rec = []string{string(bytes.TrimRight(raw, "\r\n"))}
+		}
+		rr.clean(rec)
+		capFields(rec)
+		return rec, start, RowError{Line: start, Reason: quoteReason(pe.Err, start, end)}
 	}
+}
+
+// firstLineLen is the length of the leading blank lines and the first line of b, line break
+// included, or 0 when b holds no complete line.
+func firstLineLen(b []byte) int {
+	n := 0
+	for {
+		i := bytes.IndexByte(b[n:], '\n')
+		if i < 0 {
+			return 0
+		}
+		blank := len(bytes.TrimRight(b[n:n+i], "\r")) == 0
+		n += i + 1
+		if !blank {
+			return n
+		}
+	}
+}
+
+// replayFrom makes the reader go on from offset from, a line start inside the window, reading
+// again everything pulled since; records that start before guardEnd are checked against the
+// header's field count, on behalf of the quote left open on line guardLine.
+func (rr *RecordReader) replayFrom(from, guardEnd int64, guardLine int) {
+	f := rr.feed
+	all := f.window(f.pulled) // what encoding/csv consumed plus what bufio still holds
+	k := int(from - f.bufOff)
+	replay := make([]byte, 0, len(all)-k+len(f.replay))
+	replay = append(append(replay, all[k:]...), f.replay...)
+	f.release(from)
+	// Forget the rest of the window: it comes back through replay, at new offsets.
+	f.buf, f.start, f.bufOff = f.buf[:0], 0, f.pulled
+	f.replay = replay
+	rr.br.Reset(f)
+	rr.lineBase = f.lines
+	rr.cr = rr.newCSV(false, rr.br)
+	rr.guardEnd, rr.guardLine = f.pulled+(guardEnd-from), guardLine
+}
+
+// sizeText writes a byte count for a seller: "1 MiB", "64 KiB", "48 bytes".
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func quoteReason(err error, start, end int) string {
@@ -553,14 +651,15 @@ func (rr *RecordReader) skipLongRecord() (start, end int) {
 			lastNL = chunk[len(chunk)-1] == '\n'
 		}
 		f.release(f.pulled - int64(rr.br.Buffered()))
-		if err == bufio.ErrBufferFull {
-			continue
+		if err == bufio.ErrBufferFull || errors.Is(err, errRecordTooLong) {
+			continue // a long line: keep dropping it
 		}
 		if err != nil && err != io.EOF {
 			rr.err = fmt.Errorf("read csv: %w", err)
 		}
 		break
 	}
+	f.overflow = false
 	end = f.lines
 	if !lastNL {
 		end++
@@ -605,6 +704,24 @@ func (rr *RecordReader) clean(rec []string) string {
 	return reason
 }
 
+// maxErrorField bounds each field of a rejected record, which only goes to the error report.
+const maxErrorField = 4096
+
+// capFields shortens overlong fields of a rejected record (a broken quote can gather many lines
+// into one), cutting on a character boundary.
+func capFields(rec []string) {
+	for i, f := range rec {
+		if len(f) <= maxErrorField {
+			continue
+		}
+		cut := maxErrorField
+		for cut > 0 && !utf8.RuneStart(f[cut]) {
+			cut--
+		}
+		rec[i] = f[:cut] + "…"
+	}
+}
+
 // isSepLine recognises Excel's "sep=;" hint line at the top of a file.
 func (rr *RecordReader) isSepLine(rec []string) bool {
 	if len(rec) > 2 || !strings.HasPrefix(strings.ToLower(rec[0]), "sep=") {
@@ -639,7 +756,8 @@ func OpenCSV(r io.Reader) (*RecordReader, Dialect, error) {
 	return NewRecordReader(br, d), d, nil
 }
 
-// countingReader counts the bytes read from the file, for BytesRead.
+// countingReader counts the bytes read through it: the file bytes behind BytesRead and an import's
+// progress.
 type countingReader struct {
 	r io.Reader
 	n int64
@@ -668,6 +786,16 @@ type feeder struct {
 	pulled int64 // stream offset of the end of buf
 	lines  int   // line breaks before bufOff
 	limit  int
+	// overflow is set when the window reached limit: the record being read is too long.
+	overflow bool
+	// replay holds bytes to hand out again before reading on, after a broken quote.
+	replay []byte
+
+	// suspectEnd is the end offset of the last chunk that held a NUL byte or (when checkUTF8)
+	// invalid UTF-8: records before it are cleaned field by field, the rest need not be, which
+	// saves checking every field of a clean file.
+	suspectEnd int64
+	checkUTF8  bool
 }
 
 func (f *feeder) Read(p []byte) (int, error) {
@@ -681,10 +809,20 @@ func (f *feeder) Read(p []byte) (int, error) {
 	}
 	room := f.limit - (len(f.buf) - f.start)
 	if room <= 0 {
+		f.overflow = true
 		return 0, errRecordTooLong
 	}
 	if len(p) > room {
 		p = p[:room]
+	}
+	if len(f.replay) > 0 {
+		n := copy(p, f.replay)
+		f.replay = f.replay[n:]
+		if len(f.replay) == 0 {
+			f.replay = nil
+		}
+		f.keep(p[:n])
+		return n, nil
 	}
 	for {
 		n, err := f.src.Read(p)
@@ -735,6 +873,9 @@ func (f *feeder) keep(b []byte) {
 	}
 	f.buf = append(f.buf, b...)
 	f.pulled += int64(len(b))
+	if bytes.IndexByte(b, 0) >= 0 || (f.checkUTF8 && !utf8.Valid(b)) {
+		f.suspectEnd = f.pulled
+	}
 }
 
 // window returns the bytes from the last released offset up to off.

@@ -194,7 +194,9 @@ func TestRecordReaderFiles(t *testing.T) {
 			{Line: 1, Rec: []string{"order_ref", "product", "status"}},
 			{Line: 2, Rec: []string{"B1", "12\" TV", "Delivered"}},
 			{Line: 3, Rec: []string{"B2", "Box \"big\" one", "Delivered"}},
-			{Line: 4, Reason: "lines 4–6 could not be read: the quoted field that starts on line 4 is not closed properly"},
+			{Line: 4, Reason: "the quoted field that starts on this line is not closed properly; the line was skipped"},
+			{Line: 5, Rec: []string{"B4", "Lamp", "In transit"}},
+			{Line: 6, Reason: `a quoted field is not closed properly (a " inside quotes must be doubled: "")`},
 			{Line: 7, Rec: []string{"B6", "Chair", "Delivered"}},
 		}},
 		{"csv_cr.csv", Dialect{EncodingUTF8, false, ';'}, []readItem{
@@ -261,9 +263,22 @@ func TestRecordReaderEdgeCases(t *testing.T) {
 			{Line: 1, Rec: []string{"a", "b", "c"}},
 			{Line: 2, Reason: `a quote (") inside a field that is not quoted: quote the field and double the quote ("")`},
 			{Line: 3, Rec: []string{"3", "4", "5"}}}},
-		{"unclosed quote at the end", "a,b\n1,\"open\n2,3\n", Dialect{EncodingUTF8, false, ','}, []readItem{
+		{"unclosed quote: the lines it swallowed are read again", "a,b\n1,\"open\n2,3\n", Dialect{EncodingUTF8, false, ','}, []readItem{
 			{Line: 1, Rec: []string{"a", "b"}},
-			{Line: 2, Reason: "lines 2–3 could not be read: the quoted field that starts on line 2 is not closed properly"}}},
+			{Line: 2, Reason: "the quoted field that starts on this line is not closed properly; the line was skipped"},
+			{Line: 3, Rec: []string{"2", "3"}}}},
+		{"lines read again must fit the header", "a,b,c\n1,\"open,x\nnote line\n3,4,5\n\"q\"z,1,2\n6,7,8\n", Dialect{EncodingUTF8, false, ','}, []readItem{
+			{Line: 1, Rec: []string{"a", "b", "c"}},
+			{Line: 2, Reason: "the quoted field that starts on this line is not closed properly; the line was skipped"},
+			{Line: 3, Reason: "this line follows the quote left open on line 2 and does not have the header's 3 fields; check it"},
+			{Line: 4, Rec: []string{"3", "4", "5"}},
+			{Line: 5, Reason: `a quoted field is not closed properly (a " inside quotes must be doubled: "")`},
+			{Line: 6, Rec: []string{"6", "7", "8"}}}},
+		{"a quote left open twice is read again once", "a,b\n1,\"x\n2,\"y\n3,\"z\n4,ok\n", Dialect{EncodingUTF8, false, ','}, []readItem{
+			{Line: 1, Rec: []string{"a", "b"}},
+			{Line: 2, Reason: "the quoted field that starts on this line is not closed properly; the line was skipped"},
+			{Line: 3, Reason: "lines 3–4 could not be read: the quoted field that starts on line 3 is not closed properly"},
+			{Line: 5, Rec: []string{"4", "ok"}}}},
 		{"unclosed quote on the last line is rescued", "a,b\n1,\"open", Dialect{EncodingUTF8, false, ','}, []readItem{
 			{Line: 1, Rec: []string{"a", "b"}}, {Line: 2, Rec: []string{"1", "open"}}}},
 		{"crlf split from cr", "a;b\r\n1;2\r\n", Dialect{EncodingUTF8, false, ';'}, []readItem{
@@ -286,7 +301,7 @@ func TestRecordReaderEdgeCases(t *testing.T) {
 
 func TestRecordReaderLongRecord(t *testing.T) {
 	// An unclosed quote on line 3 would swallow the rest of the file; with a small limit the reader
-	// gives up on it, reports the lines, and goes on after them.
+	// gives up on it, reports line 3, and reads the lines it swallowed again.
 	var b strings.Builder
 	b.WriteString("order_ref,status\nR1,ok\nR2,\"never closed\n")
 	for i := 0; i < 2000; i++ {
@@ -296,14 +311,17 @@ func TestRecordReaderLongRecord(t *testing.T) {
 	rr := NewRecordReader(strings.NewReader(b.String()), Dialect{EncodingUTF8, false, ','})
 	rr.feed.limit, rr.maxRecord = 4<<10, 4<<10
 	got := mustReadAll(t, rr)
-	if len(got) < 4 {
-		t.Fatalf("got %v", got)
+	if got, want := len(got), 2004; got != want {
+		t.Fatalf("got %d items, want %d (header, R1, the error, 2000 X rows, R3)", got, want)
 	}
 	if got, want := got[:2], []readItem{{Line: 1, Rec: []string{"order_ref", "status"}}, {Line: 2, Rec: []string{"R1", "ok"}}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
-	if got[2].Line != 3 || !strings.Contains(got[2].Reason, "longer than 4 KiB") {
-		t.Errorf("got %v, want an error on line 3 about a long record", got[2])
+	if got, want := got[2], (readItem{Line: 3, Reason: `a quote (") on this line is never closed (the field would be longer than 4 KiB); the line was skipped`}); !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if got, want := got[3], (readItem{Line: 4, Rec: []string{"X0", "filler text to make it long"}}); !reflect.DeepEqual(got, want) {
+		t.Errorf("after the error: got %v, want %v", got, want)
 	}
 	// Line numbers stay right after the skip: the last record is R3 on line 2004.
 	if got, want := got[len(got)-1], (readItem{Line: 2004, Rec: []string{"R3", "ok"}}); !reflect.DeepEqual(got, want) {
@@ -314,6 +332,42 @@ func TestRecordReaderLongRecord(t *testing.T) {
 		if got[i].Line <= got[i-1].Line {
 			t.Errorf("lines go back: %v then %v", got[i-1], got[i])
 		}
+	}
+}
+
+func TestRecordReaderLongLineWithBadQuote(t *testing.T) {
+	// encoding/csv reports the bare quote it finds in the part of a too-long line it got; the
+	// line must still be skipped whole, not read again from the middle.
+	in := strings.Repeat("0", 42) + `"` + strings.Repeat("0", 60) + "\nok,1\n"
+	rr := NewRecordReader(strings.NewReader(in), Dialect{EncodingUTF8, false, ','})
+	rr.feed.limit, rr.maxRecord = 48, 48
+	got := mustReadAll(t, rr)
+	want := []readItem{
+		{Line: 1, Reason: "the line is longer than 48 bytes and was skipped"},
+		{Line: 2, Rec: []string{"ok", "1"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %v\nwant %v", got, want)
+	}
+}
+
+func TestRecordReaderCleansDeepInFile(t *testing.T) {
+	// Fields are only checked where the bytes were suspect; bad bytes far from the start, past
+	// the first read, must still be caught.
+	var b strings.Builder
+	b.WriteString("order_ref,status\n")
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&b, "R%d,In transit\n", i)
+	}
+	b.WriteString("BAD1,M\xFCller\nBAD2,x\x00y\nLAST,ok\n")
+	got := mustReadAll(t, NewRecordReader(strings.NewReader(b.String()), Dialect{EncodingUTF8, false, ','}))
+	want := []readItem{
+		{Line: 20002, Rec: []string{"BAD1", "M\uFFFDller"}},
+		{Line: 20003, Reason: "the row holds NUL bytes (binary data); check the export"},
+		{Line: 20004, Rec: []string{"LAST", "ok"}},
+	}
+	if got := got[len(got)-3:]; !reflect.DeepEqual(got, want) {
+		t.Errorf("got  %v\nwant %v", got, want)
 	}
 }
 
@@ -531,8 +585,10 @@ func TestCSVColumns(t *testing.T) {
 
 // referenceRecords reads decoded text with encoding/csv alone, configured as RecordReader
 // configures it, and returns what RecordReader must return for it: records (blank ones and a
-// leading "sep=" line dropped) and, for each parse error, the line it starts on.
-func referenceRecords(text []byte, comma rune) (items []readItem, ok bool) {
+// leading "sep=" line dropped) and, for each parse error, the line it starts on. The list stops
+// at the first quote error that spans lines: RecordReader reads those lines again on their own,
+// and from there on the two readings differ by design.
+func referenceRecords(text []byte, comma rune) (items []readItem, complete bool, ok bool) {
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
@@ -541,16 +597,19 @@ func referenceRecords(text []byte, comma rune) (items []readItem, ok bool) {
 	for i := 0; i < 1e6; i++ {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return items, true
+			return items, true, true
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
 			started = true
 			items = append(items, readItem{Line: pe.StartLine, Reason: "?"})
+			if pe.StartLine != pe.Line {
+				return items, false, true
+			}
 			continue
 		}
 		if err != nil {
-			return nil, false
+			return nil, false, false
 		}
 		line, _ := cr.FieldPos(0)
 		if blankRecord(rec) {
@@ -565,7 +624,7 @@ func referenceRecords(text []byte, comma rune) (items []readItem, ok bool) {
 		}
 		items = append(items, readItem{Line: line, Rec: rec})
 	}
-	return nil, false
+	return nil, false, false
 }
 
 func FuzzCSVReader(f *testing.F) {
@@ -626,6 +685,28 @@ func FuzzCSVReader(f *testing.F) {
 			last = line
 		}
 
+		// With a tiny record limit, the skipping path must also end, keep lines increasing and
+		// report what it skips.
+		small := NewRecordReader(bytes.NewReader(data), d)
+		small.feed.limit, small.maxRecord = 48, 48
+		last = 0
+		for i := 0; ; i++ {
+			if i > len(data)+10 {
+				t.Fatal("small limit: the reader does not stop")
+			}
+			_, line, err := small.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil && !errors.As(err, new(RowError)) {
+				t.Fatalf("small limit: %v", err)
+			}
+			if line <= last {
+				t.Fatalf("small limit: line %d after line %d", line, last)
+			}
+			last = line
+		}
+
 		// Nothing is dropped silently: compare with encoding/csv on the same decoded text.
 		fd := NewRecordReader(bytes.NewReader(data), d).feed
 		text, err := io.ReadAll(fd)
@@ -633,11 +714,11 @@ func FuzzCSVReader(f *testing.F) {
 			t.Fatal(err)
 		}
 		comma := NewRecordReader(nil, d).comma
-		want, ok := referenceRecords(text, comma)
+		want, complete, ok := referenceRecords(text, comma)
 		if !ok {
 			return
 		}
-		if len(got) != len(want) {
+		if complete && len(got) != len(want) || len(got) < len(want) {
 			t.Fatalf("got %d records, encoding/csv has %d:\ngot  %v\nwant %v", len(got), len(want), got, want)
 		}
 		for i := range want {

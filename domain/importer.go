@@ -44,6 +44,7 @@ type Import struct {
 	Timezone          string         `db:"timezone"`
 	RowsEstimate      int64          `db:"rows_estimate"`
 	RowsRead          int64          `db:"rows_read"`
+	BytesRead         int64          `db:"bytes_read"`
 	ShipmentsCreated  int64          `db:"shipments_created"`
 	ShipmentsUpdated  int64          `db:"shipments_updated"`
 	EventsAdded       int64          `db:"events_added"`
@@ -56,7 +57,7 @@ type Import struct {
 }
 
 const importColumns = `seller_id, id, user_id, source, filename, size_bytes, status, encoding, delimiter,
-	header, date_order, timezone, rows_estimate, rows_read, shipments_created, shipments_updated,
+	header, date_order, timezone, rows_estimate, rows_read, bytes_read, shipments_created, shipments_updated,
 	events_added, duplicates_skipped, rows_rejected, error, created_at, started_at, finished_at`
 
 // Runnable reports whether the import can be started (again).
@@ -173,7 +174,9 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	if err != nil {
 		return nil, err
 	}
-	tx, err := s.db.BeginTxx(ctx, nil)
+	// The transaction outlives the call (a web request begins the import, a background job loads
+	// it), so it must not end with ctx; Load or Abandon always ends it.
+	tx, err := s.db.BeginTxx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
@@ -196,7 +199,7 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	// Outside the transaction, so that pages see it running while it runs.
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE imports SET status = 'running', started_at = now(), finished_at = NULL, error = '',
-		       rows_read = 0, encoding = $3, delimiter = $4, date_order = $5, timezone = $6, mapping = $7
+		       rows_read = 0, bytes_read = 0, encoding = $3, delimiter = $4, date_order = $5, timezone = $6, mapping = $7
 		WHERE seller_id = $1 AND id = $2 AND status IN ('uploaded', 'failed', 'interrupted')`,
 		seller, id, set.Dialect.Encoding, string(set.Dialect.Delimiter), set.DateOrder.String(),
 		set.Location.String(), mappingJSON(set.Mapping))
@@ -261,10 +264,11 @@ func failureReason(err error) string {
 
 func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 	s, tx, seller, id := run.store, run.tx, run.seller, run.id
-	progress := func(rows int64) {
-		_, _ = s.db.ExecContext(ctx, `UPDATE imports SET rows_read = $3 WHERE seller_id = $1 AND id = $2`, seller, id, rows)
+	progress := func(rows, bytes int64) {
+		_, _ = s.db.ExecContext(ctx, `UPDATE imports SET rows_read = $3, bytes_read = $4 WHERE seller_id = $1 AND id = $2`,
+			seller, id, rows, bytes)
 	}
-	read, err := stageRows(ctx, tx, r, run.set, run.cls, progress)
+	header, read, err := stageRows(ctx, tx, r, run.set, run.cls, progress)
 	if err != nil {
 		return err
 	}
@@ -274,9 +278,9 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 	}
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE imports SET status = 'done', finished_at = now(), rows_read = $3, shipments_created = $4,
-		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8
+		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9
 		WHERE seller_id = $1 AND id = $2`,
-		seller, id, read, c.created, c.updated, c.events, c.duplicates, c.rejected); err != nil {
+		seller, id, read, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(header)); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
@@ -292,8 +296,8 @@ var stagingColumns = []string{"line", "reject", "raw", "order_ref", "tracking_nu
 	"order_value", "currency", "promised_by", "protection_ends_at", "extra_numbers"}
 
 // stageRows parses and classifies every record and copies it into the temporary table staging.
-// It returns the number of data rows read.
-func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, progress func(int64)) (int64, error) {
+// It returns the file's header and the number of data rows read.
+func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, progress func(rows, bytes int64)) (header []string, rows int64, err error) {
 	if _, err := tx.ExecContext(ctx, `
 		CREATE TEMP TABLE staging (
 			line int NOT NULL, reject text, raw text[],
@@ -304,21 +308,22 @@ func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings
 			product text, order_value numeric(14, 2), currency text, promised_by timestamptz,
 			protection_ends_at timestamptz, extra_numbers text[]
 		) ON COMMIT DROP`); err != nil {
-		return 0, err
+		return nil, 0, err
 	}
 	stmt, err := tx.PrepareContext(ctx, `COPY staging (`+strings.Join(stagingColumns, ", ")+`) FROM STDIN`)
 	if err != nil {
-		return 0, err
+		return nil, 0, err
 	}
 	defer stmt.Close()
 	rr := NewRecordReader(r, set.Dialect)
-	if _, _, err := rr.Read(); err == io.EOF {
-		return 0, Invalid("file", "The file is empty.")
+	first, _, err := rr.Read()
+	if err == io.EOF {
+		return nil, 0, Invalid("file", "The file is empty.")
 	} else if err != nil && !isRowError(err) {
-		return 0, err
+		return nil, 0, err
 	}
+	header = append([]string(nil), first...)
 	opts := ParseOptions{DateOrder: set.DateOrder, Location: set.Location}
-	var rows int64
 	lastProgress := time.Now()
 	for {
 		rec, line, err := rr.Read()
@@ -328,11 +333,11 @@ func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings
 		if err != nil {
 			re, ok := asRowError(err)
 			if !ok {
-				return rows, err
+				return header, rows, err
 			}
 			rows++
 			if _, err := stmt.ExecContext(ctx, rejectValues(re, rec)...); err != nil {
-				return rows, err
+				return header, rows, err
 			}
 			continue
 		}
@@ -341,26 +346,26 @@ func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings
 		if err != nil {
 			re, ok := asRowError(err)
 			if !ok {
-				return rows, err
+				return header, rows, err
 			}
 			if _, err := stmt.ExecContext(ctx, rejectValues(re, rec)...); err != nil {
-				return rows, err
+				return header, rows, err
 			}
 			continue
 		}
 		if _, err := stmt.ExecContext(ctx, rowValues(row, cls)...); err != nil {
-			return rows, err
+			return header, rows, err
 		}
 		if rows%1000 == 0 && time.Since(lastProgress) > 500*time.Millisecond {
-			progress(rows)
+			progress(rows, rr.BytesRead())
 			lastProgress = time.Now()
 		}
 	}
 	if _, err := stmt.ExecContext(ctx); err != nil { // flush the COPY
-		return rows, err
+		return header, rows, err
 	}
-	progress(rows)
-	return rows, nil
+	progress(rows, rr.BytesRead())
+	return header, rows, nil
 }
 
 // isRowError reports whether err is about one record rather than the whole file.
@@ -454,6 +459,14 @@ func ExtractTrackingNumbers(text string) []string {
 }
 
 func containsDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// Progress is how far a running import is, from 0 to 1, by bytes read of the file's size.
+func (im Import) Progress() float64 {
+	if im.SizeBytes <= 0 {
+		return 0
+	}
+	return min(1, float64(im.BytesRead)/float64(im.SizeBytes))
+}
 
 // Reject is a row an import refused.
 type Reject struct {

@@ -109,7 +109,7 @@ func yearLastNumbers(s string) (a, b int, ok bool) {
 	if _, w3 := p.number(4); w3 != 2 && w3 != 4 {
 		return 0, 0, false
 	}
-	if !p.done() && isDigit(p.peek()) {
+	if !p.done() && asciiDigit(p.peek()) {
 		return 0, 0, false
 	}
 	return a, b, true
@@ -160,7 +160,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 	switch {
 	case p.done():
 		return time.Time{}, false, badDate(s)
-	case isDigit(p.peek()):
+	case asciiDigit(p.peek()):
 		n1, w1 := p.number(8)
 		switch {
 		case w1 == 4: // 2026-02-21, 2026/02/21, 2026.02.21
@@ -183,7 +183,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 		case w1 <= 2:
 			sep := p.next()
 			switch {
-			case (sep == ' ' || sep == '-' || sep == '.' || sep == '/') && isLetter(p.peek()):
+			case (sep == ' ' || sep == '-' || sep == '.' || sep == '/') && asciiLetter(p.peek()):
 				// 21 Feb 2026, 21-Feb-2026, 21. Februar 2026
 				d = n1
 				if mo = p.monthName(); mo == 0 {
@@ -194,7 +194,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 				if y, w = p.number(4); w != 4 && w != 2 {
 					return time.Time{}, false, badDate(s)
 				}
-			case sep == '.' && p.peek() == ' ' && isLetter(p.peekAt(1)):
+			case sep == '.' && p.peek() == ' ' && asciiLetter(p.peekAt(1)):
 				d = n1
 				p.skip(" ")
 				if mo = p.monthName(); mo == 0 {
@@ -241,7 +241,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 		default:
 			return time.Time{}, false, badDate(s)
 		}
-	case isLetter(p.peek()): // Feb 21, 2026; February 21 2026
+	case asciiLetter(p.peek()): // Feb 21, 2026; February 21 2026
 		if mo = p.monthName(); mo == 0 {
 			return time.Time{}, false, badDate(s)
 		}
@@ -261,7 +261,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 	if y < 100 {
 		y += 2000
 	}
-	if y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) {
+	if y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > monthDays(mo, y) {
 		return time.Time{}, false, badDate(s)
 	}
 
@@ -278,7 +278,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 				p.skip(" ")
 			}
 		}
-		if !p.done() && isDigit(p.peek()) {
+		if !p.done() && asciiDigit(p.peek()) {
 			var ok bool
 			if hh, mm, ss, ns, ok = p.clock(tSep); !ok {
 				return time.Time{}, false, badDate(s)
@@ -313,11 +313,11 @@ func parseNumericTime(s string, loc *time.Location) (t time.Time, clock bool, ok
 	intPart, frac := s, ""
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		intPart, frac = s[:i], s[i+1:]
-		if len(intPart) != 5 || frac == "" || !allDigits(frac) {
+		if len(intPart) != 5 || frac == "" || !allASCIIDigits(frac) {
 			return time.Time{}, false, false
 		}
 	}
-	if !allDigits(intPart) {
+	if !allASCIIDigits(intPart) {
 		return time.Time{}, false, false
 	}
 	n, err := strconv.ParseInt(intPart, 10, 64)
@@ -351,7 +351,7 @@ func parseNumericTime(s string, loc *time.Location) (t time.Time, clock bool, ok
 				return time.Time{}, false, false
 			}
 		}
-		if y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) {
+		if y < 1970 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > monthDays(mo, y) {
 			return time.Time{}, false, false
 		}
 		return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc), len(intPart) == 14, true
@@ -402,7 +402,7 @@ func (p *dateScanner) next() byte {
 // digit at all when more than max follow, so "123" is not taken for a 2-digit day.
 func (p *dateScanner) number(max int) (n, width int) {
 	j := p.i
-	for j < len(p.s) && isDigit(p.s[j]) {
+	for j < len(p.s) && asciiDigit(p.s[j]) {
 		j++
 	}
 	if j-p.i > max {
@@ -424,7 +424,7 @@ func (p *dateScanner) skip(chars string) {
 // word returns the run of ASCII letters at the cursor and moves past it.
 func (p *dateScanner) word() string {
 	j := p.i
-	for j < len(p.s) && isLetter(p.s[j]) {
+	for j < len(p.s) && asciiLetter(p.s[j]) {
 		j++
 	}
 	w := p.s[p.i:j]
@@ -438,20 +438,23 @@ func (p *dateScanner) hasWordFold(w string) bool {
 	if len(p.s)-p.i < len(w) || !strings.EqualFold(p.s[p.i:p.i+len(w)], w) {
 		return false
 	}
-	return p.i+len(w) == len(p.s) || !isLetter(p.s[p.i+len(w)])
+	return p.i+len(w) == len(p.s) || !asciiLetter(p.s[p.i+len(w)])
 }
 
-var weekdays = [...]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+var weekdayNames = [...]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
 	"wednesday", "thursday", "friday", "saturday", "sunday", "tues", "thur", "thurs"}
 
 // skipWeekday moves past a leading weekday name ("Sat, ", "Saturday ").
 func (p *dateScanner) skipWeekday() {
 	j := p.i
-	for j < len(p.s) && isLetter(p.s[j]) {
+	for j < len(p.s) && asciiLetter(p.s[j]) {
 		j++
 	}
 	w := p.s[p.i:j]
-	for _, d := range weekdays {
+	if len(w) < 3 {
+		return
+	}
+	for _, d := range weekdayNames {
 		if strings.EqualFold(w, d) {
 			p.i = j
 			p.skip("., ")
@@ -520,10 +523,10 @@ func (p *dateScanner) clock(afterT bool) (hh, mm, ss, ns int, ok bool) {
 	default:
 		return 0, 0, 0, 0, false
 	}
-	if (p.peek() == '.' || p.peek() == ',') && isDigit(p.peekAt(1)) {
+	if (p.peek() == '.' || p.peek() == ',') && asciiDigit(p.peekAt(1)) {
 		p.i++
 		scale := 100000000
-		for ; p.i < len(p.s) && isDigit(p.s[p.i]); p.i++ {
+		for ; p.i < len(p.s) && asciiDigit(p.s[p.i]); p.i++ {
 			ns += int(p.s[p.i]-'0') * scale
 			scale /= 10
 		}
@@ -572,7 +575,7 @@ func (p *dateScanner) zone() (int, bool) {
 	switch c := p.peek(); {
 	case c == 'Z' || c == 'z':
 		p.i++
-	case isLetter(c):
+	case asciiLetter(c):
 		w := p.word()
 		if !strings.EqualFold(w, "utc") && !strings.EqualFold(w, "gmt") && !strings.EqualFold(w, "ut") {
 			return 0, false
@@ -695,7 +698,7 @@ func loadZone(name string) (*time.Location, error) {
 	return loc, nil
 }
 
-func daysIn(month, year int) int {
+func monthDays(month, year int) int {
 	switch month {
 	case 2:
 		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
@@ -708,15 +711,27 @@ func daysIn(month, year int) int {
 	return 31
 }
 
-func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
-func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+// smallNumber reads up to four digits, without strconv's allocation on failure.
+func smallNumber(s string) (int, bool) {
+	if len(s) > 4 || !allASCIIDigits(s) {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
 
-func allDigits(s string) bool {
+func asciiDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func allASCIIDigits(s string) bool {
 	if s == "" {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !asciiDigit(s[i]) {
 			return false
 		}
 	}
@@ -822,16 +837,24 @@ const currencyCodes = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN B
 
 // isCurrencyCode reports whether s is an active ISO 4217 code, upper case.
 func isCurrencyCode(s string) bool {
-	if len(s) != 3 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' || s[2] < 'A' || s[2] > 'Z' {
-		return false
-	}
-	for i := 0; i+3 <= len(currencyCodes); i += 4 {
-		if currencyCodes[i:i+3] == s {
-			return true
-		}
-	}
-	return false
+	_, ok := currencyCode(s)
+	return ok
 }
+
+// currencyCode returns the code s names, taken from currencyCodes so that it costs no
+// allocation to keep.
+func currencyCode(s string) (string, bool) {
+	code, ok := currencyCodeSet[s]
+	return code, ok
+}
+
+var currencyCodeSet = func() map[string]string {
+	set := make(map[string]string, len(currencyCodes)/4+1)
+	for _, c := range strings.Fields(currencyCodes) {
+		set[c] = c
+	}
+	return set
+}()
 
 // parseCurrency reads a currency written as an ISO code in any case ("usd"), a sign ("€", "US$",
 // "zł"), or a code and a sign ("USD $"). ok is false when s names no currency.
@@ -840,31 +863,37 @@ func parseCurrency(s string) (h currencyHint, ok bool) {
 	if s == "" {
 		return currencyHint{}, true
 	}
-	if len(s) == 3 {
-		if u := strings.ToUpper(s); isCurrencyCode(u) {
-			return currencyHint{code: u}, true
+	// The key: upper case, blanks removed, built on the stack.
+	var buf [32]byte
+	key := buf[:0]
+	for _, r := range s {
+		switch {
+		case isBlankRune(r):
+		case r < utf8.RuneSelf:
+			key = append(key, byte(unicode.ToUpper(r)))
+		default:
+			key = utf8.AppendRune(key, unicode.ToUpper(r))
+		}
+		if len(key) > 24 {
+			return currencyHint{}, false
 		}
 	}
-	key := strings.ToUpper(strings.Map(func(r rune) rune {
-		if isBlankRune(r) {
-			return -1
-		}
-		return r
-	}, s))
-	if h, ok := currencySigns[key]; ok {
+	if code, ok := currencyCode(string(key)); ok {
+		return currencyHint{code: code}, true
+	}
+	if h, ok := currencySigns[string(key)]; ok {
 		return h, true
 	}
-	// "USD $", "US $" (spaces gone: "USD$", "US$" above), "$ USD", "EUR €": code and sign together.
-	for _, code := range [...]string{key[:min(3, len(key))], key[max(0, len(key)-3):]} {
-		if !isCurrencyCode(code) {
-			continue
-		}
-		rest := strings.TrimSuffix(strings.TrimPrefix(key, code), code)
-		if rest == "" {
-			continue
-		}
-		if sign, ok := currencySigns[rest]; ok && sign.allows(code) {
-			return currencyHint{code: code}, true
+	// "USD$" (from "USD $"), "$USD", "EUR€": a code and a sign together.
+	if len(key) > 3 {
+		for _, split := range [...][2][]byte{{key[:3], key[3:]}, {key[len(key)-3:], key[:len(key)-3]}} {
+			code, ok := currencyCode(string(split[0]))
+			if !ok {
+				continue
+			}
+			if sign, ok := currencySigns[string(split[1])]; ok && sign.allows(code) {
+				return currencyHint{code: code}, true
+			}
 		}
 	}
 	return currencyHint{}, false
@@ -921,6 +950,9 @@ func parseMoney(s string) (amount string, hint currencyHint, err error) {
 	default:
 		return "", currencyHint{}, moneyError(orig, "two different currencies in")
 	}
+	if plain, ok := plainAmount(num); ok {
+		return plain, hint, nil
+	}
 	amount, ok = normalizeAmount(num)
 	if !ok {
 		return "", currencyHint{}, moneyError(orig, "not an amount:")
@@ -941,7 +973,7 @@ func plainAmount(s string) (string, bool) {
 	dot := -1
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case isDigit(c):
+		case asciiDigit(c):
 		case c == '.' && dot < 0 && i > 0 && i < len(s)-1:
 			dot = i
 		default:
@@ -1135,7 +1167,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 		fail(ColOrderRef, fmt.Sprintf("longer than %d characters", maxRefLen))
 	case isScientific(ref):
 		fail(ColOrderRef, quoteValue(ref)+" was rounded by a spreadsheet; format the column as text and export again")
-	case hasControl(ref):
+	case hasControlChar(ref):
 		fail(ColOrderRef, "contains control characters")
 	default:
 		row.OrderRef = ref
@@ -1156,7 +1188,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 		switch {
 		case isPlaceholder(v):
 			return ""
-		case len(v) > maxTextLen:
+		case len(v) > maxTextLen && utf8.RuneCountInString(v) > maxTextLen:
 			fail(col, fmt.Sprintf("longer than %d characters", maxTextLen))
 			return ""
 		}
@@ -1184,7 +1216,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 		if i := strings.IndexAny(v, ",; "); i >= 0 {
 			v = v[:i]
 		}
-		if len(v) <= 254 && looksLikeEmail(v) {
+		if len(v) <= 254 && emailShaped(v) {
 			row.CustomerEmail = v
 		} else {
 			fail(ColCustomerEmail, "not an email address")
@@ -1215,7 +1247,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 			return time.Time{}
 		}
 		if deadline && !clock {
-			t = endOfDay(t)
+			t = deadlineEndOfDay(t)
 		}
 		return t
 	}
@@ -1223,12 +1255,12 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 	row.OrderDate = dateField(ColOrderDate, loc, false)
 	row.ProtectionEndsAt = dateField(ColProtectionEndsAt, loc, true)
 	if v := m.field(rec, ColPromisedBy); !isPlaceholder(v) {
-		if days, err := strconv.Atoi(v); err == nil && days >= 1 && days <= 365 {
+		if days, ok := smallNumber(v); ok && days >= 1 && days <= 365 {
 			// A promise in days after the order, as AliExpress's freightCommitDay gives it.
 			if row.OrderDate.IsZero() {
 				fail(ColPromisedBy, fmt.Sprintf("%d days needs an order_date", days))
 			} else {
-				row.PromisedBy = endOfDay(row.OrderDate.AddDate(0, 0, days))
+				row.PromisedBy = deadlineEndOfDay(row.OrderDate.AddDate(0, 0, days))
 			}
 		} else {
 			row.PromisedBy = dateField(ColPromisedBy, loc, true)
@@ -1255,8 +1287,10 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 			// An ambiguous sign in the currency column ("$") adds nothing.
 		case hint.empty() || hint.allows(col.code):
 			row.Currency = col.code
+		case hint.code == "":
+			fail(ColCurrency, quoteValue(col.code)+" does not match the amount's currency sign")
 		default:
-			fail(ColCurrency, quoteValue(col.code)+" does not match the amount's currency "+quoteValue(hintName(hint)))
+			fail(ColCurrency, quoteValue(col.code)+" does not match the amount's currency "+quoteValue(hint.code))
 		}
 	}
 
@@ -1266,15 +1300,8 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 	return row, nil
 }
 
-func hintName(h currencyHint) string {
-	if h.code != "" {
-		return h.code
-	}
-	return strings.ReplaceAll(h.family, " ", "/")
-}
-
-// endOfDay is the last second of t's calendar day in t's zone.
-func endOfDay(t time.Time) time.Time {
+// deadlineEndOfDay is the last second of t's calendar day in t's zone.
+func deadlineEndOfDay(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 23, 59, 59, 0, t.Location())
 }
@@ -1324,17 +1351,18 @@ func isScientific(v string) bool {
 		return false
 	}
 	mant, exp := v[:i], v[i+1:]
-	if exp[0] == '+' {
-		exp = exp[1:]
+	if exp[0] != '+' { // spreadsheets write "E+15"; "5E12" may be a real reference
+		return false
 	}
-	if !allDigits(exp) {
+	exp = exp[1:]
+	if !allASCIIDigits(exp) {
 		return false
 	}
 	mant = strings.Replace(strings.Replace(mant, ".", "", 1), ",", "", 1)
-	return allDigits(mant)
+	return allASCIIDigits(mant)
 }
 
-func hasControl(v string) bool {
+func hasControlChar(v string) bool {
 	for i := 0; i < len(v); i++ {
 		if v[i] < ' ' || v[i] == 0x7f {
 			return true
@@ -1347,6 +1375,7 @@ func hasControl(v string) bool {
 // ("1234 5678 9012"), upper case. It returns a reason when the cell cannot be one tracking number.
 func normTracking(v string) (string, string) {
 	v = excelText(v)
+	orig := v
 	if isPlaceholder(v) {
 		return "", ""
 	}
@@ -1356,7 +1385,7 @@ func normTracking(v string) (string, string) {
 	clean := true
 	for i := 0; i < len(v); i++ {
 		c := v[i]
-		if !(c >= 'A' && c <= 'Z' || isDigit(c) || c == '-') {
+		if !(c >= 'A' && c <= 'Z' || asciiDigit(c) || c == '-') {
 			clean = false
 			break
 		}
@@ -1385,14 +1414,14 @@ func normTracking(v string) (string, string) {
 	case len(v) > 64:
 		return "", "too long for a tracking number"
 	case len(v) < 5 || strings.IndexAny(v, "0123456789") < 0:
-		return "", quoteValue(v) + " is not a tracking number"
+		return "", quoteValue(orig) + " is not a tracking number"
 	}
 	return v, ""
 }
 
-// looksLikeEmail is a plain shape check (local@domain.tld), not RFC 5322: enough to catch a name
+// emailShaped is a plain shape check (local@domain.tld), not RFC 5322: enough to catch a name
 // or a phone number in the email column.
-func looksLikeEmail(v string) bool {
+func emailShaped(v string) bool {
 	at := strings.IndexByte(v, '@')
 	if at < 1 || at > 64 || strings.IndexByte(v[at+1:], '@') >= 0 {
 		return false

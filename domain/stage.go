@@ -125,11 +125,20 @@ func (g Signal) Valid() bool {
 	return false
 }
 
-// Label is the name sellers see ("Attempt failed").
+var signalLabels = map[Signal]string{
+	SignalNone: "None", SignalLabelOnly: "Label only", SignalAttemptFailed: "Delivery attempt failed",
+	SignalPickupAvailable: "Waiting for pickup", SignalAddressIssue: "Address problem",
+	SignalCustomsHold: "Held by customs", SignalReturned: "Returned", SignalDamagedLost: "Damaged or lost",
+	SignalDeliveredElsewhere: "Delivered elsewhere", SignalRollback: "Back at facility",
+}
+
+// Label is the name sellers see ("Delivery attempt failed").
 func (g Signal) Label() string {
-	if g == SignalNone || g == "" {
-		return "None"
+	if l, ok := signalLabels[g]; ok {
+		return l
 	}
-	s := strings.ReplaceAll(string(g), "_", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
+	if g == "" {
+		return signalLabels[SignalNone]
+	}
+	return string(g)
 }

@@ -125,6 +125,17 @@ type Preview struct {
 	DateAmbiguous bool
 	// DateSamples are a few date values of the file, to help the seller decide.
 	DateSamples []string
+	// linesPerRow is how many physical lines the sampled records took on average: quoted
+	// cells may hold newlines, so a file's line count overstates its rows.
+	linesPerRow float64
+}
+
+// EstimateRows turns a file's line count into an estimate of its data rows.
+func (p Preview) EstimateRows(lines int64) int64 {
+	if p.linesPerRow <= 1 {
+		return lines
+	}
+	return int64(float64(lines)/p.linesPerRow + 0.5)
 }
 
 // previewRows and dateSampleRows bound how much of a file detection reads.
@@ -156,8 +167,15 @@ func DetectSettings(r io.Reader) (Preview, error) {
 	p := Preview{Dialect: d, Header: append([]string(nil), header...)}
 	p.Mapping = MatchHeader(p.Header)
 	var samples []string
+	var records, lastLine int
 	for i := 0; i < dateSampleRows; i++ {
-		rec, _, err := rr.Read()
+		rec, line, err := rr.Read()
+		if err == nil || isRowError(err) {
+			records++
+		}
+		if line > 0 {
+			lastLine = line
+		}
 		if err == io.EOF {
 			break
 		}
@@ -175,6 +193,9 @@ func DetectSettings(r io.Reader) (Preview, error) {
 				samples = append(samples, rec[idx])
 			}
 		}
+	}
+	if records > 0 && lastLine > 1 {
+		p.linesPerRow = float64(lastLine-1) / float64(records)
 	}
 	p.DateOrder, p.DateAmbiguous = DetectDateOrder(samples)
 	for _, s := range samples {

@@ -32,10 +32,18 @@ func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store) *te
 	if cfg.SessionKey == nil {
 		cfg.SessionKey = []byte("0123456789abcdef0123456789abcdef")
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	srv := httptest.NewServer(handlers.New(log, cfg, store))
 	t.Cleanup(srv.Close)
 	return &testServer{Server: srv, store: store}
+}
+
+// testLog sends the server's warnings and errors to the test log, shown when a test fails.
+type testLog struct{ t *testing.T }
+
+func (w testLog) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }
 
 // client is a browser stand-in: a cookie jar, and redirects left to the test to follow.

@@ -75,12 +75,13 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 }
 
 // csrf checks the token of every state-changing request: the form field _csrf (or the
-// X-CSRF-Token header that htmx requests send) against a SameSite cookie. Browsers that send
+// X-CSRF-Token header, or the _csrf query parameter that the upload form uses so that its
+// multipart body is not read before it is streamed) against a SameSite cookie. Browsers that send
 // Sec-Fetch-Site are also checked by it, as Echo's middleware does.
 func (s *Server) csrf() echo.MiddlewareFunc {
 	return middleware.CSRFWithConfig(middleware.CSRFConfig{
 		Skipper:        skipSession,
-		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
+		TokenLookup:    "header:X-CSRF-Token,query:_csrf,form:_csrf",
 		CookieName:     "_csrf",
 		CookiePath:     "/",
 		CookieHTTPOnly: true,

@@ -15,11 +15,16 @@ import (
 
 // render writes a component with a status. The component is rendered into a buffer first, so a
 // template error becomes a clean error page instead of half a page. An htmx request that is not
-// a boosted navigation gets the partial alone, when the page has one.
+// a boosted navigation (nor htmx restoring a page from history) gets the partial alone, when the
+// page has one.
 func render(c echo.Context, status int, full, partial templ.Component) error {
 	comp := full
-	if partial != nil && c.Request().Header.Get("HX-Request") == "true" && c.Request().Header.Get("HX-Boosted") != "true" {
-		comp = partial
+	h := c.Request().Header
+	if partial != nil {
+		c.Response().Header().Add("Vary", "HX-Request")
+		if h.Get("HX-Request") == "true" && h.Get("HX-Boosted") != "true" && h.Get("HX-History-Restore-Request") != "true" {
+			comp = partial
+		}
 	}
 	var buf bytes.Buffer
 	if err := comp.Render(c.Request().Context(), &buf); err != nil {

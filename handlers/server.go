@@ -4,6 +4,7 @@
 package handlers
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -24,6 +25,11 @@ type Config struct {
 	SessionKey []byte
 	// Sessions bounds how long a sign-in lasts.
 	Sessions domain.SessionLimits
+	// MaxUploadBytes bounds an uploaded file (default 512 MiB).
+	MaxUploadBytes int64
+	// Jobs runs imports in the background; the server waits for it at shutdown. Default: a
+	// group that is never cancelled.
+	Jobs *Jobs
 }
 
 // DefaultSessionLimits: a day without a request signs a member out; a week after sign-in, they
@@ -34,6 +40,7 @@ var DefaultSessionLimits = domain.SessionLimits{Idle: 24 * time.Hour, Absolute: 
 type Server struct {
 	store    *domain.Store
 	sessions *SessionStore
+	jobs     *Jobs
 	log      *slog.Logger
 	cfg      Config
 }
@@ -43,9 +50,16 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 	if cfg.Sessions == (domain.SessionLimits{}) {
 		cfg.Sessions = DefaultSessionLimits
 	}
+	if cfg.MaxUploadBytes == 0 {
+		cfg.MaxUploadBytes = 512 << 20
+	}
+	if cfg.Jobs == nil {
+		cfg.Jobs = NewJobs(context.Background())
+	}
 	s := &Server{
 		store:    store,
 		sessions: NewSessionStore(store, cfg.SessionKey, cfg.Sessions, cfg.SecureCookies),
+		jobs:     cfg.Jobs,
 		log:      log,
 		cfg:      cfg,
 	}

@@ -19,6 +19,9 @@ CREATE TABLE imports (
     timezone           text NOT NULL DEFAULT '',
     rows_estimate      bigint NOT NULL DEFAULT 0,
     rows_read          bigint NOT NULL DEFAULT 0,
+    -- Progress is shown by bytes: a file's row count is unknown until it is read (quoted cells
+    -- may span lines), its size is known.
+    bytes_read         bigint NOT NULL DEFAULT 0,
     shipments_created  bigint NOT NULL DEFAULT 0,
     shipments_updated  bigint NOT NULL DEFAULT 0,
     events_added       bigint NOT NULL DEFAULT 0,

@@ -9,6 +9,11 @@ import (
 // Typed URL helpers: pages link to records through these, so a path is written once. The paths
 // themselves are fixed by the product design.
 
+// ShipmentURL is the page of one shipment.
+func ShipmentURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/shipments/%d", id))
+}
+
 // TeamMemberURL is the page of one team member.
 func TeamMemberURL(id int64) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("/settings/team/members/%d", id))
@@ -31,3 +36,17 @@ func InviteURL(token string) templ.SafeURL {
 
 // TeamMemberPath is TeamMemberURL as a plain string, for redirects.
 func TeamMemberPath(id int64) string { return string(TeamMemberURL(id)) }
+
+// ImportURL is the page of one import.
+func ImportURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("/imports/%d", id)) }
+
+// ImportPath is ImportURL as a plain string, for redirects.
+func ImportPath(id int64) string { return string(ImportURL(id)) }
+
+// RunImportURL is where the confirmed mapping is posted to run an import.
+func RunImportURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("/imports/%d/run", id)) }
+
+// RejectedURL downloads an import's rejected rows as CSV.
+func RejectedURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/imports/%d/rejected.csv", id))
+}

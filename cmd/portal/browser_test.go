@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -122,6 +123,30 @@ func (b browser) text(sel string) string {
 		b.t.Fatalf("browser: text of %s: %v", sel, err)
 	}
 	return s
+}
+
+// value returns the value of a form control.
+func (b browser) value(sel string) string {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("browser: value of %s: %v", sel, err)
+	}
+	return v
+}
+
+// exists reports whether an element matching sel is in the page now, without waiting.
+func (b browser) exists(sel string) bool {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
+	defer cancel()
+	ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf("document.querySelector(%q) !== null", sel)))
+	if err != nil {
+		b.t.Fatalf("browser: %v", err)
+	}
+	return ok
 }
 
 func (b browser) screenshot(name string) {

@@ -54,6 +54,13 @@ func envBool(getenv func(string) string, key string) bool {
 	return b
 }
 
+func envInt(getenv func(string) string, key string, def int64) int64 {
+	if n, err := strconv.ParseInt(getenv(key), 10, 64); err == nil {
+		return n
+	}
+	return def
+}
+
 func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
 	if d, err := time.ParseDuration(getenv(key)); err == nil {
 		return d

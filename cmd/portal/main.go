@@ -4,6 +4,7 @@
 //	portal migrate               apply database migrations and exit
 //	portal seller add --shop NAME --email E --password P
 //	portal import --seller EMAIL FILE
+//	portal classify < texts.txt
 //	portal demo-csv --orders N > file.csv
 //
 // Configuration comes from the environment (DATABASE_URL, ADDR, SESSION_SECRET, …); flags of the
@@ -36,6 +37,7 @@ commands:
   migrate       apply database migrations and exit
   seller add    create a seller account and its owner
   import        import an order/tracking CSV as a seller
+  classify      read status texts, one per line, and print "stage,signal" for each (built-in rules)
   demo-csv      write a realistic demo export (for trying the importer and benchmarks)
 
 Run "portal <command> -h" for the flags of a command.
@@ -60,6 +62,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdSellerAdd(ctx, args[2:], getenv, stdout, stderr)
 	case "import":
 		return cmdImport(ctx, args[1:], getenv, stdout, stderr)
+	case "classify":
+		return cmdClassify(stdin, stdout)
 	case "demo-csv":
 		return cmdDemoCSV(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

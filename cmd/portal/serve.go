@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -27,12 +28,14 @@ const (
 func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
 	var demo bool
+	var maxUploadMB int64
 	fs := newFlagSet("serve", getenv, stderr, &cfg)
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADDR", ":8080"), "listen address (env ADDR)")
 	fs.StringVar(&cfg.SessionSecret, "session-secret", getenv("SESSION_SECRET"), "key that signs session cookies; without it one is generated and kept in the database (env SESSION_SECRET)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(getenv, "SECURE_COOKIES"), "mark cookies Secure: set when served over TLS (env SECURE_COOKIES)")
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "take client addresses from X-Forwarded-For (env TRUST_PROXY)")
-	fs.BoolVar(&demo, "demo", false, "create the demo shop if it is missing and print its login")
+	fs.Int64Var(&maxUploadMB, "max-upload-mb", envInt(getenv, "MAX_UPLOAD_MB", 512), "largest CSV upload accepted, in MiB (env MAX_UPLOAD_MB)")
+	fs.BoolVar(&demo, "demo", false, "create the demo shop (with a few thousand demo orders) if it is missing and print its login")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -47,12 +50,23 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	if n, err := store.MarkInterruptedImports(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		log.Warn("imports interrupted by the last stop are marked so; they can be run again", "count", n)
+	}
 	if demo {
-		if err := ensureDemo(ctx, store); err != nil {
+		if err := ensureDemo(ctx, store, log); err != nil {
 			return err
 		}
 	}
-	h := handlers.New(log, handlers.Config{SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, SessionKey: key}, store)
+	jobsCtx, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelJobs()
+	jobs := handlers.NewJobs(jobsCtx)
+	h := handlers.New(log, handlers.Config{
+		SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, SessionKey: key,
+		MaxUploadBytes: maxUploadMB << 20, Jobs: jobs,
+	}, store)
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second, // slow-loris: headers must arrive promptly
@@ -85,6 +99,17 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	// Let running imports finish for a while; past that, stop them: each rolls back whole and
+	// is marked failed, to be run again.
+	done := make(chan struct{})
+	go func() { jobs.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		log.Warn("stopping imports still running")
+		cancelJobs()
+		<-done
+	}
 	return nil
 }
 
@@ -98,18 +123,40 @@ func sessionKey(ctx context.Context, cfg Config, store *domain.Store) ([]byte, e
 	return store.SessionKey(ctx)
 }
 
-// ensureDemo creates the demo shop unless its owner already exists.
-func ensureDemo(ctx context.Context, store *domain.Store) error {
+// ensureDemo creates the demo shop unless its owner already exists, and gives a shop without
+// imports the demo export, through the same importer a seller's upload goes through.
+func ensureDemo(ctx context.Context, store *domain.Store, log *slog.Logger) error {
 	_, _, err := store.CreateSeller(ctx, domain.Signup{ShopName: demoShop, Name: "Demo Owner", Email: demoEmail, Password: demoPassword})
 	var verr *domain.ValidationError
-	if errors.As(err, &verr) && verr.Fields["email"] != "" {
-		return nil // already there
+	if err != nil && !(errors.As(err, &verr) && verr.Fields["email"] != "") {
+		return fmt.Errorf("demo shop: %w", err)
 	}
+	owner, err := store.FindUserByEmail(ctx, demoEmail)
 	if err != nil {
 		return fmt.Errorf("demo shop: %w", err)
 	}
+	if ims, err := store.ListImports(ctx, owner.SellerID, 1); err != nil || len(ims) > 0 {
+		return err
+	}
+	f, err := os.CreateTemp("", "demo-export-*.csv")
+	if err != nil {
+		return fmt.Errorf("demo data: %w", err)
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	if err := writeDemoCSV(f, demoOrders, 0, time.Now().UTC(), 1); err != nil {
+		return fmt.Errorf("demo data: %w", err)
+	}
+	im, err := importFile(ctx, store, owner.SellerID, &owner.ID, "demo", f.Name(), "", time.FixedZone("CST", 8*3600))
+	if err != nil {
+		return fmt.Errorf("demo data: %w", err)
+	}
+	log.Info("demo data imported", "summary", importSummary(im))
 	return nil
 }
+
+// demoOrders is the size of the demo shop.
+const demoOrders = 3000
 
 // housekeeping removes ended sessions and old login failures every hour.
 func housekeeping(ctx context.Context, store *domain.Store, log *slog.Logger) {

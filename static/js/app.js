@@ -27,6 +27,17 @@
     });
   });
 
+  // Upload progress: a form with data-upload-progress="#bar" shows how much of its file has been
+  // sent while htmx posts it (boosted forms); without JavaScript the form posts plainly.
+  document.addEventListener("htmx:xhr:progress", function (ev) {
+    var form = ev.target.closest && ev.target.closest("[data-upload-progress]");
+    if (!form || !ev.detail.lengthComputable) return;
+    var bar = document.querySelector(form.getAttribute("data-upload-progress"));
+    if (!bar) return;
+    bar.hidden = false;
+    bar.value = Math.round(ev.detail.loaded / ev.detail.total * 100);
+  });
+
   // Reveal copy buttons only where the clipboard API exists (they are hidden by default).
   if (navigator.clipboard) {
     document.documentElement.classList.add("can-copy");

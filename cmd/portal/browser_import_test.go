@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+// signup creates a shop through the sign-up form and leaves the browser signed in.
+func (b browser) signup(base, shop, email string) {
+	b.t.Helper()
+	b.do(
+		chromedp.Navigate(base+"/signup"),
+		chromedp.WaitVisible(chromedp.ID("signup-form")),
+		chromedp.SendKeys(chromedp.ID("shop_name"), shop),
+		chromedp.SendKeys(chromedp.ID("email"), email),
+		chromedp.SendKeys(chromedp.ID("password"), "a long enough password"),
+		chromedp.Click(chromedp.ID("signup-submit")),
+		chromedp.WaitVisible(chromedp.ID("home-title")),
+	)
+}
+
+// messyExport writes what a seller's spreadsheet makes of an export: a BOM, semicolons, CRLF,
+// day-first dates, decimal commas, a quoted cell with a newline, and one broken row among many.
+func messyExport(t *testing.T, rows int) (path string, brokenLine int) {
+	var b strings.Builder
+	b.WriteString("\uFEFFNuméro de commande;Tracking No;Last Event;Event Date;Pays;Total\r\n")
+	line := 2
+	start := time.Date(2026, 10, 1, 8, 0, 0, 0, time.UTC)
+	for i := 0; i < rows; i++ {
+		at := start.Add(time.Duration(i%600) * time.Hour)
+		if i == rows/2 {
+			b.WriteString(";LP00000000000000;Delivered;13/11/2026 10:00;FR;1,00 €\r\n")
+			brokenLine = line
+			line++
+		}
+		fmt.Fprintf(&b, "FR-%d;LP00%012d;\"[Shenzhen] Hand over to airline\r\nflight CZ3041\";%s;France;%d,%02d €\r\n",
+			i, i, at.Format("02/01/2006 15:04"), 5+i%90, i%100)
+		line += 2
+	}
+	path = filepath.Join(t.TempDir(), "commandes.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, brokenLine
+}
+
+// TestBrowserImport uploads a messy file, confirms the mapping, watches the progress bar until
+// the import is done, and downloads the rejected rows to find the broken one.
+func TestBrowserImport(t *testing.T) {
+	base := startPortal(t)
+	b := browser{t, newBrowser(t)}
+	b.signup(base, "Lumière Déco", "claire@lumiere.test")
+	path, broken := messyExport(t, 60_000)
+
+	b.do(
+		chromedp.Navigate(base+"/imports"),
+		chromedp.WaitVisible(chromedp.ID("upload-form")),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}),
+		chromedp.Click(chromedp.ID("upload-submit")),
+		chromedp.WaitVisible(chromedp.ID("mapping-form")),
+	)
+	if got := b.text("#mapping-form + h2, main > p"); !strings.Contains(got, "semicolons") {
+		t.Errorf("preview does not say semicolons: %q", got)
+	}
+	if got := b.value("#map_order_ref"); got != "0" {
+		t.Errorf("order reference mapped to %q, want the first column", got)
+	}
+	if got := b.value("#date_order"); got != "day_first" {
+		t.Errorf("date order = %q, want day_first", got)
+	}
+	b.screenshot("import-preview.png")
+
+	b.do(chromedp.Click(chromedp.ID("run-import")), chromedp.WaitVisible(chromedp.ID("import-panel")))
+	sawProgress := false
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if b.exists("#import-result") {
+			break
+		}
+		if b.exists("#import-progress") && !sawProgress {
+			sawProgress = true
+			b.screenshot("import-progress.png")
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if !sawProgress {
+		t.Error("never saw the progress bar")
+	}
+	if !b.exists("#import-result") {
+		t.Fatal("the import did not finish within a minute")
+	}
+	if got := b.text("#import-result"); !strings.Contains(got, "60,001") || !strings.Contains(got, "rows rejected") {
+		t.Errorf("result: %q", got)
+	}
+	b.screenshot("import-result.png")
+
+	dir := t.TempDir()
+	progress := chromedp.Events(b.ctx, cdpbrowser.DownloadProgress)
+	b.do(
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+				Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: ptr(true),
+			})
+			return err
+		}),
+		chromedp.Click(chromedp.ID("rejected-download"), chromedp.NodeVisible),
+	)
+	var file string
+	for ev, err := range progress {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+			file = filepath.Join(dir, ev.GUID)
+			break
+		}
+	}
+	got, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("line %d: order_ref is empty", broken); !strings.Contains(string(got), want) || !strings.Contains(string(got), "LP00000000000000") {
+		t.Errorf("rejected rows file lacks %q:\n%s", want, got)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+// cmdClassify reads one status text per line and prints "stage,signal" for each with the
+// built-in rules ("0,none" when none matches): how the rules are tested and tuned.
+func cmdClassify(stdin io.Reader, stdout io.Writer) error {
+	cls := domain.BuiltinClassifier()
+	in := bufio.NewScanner(stdin)
+	in.Buffer(make([]byte, 64<<10), 1<<20)
+	out := bufio.NewWriter(stdout)
+	for in.Scan() {
+		stage, signal := cls.Classify(in.Text())
+		out.WriteString(strconv.Itoa(int(stage)))
+		out.WriteByte(',')
+		out.WriteString(string(signal))
+		out.WriteByte('\n')
+	}
+	if err := in.Err(); err != nil {
+		return fmt.Errorf("classify: %w", err)
+	}
+	return out.Flush()
+}

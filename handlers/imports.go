@@ -1,0 +1,226 @@
+package handlers
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
+)
+
+// importListView loads the imports page.
+func (s *Server) importListView(c echo.Context, uploadErr string) (views.ImportList, error) {
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	ims, err := s.store.ListImports(ctx, seller, 100)
+	if err != nil {
+		return views.ImportList{}, err
+	}
+	un, err := s.store.ListUnmappedStatuses(ctx, seller, 500)
+	if err != nil {
+		return views.ImportList{}, err
+	}
+	return views.ImportList{Imports: ims, Unmapped: len(un), Error: uploadErr, MaxMB: s.cfg.MaxUploadBytes >> 20}, nil
+}
+
+func (s *Server) importsIndex(c echo.Context) error {
+	vm, err := s.importListView(c, "")
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, views.ImportsPage(s.page(c, "Imports"), vm), nil)
+}
+
+// importCreate streams the uploaded file into the database (never whole into memory) and
+// shows its preview. The CSRF token comes in the query string, so that checking it does not
+// make Echo read the multipart body before we stream it.
+func (s *Server) importCreate(c echo.Context) error {
+	fail := func(msg string) error {
+		vm, err := s.importListView(c, msg)
+		if err != nil {
+			return err
+		}
+		return render(c, http.StatusUnprocessableEntity, views.ImportsPage(s.page(c, "Imports"), vm), nil)
+	}
+	mr, err := c.Request().MultipartReader()
+	if err != nil {
+		return fail("Choose a CSV file to upload.")
+	}
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return fail("Choose a CSV file to upload.")
+		}
+		if err != nil {
+			return fail("The upload was cut off. Try again.")
+		}
+		if part.FormName() != "file" {
+			continue
+		}
+		if part.FileName() == "" {
+			return fail("Choose a CSV file to upload.")
+		}
+		im, err := s.store.CreateUpload(c.Request().Context(), sellerFrom(c), userFrom(c).ID, part.FileName(), part, s.cfg.MaxUploadBytes)
+		if errs := fieldErrors(err); errs != nil {
+			return fail(errs["file"])
+		}
+		if err != nil {
+			return err
+		}
+		return c.Redirect(http.StatusSeeOther, views.ImportPath(im.ID))
+	}
+}
+
+// importShow shows an import: the preview to confirm while it waits, progress while it runs
+// (htmx asks again every second for the panel alone), the result when it is done.
+func (s *Server) importShow(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	im, err := s.store.FindImport(c.Request().Context(), sellerFrom(c), id)
+	if err != nil {
+		return err
+	}
+	vm := views.ImportDetail{Import: im}
+	if im.Runnable() {
+		p, err := s.preview(c, im)
+		if err != nil && !errors.Is(err, domain.ErrNotFound) {
+			return err
+		}
+		if p != nil {
+			vm.Preview = p
+			vm.Form = views.ImportForm{Mapping: p.Mapping, DateOrder: p.DateOrder, Timezone: c.Get(ctxSeller).(*domain.Seller).Timezone}
+		}
+	}
+	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(im))
+}
+
+// preview reads the start of a kept upload; nil when the file is no longer kept.
+func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, error) {
+	r, err := s.store.OpenUpload(c.Request().Context(), im.SellerID, im.ID)
+	if err != nil {
+		return nil, err
+	}
+	p, err := domain.DetectSettings(r)
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// importRun starts the import with the mapping the seller confirmed, in the background, and
+// shows its progress.
+func (s *Server) importRun(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	im, err := s.store.FindImport(ctx, seller, id)
+	if err != nil {
+		return err
+	}
+	p, err := s.preview(c, im)
+	if errors.Is(err, domain.ErrNotFound) || !im.Runnable() {
+		return c.Redirect(http.StatusSeeOther, views.ImportPath(id)) // already running, done, or file gone
+	}
+	if err != nil {
+		return err
+	}
+	form, set := importForm(c, p)
+	if len(form.Errors) == 0 {
+		run, err := s.store.BeginImport(ctx, seller, id, set)
+		if errs := fieldErrors(err); errs != nil {
+			form.Errors = errs
+		} else if errors.Is(err, domain.ErrConflict) {
+			return c.Redirect(http.StatusSeeOther, views.ImportPath(id))
+		} else if err != nil {
+			return err
+		} else {
+			s.jobs.Go(func(jctx context.Context) {
+				r, err := s.store.OpenUpload(jctx, seller, id)
+				if err == nil {
+					_, err = run.Load(jctx, r)
+				} else {
+					run.Abandon()
+				}
+				if err != nil {
+					s.log.Warn("import failed", "seller", seller, "import", id, "err", err)
+				}
+			})
+			return c.Redirect(http.StatusSeeOther, views.ImportPath(id))
+		}
+	}
+	vm := views.ImportDetail{Import: im, Preview: p, Form: form}
+	return render(c, http.StatusUnprocessableEntity, views.ImportPage(s.page(c, im.Filename), vm), nil)
+}
+
+// importForm reads the confirmed mapping, date order and time zone.
+func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.ImportSettings) {
+	f := views.ImportForm{Mapping: domain.Mapping{}, Timezone: c.FormValue("timezone"), Errors: views.Errors{}}
+	for _, col := range domain.Columns {
+		v := c.FormValue("map_" + string(col))
+		if v == "" {
+			continue
+		}
+		i, err := strconv.Atoi(v)
+		if err != nil || i < 0 || i >= len(p.Header) {
+			f.Errors["map_"+string(col)] = "Choose one of the file's columns."
+			continue
+		}
+		f.Mapping[col] = i
+	}
+	if tz, ok := p.Mapping[domain.ColStatusTZ]; ok {
+		f.Mapping[domain.ColStatusTZ] = tz // a zone column the file has is always used
+	}
+	order, ok := domain.ParseDateOrder(c.FormValue("date_order"))
+	f.DateOrder = order
+	if !ok || p.DateAmbiguous && order == domain.DateOrderUnknown {
+		f.Errors["date_order"] = "Choose how this file writes dates: day first or month first."
+	}
+	loc, err := time.LoadLocation(f.Timezone)
+	if err != nil || f.Timezone == "" {
+		f.Errors["timezone"] = "Enter a time zone such as Asia/Shanghai or Europe/Madrid."
+	}
+	return f, domain.ImportSettings{Dialect: p.Dialect, Mapping: f.Mapping, DateOrder: order, Location: loc}
+}
+
+// importRejected downloads the rows an import refused: the original header and fields plus an
+// error column, safe to open in a spreadsheet.
+func (s *Server) importRejected(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	im, err := s.store.FindImport(ctx, seller, id)
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="import-%d-rejected.csv"`, im.ID))
+	c.Response().WriteHeader(http.StatusOK)
+	w := csv.NewWriter(c.Response())
+	if err := w.Write(safeRow(append(append([]string(nil), im.Header...), "error"))); err != nil {
+		return err
+	}
+	err = s.store.EachReject(ctx, seller, id, func(r domain.Reject) error {
+		row := make([]string, max(len(im.Header), len(r.Fields)), max(len(im.Header), len(r.Fields))+1)
+		copy(row, r.Fields)
+		return w.Write(safeRow(append(row, fmt.Sprintf("line %d: %s", r.Line, r.Reason))))
+	})
+	w.Flush()
+	if err != nil {
+		return err
+	}
+	return w.Error()
+}

@@ -1,0 +1,85 @@
+package handlers
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
+)
+
+// shipmentsPageSize is how many shipments one page of the list shows. The list pages by keyset
+// (the id of the last row), so a later page costs the same as the first.
+const shipmentsPageSize = 50
+
+// shipmentsIndex lists the seller's shipments, newest first, narrowed by the search box and the
+// stage filter. The filter lives in the query string, so a search is a link that can be shared.
+func (s *Server) shipmentsIndex(c echo.Context) error {
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	f := domain.ShipmentFilter{Query: strings.TrimSpace(c.QueryParam("q")), Limit: shipmentsPageSize}
+	if st, ok := domain.ParseStage(c.QueryParam("stage")); ok {
+		f.Stage = st
+	}
+	// A cursor that is not a positive number is ignored: the first page is the useful answer.
+	if before, err := strconv.ParseInt(c.QueryParam("before"), 10, 64); err == nil && before > 0 {
+		f.Before = before
+	}
+	page, err := s.store.ListShipments(ctx, seller, f)
+	if err != nil {
+		return err
+	}
+	vm := views.ShipmentList{Filter: f, Page: page, Now: time.Now(), Loc: sellerLocation(c), HasAny: len(page.Shipments) > 0}
+	if !vm.HasAny && (f.Query != "" || f.Stage != 0 || f.Before != 0) {
+		// Nothing matched: tell "no shipment matches" apart from "no shipments yet".
+		all, err := s.store.ListShipments(ctx, seller, domain.ShipmentFilter{Limit: 1})
+		if err != nil {
+			return err
+		}
+		vm.HasAny = len(all.Shipments) > 0
+	}
+	return render(c, http.StatusOK, views.ShipmentsPage(s.page(c, "Shipments"), vm), nil)
+}
+
+// shipmentShow is one shipment: its facts, every tracking number it has been known by, and its
+// events as a timeline. Another seller's id answers 404, like an id that does not exist.
+func (s *Server) shipmentShow(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	sh, err := s.store.FindShipment(ctx, seller, id)
+	if err != nil {
+		return err
+	}
+	vm := views.ShipmentDetail{Shipment: sh, Now: time.Now(), Loc: sellerLocation(c)}
+	if vm.Events, err = s.store.ListEvents(ctx, seller, id); err != nil {
+		return err
+	}
+	if vm.TrackingNumbers, err = s.store.ListTrackingNumbers(ctx, seller, id); err != nil {
+		return err
+	}
+	untracked, err := s.store.ListUntrackedServices(ctx, seller)
+	if err != nil {
+		return err
+	}
+	svc := domain.NormalizeService(sh.Service)
+	for _, name := range untracked {
+		vm.Untracked = vm.Untracked || (svc != "" && name == svc)
+	}
+	return render(c, http.StatusOK, views.ShipmentPage(s.page(c, sh.OrderRef), vm), nil)
+}
+
+// sellerLocation is the seller's time zone, in which the shipment pages show times: the zone
+// their imports read times in, so a time reads as it did in the file. An unknown zone falls back
+// to UTC rather than failing the page.
+func sellerLocation(c echo.Context) *time.Location {
+	if loc, err := time.LoadLocation(c.Get(ctxSeller).(*domain.Seller).Timezone); err == nil {
+		return loc
+	}
+	return time.UTC
+}

@@ -1,0 +1,43 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
+)
+
+func (s *Server) statusesIndex(c echo.Context) error {
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	un, err := s.store.ListUnmappedStatuses(ctx, seller, 500)
+	if err != nil {
+		return err
+	}
+	rules, err := s.store.ListStatusRules(ctx, seller)
+	if err != nil {
+		return err
+	}
+	return render(c, http.StatusOK, views.StatusesPage(s.page(c, "Unmapped statuses"), views.Statuses{Unmapped: un, Rules: rules}), nil)
+}
+
+// statusMap turns an unmapped text into a seller rule and re-classifies every shipment that has it.
+func (s *Server) statusMap(c echo.Context) error {
+	stage, _ := strconv.Atoi(c.FormValue("stage"))
+	text := c.FormValue("text")
+	n, err := s.store.MapStatus(c.Request().Context(), sellerFrom(c), userFrom(c).ID, text,
+		domain.Stage(stage), domain.Signal(c.FormValue("signal")))
+	if errs := fieldErrors(err); errs != nil {
+		for _, m := range errs {
+			return s.redirectWithFlash(c, "/settings/statuses", views.FlashError, m)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/settings/statuses", views.FlashSuccess,
+		fmt.Sprintf("“%s” now means %s; %d events re-classified.", text, domain.Stage(stage).Label(), n))
+}
