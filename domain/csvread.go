@@ -54,8 +54,9 @@ func errNotCSV(what string) error {
 // SniffDialect guesses a file's Dialect from its first bytes (up to SniffBytes are used; pass at
 // least that much when the file is longer). The encoding comes from a byte order mark (UTF-8,
 // UTF-16 LE/BE); else UTF-16 when every other byte is zero; else UTF-8 when the bytes are valid
-// UTF-8; else GBK when they decode as GBK into mostly Chinese text; else Windows-1252, which also
-// reads Latin-1. The delimiter is the one among ',', ';', tab and '|' that splits the sampled
+// UTF-8, or nearly (a few stray bytes among many UTF-8 characters, read as U+FFFD); else GBK
+// when they decode as GBK into mostly Chinese text; else Windows-1252, which also reads Latin-1.
+// The delimiter is the one among ',', ';', tab and '|' that splits the sampled
 // records (quotes respected) into the most consistent number of fields; an Excel "sep=;" first
 // line decides it outright. A file with a single column gets ','.
 //
@@ -100,7 +101,7 @@ func SniffDialect(head []byte) (Dialect, error) {
 			return Dialect{}, errNotCSV(binaryData)
 		}
 		switch {
-		case d.BOM || validUTF8Sample(body):
+		case d.BOM || validUTF8Sample(body) || mostlyUTF8(body):
 			text = body
 		default:
 			if enc := sniffGBK(body); enc != "" {
@@ -175,6 +176,27 @@ func validUTF8Sample(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// mostlyUTF8 recognises UTF-8 with a few stray bytes, such as a file put together from two
+// exports: at least four valid multi-byte characters for each invalid byte. Text in a legacy
+// encoding seldom forms even one valid multi-byte sequence, so this does not mistake it.
+func mostlyUTF8(b []byte) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return bad > 0 && multi >= 4*bad
 }
 
 // sniffGBK reports "gbk" (or "gb18030" when four-byte sequences occur) when b is well-formed GBK

@@ -87,6 +87,7 @@ func TestSniffDialect(t *testing.T) {
 		{"utf-16le without bom", []byte("a\x00\t\x00b\x00\n\x001\x00\t\x002\x00\n\x00"), Dialect{EncodingUTF16LE, false, '\t'}},
 		{"utf-16be without bom", []byte("\x00a\x00,\x00b\x00\n\x001\x00,\x002\x00\n"), Dialect{EncodingUTF16BE, false, ','}},
 		{"windows-1252", []byte("Name;City\nM\xFCller;K\xF6ln\nCaf\xE9;Z\xFCrich\n"), Dialect{EncodingWindows1252, false, ';'}},
+		{"utf-8 with a stray latin-1 byte", []byte("Name,City\nJörg,Köln\nZoë,Málaga\nRené,Genève\nM\xFCller,X\n"), Dialect{EncodingUTF8, false, ','}},
 		{"windows-1252 that is well-formed GBK", []byte("Name,City\nM\xFCller,K\xF6ln\n"), Dialect{EncodingWindows1252, false, ','}},
 		{"gbk", []byte("\xb6\xa9\xb5\xa5\xba\xc5,\xd7\xb4\xcc\xac\nCN-1,\xd2\xd1\xb7\xa2\xbb\xf5\n"), Dialect{EncodingGBK, false, ','}},
 		{"utf-8 cut mid-character", append(bytes.Repeat([]byte("a,b\n"), SniffBytes/4)[:SniffBytes-1], "中,文\n"...), Dialect{EncodingUTF8, false, ','}},

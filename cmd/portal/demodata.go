@@ -34,7 +34,7 @@ var demoSteps = [12][]string{
 	7:  {"Arrived at destination country/region", "Arrived at linehaul office"},
 	8:  {"Import clearance start", "Import customs clearance in progress"},
 	9:  {"Import customs clearance complete", "Received by local delivery company", "Arrived at local delivery center"},
-	10: {"Out for delivery", "With delivery courier"},
+	10: {"Out for delivery", "With courier for delivery"},
 	11: {"Delivered", "Delivered, in mailbox"},
 }
 
@@ -45,10 +45,10 @@ var demoTrouble = []struct {
 }{
 	{10, "Delivery attempted - no one home, notice left"},
 	{10, "Available for pickup at post office"},
-	{9, "Incorrect address - awaiting customer instructions"},
+	{10, "Incorrect address - awaiting customer instructions"},
 	{8, "Held by customs - import duties payment required"},
-	{9, "Returned to sender"},
-	{9, "Parcel damaged in transit"},
+	{10, "Returned to sender"},
+	{10, "Parcel damaged in transit"},
 	{10, "Returned to delivery depot after failed delivery"},
 }
 

@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/parceldesk/portal/domain"
 )
 
 func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
@@ -39,5 +42,32 @@ func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
 	}
 	if recs, _ := csv.NewReader(&c).ReadAll(); len(recs) != 501 {
 		t.Errorf("maxRows 500 gave %d rows", len(recs)-1)
+	}
+}
+
+// TestDemoEventsClassify: every demo event text means, to the built-in rules, the stage the
+// generator meant; only the deliberately unknown texts are unmapped. A rule change that breaks
+// the demo shows here rather than as a confusing demo.
+func TestDemoEventsClassify(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	cls := domain.BuiltinClassifier()
+	seen := map[string]bool{}
+	for i := range 2000 {
+		for _, ev := range newDemoOrder(rng, i, now).events {
+			if seen[ev.text] {
+				continue
+			}
+			seen[ev.text] = true
+			stage, _ := cls.Classify(ev.text)
+			if int(stage) != ev.stage {
+				t.Errorf("%q classifies as stage %d, the demo means %d", ev.text, stage, ev.stage)
+			}
+		}
+	}
+	for _, tr := range demoTrouble {
+		if _, signal := cls.Classify(tr.text); signal == domain.SignalNone {
+			t.Errorf("%q carries no signal", tr.text)
+		}
 	}
 }
