@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest serve them and CI.
-.PHONY: run test build generate check fmt vet
+.PHONY: run test build generate check fmt vet bench-import bench-sweep
 
 run: ## serve the portal (local PostgreSQL and demo shop when DATABASE_URL is unset)
 	scripts/run.sh
@@ -9,6 +9,9 @@ test: ## every test: real PostgreSQL, real headless Chromium
 
 build:
 	go build -o bin/portal ./cmd/portal
+
+bench-import: ## importer vs psql \copy + one merge, on 100k and 1M rows; BENCH_ROWS="20000 100000" for a quick run
+	scripts/bench-import.sh
 
 generate: ## regenerate the templ views (the generated files are committed)
 	go tool templ generate
@@ -25,3 +28,6 @@ check: ## what CI checks before the tests: formatting, vet, generated code up to
 	go tool templ generate
 	@git diff --exit-code -- views >/dev/null || { git diff --stat -- views; echo "templ: generated views are out of date; run make generate and commit"; exit 1; }
 	@test -z "$$(git status --porcelain -- views | grep '^??')" || { echo "templ: generated views not committed"; exit 1; }
+
+bench-sweep: ## time the sweep on 1,000,000 shipments (5% stalled) against SELECT count(*)
+	scripts/bench-sweep.sh

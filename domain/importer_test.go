@@ -448,3 +448,25 @@ func TestUploadRefusesBadFilesAndKeepsGoodOnes(t *testing.T) {
 		t.Errorf("another seller opens the upload: %v", err)
 	}
 }
+
+func TestImportLastValueInTheFileWins(t *testing.T) {
+	t.Parallel()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	var b strings.Builder
+	b.WriteString("Order ID,Last Event,Event Time,Country,Promised Delivery Date\n")
+	// Many orders, so that the merge sorts and groups for real; each order's later row changes
+	// the promised date and its middle row leaves the country blank.
+	for i := range 300 {
+		fmt.Fprintf(&b, "V-%d,Hand over to airline,2026-11-01 10:00,FR,2026-11-20\n", i)
+		fmt.Fprintf(&b, "V-%d,Departed from departure country/region,2026-11-02 10:00,,\n", i)
+		fmt.Fprintf(&b, "V-%d,Arrived at destination country/region,2026-11-05 10:00,DE,2026-11-28\n", i)
+	}
+	mustImport(t, s, seller.ID, b.String())
+	for _, ref := range []string{"V-0", "V-150", "V-299"} {
+		sh := shipmentByRef(t, s, seller.ID, ref)
+		if sh.DestinationCountry != "DE" || sh.PromisedBy == nil || sh.PromisedBy.In(china).Format("2006-01-02") != "2026-11-28" {
+			t.Errorf("%s: country %q promised %v; want the last row's DE, 2026-11-28", ref, sh.DestinationCountry, sh.PromisedBy)
+		}
+	}
+}

@@ -152,6 +152,9 @@ func (s *Server) importRun(c echo.Context) error {
 				} else {
 					run.Abandon()
 				}
+				if err == nil && s.cfg.AfterImport != nil {
+					err = s.cfg.AfterImport(jctx, seller)
+				}
 				if err != nil {
 					s.log.Warn("import failed", "seller", seller, "import", id, "err", err)
 				}

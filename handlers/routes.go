@@ -52,6 +52,15 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/imports/:id/rejected.csv", s.importRejected, in)
 	e.GET("/settings/statuses", s.statusesIndex, in)
 	e.POST("/settings/statuses", s.statusMap, in)
+	e.GET("/settings/thresholds", s.thresholdsIndex, in)
+	e.POST("/settings/thresholds", s.thresholdSet, in)
+	e.POST("/settings/thresholds/delete", s.thresholdDelete, in)
+	e.POST("/settings/thresholds/adopt", s.thresholdAdopt, in)
+	e.POST("/settings/peak-periods", s.peakPeriodCreate, in)
+	e.POST("/settings/peak-periods/:id/delete", s.peakPeriodDelete, in)
+	e.POST("/settings/warning", s.warningUpdate, in)
+	e.POST("/settings/untracked-services", s.untrackedServiceAdd, in)
+	e.POST("/settings/untracked-services/delete", s.untrackedServiceRemove, in)
 }
 
 // isUpload is the file upload, which streams its body to the database with its own size limit

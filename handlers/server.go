@@ -30,6 +30,9 @@ type Config struct {
 	// Jobs runs imports in the background; the server waits for it at shutdown. Default: a
 	// group that is never cancelled.
 	Jobs *Jobs
+	// AfterImport runs when an upload's import is done (the sweep, so new problems show at
+	// once). Optional.
+	AfterImport func(ctx context.Context, seller domain.SellerID) error
 }
 
 // DefaultSessionLimits: a day without a request signs a member out; a week after sign-in, they

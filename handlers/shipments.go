@@ -44,34 +44,21 @@ func (s *Server) shipmentsIndex(c echo.Context) error {
 	return render(c, http.StatusOK, views.ShipmentsPage(s.page(c, "Shipments"), vm), nil)
 }
 
-// shipmentShow is one shipment: its facts, every tracking number it has been known by, and its
-// events as a timeline. Another seller's id answers 404, like an id that does not exist.
+// shipmentShow is one shipment: its facts, every tracking number it has been known by, its
+// stage timeline against the seller's thresholds, and its events. Another seller's id answers
+// 404, like an id that does not exist.
 func (s *Server) shipmentShow(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
 		return err
 	}
-	ctx, seller := c.Request().Context(), sellerFrom(c)
-	sh, err := s.store.FindShipment(ctx, seller, id)
+	now := time.Now()
+	d, err := s.store.ShipmentDetail(c.Request().Context(), sellerFrom(c), id, now)
 	if err != nil {
 		return err
 	}
-	vm := views.ShipmentDetail{Shipment: sh, Now: time.Now(), Loc: sellerLocation(c)}
-	if vm.Events, err = s.store.ListEvents(ctx, seller, id); err != nil {
-		return err
-	}
-	if vm.TrackingNumbers, err = s.store.ListTrackingNumbers(ctx, seller, id); err != nil {
-		return err
-	}
-	untracked, err := s.store.ListUntrackedServices(ctx, seller)
-	if err != nil {
-		return err
-	}
-	svc := domain.NormalizeService(sh.Service)
-	for _, name := range untracked {
-		vm.Untracked = vm.Untracked || (svc != "" && name == svc)
-	}
-	return render(c, http.StatusOK, views.ShipmentPage(s.page(c, sh.OrderRef), vm), nil)
+	vm := views.ShipmentDetail{ShipmentDetail: d, Now: now, Loc: sellerLocation(c)}
+	return render(c, http.StatusOK, views.ShipmentPage(s.page(c, d.Shipment.OrderRef), vm), nil)
 }
 
 // sellerLocation is the seller's time zone, in which the shipment pages show times: the zone

@@ -257,12 +257,81 @@ func TestShipmentDetail(t *testing.T) {
 		t.Errorf("pre-advice rows: %q", rows)
 	}
 
+	// The stage timeline sits above the events: eleven steps, the current one marked. The
+	// pre-advice does not reach import customs (skipped, like arrival, which no event reported),
+	// and the economy service's clock has stopped from arrival on.
+	if i, j := strings.Index(body, `id="stage-timeline"`), strings.Index(body, `id="events"`); i < 0 || i > j {
+		t.Errorf("stage timeline at %d, events at %d: want the timeline above the events", i, j)
+	}
+	if got, want := len(timelineStepRE.FindAllString(body, -1)), 11; got != want {
+		t.Errorf("timeline has %d steps, want %d", got, want)
+	}
+	for _, tc := range []struct {
+		stage   string
+		want    []string
+		notWant []string
+	}{
+		{"export_customs", []string{"tl-done", "Export customs", "20h", "of 4d"}, []string{`aria-current`, "over"}},
+		{"arrived_destination", []string{"tl-skipped", ">skipped<"}, nil},
+		{"import_customs", []string{"tl-skipped", ">skipped<"}, nil},
+		{"customs_cleared", []string{"tl-current", `aria-current="step"`, ">now<", "clock stopped"}, []string{"over", "of 7d"}},
+		{"out_for_delivery", []string{"tl-future", "clock stopped"}, []string{"aria-current"}},
+	} {
+		step := timelineStep(body, tc.stage)
+		for _, w := range tc.want {
+			if !strings.Contains(step, w) {
+				t.Errorf("timeline step %s lacks %q:\n%s", tc.stage, w, step)
+			}
+		}
+		for _, w := range tc.notWant {
+			if strings.Contains(step, w) {
+				t.Errorf("timeline step %s has %q:\n%s", tc.stage, w, step)
+			}
+		}
+	}
+	if n := strings.Count(body, `aria-current="step"`); n != 1 {
+		t.Errorf("%d steps marked current, want 1", n)
+	}
+
 	// A tracked service has no economy note.
 	q2 := c.get(fmt.Sprintf("/shipments/%d", shipmentID(t, ts, seller, "Q-2")))
 	wantStatus(t, q2, http.StatusOK)
 	if strings.Contains(q2.body, `id="untracked-note"`) || strings.Contains(q2.body, `class="badge badge-preadvice"`) {
 		t.Error("Q-2 shows a note or marker that belongs to P-1")
 	}
+	// Delivered is where Q-2 is, and the end: no time, no limit.
+	if step := timelineStep(q2.body, "delivered"); !strings.Contains(step, `aria-current="step"`) ||
+		!strings.Contains(step, ">delivered<") || strings.Contains(step, "tl-time") {
+		t.Errorf("Q-2's delivered step:\n%s", step)
+	}
+
+	// A parcel in export customs since January is stalled: the step says "over" and by how much,
+	// and the peak periods since (Chinese New Year and on) are set aside as paused.
+	mustImportAs(t, ts, "owner@shop.test", shipmentsHeader+
+		"R-3,,,AliExpress Standard Shipping,[Shenzhen] Export customs clearance started,2026-01-05 08:00,Shenzhen,ES,,,,,,,,\n")
+	r3 := c.get(fmt.Sprintf("/shipments/%d", shipmentID(t, ts, seller, "R-3")))
+	wantStatus(t, r3, http.StatusOK)
+	step := timelineStep(r3.body, "export_customs")
+	for _, w := range []string{`aria-current="step"`, "tl-over", ">over<", "over by ", "of 4d", "d paused<"} {
+		if !strings.Contains(step, w) {
+			t.Errorf("stalled step lacks %q:\n%s", w, step)
+		}
+	}
+	if !strings.Contains(r3.body, "1 stage over its limit") {
+		t.Error("the timeline summary does not count the stalled stage")
+	}
+}
+
+var timelineStepRE = regexp.MustCompile(`(?s)<li class="tl-step [^"]*" data-stage="[a-z_]+".*?</li>`)
+
+// timelineStep returns the HTML of one step of the stage timeline.
+func timelineStep(body, stage string) string {
+	for _, li := range timelineStepRE.FindAllString(body, -1) {
+		if strings.Contains(li, `data-stage="`+stage+`"`) {
+			return li
+		}
+	}
+	return ""
 }
 
 // TestShipmentsTenantIsolation: another seller cannot see the first seller's shipments by id,

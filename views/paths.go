@@ -50,3 +50,8 @@ func RunImportURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("/i
 func RejectedURL(id int64) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("/imports/%d/rejected.csv", id))
 }
+
+// DeletePeakPeriodURL is where an owner posts to delete one of their peak periods.
+func DeletePeakPeriodURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/settings/peak-periods/%d/delete", id))
+}

@@ -1,6 +1,7 @@
 // Command portal is the parcel exception desk: the web server and its command-line tools.
 //
 //	portal serve                 run the web server (ADDR, default :8080)
+//	portal sweep                 one stall/exception sweep for every seller, then exit
 //	portal migrate               apply database migrations and exit
 //	portal seller add --shop NAME --email E --password P
 //	portal import --seller EMAIL FILE
@@ -36,6 +37,7 @@ commands:
   serve         run the web server
   migrate       apply database migrations and exit
   seller add    create a seller account and its owner
+  sweep         run one stall/exception sweep for every seller, then exit
   import        import an order/tracking CSV as a seller
   classify      read status texts, one per line, and print "stage,signal" for each (built-in rules)
   demo-csv      write a realistic demo export (for trying the importer and benchmarks)
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return cmdSellerAdd(ctx, args[2:], getenv, stdout, stderr)
 	case "import":
 		return cmdImport(ctx, args[1:], getenv, stdout, stderr)
+	case "sweep":
+		return cmdSweep(ctx, args[1:], getenv, stdout, stderr)
 	case "classify":
 		return cmdClassify(stdin, stdout)
 	case "demo-csv":

@@ -29,12 +29,14 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	var cfg Config
 	var demo bool
 	var maxUploadMB int64
+	var sweepInterval time.Duration
 	fs := newFlagSet("serve", getenv, stderr, &cfg)
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADDR", ":8080"), "listen address (env ADDR)")
 	fs.StringVar(&cfg.SessionSecret, "session-secret", getenv("SESSION_SECRET"), "key that signs session cookies; without it one is generated and kept in the database (env SESSION_SECRET)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(getenv, "SECURE_COOKIES"), "mark cookies Secure: set when served over TLS (env SECURE_COOKIES)")
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "take client addresses from X-Forwarded-For (env TRUST_PROXY)")
 	fs.Int64Var(&maxUploadMB, "max-upload-mb", envInt(getenv, "MAX_UPLOAD_MB", 512), "largest CSV upload accepted, in MiB (env MAX_UPLOAD_MB)")
+	fs.DurationVar(&sweepInterval, "sweep-interval", envDuration(getenv, "SWEEP_INTERVAL", 5*time.Minute), "how often the stall/exception sweep runs (env SWEEP_INTERVAL)")
 	fs.BoolVar(&demo, "demo", false, "create the demo shop (with a few thousand demo orders) if it is missing and print its login")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -66,6 +68,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	h := handlers.New(log, handlers.Config{
 		SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, SessionKey: key,
 		MaxUploadBytes: maxUploadMB << 20, Jobs: jobs,
+		AfterImport: func(ctx context.Context, seller domain.SellerID) error { return sweepAfterImport(ctx, store, seller) },
 	}, store)
 	srv := &http.Server{
 		Handler:           h,
@@ -85,6 +88,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stdout, "Demo shop %q: sign in at %s/login as %s with password %s\n", demoShop, url, demoEmail, demoPassword)
 	}
 	go housekeeping(ctx, store, log)
+	go sweepEvery(ctx, store, sweepInterval, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -152,7 +156,7 @@ func ensureDemo(ctx context.Context, store *domain.Store, log *slog.Logger) erro
 		return fmt.Errorf("demo data: %w", err)
 	}
 	log.Info("demo data imported", "summary", importSummary(im))
-	return nil
+	return sweepAfterImport(ctx, store, owner.SellerID)
 }
 
 // demoOrders is the size of the demo shop.

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+// cmdSweep runs one stall/exception sweep for every seller, then exits.
+func cmdSweep(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg Config
+	fs := newFlagSet("sweep", getenv, stderr, &cfg)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	store, db, err := openStore(ctx, cfg, newLogger(cfg, stderr))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	start := time.Now()
+	r, err := store.SweepAll(ctx, start)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "sweep done in %s: %d raised, %d resolved, %d back from waiting, %d sellers skipped (being swept elsewhere)\n",
+		time.Since(start).Round(time.Millisecond), r.Raised, r.Resolved, r.Reopened, r.Skipped)
+	return nil
+}
+
+// sweepEvery runs the sweep for every seller at each interval until ctx ends. Replicas may all
+// run it: a seller being swept elsewhere is skipped.
+func sweepEvery(ctx context.Context, store *domain.Store, interval time.Duration, log *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		start := time.Now()
+		r, err := store.SweepAll(ctx, start)
+		if err != nil {
+			if ctx.Err() == nil {
+				log.Warn("periodic sweep failed", "err", err)
+			}
+			continue
+		}
+		log.Info("periodic sweep", "took", time.Since(start), "raised", r.Raised, "resolved", r.Resolved, "reopened", r.Reopened, "skipped", r.Skipped)
+	}
+}
+
+// sweepAfterImport sweeps the seller whose import just finished, so new problems show at once.
+func sweepAfterImport(ctx context.Context, store *domain.Store, seller domain.SellerID) error {
+	if _, err := store.Sweep(ctx, seller, time.Now()); err != nil {
+		return fmt.Errorf("sweep after import: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,307 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// SweepResult counts what a sweep did.
+type SweepResult struct {
+	Raised   int64 // new exceptions
+	Resolved int64 // exceptions whose cause went away, resolved as recovered
+	Reopened int64 // waiting exceptions whose date passed, back in the queue
+	Skipped  int   // sellers being swept by another process at the same time (SweepAll)
+}
+
+// Add sums two results.
+func (r SweepResult) Add(o SweepResult) SweepResult {
+	return SweepResult{r.Raised + o.Raised, r.Resolved + o.Resolved, r.Reopened + o.Reopened, r.Skipped + o.Skipped}
+}
+
+// issueSignals are the signals that make a delivery_issue while the parcel is not delivered.
+const issueSignals = `('attempt_failed', 'pickup_available', 'address_issue', 'customs_hold', 'returned', 'damaged_lost', 'rollback')`
+
+// sweepLockSQL is the per-seller lock the sweep holds: replicas and imports never sweep a seller
+// twice at once.
+const sweepLockSQL = `hashtextextended('sweep:' || $1::text, 0)`
+
+// Sweep raises the seller's exceptions that are due at now, resolves as recovered those whose
+// cause went away, and brings back waiting exceptions whose date passed — set-based SQL in one
+// transaction, holding the seller's sweep lock (it waits for a sweep of the same seller running
+// elsewhere). now is a parameter so that "not a minute before" can be tested.
+func (s *Store) Sweep(ctx context.Context, seller SellerID, now time.Time) (SweepResult, error) {
+	r, _, err := s.sweep(ctx, seller, now, false)
+	return r, err
+}
+
+// SweepAll sweeps every seller. A seller that another process is sweeping right now is skipped
+// (and counted), so several replicas running the periodic sweep never do the work twice.
+func (s *Store) SweepAll(ctx context.Context, now time.Time) (SweepResult, error) {
+	var sellers []SellerID
+	if err := s.db.SelectContext(ctx, &sellers, `SELECT id FROM sellers ORDER BY id`); err != nil {
+		return SweepResult{}, fmt.Errorf("sweep: %w", err)
+	}
+	var total SweepResult
+	for _, seller := range sellers {
+		r, ran, err := s.sweep(ctx, seller, now, true)
+		if err != nil {
+			return total, err
+		}
+		if !ran {
+			total.Skipped++
+		}
+		total = total.Add(r)
+	}
+	return total, nil
+}
+
+func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try bool) (SweepResult, bool, error) {
+	var r SweepResult
+	ran := true
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if try {
+			if err := tx.GetContext(ctx, &ran, `SELECT pg_try_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil || !ran {
+				return err
+			}
+		} else if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
+			return err
+		}
+		// JIT compilation costs close to a second per statement here, far more than it saves on
+		// queries that read a few percent of the table through indexes.
+		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+			return err
+		}
+		if err := findCauses(ctx, tx, seller, now); err != nil {
+			return err
+		}
+		var err error
+		if r.Resolved, err = resolveGone(ctx, tx, seller, now); err != nil {
+			return err
+		}
+		if r.Reopened, err = reopenWaiting(ctx, tx, seller, now); err != nil {
+			return err
+		}
+		r.Raised, err = raiseCauses(ctx, tx, seller, now)
+		return err
+	})
+	if err != nil {
+		return SweepResult{}, false, fmt.Errorf("sweep seller %d: %w", seller, err)
+	}
+	return r, ran, nil
+}
+
+// defaultThresholdsSQL is DefaultThresholds as a VALUES list of (stage, hours).
+func defaultThresholdsSQL() string {
+	rows := make([]string, 0, len(DefaultThresholds))
+	for st, d := range DefaultThresholds {
+		if d > 0 {
+			rows = append(rows, "("+strconv.Itoa(st)+", "+strconv.Itoa(int(d.Hours()))+")")
+		}
+	}
+	return "(VALUES " + strings.Join(rows, ", ") + ")"
+}
+
+// stageClockSQL is a query ($1 seller, $2 now, $3 least ratio of the threshold) of the seller's
+// shipments whose time in their current stage is at least ratio × threshold: shipment_id, stage,
+// threshold and clock as intervals, order value. It computes the rules of Thresholds.For and
+// ClockTime in SQL, for a million shipments at once:
+//   - effective threshold: per-country override, else the seller's per-stage value, else default;
+//   - clock: time since the stage was entered, less peak periods (merged so that overlapping ones
+//     count once) for origin stages 1–6;
+//   - services untracked after hand-over have no stage clock from arrival (stage 7) on.
+//
+// Shipments are first narrowed with the stage index to those that entered their stage before
+// now − (the smallest threshold the stage can have × ratio): the clock never exceeds the elapsed
+// time, so nothing is missed, and only a small share of a million rows is looked at.
+func stageClockSQL() string {
+	return `
+	WITH periods AS (
+		SELECT starts_at, ends_at FROM builtin_peak_periods WHERE starts_at < $2
+		UNION ALL
+		SELECT starts_at, ends_at FROM peak_periods WHERE seller_id = $1 AND starts_at < $2
+	), marked AS (
+		SELECT starts_at, ends_at,
+		       CASE WHEN starts_at <= max(ends_at) OVER (ORDER BY starts_at ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+		            THEN 0 ELSE 1 END AS fresh
+		FROM periods
+	), merged AS (
+		SELECT min(starts_at) AS starts_at, max(ends_at) AS ends_at
+		FROM (SELECT starts_at, ends_at, sum(fresh) OVER (ORDER BY starts_at) AS island FROM marked) m
+		GROUP BY island
+	), defaults (stage, hours) AS ` + defaultThresholdsSQL() + `,
+	lim AS (
+		SELECT d.stage, d.hours AS default_hours,
+		       least(coalesce(min(t.max_hours) FILTER (WHERE t.country = ''), d.hours),
+		             coalesce(min(t.max_hours) FILTER (WHERE t.country <> ''), d.hours)) AS min_hours
+		FROM defaults d LEFT JOIN stage_thresholds t ON t.seller_id = $1 AND t.stage = d.stage
+		GROUP BY d.stage, d.hours
+	)
+	SELECT s.id AS shipment_id, s.stage, s.last_signal, s.order_value,
+	       coalesce(tc.max_hours, ts.max_hours, lim.default_hours) * interval '1 hour' AS threshold,
+	       ($2 - s.stage_entered_at) - CASE WHEN s.stage <= 6 AND s.stage_entered_at < (SELECT max(ends_at) FROM merged) THEN (
+	           SELECT coalesce(sum(least(m.ends_at, $2) - greatest(m.starts_at, s.stage_entered_at)), interval '0')
+	           FROM merged m WHERE m.starts_at < $2 AND m.ends_at > s.stage_entered_at) ELSE interval '0' END AS clock
+	FROM lim
+	JOIN shipments s ON s.seller_id = $1 AND s.stage = lim.stage
+	     AND s.stage_entered_at < $2 - lim.min_hours * $3::float8 * interval '1 hour'
+	LEFT JOIN stage_thresholds ts ON ts.seller_id = $1 AND ts.stage = s.stage AND ts.country = ''
+	LEFT JOIN stage_thresholds tc ON tc.seller_id = $1 AND tc.stage = s.stage AND tc.country = s.destination_country
+	WHERE NOT (s.stage >= 7 AND EXISTS (
+		SELECT 1 FROM untracked_services u
+		WHERE u.seller_id = $1 AND u.name = lower(array_to_string(regexp_split_to_array(btrim(s.service), '\s+'), ' '))))`
+}
+
+// findCauses fills the temporary table causes with every (shipment, kind) that should have an
+// unresolved exception at now, with its severity. Severity orders the queue, higher first:
+//   - stalled: how far over the threshold (clock / threshold, ≥ 1);
+//   - delivery_issue: 2, something concrete needs doing;
+//   - late: 1.5, plus a week late adds 0.5;
+//   - protection_expiring: 3 and rising as the deadline nears (money is lost when it passes);
+//
+// plus ln(1 + order value) / 10 for all, so costlier orders come first among equals. Rounded to
+// 0.1 (in float arithmetic: numeric ln() was a third of the sweep) so that the hourly growth of a stalled parcel's ratio does not rewrite every row each sweep.
+func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) error {
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE causes (
+		shipment_id bigint NOT NULL, kind text NOT NULL, stage smallint NOT NULL, signal text NOT NULL,
+		due_at timestamptz, severity double precision NOT NULL, PRIMARY KEY (shipment_id, kind)) ON COMMIT DROP`); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO causes
+		SELECT shipment_id, 'stalled', stage, last_signal, NULL,
+		       round(10 * (date_part('epoch', clock) / date_part('epoch', threshold) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		FROM (`+stageClockSQL()+`) c
+		WHERE clock > threshold`, seller, now, 1.0); err != nil {
+		return fmt.Errorf("stalled: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO causes
+		SELECT id, 'delivery_issue', stage, last_signal, NULL, round(10 * (2 + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		FROM shipments WHERE seller_id = $1 AND stage < 11 AND last_signal IN `+issueSignals, seller); err != nil {
+		return fmt.Errorf("delivery issues: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO causes
+		SELECT id, 'late', stage, last_signal, promised_by,
+		       round(10 * (1.5 + least(date_part('epoch', $2 - promised_by) / 86400 / 14, 2) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		FROM shipments WHERE seller_id = $1 AND stage < 11 AND promised_by < $2`, seller, now); err != nil {
+		return fmt.Errorf("late: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO causes
+		SELECT s.id, 'protection_expiring', s.stage, s.last_signal, s.protection_ends_at,
+		       round(10 * (3 + greatest(0, least(1, 1 - date_part('epoch', s.protection_ends_at - $2) / (86400.0 * w.days)))
+		              + ln(1 + coalesce(s.order_value, 0)::float8) / 10)) / 10
+		FROM shipments s, (SELECT protection_warning_days AS days FROM sellers WHERE id = $1) w
+		WHERE s.seller_id = $1 AND s.stage < 11 AND s.protection_ends_at <= $2 + w.days * interval '1 day'`, seller, now); err != nil {
+		return fmt.Errorf("protection: %w", err)
+	}
+	// A temporary table has no statistics until analysed; without them the joins below would be
+	// planned as nested loops over tens of thousands of rows.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL default_statistics_target = 10`); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `ANALYZE causes`)
+	return err
+}
+
+// resolveGone resolves as recovered the unresolved exceptions whose cause is gone: the shipment
+// moved on (a stalled exception belongs to the stage it stalled in), was delivered, or the date
+// was fixed. Hand-raised not_received exceptions are left to people.
+func resolveGone(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
+	var n int64
+	err := tx.GetContext(ctx, &n, `
+		WITH gone AS (
+			UPDATE exceptions e SET state = 'resolved', resolution = 'recovered', resolved_at = $2,
+			       waiting_until = NULL, version = version + 1
+			WHERE e.seller_id = $1 AND e.state <> 'resolved' AND e.kind <> 'not_received'
+			  AND NOT EXISTS (SELECT 1 FROM causes c WHERE c.shipment_id = e.shipment_id AND c.kind = e.kind
+			                  AND (e.kind <> 'stalled' OR c.stage = e.stage))
+			RETURNING e.id
+		), h AS (
+			INSERT INTO exception_history (seller_id, exception_id, at, action, detail)
+			SELECT $1, id, $2, 'resolved', 'Resolved as recovered by the sweep: the cause went away.' FROM gone
+		)
+		SELECT count(*) FROM gone`, seller, now)
+	return n, err
+}
+
+// reopenWaiting brings back to the queue the waiting exceptions whose date has come.
+func reopenWaiting(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
+	var n int64
+	err := tx.GetContext(ctx, &n, `
+		WITH back AS (
+			UPDATE exceptions SET state = 'open', waiting_until = NULL, version = version + 1
+			WHERE seller_id = $1 AND state = 'waiting' AND waiting_until <= $2
+			RETURNING id
+		), h AS (
+			INSERT INTO exception_history (seller_id, exception_id, at, action, detail)
+			SELECT $1, id, $2, 'reopened', 'Back in the queue: the waiting date passed.' FROM back
+		)
+		SELECT count(*) FROM back`, seller, now)
+	return n, err
+}
+
+// raiseCauses refreshes the severity and facts of the exceptions already open for a cause
+// (without touching their version: a person editing one is not interrupted by the clock), then
+// opens one for each cause without. Two hash joins rather than an upsert that would probe the
+// unique index once per cause; the unique index still guarantees one open exception per kind.
+func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
+	if _, err := tx.ExecContext(ctx, `
+		UPDATE exceptions e SET severity = c.severity, signal = c.signal, due_at = c.due_at
+		FROM causes c
+		WHERE e.seller_id = $1 AND e.state <> 'resolved' AND e.shipment_id = c.shipment_id AND e.kind = c.kind
+		  AND (e.severity, e.signal, e.due_at) IS DISTINCT FROM (c.severity, c.signal, c.due_at)`, seller); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := tx.GetContext(ctx, &n, `
+		WITH ins AS (
+			INSERT INTO exceptions (seller_id, shipment_id, kind, stage, signal, due_at, severity, opened_at)
+			SELECT $1, c.shipment_id, c.kind, c.stage, c.signal, c.due_at, c.severity, $2 FROM causes c
+			WHERE NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved'
+			                  AND e.shipment_id = c.shipment_id AND e.kind = c.kind)
+			ON CONFLICT DO NOTHING
+			RETURNING id
+		), h AS (
+			INSERT INTO exception_history (seller_id, exception_id, at, action, detail)
+			SELECT $1, id, $2, 'raised', 'Raised by the sweep.' FROM ins
+		)
+		SELECT count(*) FROM ins`, seller, now)
+	return n, err
+}
+
+// AtRisk is a shipment nearing its stage threshold: past 80% of it, not yet over.
+type AtRisk struct {
+	ShipmentID int64         `db:"shipment_id"`
+	Stage      Stage         `db:"stage"`
+	Threshold  time.Duration `db:"-"`
+	Clock      time.Duration `db:"-"`
+	ThresholdS float64       `db:"threshold_s"`
+	ClockS     float64       `db:"clock_s"`
+}
+
+// ListAtRisk returns the seller's shipments past 80% of their stage threshold but not over it,
+// nearest to the breach first: the watch list, so a seller can warn a customer before it happens.
+func (s *Store) ListAtRisk(ctx context.Context, seller SellerID, now time.Time, limit int) ([]AtRisk, error) {
+	var out []AtRisk
+	err := s.db.SelectContext(ctx, &out, `
+		SELECT shipment_id, stage, extract(epoch FROM threshold) AS threshold_s, extract(epoch FROM clock) AS clock_s
+		FROM (`+stageClockSQL()+`) c
+		WHERE clock >= threshold * 0.8 AND clock <= threshold
+		ORDER BY extract(epoch FROM clock) / extract(epoch FROM threshold) DESC, shipment_id
+		LIMIT $4`, seller, now, 0.8, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list at risk: %w", err)
+	}
+	for i := range out {
+		out[i].Threshold = time.Duration(out[i].ThresholdS * float64(time.Second))
+		out[i].Clock = time.Duration(out[i].ClockS * float64(time.Second))
+	}
+	return out, nil
+}
