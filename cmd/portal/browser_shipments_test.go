@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,35 +14,6 @@ import (
 
 	"github.com/parceldesk/portal/domain/dbtest"
 )
-
-// serveOn runs `portal serve` through run() on the given environment and returns its base URL,
-// for tests that prepare the database with other subcommands first. The server stops when the
-// test ends.
-func serveOn(t *testing.T, env map[string]string) string {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, nil, pw, io.Discard)
-		pw.Close()
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("portal serve: %v", err)
-		}
-	})
-	sc := bufio.NewScanner(pr)
-	for sc.Scan() {
-		if _, url, ok := strings.Cut(sc.Text(), "listening on "); ok {
-			go func() { _, _ = io.Copy(io.Discard, pr) }()
-			return url
-		}
-	}
-	t.Fatalf("portal did not start: %v", <-done)
-	return ""
-}
 
 // TestBrowserShipments imports a demo export with `portal import`, then searches the shipments
 // list and opens a shipment in Chromium, at desktop and phone widths.

@@ -21,10 +21,17 @@ import (
 // and a free port, and returns its base URL. The server stops when the test ends.
 func startPortal(t *testing.T) string {
 	t.Helper()
+	return serveOn(t, map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"})
+}
+
+// serveOn runs `portal serve` through run() on the given environment and returns its base URL,
+// for tests that prepare the database with other subcommands first. The server stops when the
+// test ends.
+func serveOn(t *testing.T, env map[string]string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
-	env := map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
 	go func() {
 		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, nil, pw, io.Discard)
 		pw.Close()
