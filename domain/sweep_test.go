@@ -310,3 +310,32 @@ func TestAtRiskWatchList(t *testing.T) {
 		t.Errorf("at risk = %+v, want only A-90 at 87h of 96h", list)
 	}
 }
+
+// TestSweepDeadlineBoundaries: late is raised the minute after the promised date, not at it;
+// protection_expiring exactly when the window's end comes within the warning period (5 days).
+func TestSweepDeadlineBoundaries(t *testing.T) {
+	t.Parallel()
+	f := newSweepFixture(t)
+	mustImport(t, f.s, f.seller, sweepHeader+
+		"B-L,AliExpress Standard Shipping,Arrived at destination country/region,2026-11-08 10:00,FR,2026-11-09 23:59:59,2027-01-01\n"+
+		"B-P,AliExpress Standard Shipping,Arrived at destination country/region,2026-11-08 10:00,FR,2026-12-30,2026-11-15 10:00\n")
+	promised := at("2026-11-09 23:59").Add(59 * time.Second)
+	protection := at("2026-11-15 10:00")
+	for _, tc := range []struct {
+		now        time.Time
+		late, prot bool
+	}{
+		{promised, false, false},
+		{promised.Add(time.Minute), true, false},
+		{protection.Add(-5*24*time.Hour - time.Minute), true, false},
+		{protection.Add(-5 * 24 * time.Hour), true, true},
+	} {
+		f.sweep(tc.now)
+		if got := f.open("B-L") == "late@7"; got != tc.late {
+			t.Errorf("at %v: late open = %v, want %v", tc.now, got, tc.late)
+		}
+		if got := f.open("B-P") == "protection_expiring@7"; got != tc.prot {
+			t.Errorf("at %v: protection_expiring open = %v, want %v", tc.now, got, tc.prot)
+		}
+	}
+}
