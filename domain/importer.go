@@ -625,7 +625,6 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 			SELECT $1, s.id, st.status_at, st.status, st.status_norm, coalesce(st.location, ''), st.stage, st.signal, $2
 			FROM staging st JOIN shipments s ON s.seller_id = $1 AND s.order_ref = st.order_ref
 			WHERE st.reject IS NULL AND st.status IS NOT NULL
-			ORDER BY st.line
 			ON CONFLICT ON CONSTRAINT events_dedupe DO NOTHING
 			RETURNING shipment_id
 		), a AS (
