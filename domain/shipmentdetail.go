@@ -7,7 +7,7 @@ import (
 
 // ShipmentDetail is everything the page of one shipment shows: the shipment, its events (oldest
 // first), every tracking number it has been known by, whether its service stops tracking after
-// hand-over, and its stage timeline.
+// hand-over, its stage timeline and its exceptions.
 type ShipmentDetail struct {
 	Shipment        Shipment
 	Events          []Event
@@ -16,11 +16,13 @@ type ShipmentDetail struct {
 	// tracking stops after hand-over to the destination carrier.
 	Untracked bool
 	Timeline  Timeline
+	// Exceptions are the shipment's exceptions, unresolved first, newest first.
+	Exceptions []Exception
 }
 
-// ShipmentDetail gathers one shipment with its events, tracking numbers and its stage timeline
-// as of now, against the seller's thresholds and peak periods. It returns ErrNotFound for an id
-// that does not exist or belongs to another seller.
+// ShipmentDetail gathers one shipment with its events, tracking numbers, exceptions and its
+// stage timeline as of now, against the seller's thresholds and peak periods. It returns
+// ErrNotFound for an id that does not exist or belongs to another seller.
 func (s *Store) ShipmentDetail(ctx context.Context, seller SellerID, id int64, now time.Time) (ShipmentDetail, error) {
 	var d ShipmentDetail
 	var err error
@@ -31,6 +33,9 @@ func (s *Store) ShipmentDetail(ctx context.Context, seller SellerID, id int64, n
 		return ShipmentDetail{}, err
 	}
 	if d.TrackingNumbers, err = s.ListTrackingNumbers(ctx, seller, id); err != nil {
+		return ShipmentDetail{}, err
+	}
+	if d.Exceptions, err = s.ListShipmentExceptions(ctx, seller, id); err != nil {
 		return ShipmentDetail{}, err
 	}
 	untracked, err := s.ListUntrackedServices(ctx, seller)

@@ -2,17 +2,19 @@ package handlers
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/views"
 )
 
+// home is the signed-in landing page: the work first (open exceptions per kind, the shipments
+// about to go over their stage limit, active shipments per stage), then the team.
 func (s *Server) home(c echo.Context) error {
-	t, err := s.teamView(c)
+	d, err := s.store.Dashboard(c.Request().Context(), sellerFrom(c), time.Now())
 	if err != nil {
 		return err
 	}
-	h := views.Home{Members: t.Members, PendingInvitations: len(t.Invitations)}
-	return render(c, http.StatusOK, views.HomePage(s.page(c, "Home"), h), nil)
+	return render(c, http.StatusOK, views.HomePage(s.page(c, "Home"), views.Home{Dashboard: d}), nil)
 }

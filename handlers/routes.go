@@ -40,6 +40,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/", s.home, in)
 	e.GET("/shipments", s.shipmentsIndex, in)
 	e.GET("/shipments/:id", s.shipmentShow, in)
+	e.POST("/shipments/:id/not-received", s.shipmentNotReceived, in)
 	e.GET("/settings/team", s.teamIndex, in)
 	e.POST("/settings/team/invitations", s.invitationCreate, in)
 	e.POST("/settings/team/invitations/:id/revoke", s.invitationRevoke, in)

@@ -61,6 +61,27 @@ func (s *Server) shipmentShow(c echo.Context) error {
 	return render(c, http.StatusOK, views.ShipmentPage(s.page(c, d.Shipment.OrderRef), vm), nil)
 }
 
+// shipmentNotReceived opens a not_received exception by hand: the customer says the parcel never
+// arrived, typically though tracking shows it delivered. Raising it again while one is open
+// changes nothing and says so; another seller's shipment answers 404.
+func (s *Server) shipmentNotReceived(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	// Whole microseconds, as PostgreSQL stores them, so that the exception opened by this
+	// request is told from one already open by its opening time.
+	now := time.Now().Round(0).Truncate(time.Microsecond)
+	e, err := s.store.RaiseNotReceived(c.Request().Context(), sellerFrom(c), userFrom(c), id, now)
+	if err != nil {
+		return err
+	}
+	if !e.OpenedAt.Equal(now) {
+		return s.redirectWithFlash(c, views.ShipmentPath(id), views.FlashInfo, "A not-received exception is already open for this shipment")
+	}
+	return s.redirectWithFlash(c, views.ShipmentPath(id), views.FlashSuccess, "Not-received exception opened")
+}
+
 // sellerLocation is the seller's time zone, in which the shipment pages show times: the zone
 // their imports read times in, so a time reads as it did in the file. An unknown zone falls back
 // to UTC rather than failing the page.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/a-h/templ"
+
+	"github.com/parceldesk/portal/domain"
 )
 
 // Typed URL helpers: pages link to records through these, so a path is written once. The paths
@@ -12,6 +14,19 @@ import (
 // ShipmentURL is the page of one shipment.
 func ShipmentURL(id int64) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("/shipments/%d", id))
+}
+
+// ShipmentPath is ShipmentURL as a plain string, for redirects.
+func ShipmentPath(id int64) string { return string(ShipmentURL(id)) }
+
+// ShipmentsInStageURL is the shipments list filtered to one stage.
+func ShipmentsInStageURL(st domain.Stage) templ.SafeURL {
+	return templ.SafeURL("/shipments?stage=" + st.Key())
+}
+
+// NotReceivedURL is where a team member posts to open a not_received exception on a shipment.
+func NotReceivedURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/shipments/%d/not-received", id))
 }
 
 // TeamMemberURL is the page of one team member.

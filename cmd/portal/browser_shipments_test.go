@@ -42,6 +42,14 @@ func TestBrowserShipments(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("email"), email),
 		chromedp.SendKeys(chromedp.ID("password"), password+"\r"),
 		chromedp.WaitVisible(chromedp.ID("home-title")),
+		chromedp.WaitVisible(chromedp.ID("open-exceptions")),
+	)
+	// The import swept the shop: the home page leads with its open exceptions and watch list.
+	b.screenshot("dashboard.png")
+	b.do(chromedp.EmulateViewport(390, 844))
+	b.screenshot("dashboard-phone.png")
+	b.do(chromedp.EmulateViewport(1280, 900))
+	b.do(
 		chromedp.Click(chromedp.CSS(`header a[href="/shipments"]`), chromedp.NodeVisible),
 		chromedp.WaitVisible(chromedp.ID("shipments")),
 		chromedp.WaitVisible(chromedp.ID("next-page")),
@@ -73,6 +81,17 @@ func TestBrowserShipments(t *testing.T) {
 	}
 	if got := b.text("#events tr.preadvice"); !strings.Contains(got, "Import clearance start") || !strings.Contains(got, "pre-advice") {
 		t.Errorf("pre-advice row = %q", got)
+	}
+	// The customer says it never came: one click opens a not-received exception, listed here.
+	b.do(
+		chromedp.Click(chromedp.ID("not-received"), chromedp.NodeVisible),
+		chromedp.WaitVisible(chromedp.ID("not-received-open")),
+	)
+	if got := b.text("#exception-list"); !strings.Contains(got, "Not received") || !strings.Contains(got, "Open") {
+		t.Errorf("exceptions after raising not-received = %q", got)
+	}
+	if got := b.text(".flash"); !strings.Contains(got, "Not-received exception opened") {
+		t.Errorf("flash after raising not-received = %q", got)
 	}
 	b.screenshot("shipment.png")
 	b.do(chromedp.EmulateViewport(390, 844))

@@ -1,0 +1,160 @@
+package domain
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/lib/pq"
+)
+
+// DashboardAtRiskLimit is how many at-risk shipments the home page lists: the ones nearest their
+// breach, enough to act on today without turning the page into the queue.
+const DashboardAtRiskLimit = 20
+
+// Dashboard is what the home page shows: the work waiting (open exceptions per kind, shipments
+// about to go over their stage limit), where the active shipments are, and the team.
+type Dashboard struct {
+	// OpenExceptions counts the unresolved exceptions of each kind, every kind in the order of
+	// ExceptionKinds, kinds without any included (a zero is news too).
+	OpenExceptions []KindCount
+	// ActiveStages counts the shipments not yet delivered per stage, in stage order; stages
+	// without a shipment are left out.
+	ActiveStages []StageCount
+	// HasShipments is false for a shop that has imported nothing yet.
+	HasShipments bool
+	// AtRisk lists up to DashboardAtRiskLimit shipments past 80% of their stage limit, nearest
+	// to the breach first.
+	AtRisk             []AtRiskShipment
+	Members            []User
+	PendingInvitations int
+}
+
+// KindCount is a number of exceptions of one kind.
+type KindCount struct {
+	Kind  ExceptionKind `db:"kind"`
+	Count int64         `db:"n"`
+}
+
+// StageCount is a number of shipments in one stage.
+type StageCount struct {
+	Stage Stage `db:"stage"`
+	Count int64 `db:"n"`
+}
+
+// AtRiskShipment is an at-risk shipment with what a seller needs to recognise it and warn the
+// customer: order reference, customer and destination.
+type AtRiskShipment struct {
+	AtRisk
+	OrderRef           string `db:"order_ref"`
+	CustomerName       string `db:"customer_name"`
+	CustomerEmail      string `db:"customer_email"`
+	DestinationCountry string `db:"destination_country"`
+}
+
+// Remaining is the stage-clock time left before the shipment goes over its limit. Peak periods
+// pause the clock, so during one the breach is further away in calendar time.
+func (a AtRiskShipment) Remaining() time.Duration { return max(a.Threshold-a.Clock, 0) }
+
+// OpenTotal is the number of unresolved exceptions of all kinds.
+func (d Dashboard) OpenTotal() int64 {
+	var n int64
+	for _, k := range d.OpenExceptions {
+		n += k.Count
+	}
+	return n
+}
+
+// ActiveTotal is the number of shipments not yet delivered.
+func (d Dashboard) ActiveTotal() int64 {
+	var n int64
+	for _, st := range d.ActiveStages {
+		n += st.Count
+	}
+	return n
+}
+
+// Dashboard gathers the seller's home page as of now: open exception counts per kind, active
+// shipments per stage, the at-risk watch list (from ListAtRisk) with each shipment's order
+// reference, customer and destination, and the team with its pending invitations.
+func (s *Store) Dashboard(ctx context.Context, seller SellerID, now time.Time) (Dashboard, error) {
+	var d Dashboard
+	var err error
+	if d.OpenExceptions, err = s.openExceptionCounts(ctx, seller); err != nil {
+		return Dashboard{}, err
+	}
+	// Delivered shipments are left out: they are most of a long-running shop's rows and need
+	// nothing, so the count reads the stage index over the active ones only.
+	if err := s.db.SelectContext(ctx, &d.ActiveStages, `
+		SELECT stage, count(*) AS n FROM shipments
+		WHERE seller_id = $1 AND stage < 11 GROUP BY stage ORDER BY stage`, seller); err != nil {
+		return Dashboard{}, fmt.Errorf("dashboard: stages: %w", err)
+	}
+	if err := s.db.GetContext(ctx, &d.HasShipments, `SELECT EXISTS (SELECT 1 FROM shipments WHERE seller_id = $1)`, seller); err != nil {
+		return Dashboard{}, fmt.Errorf("dashboard: any shipment: %w", err)
+	}
+	if d.AtRisk, err = s.atRiskShipments(ctx, seller, now); err != nil {
+		return Dashboard{}, err
+	}
+	if d.Members, err = s.ListUsers(ctx, seller); err != nil {
+		return Dashboard{}, err
+	}
+	invs, err := s.ListPendingInvitations(ctx, seller)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	d.PendingInvitations = len(invs)
+	return d, nil
+}
+
+// openExceptionCounts counts the seller's unresolved exceptions per kind, one entry for every
+// kind. The partial queue index holds exactly the unresolved rows.
+func (s *Store) openExceptionCounts(ctx context.Context, seller SellerID) ([]KindCount, error) {
+	var rows []KindCount
+	if err := s.db.SelectContext(ctx, &rows, `
+		SELECT kind, count(*) AS n FROM exceptions
+		WHERE seller_id = $1 AND state <> 'resolved' GROUP BY kind`, seller); err != nil {
+		return nil, fmt.Errorf("dashboard: open exceptions: %w", err)
+	}
+	byKind := make(map[ExceptionKind]int64, len(rows))
+	for _, r := range rows {
+		byKind[r.Kind] = r.Count
+	}
+	out := make([]KindCount, len(ExceptionKinds))
+	for i, k := range ExceptionKinds {
+		out[i] = KindCount{Kind: k, Count: byKind[k]}
+	}
+	return out, nil
+}
+
+// atRiskShipments is ListAtRisk with the facts of each shipment, in ListAtRisk's order.
+func (s *Store) atRiskShipments(ctx context.Context, seller SellerID, now time.Time) ([]AtRiskShipment, error) {
+	risks, err := s.ListAtRisk(ctx, seller, now, DashboardAtRiskLimit)
+	if err != nil || len(risks) == 0 {
+		return nil, err
+	}
+	ids := make([]int64, len(risks))
+	for i, r := range risks {
+		ids[i] = r.ShipmentID
+	}
+	var facts []AtRiskShipment
+	if err := s.db.SelectContext(ctx, &facts, `
+		SELECT id AS shipment_id, order_ref, customer_name, customer_email, destination_country
+		FROM shipments WHERE seller_id = $1 AND id = ANY($2)`, seller, pq.Array(ids)); err != nil {
+		return nil, fmt.Errorf("dashboard: at-risk shipments: %w", err)
+	}
+	byID := make(map[int64]AtRiskShipment, len(facts))
+	for _, f := range facts {
+		byID[f.ShipmentID] = f
+	}
+	out := make([]AtRiskShipment, 0, len(risks))
+	for _, r := range risks {
+		f, ok := byID[r.ShipmentID]
+		if !ok {
+			continue // deleted between the two reads
+		}
+		f.AtRisk = r
+		out = append(out, f)
+	}
+	return out, nil
+}
