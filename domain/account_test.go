@@ -194,7 +194,10 @@ func TestSessions(t *testing.T) {
 	if _, err := s.FindSession(ctx, token, lim); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("unknown token: %v", err)
 	}
-	if err := s.SaveSession(ctx, token, &seller.ID, &owner.ID, []byte("values")); err != nil {
+	if err := s.UpdateSession(ctx, token, []byte("values")); !errors.Is(err, domain.ErrNotFound) {
+		t.Fatalf("updating an unknown session: %v, want ErrNotFound", err)
+	}
+	if err := s.CreateSession(ctx, token, &seller.ID, &owner.ID, []byte("values")); err != nil {
 		t.Fatal(err)
 	}
 	rec, err := s.FindSession(ctx, token, lim)
@@ -212,5 +215,12 @@ func TestSessions(t *testing.T) {
 	}
 	if _, err := s.FindSession(ctx, token, lim); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("after delete: err = %v, want ErrNotFound", err)
+	}
+	// A request that loaded the session before the logout saves it afterwards: it stays ended.
+	if err := s.UpdateSession(ctx, token, []byte("late write")); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("saving an ended session: %v, want ErrNotFound", err)
+	}
+	if _, err := s.FindSession(ctx, token, lim); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("an ended session came back after a late save: %v", err)
 	}
 }

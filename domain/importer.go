@@ -231,21 +231,26 @@ func (run *ImportRun) Abandon() { _ = run.tx.Rollback() }
 // temporary table with COPY, then merged set-based. Progress (rows read) is written as it goes,
 // outside the transaction, so a page can show it.
 func (run *ImportRun) Load(ctx context.Context, r io.Reader) (Import, error) {
-	s, seller, id := run.store, run.seller, run.id
-	err := run.load(ctx, r)
-	_ = run.tx.Rollback() // no-op after a commit
-	if err != nil {
-		// The transaction is gone; record why, even if ctx was cancelled.
-		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-		defer cancel()
-		if _, ferr := s.db.ExecContext(fctx, `
-			UPDATE imports SET status = 'failed', finished_at = now(), error = $3
-			WHERE seller_id = $1 AND id = $2`, seller, id, failureReason(err)); ferr != nil {
-			return Import{}, fmt.Errorf("import %d: %w (and marking it failed: %v)", id, err, ferr)
-		}
-		return Import{}, fmt.Errorf("import %d: %w", id, err)
+	if err := run.load(ctx, r); err != nil {
+		return Import{}, run.Fail(ctx, err)
 	}
-	return s.FindImport(ctx, seller, id)
+	return run.store.FindImport(ctx, run.seller, run.id)
+}
+
+// Fail ends the run without loading (or after a failed load): its transaction rolls back and the
+// import is marked failed with a reason a seller can read, so it can be run again. It returns err,
+// wrapped.
+func (run *ImportRun) Fail(ctx context.Context, err error) error {
+	_ = run.tx.Rollback()
+	// The transaction is gone; record why, even if ctx was cancelled.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if _, ferr := run.store.db.ExecContext(fctx, `
+		UPDATE imports SET status = 'failed', finished_at = now(), error = $3
+		WHERE seller_id = $1 AND id = $2`, run.seller, run.id, failureReason(err)); ferr != nil {
+		return fmt.Errorf("import %d: %w (and marking it failed: %v)", run.id, err, ferr)
+	}
+	return fmt.Errorf("import %d: %w", run.id, err)
 }
 
 // failureReason words a failed import for the seller.

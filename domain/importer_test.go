@@ -370,6 +370,19 @@ func TestMarkInterruptedImports(t *testing.T) {
 	if im, _ := s.FindImport(ctx, seller.ID, dead.ID); im.Status != domain.ImportInterrupted || !im.Runnable() {
 		t.Errorf("dead import: %s", im.Status)
 	}
+	// A run that cannot get its file (the upload is gone, the job was stopped) ends failed, not
+	// running: it can be run again at once.
+	third, _ := s.CreateImport(ctx, seller.ID, domain.NewImport{Source: "cli", Filename: "third.csv"})
+	thirdRun, err := s.BeginImport(ctx, seller.ID, third.ID, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := thirdRun.Fail(ctx, errors.New("upload gone")); err == nil {
+		t.Error("Fail returned no error")
+	}
+	if im, _ := s.FindImport(ctx, seller.ID, third.ID); im.Status != domain.ImportFailed || !im.Runnable() {
+		t.Errorf("failed run: %s", im.Status)
+	}
 	done, err := run.Load(ctx, strings.NewReader(csv))
 	if err != nil || done.Status != domain.ImportDone {
 		t.Errorf("live import: %v %s", err, done.Status)

@@ -86,6 +86,11 @@ func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, text
 	}
 	var changed int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// Re-classifying writes events then shipments, as an import's merge does: take the same
+		// lock so the two never deadlock.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO status_rules (seller_id, pattern, stage, signal, created_by) VALUES ($1, $2, $3, $4, $5)
 			ON CONFLICT (seller_id, pattern) DO UPDATE SET stage = EXCLUDED.stage, signal = EXCLUDED.signal`,

@@ -49,16 +49,28 @@ func (s *Store) FindSession(ctx context.Context, token string, lim SessionLimits
 	return rec, nil
 }
 
-// SaveSession creates or updates the session a token stands for. A session's owner is fixed when
-// it is created: signing in always starts a new token, so a token seen before sign-in (a fixation
-// attempt) never becomes a signed-in session.
-func (s *Store) SaveSession(ctx context.Context, token string, seller *SellerID, user *int64, data []byte) error {
-	_, err := s.db.ExecContext(ctx, `
-		INSERT INTO sessions (token_hash, seller_id, user_id, data) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (token_hash) DO UPDATE SET data = EXCLUDED.data, last_seen_at = now()`,
-		hashToken(token), seller, user, data)
+// CreateSession stores a new session for a freshly generated token. A session's owner is fixed
+// when it is created: signing in always starts a new token, so a token seen before sign-in (a
+// fixation attempt) never becomes a signed-in session.
+func (s *Store) CreateSession(ctx context.Context, token string, seller *SellerID, user *int64, data []byte) error {
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, seller_id, user_id, data) VALUES ($1, $2, $3, $4)`,
+		hashToken(token), seller, user, data); err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	return nil
+}
+
+// UpdateSession saves the values of an existing session. It returns ErrNotFound when the session
+// has ended meanwhile (signed out elsewhere, removed from the team): a request that loaded it
+// before the logout must not bring it back.
+func (s *Store) UpdateSession(ctx context.Context, token string, data []byte) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE sessions SET data = $2, last_seen_at = now() WHERE token_hash = $1`,
+		hashToken(token), data)
 	if err != nil {
-		return fmt.Errorf("save session: %w", err)
+		return fmt.Errorf("update session: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
 	}
 	return nil
 }

@@ -83,7 +83,7 @@ type TrackingNumber struct {
 func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH ev AS (
-			SELECT e.shipment_id, e.stage, e.signal, e.status_text,
+			SELECT e.shipment_id, e.id, e.stage, e.signal, e.status_text,
 			       coalesce(e.occurred_at, e.recorded_at) AS at,
 			       `+preAdviceSQL+` AS preadvice
 			FROM events e JOIN affected a ON a.id = e.shipment_id
@@ -98,7 +98,7 @@ func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
 			GROUP BY ev.shipment_id
 		), latest AS (
 			SELECT DISTINCT ON (shipment_id) shipment_id, at, status_text, signal
-			FROM ev ORDER BY shipment_id, at DESC, stage DESC
+			FROM ev ORDER BY shipment_id, at DESC, stage DESC, id DESC
 		), next AS (
 			SELECT cur.shipment_id, cur.stage, entered.at AS entered_at, latest.at AS last_at,
 			       latest.status_text, latest.signal

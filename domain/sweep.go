@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,17 +48,22 @@ func (s *Store) SweepAll(ctx context.Context, now time.Time) (SweepResult, error
 		return SweepResult{}, fmt.Errorf("sweep: %w", err)
 	}
 	var total SweepResult
+	var errs []error
 	for _, seller := range sellers {
+		if ctx.Err() != nil {
+			return total, ctx.Err()
+		}
 		r, ran, err := s.sweep(ctx, seller, now, true)
 		if err != nil {
-			return total, err
+			errs = append(errs, err) // one seller's failure must not stop the others' sweep
+			continue
 		}
 		if !ran {
 			total.Skipped++
 		}
 		total = total.Add(r)
 	}
-	return total, nil
+	return total, errors.Join(errs...)
 }
 
 func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try bool) (SweepResult, bool, error) {

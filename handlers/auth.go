@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -119,9 +120,15 @@ func (s *Server) logout(c echo.Context) error {
 	return s.redirectWithFlash(c, "/login", views.FlashInfo, "You are signed out.")
 }
 
-// safeNext keeps a post-login redirect on this site: a path, never another host.
+// safeNext keeps a post-login redirect on this site: a path, never another host. Browsers drop
+// tabs and newlines from URLs and read a backslash as a slash, so "/\t/evil.test" would lead
+// away: any control character or backslash is refused outright.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if strings.ContainsFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
+		return ""
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return ""
 	}
 	return next

@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -20,7 +21,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 	status, heading, msg := http.StatusInternalServerError, "Something went wrong",
 		"The desk could not finish this request. It has been logged; try again in a moment."
 	var he *echo.HTTPError
+	var verr *domain.ValidationError
 	switch {
+	case errors.As(err, &verr):
+		// Handlers re-render their form with the messages; one that does not still says why.
+		status, heading, msg = http.StatusUnprocessableEntity, "Please check", verr.Error()
+		for _, m := range verr.Fields {
+			msg = m
+			break
+		}
 	case errors.Is(err, domain.ErrNotFound):
 		status, heading, msg = http.StatusNotFound, "Not found", "There is nothing here, or it belongs to another shop."
 	case errors.Is(err, domain.ErrConflict):
@@ -61,8 +70,8 @@ func statusText(he *echo.HTTPError) (string, string) {
 	case http.StatusRequestEntityTooLarge:
 		return "Too large", "What you sent is larger than the desk accepts."
 	case http.StatusForbidden:
-		if he == errCSRF {
-			return "Form expired", msg
+		if he == errCSRF || strings.Contains(strings.ToLower(msg), "csrf") {
+			return "Form expired", errCSRF.Message.(string)
 		}
 		return "Not allowed", "Your role in this shop does not allow this. Ask an owner."
 	case http.StatusBadRequest:

@@ -49,6 +49,8 @@ func (s *Server) importCreate(c echo.Context) error {
 		}
 		return render(c, http.StatusUnprocessableEntity, views.ImportsPage(s.page(c, "Imports"), vm), nil)
 	}
+	// The file's own limit is enforced while it is stored; this bounds the rest of the body.
+	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, s.cfg.MaxUploadBytes+1<<20)
 	mr, err := c.Request().MultipartReader()
 	if err != nil {
 		return fail("Choose a CSV file to upload.")
@@ -150,7 +152,7 @@ func (s *Server) importRun(c echo.Context) error {
 				if err == nil {
 					_, err = run.Load(jctx, r)
 				} else {
-					run.Abandon()
+					err = run.Fail(jctx, err)
 				}
 				if err == nil && s.cfg.AfterImport != nil {
 					err = s.cfg.AfterImport(jctx, seller)

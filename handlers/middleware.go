@@ -53,7 +53,7 @@ func cacheForever(next echo.HandlerFunc) echo.HandlerFunc {
 // logRequests writes one structured line per request with its id, status and latency.
 func (s *Server) logRequests() echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogStatus: true, LogURI: true, LogMethod: true, LogLatency: true, LogRequestID: true,
+		LogStatus: true, LogURIPath: true, LogMethod: true, LogLatency: true, LogRequestID: true,
 		LogRemoteIP: true, LogError: true, HandleError: true,
 		Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Path(), "/static") },
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
@@ -62,7 +62,8 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 				level = slog.LevelError
 			}
 			attrs := []slog.Attr{
-				slog.String("id", v.RequestID), slog.String("method", v.Method), slog.String("uri", v.URI),
+				// The path only: the upload's CSRF token travels in its query string.
+				slog.String("id", v.RequestID), slog.String("method", v.Method), slog.String("path", v.URIPath),
 				slog.Int("status", v.Status), slog.Duration("latency", v.Latency), slog.String("ip", v.RemoteIP),
 			}
 			if v.Error != nil && v.Status >= 500 {
@@ -75,13 +76,24 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 }
 
 // csrf checks the token of every state-changing request: the form field _csrf (or the
-// X-CSRF-Token header, or the _csrf query parameter that the upload form uses so that its
-// multipart body is not read before it is streamed) against a SameSite cookie. Browsers that send
-// Sec-Fetch-Site are also checked by it, as Echo's middleware does.
+// X-CSRF-Token header that htmx requests send) against a SameSite cookie. Browsers that send
+// Sec-Fetch-Site are also checked by it, as Echo's middleware does. The upload is checked by
+// uploadCSRF instead.
 func (s *Server) csrf() echo.MiddlewareFunc {
+	return s.csrfWith("header:X-CSRF-Token,form:_csrf", func(c echo.Context) bool { return skipSession(c) || isUpload(c) })
+}
+
+// uploadCSRF checks the upload's token from the query string or a header, never the form: reading
+// a form field of a multipart body would read the whole body (to memory and temporary files)
+// before the check, for anyone, signed in or not.
+func (s *Server) uploadCSRF() echo.MiddlewareFunc {
+	return s.csrfWith("header:X-CSRF-Token,query:_csrf", nil)
+}
+
+func (s *Server) csrfWith(lookup string, skip middleware.Skipper) echo.MiddlewareFunc {
 	return middleware.CSRFWithConfig(middleware.CSRFConfig{
-		Skipper:        skipSession,
-		TokenLookup:    "header:X-CSRF-Token,query:_csrf,form:_csrf",
+		Skipper:        skip,
+		TokenLookup:    lookup,
 		CookieName:     "_csrf",
 		CookiePath:     "/",
 		CookieHTTPOnly: true,

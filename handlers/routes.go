@@ -47,7 +47,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/settings/team/members/:id", s.memberShow, in)
 	e.POST("/settings/team/members/:id/remove", s.memberRemove, in)
 	e.GET("/imports", s.importsIndex, in)
-	e.POST("/imports", s.importCreate, in)
+	e.POST("/imports", s.importCreate, s.uploadCSRF(), in)
 	e.GET("/imports/:id", s.importShow, in)
 	e.POST("/imports/:id/run", s.importRun, in)
 	e.GET("/imports/:id/rejected.csv", s.importRejected, in)

@@ -97,19 +97,27 @@ func (st *SessionStore) Save(r *http.Request, w http.ResponseWriter, sess *sessi
 		http.SetCookie(w, sessions.NewCookie(sess.Name(), "", sess.Options))
 		return nil
 	}
-	if sess.ID == "" {
-		sess.ID = domain.NewSessionToken()
-	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(sess.Values); err != nil {
 		return err
 	}
-	var seller *domain.SellerID
-	var user *int64
-	if sid, uid, ok := sessionMember(sess.Values); ok {
-		seller, user = &sid, &uid
-	}
-	if err := st.store.SaveSession(r.Context(), sess.ID, seller, user, buf.Bytes()); err != nil {
+	if sess.ID == "" {
+		sess.ID = domain.NewSessionToken()
+		var seller *domain.SellerID
+		var user *int64
+		if sid, uid, ok := sessionMember(sess.Values); ok {
+			seller, user = &sid, &uid
+		}
+		if err := st.store.CreateSession(r.Context(), sess.ID, seller, user, buf.Bytes()); err != nil {
+			return err
+		}
+	} else if err := st.store.UpdateSession(r.Context(), sess.ID, buf.Bytes()); errors.Is(err, domain.ErrNotFound) {
+		// Ended while this request ran (a logout elsewhere): it stays ended.
+		expired := *sess.Options
+		expired.MaxAge = -1
+		http.SetCookie(w, sessions.NewCookie(sess.Name(), "", &expired))
+		return nil
+	} else if err != nil {
 		return err
 	}
 	encoded, err := securecookie.EncodeMulti(sess.Name(), sess.ID, st.codecs...)

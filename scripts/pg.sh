@@ -41,7 +41,7 @@ if [ -n "${PORTAL_PG_OWN:-}" ] || ! answers "$host" "$port"; then
 		id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 		data=${PORTAL_PG_DATA:-/var/lib/postgresql/portal-dev}
 		mkdir -p "$data"
-		chown postgres:postgres "$(dirname "$data")" "$data"
+		chown postgres:postgres "$data"
 		chmod 700 "$data"
 		as=(runuser -u postgres --)
 	else
