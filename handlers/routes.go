@@ -38,6 +38,9 @@ func (s *Server) routes(e *echo.Echo) {
 	in := s.requireUser
 	e.POST("/logout", s.logout, in)
 	e.GET("/", s.home, in)
+	e.GET("/exceptions", s.exceptionsIndex, in)
+	e.GET("/exceptions/:id", s.exceptionShow, in)
+	e.POST("/exceptions/:id", s.exceptionUpdate, in)
 	e.GET("/shipments", s.shipmentsIndex, in)
 	e.GET("/shipments/:id", s.shipmentShow, in)
 	e.POST("/shipments/:id/not-received", s.shipmentNotReceived, in)

@@ -70,3 +70,14 @@ func RejectedURL(id int64) templ.SafeURL {
 func DeletePeakPeriodURL(id int64) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("/settings/peak-periods/%d/delete", id))
 }
+
+// QueueURL is the review queue of unresolved exceptions.
+func QueueURL() templ.SafeURL { return "/exceptions" }
+
+// ExceptionURL is the page of one exception, where its workflow actions also post.
+func ExceptionURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/exceptions/%d", id))
+}
+
+// ExceptionPath is ExceptionURL as a plain string, for redirects.
+func ExceptionPath(id int64) string { return string(ExceptionURL(id)) }

@@ -1,0 +1,160 @@
+package domain_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+// queueRefs lists the order references of queue rows in order.
+func queueRefs(rows []domain.QueueRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.OrderRef)
+	}
+	return out
+}
+
+func (f *queueFixture) queue(qf domain.QueueFilter) []string {
+	f.t.Helper()
+	p, err := f.s.ListQueue(context.Background(), f.seller, qf)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return queueRefs(p.Rows)
+}
+
+func TestListQueueOrderAndKeysetPaging(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newQueueFixture(t)
+	now := at("2026-11-20 10:00")
+	var rows []string
+	// Eleven stalled parcels, stuck for different times; tie on severity, so the
+	// id breaks the tie and paging must not lose or repeat either.
+	for i := 0; i < 11; i++ {
+		day := 1 + i/2*2
+		if i < 2 {
+			day = 1
+		}
+		rows = append(rows, ev(fmt.Sprintf("Q-%02d", i), "[Shenzhen] Export customs clearance started",
+			fmt.Sprintf("2026-11-%02d 10:00", day), "FR"))
+	}
+	f.stalled(now, rows...)
+
+	all, err := f.s.ListQueue(ctx, f.seller, domain.QueueFilter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Rows) != 11 || all.Next != nil {
+		t.Fatalf("one page: %d rows, next %v", len(all.Rows), all.Next)
+	}
+	for i := 1; i < len(all.Rows); i++ {
+		a, b := all.Rows[i-1], all.Rows[i]
+		if a.Severity < b.Severity || a.Severity == b.Severity && a.ID < b.ID {
+			t.Errorf("out of order at %d: %v/%d before %v/%d", i, a.Severity, a.ID, b.Severity, b.ID)
+		}
+	}
+	r := all.Rows[0]
+	if r.OrderRef == "" || r.DestinationCountry != "FR" || r.ShipmentStage != domain.StageExportCustoms ||
+		r.StageEnteredAt == nil || r.Kind != domain.KindStalled || r.AssigneeName != "" {
+		t.Errorf("row facts: %+v", r)
+	}
+
+	var paged []string
+	var cursor *domain.QueueCursor
+	for pages := 0; ; pages++ {
+		if pages > 10 {
+			t.Fatal("paging does not end")
+		}
+		p, err := f.s.ListQueue(ctx, f.seller, domain.QueueFilter{Limit: 3, After: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged = append(paged, queueRefs(p.Rows)...)
+		if p.Next == nil {
+			break
+		}
+		cursor = p.Next
+	}
+	if want := queueRefs(all.Rows); !slices.Equal(paged, want) {
+		t.Errorf("pages of 3:\n%v\nwant\n%v", paged, want)
+	}
+}
+
+func TestListQueueFilters(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newQueueFixture(t)
+	now := at("2026-11-10 10:00")
+	f.stalled(now,
+		ev("F-1", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00", "FR"),
+		ev("F-2", "[Shenzhen] Export customs clearance started", "2026-11-02 10:00", "DE"),
+		ev("F-3", "Import clearance start", "2026-11-05 10:00", "DE"),
+		ev("G-4", "[Shenzhen] Export customs clearance started", "2026-11-03 10:00", "FR"))
+
+	inv, res := f.exceptionOf("F-2"), f.exceptionOf("G-4")
+	if _, err := f.update(inv, domain.ExceptionChange{State: ptr(domain.StateInvestigating), AssigneeID: &f.agent.ID}, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.update(res, domain.ExceptionChange{State: ptr(domain.StateResolved), Resolution: ptr(domain.ResolutionFalseAlarm)}, now); err != nil {
+		t.Fatal(err)
+	}
+	sorted := func(refs []string) []string { slices.Sort(refs); return refs }
+	for _, tc := range []struct {
+		name string
+		f    domain.QueueFilter
+		want []string
+	}{
+		{"unresolved by default", domain.QueueFilter{}, []string{"F-1", "F-2"}},
+		{"all states", domain.QueueFilter{State: domain.QueueAll}, []string{"F-1", "F-2", "G-4"}},
+		{"resolved", domain.QueueFilter{State: "resolved"}, []string{"G-4"}},
+		{"investigating", domain.QueueFilter{State: "investigating"}, []string{"F-2"}},
+		{"kind", domain.QueueFilter{Kind: domain.KindStalled}, []string{"F-1", "F-2"}},
+		{"other kind", domain.QueueFilter{Kind: domain.KindLate}, nil},
+		{"stage", domain.QueueFilter{Stage: domain.StageExportCustoms}, []string{"F-1", "F-2"}},
+		{"stage without", domain.QueueFilter{Stage: domain.StageDelivered}, nil},
+		{"country", domain.QueueFilter{Country: "de"}, []string{"F-2"}},
+		{"assignee", domain.QueueFilter{Assignee: f.agent.ID}, []string{"F-2"}},
+		{"unassigned", domain.QueueFilter{Assignee: domain.QueueUnassigned}, []string{"F-1"}},
+		{"text", domain.QueueFilter{Query: "F-1"}, []string{"F-1"}},
+		{"text prefix, all", domain.QueueFilter{Query: "G", State: domain.QueueAll}, []string{"G-4"}},
+	} {
+		if got := sorted(f.queue(tc.f)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// F-3 is in import customs, under its 7-day threshold: not in the queue at all.
+	if got := f.queue(domain.QueueFilter{Query: "F-3", State: domain.QueueAll}); len(got) != 0 {
+		t.Errorf("F-3 listed: %v", got)
+	}
+	p, err := f.s.ListQueue(ctx, f.seller, domain.QueueFilter{Assignee: f.agent.ID})
+	if err != nil || len(p.Rows) != 1 || p.Rows[0].AssigneeName != "Ann" {
+		t.Errorf("assignee name: %v %+v", err, p.Rows)
+	}
+	var ve *domain.ValidationError
+	if _, err := f.s.ListQueue(ctx, f.seller, domain.QueueFilter{State: "closed"}); !errors.As(err, &ve) {
+		t.Errorf("unknown state: %v", err)
+	}
+
+	counts, err := f.s.QueueCounts(ctx, f.seller)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts[domain.KindStalled] != 2 || counts[domain.KindLate] != 0 || len(counts) != 1 {
+		t.Errorf("counts: %v", counts)
+	}
+
+	// Another seller sees none of it.
+	other, _ := mustSeller(t, f.s, "Other", "owner@other.test")
+	if p, err := f.s.ListQueue(ctx, other.ID, domain.QueueFilter{State: domain.QueueAll}); err != nil || len(p.Rows) != 0 {
+		t.Errorf("other seller's queue: %v %v", err, queueRefs(p.Rows))
+	}
+	if c, err := f.s.QueueCounts(ctx, other.ID); err != nil || len(c) != 0 {
+		t.Errorf("other seller's counts: %v %v", err, c)
+	}
+}

@@ -1,0 +1,162 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
+)
+
+// queuePageSize is how many exceptions one page of the queue shows.
+const queuePageSize = 50
+
+// exceptionsIndex is the review queue: the seller's exceptions, the ones needing action first,
+// narrowed by the filter in the query string (a filtered queue is a link that can be shared).
+func (s *Server) exceptionsIndex(c echo.Context) error {
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	f := queueFilter(c)
+	page, err := s.store.ListQueue(ctx, seller, f)
+	if err != nil {
+		return err
+	}
+	counts, err := s.store.QueueCounts(ctx, seller)
+	if err != nil {
+		return err
+	}
+	team, err := s.store.ListUsers(ctx, seller)
+	if err != nil {
+		return err
+	}
+	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: time.Now(), Loc: sellerLocation(c)}
+	return render(c, http.StatusOK, views.QueuePage(s.page(c, "Review queue"), vm), views.QueueRows(vm))
+}
+
+// queueFilter reads the queue's filter from the query string. A value that is not one of the
+// choices is ignored, as a hand-edited link should still show a queue rather than an error.
+func queueFilter(c echo.Context) domain.QueueFilter {
+	f := domain.QueueFilter{Query: strings.TrimSpace(c.QueryParam("q")), Limit: queuePageSize}
+	if k := domain.ExceptionKind(c.QueryParam("kind")); k.Valid() {
+		f.Kind = k
+	}
+	if st := c.QueryParam("state"); st == domain.QueueAll || domain.ExceptionState(st).Valid() {
+		f.State = st
+	}
+	if st, ok := domain.ParseStage(c.QueryParam("stage")); ok {
+		f.Stage = st
+	}
+	if cc := strings.ToUpper(strings.TrimSpace(c.QueryParam("country"))); len(cc) == 2 {
+		f.Country = cc
+	}
+	switch a := c.QueryParam("assignee"); a {
+	case "none":
+		f.Assignee = domain.QueueUnassigned
+	default:
+		if id, err := strconv.ParseInt(a, 10, 64); err == nil && id > 0 {
+			f.Assignee = id
+		}
+	}
+	sev, errS := strconv.ParseFloat(c.QueryParam("after_sev"), 64)
+	id, errI := strconv.ParseInt(c.QueryParam("after_id"), 10, 64)
+	if errS == nil && errI == nil && id > 0 {
+		f.After = &domain.QueueCursor{Severity: sev, ID: id}
+	}
+	return f
+}
+
+// exceptionShow is one exception with its shipment, workflow actions and history. Another
+// seller's id answers 404, like an id that does not exist.
+func (s *Server) exceptionShow(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	return s.renderException(c, id, http.StatusOK, views.ExceptionView{})
+}
+
+// exceptionUpdate applies one workflow action (the form's action field) at the version the
+// member saw. Success redirects back with a flash; a refused change re-renders the page with the
+// message (422); a change someone else made first re-renders the exception as it is now (409),
+// keeping the member's note.
+func (s *Server) exceptionUpdate(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	version, _ := strconv.Atoi(c.FormValue("version"))
+	ch, done, err := exceptionChange(c, sellerLocation(c))
+	if err == nil {
+		_, err = s.store.UpdateException(c.Request().Context(), sellerFrom(c), userFrom(c), id, version, ch, time.Now())
+	}
+	var ve *domain.ValidationError
+	switch {
+	case err == nil:
+		return s.redirectWithFlash(c, views.ExceptionPath(id), views.FlashSuccess, done)
+	case errors.As(err, &ve):
+		return s.renderException(c, id, http.StatusUnprocessableEntity, views.ExceptionView{Errors: ve.Fields, Note: c.FormValue("note")})
+	case errors.Is(err, domain.ErrConflict):
+		return s.renderException(c, id, http.StatusConflict, views.ExceptionView{Conflict: true, Note: c.FormValue("note")})
+	}
+	return err
+}
+
+// renderException loads the exception page's detail into vm and renders it with status.
+func (s *Server) renderException(c echo.Context, id int64, status int, vm views.ExceptionView) error {
+	now := time.Now()
+	d, err := s.store.ExceptionDetail(c.Request().Context(), sellerFrom(c), id, now)
+	if err != nil {
+		return err
+	}
+	vm.ExceptionDetail, vm.Now, vm.Loc = d, now, sellerLocation(c)
+	title := d.Exception.Kind.Label() + " · " + d.Shipment.Shipment.OrderRef
+	return render(c, status, views.ExceptionPage(s.page(c, title), vm), nil)
+}
+
+// exceptionChange reads a workflow action from the form: the change it asks for and the flash
+// that confirms it.
+func exceptionChange(c echo.Context, loc *time.Location) (domain.ExceptionChange, string, error) {
+	var ch domain.ExceptionChange
+	switch c.FormValue("action") {
+	case "investigate":
+		st := domain.StateInvestigating
+		ch.State = &st
+		return ch, "Investigating", nil
+	case "wait":
+		// The date is a day in the seller's zone; the exception comes back when it begins.
+		until, err := time.ParseInLocation("2006-01-02", c.FormValue("waiting_until"), loc)
+		if err != nil {
+			return ch, "", domain.Invalid("waiting_until", "Choose a date in the future to wait until")
+		}
+		st := domain.StateWaiting
+		ch.State, ch.WaitingUntil = &st, &until
+		return ch, "Waiting until " + views.FormatDate(until), nil
+	case "resolve":
+		st, r := domain.StateResolved, domain.Resolution(c.FormValue("resolution"))
+		ch.State, ch.Resolution = &st, &r
+		return ch, "Resolved as " + strings.ToLower(r.Label()), nil
+	case "reopen":
+		st := domain.StateOpen
+		ch.State = &st
+		return ch, "Back in the queue", nil
+	case "assign":
+		id, err := strconv.ParseInt(c.FormValue("assignee"), 10, 64)
+		if err != nil || id < 0 {
+			return ch, "", domain.Invalid("assignee", "Choose a member of your team")
+		}
+		ch.AssigneeID = &id
+		if id == 0 {
+			return ch, "Unassigned", nil
+		}
+		return ch, "Assigned", nil
+	case "note":
+		note := c.FormValue("note")
+		ch.Note = &note
+		return ch, "Note added", nil
+	}
+	return ch, "", domain.Invalid("", "Choose an action")
+}
