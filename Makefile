@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest serve them and CI.
-.PHONY: run test build generate check fmt vet bench-import bench-sweep
+.PHONY: run test build generate check fmt vet bench-import bench-sweep bench-queue
 
 run: ## serve the portal (local PostgreSQL and demo shop when DATABASE_URL is unset)
 	scripts/run.sh
@@ -31,3 +31,6 @@ check: ## what CI checks before the tests: formatting, vet, generated code up to
 
 bench-sweep: ## time the sweep on 1,000,000 shipments (5% stalled) against SELECT count(*)
 	scripts/bench-sweep.sh
+
+bench-queue: ## wrk p50/p99 and req/s of the review queue (page 1, filtered, deep keyset) and /healthz on 1,000,000 shipments / 100,000 exceptions, signed in, 32 connections
+	scripts/bench-queue.sh

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -28,6 +29,37 @@ type Dashboard struct {
 	AtRisk             []AtRiskShipment
 	Members            []User
 	PendingInvitations int
+	// OpenByKindStage counts the unresolved exceptions per kind and the stage they were opened
+	// in, kinds in the order of ExceptionKinds and stages ascending; empty pairs are left out.
+	OpenByKindStage []KindStageCount
+	// Weekly counts the exceptions opened and resolved in each of the last DashboardWeeks ISO
+	// weeks (Monday to Sunday in the seller's time zone), oldest first, the current week last.
+	Weekly []WeekCount
+	// ResolvedRecently is how many exceptions were resolved in the last DashboardResolveDays
+	// days, and MedianResolve the median time from opened to resolved among them (0 if none).
+	ResolvedRecently int64
+	MedianResolve    time.Duration
+}
+
+// DashboardWeeks is how many weeks of opened and resolved exceptions the home page charts.
+const DashboardWeeks = 8
+
+// DashboardResolveDays is the window of the median time to resolve.
+const DashboardResolveDays = 90
+
+// KindStageCount is a number of exceptions of one kind opened in one stage.
+type KindStageCount struct {
+	Kind  ExceptionKind `db:"kind"`
+	Stage Stage         `db:"stage"`
+	Count int64         `db:"n"`
+}
+
+// WeekCount is the exceptions opened and resolved in the ISO week starting on Week: the date of
+// its Monday in the seller's time zone (as midnight UTC, to be read as a date).
+type WeekCount struct {
+	Week     time.Time `db:"week"`
+	Opened   int64     `db:"opened"`
+	Resolved int64     `db:"resolved"`
 }
 
 // KindCount is a number of exceptions of one kind.
@@ -104,7 +136,61 @@ func (s *Store) Dashboard(ctx context.Context, seller SellerID, now time.Time) (
 		return Dashboard{}, err
 	}
 	d.PendingInvitations = len(invs)
+	if err := s.exceptionTrends(ctx, seller, now, &d); err != nil {
+		return Dashboard{}, err
+	}
 	return d, nil
+}
+
+// exceptionTrends fills the dashboard's open exceptions per kind and stage, the weekly opened
+// and resolved counts, and the median time to resolve.
+func (s *Store) exceptionTrends(ctx context.Context, seller SellerID, now time.Time, d *Dashboard) error {
+	var rows []KindStageCount
+	if err := s.db.SelectContext(ctx, &rows, `
+		SELECT kind, stage, count(*) AS n FROM exceptions
+		WHERE seller_id = $1 AND state <> 'resolved' GROUP BY kind, stage ORDER BY stage`, seller); err != nil {
+		return fmt.Errorf("dashboard: open exceptions per stage: %w", err)
+	}
+	for _, k := range ExceptionKinds {
+		for _, r := range rows {
+			if r.Kind == k {
+				d.OpenByKindStage = append(d.OpenByKindStage, r)
+			}
+		}
+	}
+	// The weeks are the seller's calendar weeks: date_trunc('week') on local time gives the
+	// Monday, which goes back to an instant in the same zone. Each side counts by its own time,
+	// so an exception opened in one week and resolved in the next counts in both.
+	if err := s.db.SelectContext(ctx, &d.Weekly, `
+		WITH z AS (SELECT timezone AS tz FROM sellers WHERE id = $1),
+		weeks AS (
+			SELECT w AS local_week, (w AT TIME ZONE z.tz) AS week_start, ((w + interval '1 week') AT TIME ZONE z.tz) AS week_end
+			FROM z, generate_series(date_trunc('week', $2::timestamptz AT TIME ZONE z.tz) - ($3 - 1) * interval '1 week',
+			                        date_trunc('week', $2::timestamptz AT TIME ZONE z.tz), interval '1 week') AS w
+		)
+		SELECT w.local_week::date AS week,
+		       (SELECT count(*) FROM exceptions x WHERE x.seller_id = $1 AND x.opened_at >= w.week_start AND x.opened_at < w.week_end) AS opened,
+		       (SELECT count(*) FROM exceptions x WHERE x.seller_id = $1 AND x.resolved_at >= w.week_start AND x.resolved_at < w.week_end) AS resolved
+		FROM weeks w ORDER BY w.local_week`, seller, now, DashboardWeeks); err != nil {
+		return fmt.Errorf("dashboard: weekly exceptions: %w", err)
+	}
+	var med struct {
+		N    int64           `db:"n"`
+		Secs sql.NullFloat64 `db:"secs"`
+	}
+	if err := s.db.GetContext(ctx, &med, `
+		SELECT count(*) AS n,
+		       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - opened_at)) AS secs
+		FROM exceptions
+		WHERE seller_id = $1 AND resolved_at > $2::timestamptz - $3 * interval '1 day' AND resolved_at <= $2`,
+		seller, now, DashboardResolveDays); err != nil {
+		return fmt.Errorf("dashboard: median time to resolve: %w", err)
+	}
+	d.ResolvedRecently = med.N
+	if med.Secs.Valid {
+		d.MedianResolve = time.Duration(med.Secs.Float64 * float64(time.Second))
+	}
+	return nil
 }
 
 // openExceptionCounts counts the seller's unresolved exceptions per kind, one entry for every

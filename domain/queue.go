@@ -34,6 +34,13 @@ type QueueFilter struct {
 	// Query matches an order reference or tracking number (exact or prefix) or the customer's
 	// name or email (substring), as the shipments search does.
 	Query string
+	// Carrier matches the shipment's carrier, last-mile carrier or shipping service, ignoring
+	// case (substring: "cainiao" finds "Cainiao Super Economy Global").
+	Carrier string
+	// Age, in days, keeps exceptions opened more than that long before Now; 0 for any age.
+	Age int
+	// Now is the clock reading Age counts back from; the zero time means the current time.
+	Now time.Time
 	// After is the keyset cursor: only rows after it in queue order (the next page).
 	After *QueueCursor
 	Limit int
@@ -99,6 +106,27 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 50
 	}
+	query, args, err := queueSQL(seller, f)
+	if err != nil {
+		return QueuePage{}, err
+	}
+	var rows []QueueRow
+	if err := s.db.SelectContext(ctx, &rows, query, args...); err != nil {
+		return QueuePage{}, fmt.Errorf("list queue: %w", err)
+	}
+	page := QueuePage{Rows: rows}
+	if len(rows) > f.Limit {
+		page.Rows = rows[:f.Limit]
+		last := page.Rows[f.Limit-1]
+		page.Next = &QueueCursor{Severity: last.Severity, ID: last.ID}
+	}
+	return page, nil
+}
+
+// queueSQL builds the queue's query for f (whose Limit is set): the seller's exceptions with
+// their shipments, in queue order, one row more than the page so the caller knows whether a next
+// page exists. It returns a *ValidationError for an unknown state or kind.
+func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 	q := newQueueQuery(seller)
 	switch f.State {
 	case QueueUnresolved:
@@ -106,13 +134,13 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 	case QueueAll:
 	default:
 		if !ExceptionState(f.State).Valid() {
-			return QueuePage{}, Invalid("state", "Choose a state from the list")
+			return "", nil, Invalid("state", "Choose a state from the list")
 		}
 		q.where("e.state = " + q.arg(f.State))
 	}
 	if f.Kind != "" {
 		if !f.Kind.Valid() {
-			return QueuePage{}, Invalid("kind", "Choose a kind from the list")
+			return "", nil, Invalid("kind", "Choose a kind from the list")
 		}
 		q.where("e.kind = " + q.arg(string(f.Kind)))
 	}
@@ -136,6 +164,17 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 			OR s.id IN (SELECT t.shipment_id FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number LIKE ` + upper + `)
 			OR s.customer_name ILIKE ` + contains + ` OR s.customer_email ILIKE ` + contains + `)`)
 	}
+	if c := strings.TrimSpace(f.Carrier); c != "" {
+		contains := q.arg("%" + likeEscape(c) + "%")
+		q.where("(s.carrier ILIKE " + contains + " OR s.last_mile_carrier ILIKE " + contains + " OR s.service ILIKE " + contains + ")")
+	}
+	if f.Age > 0 {
+		now := f.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		q.where("e.opened_at < " + q.arg(now.AddDate(0, 0, -f.Age)))
+	}
 	if f.After != nil {
 		q.where("(e.severity, e.id) < (" + q.arg(f.After.Severity) + ", " + q.arg(f.After.ID) + ")")
 	}
@@ -150,17 +189,7 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 		LEFT JOIN users u ON u.seller_id = e.seller_id AND u.id = e.assignee_id
 		WHERE ` + strings.Join(q.conds, " AND ") + `
 		ORDER BY e.severity DESC, e.id DESC LIMIT ` + q.arg(f.Limit+1)
-	var rows []QueueRow
-	if err := s.db.SelectContext(ctx, &rows, query, q.args...); err != nil {
-		return QueuePage{}, fmt.Errorf("list queue: %w", err)
-	}
-	page := QueuePage{Rows: rows}
-	if len(rows) > f.Limit {
-		page.Rows = rows[:f.Limit]
-		last := page.Rows[f.Limit-1]
-		page.Next = &QueueCursor{Severity: last.Severity, ID: last.ID}
-	}
-	return page, nil
+	return query, q.args, nil
 }
 
 // QueueCounts returns how many unresolved exceptions the seller has of each kind; kinds with

@@ -28,23 +28,29 @@ type SessionRecord struct {
 func NewSessionToken() string { return newToken() }
 
 // FindSession returns the live session a token stands for, or ErrNotFound when it is unknown,
-// ended, idle past lim.Idle or older than lim.Absolute. A found session's last-seen time is
-// refreshed, at most once a minute to spare writes.
+// ended, idle past lim.Idle or older than lim.Absolute. Most requests only read: the last-seen
+// time is written at most once a minute, so a busy page does not write (and lock the session row)
+// on every request.
 func (s *Store) FindSession(ctx context.Context, token string, lim SessionLimits) (SessionRecord, error) {
 	var rec SessionRecord
+	hash := hashToken(token)
 	err := s.db.GetContext(ctx, &rec, `
-		UPDATE sessions SET last_seen_at = CASE
-		        WHEN last_seen_at < now() - interval '1 minute' THEN now() ELSE last_seen_at END
+		SELECT seller_id, user_id, data, created_at, last_seen_at FROM sessions
 		WHERE token_hash = $1
 		  AND last_seen_at > now() - $2 * interval '1 second'
-		  AND created_at > now() - $3 * interval '1 second'
-		RETURNING seller_id, user_id, data, created_at, last_seen_at`,
-		hashToken(token), lim.Idle.Seconds(), lim.Absolute.Seconds())
+		  AND created_at > now() - $3 * interval '1 second'`,
+		hash, lim.Idle.Seconds(), lim.Absolute.Seconds())
 	if errors.Is(err, sql.ErrNoRows) {
 		return SessionRecord{}, ErrNotFound
 	}
 	if err != nil {
 		return SessionRecord{}, fmt.Errorf("find session: %w", err)
+	}
+	if time.Since(rec.LastSeenAt) > time.Minute {
+		if _, err := s.db.ExecContext(ctx, `UPDATE sessions SET last_seen_at = now()
+			WHERE token_hash = $1 AND last_seen_at < now() - interval '1 minute'`, hash); err != nil {
+			return SessionRecord{}, fmt.Errorf("find session: %w", err)
+		}
 	}
 	return rec, nil
 }

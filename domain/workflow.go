@@ -342,6 +342,8 @@ type ExceptionDetail struct {
 	Shipment  ShipmentDetail
 	History   []HistoryEntry
 	Team      []User
+	// CustomerMessage is the ready message to the customer about the exception (CustomerMessage).
+	CustomerMessage string
 }
 
 // MemberName is the display name of a team member by id; "" when the id is nil or not in the
@@ -374,6 +376,9 @@ func (s *Store) ExceptionDetail(ctx context.Context, seller SellerID, id int64, 
 		return ExceptionDetail{}, err
 	}
 	if d.Team, err = s.ListUsers(ctx, seller); err != nil {
+		return ExceptionDetail{}, err
+	}
+	if d.CustomerMessage, err = s.CustomerMessage(ctx, seller, d.Exception, d.Shipment.Shipment, now); err != nil {
 		return ExceptionDetail{}, err
 	}
 	return d, nil

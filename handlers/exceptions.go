@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,14 +34,15 @@ func (s *Server) exceptionsIndex(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: time.Now(), Loc: sellerLocation(c)}
-	return render(c, http.StatusOK, views.QueuePage(s.page(c, "Review queue"), vm), views.QueueRows(vm))
+	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: f.Now, Loc: sellerLocation(c)}
+	p := s.page(c, "Review queue")
+	return render(c, http.StatusOK, views.QueuePage(p, vm), views.QueueRows(p, vm))
 }
 
 // queueFilter reads the queue's filter from the query string. A value that is not one of the
 // choices is ignored, as a hand-edited link should still show a queue rather than an error.
 func queueFilter(c echo.Context) domain.QueueFilter {
-	f := domain.QueueFilter{Query: strings.TrimSpace(c.QueryParam("q")), Limit: queuePageSize}
+	f := domain.QueueFilter{Query: strings.TrimSpace(c.QueryParam("q")), Limit: queuePageSize, Now: time.Now()}
 	if k := domain.ExceptionKind(c.QueryParam("kind")); k.Valid() {
 		f.Kind = k
 	}
@@ -52,6 +54,10 @@ func queueFilter(c echo.Context) domain.QueueFilter {
 	}
 	if cc := strings.ToUpper(strings.TrimSpace(c.QueryParam("country"))); len(cc) == 2 {
 		f.Country = cc
+	}
+	f.Carrier = strings.TrimSpace(c.QueryParam("carrier"))
+	if age, err := strconv.Atoi(c.QueryParam("age")); err == nil && slices.Contains(views.QueueAges, age) {
+		f.Age = age
 	}
 	switch a := c.QueryParam("assignee"); a {
 	case "none":

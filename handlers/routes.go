@@ -39,11 +39,14 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/logout", s.logout, in)
 	e.GET("/", s.home, in)
 	e.GET("/exceptions", s.exceptionsIndex, in)
+	e.GET("/exceptions.csv", s.exceptionsCSV, in)
+	e.POST("/exceptions/bulk", s.exceptionsBulk, in)
 	e.GET("/exceptions/:id", s.exceptionShow, in)
 	e.POST("/exceptions/:id", s.exceptionUpdate, in)
 	e.GET("/shipments", s.shipmentsIndex, in)
 	e.GET("/shipments/:id", s.shipmentShow, in)
 	e.POST("/shipments/:id/not-received", s.shipmentNotReceived, in)
+	e.GET("/outcomes", s.outcomes, in)
 	e.GET("/settings/team", s.teamIndex, in)
 	e.POST("/settings/team/invitations", s.invitationCreate, in)
 	e.POST("/settings/team/invitations/:id/revoke", s.invitationRevoke, in)
@@ -65,6 +68,9 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/settings/warning", s.warningUpdate, in)
 	e.POST("/settings/untracked-services", s.untrackedServiceAdd, in)
 	e.POST("/settings/untracked-services/delete", s.untrackedServiceRemove, in)
+	e.GET("/settings/messages", s.messagesIndex, in)
+	e.POST("/settings/messages", s.messageSave, in)
+	e.POST("/settings/messages/reset", s.messageReset, in)
 }
 
 // isUpload is the file upload, which streams its body to the database with its own size limit

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -86,8 +87,18 @@ func (s *Server) shipmentNotReceived(c echo.Context) error {
 // their imports read times in, so a time reads as it did in the file. An unknown zone falls back
 // to UTC rather than failing the page.
 func sellerLocation(c echo.Context) *time.Location {
-	if loc, err := time.LoadLocation(c.Get(ctxSeller).(*domain.Seller).Timezone); err == nil {
-		return loc
+	name := c.Get(ctxSeller).(*domain.Seller).Timezone
+	if loc, ok := locations.Load(name); ok {
+		return loc.(*time.Location)
 	}
-	return time.UTC
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return time.UTC
+	}
+	locations.Store(name, loc)
+	return loc
 }
+
+// locations caches loaded time zones: time.LoadLocation reads the zone file on every call, and
+// every queue and shipment page needs the seller's zone.
+var locations sync.Map

@@ -468,7 +468,7 @@ func ThresholdsPage(p Page, vm Thresholds) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<div class=\"settings-page\"><div class=\"page-head\"><h1 id=\"settings-title\">Settings</h1><span class=\"muted\">Also: <a href=\"/settings/team\">Team</a> · <a href=\"/settings/statuses\">Unmapped statuses</a></span></div><p class=\"settings-intro\">The desk flags a shipment when it sits in one stage longer than that stage's threshold. Quiet tracking is normal at some stages — three days in export customs is not a problem — so each threshold marks where a pause stops being normal. Fit them to your carriers and a flag means something. Open exceptions are checked against new values at the next sweep.</p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<div class=\"settings-page\"><div class=\"page-head\"><h1 id=\"settings-title\">Settings</h1><span class=\"muted\">Also: <a href=\"/settings/team\">Team</a> · <a href=\"/settings/statuses\">Unmapped statuses</a> · <a href=\"/settings/messages\" id=\"messages-link\">Customer messages</a></span></div><p class=\"settings-intro\">The desk flags a shipment when it sits in one stage longer than that stage's threshold. Quiet tracking is normal at some stages — three days in export customs is not a problem — so each threshold marks where a pause stops being normal. Fit them to your carriers and a flag means something. Open exceptions are checked against new values at the next sweep.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -38,6 +38,74 @@
     bar.value = Math.round(ev.detail.loaded / ev.detail.total * 100);
   });
 
+  // Queue keyboard: on a table#queue, j / k move a highlight between rows (and focus the row's
+  // link, so screen readers and Tab follow), Enter opens the row, x ticks its checkbox. Keys
+  // typed into a field are left alone. The hint under the table shows only where this runs.
+  function queueRows() {
+    var table = document.getElementById("queue");
+    return table ? Array.prototype.slice.call(table.tBodies[0].rows) : [];
+  }
+  function queueCurrent(rows) {
+    for (var i = 0; i < rows.length; i++) {
+      if (rows[i].classList.contains("is-current")) return i;
+    }
+    return -1;
+  }
+  function queueMark(rows, i) {
+    rows.forEach(function (r, j) { r.classList.toggle("is-current", j === i); });
+    var link = rows[i] && rows[i].querySelector("a.exception-link");
+    if (link) link.focus();
+  }
+  function typing(el) {
+    if (!el || !el.tagName) return false;
+    var tag = el.tagName.toLowerCase();
+    if (tag === "textarea" || tag === "select" || el.isContentEditable) return true;
+    if (tag !== "input") return false;
+    return ["checkbox", "radio", "button", "submit", "reset"].indexOf((el.type || "").toLowerCase()) < 0;
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || typing(ev.target)) return;
+    var rows = queueRows();
+    if (!rows.length) return;
+    var i = queueCurrent(rows);
+    switch (ev.key) {
+    case "j":
+      queueMark(rows, Math.min(i + 1, rows.length - 1));
+      break;
+    case "k":
+      queueMark(rows, Math.max(i - 1, 0));
+      break;
+    case "x":
+      if (i < 0) return;
+      var box = rows[i].querySelector('input[type="checkbox"][name="ids"]');
+      if (!box) return;
+      box.checked = !box.checked;
+      box.dispatchEvent(new Event("change", { bubbles: true }));
+      break;
+    case "Enter":
+      // A focused link or button opens itself; Enter elsewhere (the page) opens the row.
+      if (i < 0 || (ev.target !== document.body && ev.target !== document.documentElement)) return;
+      var link = rows[i].querySelector("a.exception-link");
+      if (link) window.location.assign(link.href);
+      break;
+    default:
+      return;
+    }
+    ev.preventDefault();
+  });
+  // Tabbing or clicking into a row makes it the current one, so j / k go on from there.
+  document.addEventListener("focusin", function (ev) {
+    var row = ev.target.closest && ev.target.closest("#queue tbody tr");
+    if (!row) return;
+    queueRows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
+  });
+  function showQueueKeys() {
+    var hint = document.getElementById("queue-keys");
+    if (hint) hint.hidden = false;
+  }
+  document.addEventListener("DOMContentLoaded", showQueueKeys);
+  document.addEventListener("htmx:afterSettle", showQueueKeys);
+
   // Reveal copy buttons only where the clipboard API exists (they are hidden by default).
   if (navigator.clipboard) {
     document.documentElement.classList.add("can-copy");

@@ -1,0 +1,159 @@
+package handlers
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
+)
+
+// exceptionsBulk applies one change (the form's action: assign, snooze or resolve) to the
+// exceptions ticked on the queue, and goes back to the queue page the member was on (the
+// form's return field, so the filter stays) with what changed and what was skipped, and why.
+func (s *Server) exceptionsBulk(c echo.Context) error {
+	back := queueReturn(c.FormValue("return"))
+	form, err := c.FormParams()
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, v := range form["ids"] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+			ids = append(ids, id)
+		}
+	}
+	ch, err := bulkChange(c, sellerLocation(c))
+	var res domain.BulkResult
+	if err == nil {
+		res, err = s.store.BulkUpdate(c.Request().Context(), sellerFrom(c), userFrom(c), ids, ch, time.Now())
+	}
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		msgs := make([]string, 0, len(ve.Fields))
+		for _, m := range ve.Fields {
+			msgs = append(msgs, m)
+		}
+		slices.Sort(msgs)
+		return s.redirectWithFlash(c, back, views.FlashError, strings.Join(msgs, "; "))
+	}
+	if err != nil {
+		return err
+	}
+	kind := views.FlashSuccess
+	if len(res.Skipped) > 0 {
+		kind = views.FlashInfo
+	}
+	return s.redirectWithFlash(c, back, kind, bulkSummary(res))
+}
+
+// bulkChange reads the bulk bar's action and its one field into a change.
+func bulkChange(c echo.Context, loc *time.Location) (domain.ExceptionChange, error) {
+	var ch domain.ExceptionChange
+	switch c.FormValue("action") {
+	case "assign":
+		id, err := strconv.ParseInt(c.FormValue("assignee"), 10, 64)
+		if err != nil || id < 0 {
+			return ch, domain.Invalid("assignee", "Choose a member of your team")
+		}
+		ch.AssigneeID = &id
+	case "snooze":
+		// The exception comes back at the start of the working day the member chose, in the
+		// seller's time zone.
+		day, err := time.ParseInLocation("2006-01-02", c.FormValue("until"), loc)
+		if err != nil {
+			return ch, domain.Invalid("until", "Choose a date in the future to wait until")
+		}
+		until := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, loc)
+		st := domain.StateWaiting
+		ch.State, ch.WaitingUntil = &st, &until
+	case "resolve":
+		st, r := domain.StateResolved, domain.Resolution(c.FormValue("resolution"))
+		ch.State, ch.Resolution = &st, &r
+	default:
+		return ch, domain.Invalid("action", "Choose an action")
+	}
+	return ch, nil
+}
+
+// bulkSummary says what a bulk change did: "2 changed, 1 skipped (not found)". Skips with the
+// same reason are counted together.
+func bulkSummary(res domain.BulkResult) string {
+	msg := fmt.Sprintf("%d changed", res.Changed)
+	if len(res.Skipped) == 0 {
+		return msg
+	}
+	var reasons []string
+	count := map[string]int{}
+	for _, sk := range res.Skipped {
+		if count[sk.Reason] == 0 {
+			reasons = append(reasons, sk.Reason)
+		}
+		count[sk.Reason]++
+	}
+	for i, r := range reasons {
+		if count[r] > 1 {
+			reasons[i] = fmt.Sprintf("%s: %d", r, count[r])
+		}
+	}
+	return fmt.Sprintf("%s, %d skipped (%s)", msg, len(res.Skipped), strings.Join(reasons, "; "))
+}
+
+// queueReturn is where a bulk change goes back to: the queue page given, when it is one (a
+// local path under /exceptions, so the field cannot send the member elsewhere), else the queue.
+func queueReturn(ret string) string {
+	u, err := url.Parse(ret)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(ret, "/exceptions") ||
+		strings.ContainsAny(ret, "\\\r\n") {
+		return string(views.QueueURL())
+	}
+	return ret
+}
+
+// exceptionsCSV downloads every exception the queue's filter shows (all pages), streamed as
+// the domain walks the queue, each cell safe to open in a spreadsheet. Times are in the seller's
+// zone.
+func (s *Server) exceptionsCSV(c echo.Context) error {
+	ctx, seller, loc := c.Request().Context(), sellerFrom(c), sellerLocation(c)
+	f := queueFilter(c)
+	f.After = nil
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
+	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="exceptions-%s.csv"`, f.Now.In(loc).Format("2006-01-02")))
+	c.Response().WriteHeader(http.StatusOK)
+	w := csv.NewWriter(c.Response())
+	if err := w.Write([]string{"exception id", "kind", "state", "severity", "order ref", "tracking number", "customer", "email",
+		"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened"}); err != nil {
+		return err
+	}
+	stamp := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.In(loc).Format("2006-01-02 15:04")
+	}
+	err := s.store.EachQueueRow(ctx, seller, f, func(r domain.QueueRow) error {
+		value := ""
+		if r.OrderValue != nil {
+			value = *r.OrderValue
+		}
+		return w.Write(safeRow([]string{strconv.FormatInt(r.ID, 10), string(r.Kind), string(r.State),
+			strconv.FormatFloat(r.Severity, 'f', 1, 64), r.OrderRef, r.TrackingNumber, r.CustomerName, r.CustomerEmail,
+			r.DestinationCountry, r.Carrier, r.Service, r.ShipmentStage.Key(), stamp(r.StageEnteredAt), value, r.Currency,
+			r.AssigneeName, stamp(&r.OpenedAt)}))
+	})
+	w.Flush()
+	if err != nil {
+		return err
+	}
+	return w.Error()
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# bench-queue.sh — load benchmark of the review queue (GET /exceptions) under concurrent,
+# signed-in traffic, with /healthz in the same run as the floor of the HTTP stack.
+#
+# It builds bin/portal, recreates the database bench_queue, generates BENCH_SHIPMENTS (default
+# 1,000,000) shipments and BENCH_EXCEPTIONS (default 100,000) unresolved exceptions of one seller
+# with SQL (kinds, severities and opened_at spread, 10% assigned to the owner), VACUUM ANALYZEs,
+# starts `portal serve` on a free loopback port (SWEEP_INTERVAL=24h, so no sweep runs during the
+# measurement), signs in with curl and drives wrk (BENCH_THREADS=2, BENCH_CONNECTIONS=32,
+# BENCH_DURATION=15s, --latency) with the session cookie against:
+#   /healthz                              no session, one ping: the floor
+#   /exceptions                           the first queue page
+#   /exceptions?kind=stalled&stage=5      a filtered page
+#   /exceptions?after_sev=…&after_id=…    a deep keyset page (the cursor of row BENCH_DEEP_ROW,
+#                                         default 5,000, in queue order)
+# Each endpoint is first checked with curl: 200 and real queue rows, not the login page.
+# Prints req/s, p50 and p99 per endpoint and whether p99 < 100 ms (issue target: p99 under 100 ms
+# at 32 connections on a 2-core machine). Missing the target prints MISSED but still exits 0.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d /usr/local/go/bin ] && export PATH="$PATH:/usr/local/go/bin"
+n=${BENCH_SHIPMENTS:-1000000}
+m=${BENCH_EXCEPTIONS:-100000}
+threads=${BENCH_THREADS:-2}
+conns=${BENCH_CONNECTIONS:-32}
+duration=${BENCH_DURATION:-15s}
+deep=${BENCH_DEEP_ROW:-5000}
+target_ms=100
+email=bench@example.com
+password=bench-password-1
+log() { echo "bench-queue: $*" >&2; }
+die() { log "$*"; exit 1; }
+[ "$m" -le "$n" ] || die "BENCH_EXCEPTIONS ($m) must not exceed BENCH_SHIPMENTS ($n)"
+
+if ! command -v wrk >/dev/null; then
+	[ "$(id -u)" = 0 ] || die "wrk not found: install it (Debian: apt-get install wrk)"
+	log "installing Debian's wrk package"
+	apt-get update -qq >&2
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
+fi
+command -v curl >/dev/null || die "curl not found"
+
+go build -o bin/portal ./cmd/portal
+server=$(scripts/pg.sh url postgres)
+psql -Xq "$server" -c "DROP DATABASE IF EXISTS bench_queue" -c "CREATE DATABASE bench_queue"
+url="${server%/postgres*}/bench_queue?sslmode=disable"
+export DATABASE_URL="$url"
+bin/portal migrate >/dev/null
+bin/portal seller add --shop Bench --email "$email" --password "$password" --name "Bench Owner" >/dev/null
+
+log "generating $n shipments and $m unresolved exceptions…"
+psql -Xq -v ON_ERROR_STOP=1 "$url" -v n="$n" -v m="$m" <<'SQL'
+INSERT INTO shipments (seller_id, order_ref, tracking_number, service, destination_country, order_value,
+                       currency, promised_by, protection_ends_at, stage, stage_entered_at, last_event_at,
+                       last_status, last_signal, customer_name, customer_email)
+SELECT 1, 'B-' || i, 'LP' || lpad(i::text, 14, '0'),
+       CASE WHEN i % 7 = 0 THEN 'Cainiao Super Economy Global' ELSE 'AliExpress Standard Shipping' END,
+       (ARRAY['US','GB','DE','FR','ES','NL','AU','CA','PL','IT'])[1 + i % 10],
+       5 + (i % 100), 'USD',
+       now() + interval '20 days', now() + interval '40 days',
+       1 + i % 11, now() - (i % 36) * interval '1 hour', now() - (i % 36) * interval '1 hour', 'bench',
+       'none', 'Customer ' || i, 'customer' || i || '@example.com'
+FROM generate_series(1, :n) AS i;
+
+-- One exception on every (n/m)-th shipment: kinds 40% stalled, 20% each delivery_issue and late,
+-- 10% each protection_expiring and not_received; states 80% open, 15% investigating, 5% waiting;
+-- 10% assigned to the owner; severity spread over 0–100; opened in the last 30 days.
+INSERT INTO exceptions (seller_id, shipment_id, kind, state, stage, signal, severity, assignee_id,
+                        waiting_until, opened_at)
+SELECT 1, s.id,
+       (ARRAY['stalled','stalled','stalled','stalled','delivery_issue','delivery_issue',
+              'late','late','protection_expiring','not_received'])[1 + j % 10],
+       CASE WHEN j % 20 = 7 THEN 'waiting' WHEN j % 20 IN (3, 11, 17) THEN 'investigating' ELSE 'open' END,
+       s.stage, 'none',
+       round(((j * 7919) % 10007)::numeric / 100.07, 2)::double precision,
+       CASE WHEN j % 10 = 4 THEN (SELECT id FROM users WHERE seller_id = 1 LIMIT 1) END,
+       CASE WHEN j % 20 = 7 THEN now() + interval '3 days' END,
+       now() - ((j * 31) % 720) * interval '1 hour'
+FROM generate_series(1, :m) AS j
+JOIN shipments s ON s.seller_id = 1 AND s.id = 1 + (j - 1) * (:n / :m);
+SQL
+# A table at rest has been vacuumed by autovacuum (visibility map, statistics).
+psql -Xq "$url" -c "VACUUM ANALYZE shipments" -c "VACUUM ANALYZE exceptions" -c "VACUUM ANALYZE users"
+
+# The deep page's cursor: the (severity, id) of row $deep in queue order.
+read -r dsev did < <(psql -XqAt -F ' ' "$url" -c "SELECT severity, id FROM exceptions
+	WHERE seller_id = 1 AND state <> 'resolved' ORDER BY severity DESC, id DESC OFFSET $((deep - 1)) LIMIT 1")
+[ -n "${did:-}" ] || die "no row $deep in the queue"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+tmp=$(mktemp -d)
+pid=""
+cleanup() {
+	if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+SWEEP_INTERVAL=24h LOG_LEVEL=warn bin/portal serve --addr "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+	curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
+	kill -0 "$pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; die "portal serve exited"; }
+	sleep 0.2
+done
+curl -fsS -o /dev/null "$base/healthz" || { cat "$tmp/serve.log" >&2; die "portal does not answer on $base"; }
+
+# Sign in as a browser does: the login page sets the _csrf cookie and carries the same token.
+jar=$tmp/cookies
+token=$(curl -fsS -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1)
+[ -n "$token" ] || die "no _csrf token on the login page"
+status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+	--data-urlencode "email=$email" --data-urlencode "password=$password" --data-urlencode "_csrf=$token" "$base/login")
+[ "$status" = 303 ] || die "POST /login answered $status, not 303"
+sess=$(awk '$6 == "desk_session" { print $7 }' "$jar")
+csrf=$(awk '$6 == "_csrf" { print $7 }' "$jar")
+[ -n "$sess" ] || die "no desk_session cookie after signing in"
+cookie="desk_session=$sess; _csrf=$csrf"
+
+names=(healthz "queue page 1" "kind=stalled&stage=5" "deep page (row $deep)")
+paths=(/healthz /exceptions "/exceptions?kind=stalled&stage=5" "/exceptions?after_sev=$dsev&after_id=$did")
+
+# Check each endpoint first: 200, and queue rows rather than the login page or an empty queue.
+for i in "${!paths[@]}"; do
+	p=${paths[$i]}
+	status=$(curl -sS -o "$tmp/body" -w '%{http_code}' -H "Cookie: $cookie" "$base$p")
+	[ "$status" = 200 ] || die "GET $p answered $status"
+	if [ "$p" != /healthz ]; then
+		rows=$(grep -o 'data-exception="' "$tmp/body" | wc -l)
+		grep -q 'name="password"' "$tmp/body" && die "GET $p shows the login page"
+		[ "$rows" -gt 0 ] || die "GET $p shows no queue rows"
+		log "GET $p: 200, $rows rows, $(wc -c <"$tmp/body") bytes"
+	fi
+done
+
+# wrk's latency figures come with a unit (us, ms, s): in milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { u = v; sub(/^[0-9.]+/, "", u); x = v + 0
+	if (u == "us") x /= 1000; else if (u == "s") x *= 1000; else if (u == "m") x *= 60000; printf "%.2f", x }'; }
+
+results=()
+for i in "${!paths[@]}"; do
+	p=${paths[$i]}
+	log "wrk -t$threads -c$conns -d$duration $p"
+	out=$(wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "Cookie: $cookie" "$base$p")
+	echo "$out" >"$tmp/wrk.$i"
+	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+	p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+	bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
+	errs=$(awk '/Socket errors:/ { print $0 }' <<<"$out" | sed 's/^ *Socket errors: //')
+	ok=$(awk -v x="$p99" -v t="$target_ms" 'BEGIN { print (x < t) ? "met" : "MISSED" }')
+	note=""
+	[ -n "$bad" ] && note="$bad non-2xx!"
+	[ -n "$errs" ] && note="$note socket errors: $errs"
+	results+=("$(printf '%-28s %10s %10s %10s  %-7s %s' "${names[$i]}" "$rps" "$p50" "$p99" "$ok" "$note")")
+done
+
+echo
+echo "PostgreSQL $(psql -XqAt "$url" -c 'SHOW server_version'), $(nproc) cores; wrk -t$threads -c$conns -d$duration"
+echo "$n shipments, $(psql -XqAt "$url" -c "SELECT count(*) FROM exceptions WHERE state <> 'resolved'") unresolved exceptions; deep cursor after_sev=$dsev after_id=$did"
+printf '%-28s %10s %10s %10s  %s\n' endpoint req/s "p50 ms" "p99 ms" "p99 < ${target_ms} ms"
+printf '%s\n' "${results[@]}"
