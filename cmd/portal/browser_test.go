@@ -156,10 +156,15 @@ func (b browser) exists(sel string) bool {
 	return ok
 }
 
+// screenshot saves the page as a PNG, and fails the test when the page is wider than the window:
+// a page that scrolls sideways does not look finished on a phone.
 func (b browser) screenshot(name string) {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 15*time.Second)
 	defer cancel()
+	if over, err := chromedp.Run(ctx, chromedp.Evaluate[int]("document.documentElement.scrollWidth - document.documentElement.clientWidth")); err == nil && over > 0 {
+		b.t.Errorf("%s: the page is %d px wider than the window", name, over)
+	}
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100 means PNG; below that Chromium encodes JPEG
 	if err != nil {
 		b.t.Fatalf("screenshot %s: %v", name, err)
