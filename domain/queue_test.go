@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/parceldesk/portal/domain"
@@ -156,5 +157,26 @@ func TestListQueueFilters(t *testing.T) {
 	}
 	if c, err := f.s.QueueCounts(ctx, other.ID); err != nil || len(c) != 0 {
 		t.Errorf("other seller's counts: %v %v", err, c)
+	}
+}
+
+// TestQueueCountsAreCapped: past QueueCountCap a kind's count stops at the cap + 1 (the tab says
+// "1,000+"), so counting stays cheap however many exceptions are open.
+func TestQueueCountsAreCapped(t *testing.T) {
+	t.Parallel()
+	f := newSweepFixture(t)
+	var b strings.Builder
+	b.WriteString(sweepHeader)
+	for i := range domain.QueueCountCap + 5 {
+		b.WriteString(ev(fmt.Sprintf("CAP-%d", i), "[Shenzhen] Export customs clearance started", "2026-11-01 10:00", "FR"))
+	}
+	mustImport(t, f.s, f.seller, b.String())
+	f.sweep(at("2026-11-20 10:00"))
+	counts, err := f.s.QueueCounts(context.Background(), f.seller)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := counts[domain.KindStalled], domain.QueueCountCap+1; got != want {
+		t.Errorf("stalled count = %d, want the cap + 1 = %d", got, want)
 	}
 }
