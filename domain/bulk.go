@@ -102,31 +102,8 @@ func (s *Store) updateLocked(ctx context.Context, tx *sqlx.Tx, seller SellerID, 
 	if err != nil {
 		return err
 	}
-	next, hist, err := s.applyChange(ctx, tx, seller, actor, cur, ch, now)
-	if err != nil {
-		return err
-	}
-	_, err = tx.NamedExecContext(ctx, `
-		UPDATE exceptions SET state = :state, resolution = :resolution, waiting_until = :waiting_until,
-		       resolved_at = :resolved_at, assignee_id = :assignee_id, version = version + 1
-		WHERE seller_id = :seller_id AND id = :id`, map[string]any{
-		"seller_id": seller, "id": id,
-		"state": next.State, "resolution": next.Resolution, "waiting_until": next.WaitingUntil,
-		"resolved_at": next.ResolvedAt, "assignee_id": next.AssigneeID,
-	})
-	if isUniqueViolation(err, "exceptions_one_open") {
-		return reopenBlocked(cur.Kind)
-	}
-	if err != nil {
-		return err
-	}
-	for _, h := range hist {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
-			VALUES ($1, $2, $3, $4, $5, $6)`, seller, id, now, actor.ID, h.action, h.detail); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = s.writeChange(ctx, tx, actor, cur, ch, now) // the row is locked: its version holds
+	return err
 }
 
 // queueExportPage is how many rows EachQueueRow reads per query.

@@ -145,41 +145,8 @@ func (s *Store) UpdateException(ctx context.Context, seller SellerID, actor User
 		if cur.Version != version {
 			return ErrConflict
 		}
-		next, hist, err := s.applyChange(ctx, tx, seller, actor, cur, ch, now)
-		if err != nil {
-			return err
-		}
-		q, args, err := sqlx.Named(`
-			UPDATE exceptions e SET state = :state, resolution = :resolution, waiting_until = :waiting_until,
-			       resolved_at = :resolved_at, assignee_id = :assignee_id, version = version + 1
-			WHERE e.seller_id = :seller_id AND e.id = :id AND e.version = :version
-			RETURNING `+exceptionColumns, map[string]any{
-			"seller_id": seller, "id": id, "version": version,
-			"state": next.State, "resolution": next.Resolution, "waiting_until": next.WaitingUntil,
-			"resolved_at": next.ResolvedAt, "assignee_id": next.AssigneeID,
-		})
-		if err != nil {
-			return err
-		}
-		err = tx.GetContext(ctx, &out, tx.Rebind(q), args...)
-		if errors.Is(err, sql.ErrNoRows) {
-			// Changed between our read and this write (the version moved on); the row exists, as
-			// we just read it under the seller's scope.
-			return ErrConflict
-		}
-		if isUniqueViolation(err, "exceptions_one_open") {
-			return reopenBlocked(cur.Kind)
-		}
-		if err != nil {
-			return err
-		}
-		for _, h := range hist {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
-				VALUES ($1, $2, $3, $4, $5, $6)`, seller, id, now, actor.ID, h.action, h.detail); err != nil {
-				return err
-			}
-		}
-		return nil
+		out, err = s.writeChange(ctx, tx, actor, cur, ch, now)
+		return err
 	})
 	if err != nil {
 		var ve *ValidationError
@@ -187,6 +154,48 @@ func (s *Store) UpdateException(ctx context.Context, seller SellerID, actor User
 			return Exception{}, err
 		}
 		return Exception{}, fmt.Errorf("update exception: %w", err)
+	}
+	return out, nil
+}
+
+// writeChange judges a change against the exception as read (applyChange), writes it if the row
+// still has the version read (ErrConflict otherwise), and appends its history lines. Single and
+// bulk updates both go through it.
+func (s *Store) writeChange(ctx context.Context, tx *sqlx.Tx, actor User, cur Exception, ch ExceptionChange, now time.Time) (Exception, error) {
+	next, hist, err := s.applyChange(ctx, tx, cur.SellerID, actor, cur, ch, now)
+	if err != nil {
+		return Exception{}, err
+	}
+	q, args, err := sqlx.Named(`
+		UPDATE exceptions e SET state = :state, resolution = :resolution, waiting_until = :waiting_until,
+		       resolved_at = :resolved_at, assignee_id = :assignee_id, version = version + 1
+		WHERE e.seller_id = :seller_id AND e.id = :id AND e.version = :version
+		RETURNING `+exceptionColumns, map[string]any{
+		"seller_id": cur.SellerID, "id": cur.ID, "version": cur.Version,
+		"state": next.State, "resolution": next.Resolution, "waiting_until": next.WaitingUntil,
+		"resolved_at": next.ResolvedAt, "assignee_id": next.AssigneeID,
+	})
+	if err != nil {
+		return Exception{}, err
+	}
+	var out Exception
+	err = tx.GetContext(ctx, &out, tx.Rebind(q), args...)
+	if errors.Is(err, sql.ErrNoRows) {
+		// Changed between our read and this write (the version moved on); the row exists, as we
+		// just read it under the seller's scope.
+		return Exception{}, ErrConflict
+	}
+	if isUniqueViolation(err, "exceptions_one_open") {
+		return Exception{}, reopenBlocked(cur.Kind)
+	}
+	if err != nil {
+		return Exception{}, err
+	}
+	for _, h := range hist {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
+			VALUES ($1, $2, $3, $4, $5, $6)`, cur.SellerID, cur.ID, now, actor.ID, h.action, h.detail); err != nil {
+			return Exception{}, err
+		}
 	}
 	return out, nil
 }
