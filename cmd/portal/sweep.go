@@ -32,16 +32,19 @@ func cmdSweep(ctx context.Context, args []string, getenv func(string) string, st
 	return nil
 }
 
-// sweepEvery runs the sweep for every seller at each interval until ctx ends. Replicas may all
-// run it: a seller being swept elsewhere is skipped.
+// sweepEvery runs the sweep for every seller at once and then at each interval until ctx ends,
+// so that a restarted portal's flags are current from the start. Replicas may all run it: a
+// seller being swept elsewhere is skipped.
 func sweepEvery(ctx context.Context, store *domain.Store, interval time.Duration, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
+	for first := true; ; first = false {
+		if !first {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
 		}
 		start := time.Now()
 		r, err := store.SweepAll(ctx, start)
