@@ -12,8 +12,11 @@ import (
 
 // Queue states a filter may ask for besides a single ExceptionState.
 const (
-	// QueueUnresolved is every exception still needing work: open, investigating or waiting.
-	QueueUnresolved = ""
+	// QueueNeedsAction, the default, is what needs a person now: open or investigating. A
+	// snoozed (waiting) exception leaves it until its date comes.
+	QueueNeedsAction = ""
+	// QueueUnresolved is every exception still being worked: open, investigating or waiting.
+	QueueUnresolved = "unresolved"
 	// QueueAll is every exception, resolved ones included.
 	QueueAll = "all"
 )
@@ -25,7 +28,7 @@ const QueueUnassigned int64 = -1
 // unresolved exceptions: that is what the queue is for.
 type QueueFilter struct {
 	Kind ExceptionKind
-	// State is QueueUnresolved (""), QueueAll ("all"), or one ExceptionState.
+	// State is QueueNeedsAction (""), QueueUnresolved, QueueAll, or one ExceptionState.
 	State string
 	// Stage is the shipment's current stage.
 	Stage Stage
@@ -131,6 +134,8 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 	q := newQueueQuery(seller)
 	switch f.State {
+	case QueueNeedsAction:
+		q.where("e.state IN ('open', 'investigating')")
 	case QueueUnresolved:
 		q.where("e.state <> 'resolved'")
 	case QueueAll:

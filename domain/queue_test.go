@@ -111,7 +111,8 @@ func TestListQueueFilters(t *testing.T) {
 		f    domain.QueueFilter
 		want []string
 	}{
-		{"unresolved by default", domain.QueueFilter{}, []string{"F-1", "F-2"}},
+		{"needs action by default", domain.QueueFilter{}, []string{"F-1", "F-2"}},
+		{"unresolved", domain.QueueFilter{State: domain.QueueUnresolved}, []string{"F-1", "F-2"}},
 		{"all states", domain.QueueFilter{State: domain.QueueAll}, []string{"F-1", "F-2", "G-4"}},
 		{"resolved", domain.QueueFilter{State: "resolved"}, []string{"G-4"}},
 		{"investigating", domain.QueueFilter{State: "investigating"}, []string{"F-2"}},

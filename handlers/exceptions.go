@@ -46,7 +46,7 @@ func queueFilter(c echo.Context) domain.QueueFilter {
 	if k := domain.ExceptionKind(c.QueryParam("kind")); k.Valid() {
 		f.Kind = k
 	}
-	if st := c.QueryParam("state"); st == domain.QueueAll || domain.ExceptionState(st).Valid() {
+	if st := c.QueryParam("state"); st == domain.QueueAll || st == domain.QueueUnresolved || domain.ExceptionState(st).Valid() {
 		f.State = st
 	}
 	if st, ok := domain.ParseStage(c.QueryParam("stage")); ok {
