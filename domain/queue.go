@@ -204,8 +204,9 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 // counting at most QueueCountCap+1 per kind reads a few thousand index entries.
 const QueueCountCap = 1000
 
-// QueueCounts returns how many unresolved exceptions the seller has of each kind, up to
-// QueueCountCap+1 (more than the cap means "over the cap"); kinds with none are absent.
+// QueueCounts returns how many exceptions of each kind need action (open or investigating: what
+// the queue lists by default), up to QueueCountCap+1 (more than the cap means "over the cap");
+// kinds with none are absent.
 func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (map[ExceptionKind]int, error) {
 	var rows []struct {
 		Kind  ExceptionKind `db:"kind"`
@@ -217,7 +218,7 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (map[Exception
 	}
 	if err := s.db.SelectContext(ctx, &rows, `
 		SELECT k.kind, (SELECT count(*) FROM (
-			SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved' AND e.kind = k.kind
+			SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
 			LIMIT $3) capped) AS count
 		FROM unnest($2::text[]) AS k (kind)`, seller, pq.Array(kinds), QueueCountCap+1); err != nil {
 		return nil, fmt.Errorf("queue counts: %w", err)

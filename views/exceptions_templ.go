@@ -54,7 +54,7 @@ func withQuery(path string, q url.Values) string {
 	return path + "?" + q.Encode()
 }
 
-// Total is the number of unresolved exceptions of every kind, as the tabs say it ("2,000+" when
+// Total is the number of exceptions that need action, of every kind, as the tabs say it ("2,000+" when
 // a kind's count is past the cap).
 func (vm Queue) Total() string {
 	n, over := 0, false
@@ -212,7 +212,7 @@ func QueuePage(p Page, vm Queue) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, " unresolved</span></div><nav class=\"queue-tabs\" aria-label=\"Kinds\"><ul><li><a href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 2, " need action</span></div><nav class=\"queue-tabs\" aria-label=\"Kinds\"><ul><li><a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
