@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -73,7 +72,7 @@ func (s *Store) BulkUpdate(ctx context.Context, seller SellerID, actor User, ids
 				res.Skipped = append(res.Skipped, BulkSkip{ID: id, Reason: "not found"})
 				_, err = tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT bulk_item`)
 			case errors.As(err, &ve):
-				res.Skipped = append(res.Skipped, BulkSkip{ID: id, Reason: ve.message()})
+				res.Skipped = append(res.Skipped, BulkSkip{ID: id, Reason: ve.Message()})
 				_, err = tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT bulk_item`)
 			}
 			if err != nil {
@@ -133,18 +132,4 @@ func (s *Store) EachQueueRow(ctx context.Context, seller SellerID, f QueueFilter
 		}
 		f.After = p.Next
 	}
-}
-
-// message is the error's messages without their field names, as a skipped row's reason.
-func (e *ValidationError) message() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	msgs := make([]string, 0, len(keys))
-	for _, k := range keys {
-		msgs = append(msgs, e.Fields[k])
-	}
-	return strings.Join(msgs, "; ")
 }

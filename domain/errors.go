@@ -43,6 +43,21 @@ func (e *ValidationError) Error() string {
 	return "invalid input: " + strings.Join(parts, "; ")
 }
 
+// Message is the error's messages without their field names, in field order, for places that
+// show one line (a flash, a skipped row's reason, a failed import, the command line).
+func (e *ValidationError) Message() string {
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	msgs := make([]string, 0, len(keys))
+	for _, k := range keys {
+		msgs = append(msgs, e.Fields[k])
+	}
+	return strings.Join(msgs, " ")
+}
+
 // Invalid returns a *ValidationError for one field.
 func Invalid(field, message string) *ValidationError {
 	return &ValidationError{Fields: map[string]string{field: message}}

@@ -258,11 +258,7 @@ func failureReason(err error) string {
 	var verr *ValidationError
 	switch {
 	case errors.As(err, &verr):
-		msgs := make([]string, 0, len(verr.Fields))
-		for _, m := range verr.Fields {
-			msgs = append(msgs, m)
-		}
-		return strings.Join(msgs, " ")
+		return verr.Message()
 	case Unavailable(err):
 		return "The connection to the database was lost during the import. Nothing from it was saved; run it again."
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):

@@ -1413,7 +1413,7 @@ func normTracking(v string) (string, string) {
 	switch {
 	case len(v) > 64:
 		return "", "too long for a tracking number"
-	case len(v) < 5 || strings.IndexAny(v, "0123456789") < 0:
+	case len(v) < 5 || !containsDigit(v):
 		return "", quoteValue(orig) + " is not a tracking number"
 	}
 	return v, ""

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -211,12 +210,4 @@ func DetectSettings(r io.Reader) (Preview, error) {
 func mappingJSON(m Mapping) []byte {
 	b, _ := json.Marshal(m)
 	return b
-}
-
-// loadLocation reads a seller's import zone, falling back to China time (AliExpress exports).
-func loadLocation(name string) *time.Location {
-	if loc, err := time.LoadLocation(name); err == nil {
-		return loc
-	}
-	return time.FixedZone("UTC+8", 8*3600)
 }

@@ -25,11 +25,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 	switch {
 	case errors.As(err, &verr):
 		// Handlers re-render their form with the messages; one that does not still says why.
-		status, heading, msg = http.StatusUnprocessableEntity, "Please check", verr.Error()
-		for _, m := range verr.Fields {
-			msg = m
-			break
-		}
+		status, heading, msg = http.StatusUnprocessableEntity, "Please check", verr.Message()
 	case errors.Is(err, domain.ErrNotFound):
 		status, heading, msg = http.StatusNotFound, "Not found", "There is nothing here, or it belongs to another shop."
 	case errors.Is(err, domain.ErrConflict):

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -30,10 +31,9 @@ func (s *Server) statusMap(c echo.Context) error {
 	text := c.FormValue("text")
 	n, err := s.store.MapStatus(c.Request().Context(), sellerFrom(c), userFrom(c).ID, text,
 		domain.Stage(stage), domain.Signal(c.FormValue("signal")))
-	if errs := fieldErrors(err); errs != nil {
-		for _, m := range errs {
-			return s.redirectWithFlash(c, "/settings/statuses", views.FlashError, m)
-		}
+	var verr *domain.ValidationError
+	if errors.As(err, &verr) {
+		return s.redirectWithFlash(c, "/settings/statuses", views.FlashError, verr.Message())
 	}
 	if err != nil {
 		return err

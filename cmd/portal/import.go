@@ -118,9 +118,7 @@ func importFile(ctx context.Context, store *domain.Store, seller domain.SellerID
 func userError(err error) error {
 	var verr *domain.ValidationError
 	if errors.As(err, &verr) {
-		for _, m := range verr.Fields {
-			return fmt.Errorf("import: %s", m)
-		}
+		return fmt.Errorf("import: %s", verr.Message())
 	}
 	return err
 }
