@@ -136,11 +136,10 @@ func (s *Store) ListHistory(ctx context.Context, seller SellerID, exception int6
 }
 
 // RaiseNotReceived opens a not_received exception by hand: the shipment shows delivered but the
-// customer cannot find it. At most one is open per shipment; raising it again returns the open one.
-// It returns ErrNotFound for another seller's shipment.
-func (s *Store) RaiseNotReceived(ctx context.Context, seller SellerID, actor User, shipment int64, now time.Time) (Exception, error) {
-	var e Exception
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+// customer cannot find it. At most one is open per shipment; raising it again returns the open one
+// with opened false. It returns ErrNotFound for another seller's shipment.
+func (s *Store) RaiseNotReceived(ctx context.Context, seller SellerID, actor User, shipment int64, now time.Time) (e Exception, opened bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var sh Shipment
 		if err := tx.GetContext(ctx, &sh, `SELECT `+shipmentColumns+` FROM shipments s WHERE s.seller_id = $1 AND s.id = $2`, seller, shipment); errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
@@ -159,12 +158,13 @@ func (s *Store) RaiseNotReceived(ctx context.Context, seller SellerID, actor Use
 		if err != nil {
 			return err
 		}
+		opened = true
 		_, err = tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
 			VALUES ($1, $2, $3, $4, 'raised', 'Raised by hand: the customer has not received the parcel.')`, seller, e.ID, now, actor.ID)
 		return err
 	})
 	if err != nil {
-		return Exception{}, fmt.Errorf("raise not received: %w", err)
+		return Exception{}, false, fmt.Errorf("raise not received: %w", err)
 	}
-	return e, nil
+	return e, opened, nil
 }

@@ -70,14 +70,11 @@ func (s *Server) shipmentNotReceived(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	// Whole microseconds, as PostgreSQL stores them, so that the exception opened by this
-	// request is told from one already open by its opening time.
-	now := time.Now().Round(0).Truncate(time.Microsecond)
-	e, err := s.store.RaiseNotReceived(c.Request().Context(), sellerFrom(c), userFrom(c), id, now)
+	_, opened, err := s.store.RaiseNotReceived(c.Request().Context(), sellerFrom(c), userFrom(c), id, time.Now())
 	if err != nil {
 		return err
 	}
-	if !e.OpenedAt.Equal(now) {
+	if !opened {
 		return s.redirectWithFlash(c, views.ShipmentPath(id), views.FlashInfo, "A not-received exception is already open for this shipment")
 	}
 	return s.redirectWithFlash(c, views.ShipmentPath(id), views.FlashSuccess, "Not-received exception opened")
