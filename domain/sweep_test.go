@@ -339,3 +339,33 @@ func TestSweepDeadlineBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepAndTimelineAgree: the stall rule lives twice, in SQL for the sweep over a million
+// shipments and in Go for the timeline a seller reads. At every instant they must agree: the
+// timeline's current stage is over its limit exactly when the sweep holds a stalled exception.
+func TestSweepAndTimelineAgree(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newSweepFixture(t)
+	f.exec(`INSERT INTO stage_thresholds (seller_id, stage, country, max_hours) VALUES ($1, 3, 'DE', 50)`, f.seller)
+	mustImport(t, f.s, f.seller, sweepHeader+
+		ev("AG-FR", "[Shenzhen] Outbound in sorting center", "2026-02-08 00:00", "FR")+ // spans Chinese New Year
+		ev("AG-DE", "[Shenzhen] Outbound in sorting center", "2026-02-01 00:00", "DE")+ // country override
+		ev("AG-8", "Import clearance start", "2026-02-20 00:00", "FR")) // destination stage: no pause
+	for _, when := range []string{"2026-02-03 01:59", "2026-02-03 02:01", "2026-02-10 00:00", "2026-02-23 00:01",
+		"2026-02-27 00:00", "2026-02-27 00:01", "2026-03-03 23:59", "2026-03-04 00:01"} {
+		now := at(when)
+		f.sweep(now)
+		for _, ref := range []string{"AG-FR", "AG-DE", "AG-8"} {
+			sh := shipmentByRef(t, f.s, f.seller, ref)
+			d, err := f.s.ShipmentDetail(ctx, f.seller, sh.ID, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			span, _ := d.Timeline.Span(sh.Stage)
+			if swept := strings.HasPrefix(f.open(ref), "stalled"); swept != span.Over {
+				t.Errorf("%s at %s: sweep stalled = %v, timeline over = %v (spent %v of %v)", ref, when, swept, span.Over, span.Spent, span.Threshold)
+			}
+		}
+	}
+}
