@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest serve them and CI.
-.PHONY: run test build generate check fmt vet bench-import bench-sweep bench-queue
+.PHONY: run test build generate check lint fmt vet bench-import bench-sweep bench-queue
 
 run: ## serve the portal (local PostgreSQL and demo shop when DATABASE_URL is unset)
 	scripts/run.sh
@@ -28,6 +28,9 @@ check: ## what CI checks before the tests: formatting, vet, generated code up to
 	go tool templ generate
 	@git diff --exit-code -- views >/dev/null || { git diff --stat -- views; echo "templ: generated views are out of date; run make generate and commit"; exit 1; }
 	@test -z "$$(git status --porcelain -- views | grep '^??')" || { echo "templ: generated views not committed"; exit 1; }
+
+lint: ## staticcheck and gosec at pinned versions (installed into .cache/tools on first use)
+	scripts/lint.sh
 
 bench-sweep: ## time the sweep on 1,000,000 shipments (5% stalled) against SELECT count(*)
 	scripts/bench-sweep.sh

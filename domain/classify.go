@@ -620,7 +620,7 @@ func clsTokenize(dst []clsTok, b []byte) []clsTok {
 					start = i
 				}
 			} else if start >= 0 {
-				dst = append(dst, clsTok{int32(start), int32(i)})
+				dst = append(dst, clsSpan(start, i))
 				start = -1
 			}
 			i++
@@ -630,26 +630,32 @@ func clsTokenize(dst []clsTok, b []byte) []clsTok {
 		switch {
 		case clsIsCJK(r):
 			if start >= 0 {
-				dst = append(dst, clsTok{int32(start), int32(i)})
+				dst = append(dst, clsSpan(start, i))
 				start = -1
 			}
-			dst = append(dst, clsTok{int32(i), int32(i + n)})
+			dst = append(dst, clsSpan(i, i+n))
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if start < 0 {
 				start = i
 			}
 		default:
 			if start >= 0 {
-				dst = append(dst, clsTok{int32(start), int32(i)})
+				dst = append(dst, clsSpan(start, i))
 				start = -1
 			}
 		}
 		i += n
 	}
 	if start >= 0 {
-		dst = append(dst, clsTok{int32(start), int32(len(b))})
+		dst = append(dst, clsSpan(start, len(b)))
 	}
 	return dst
+}
+
+// clsSpan is the token b[s:e]. An offset fits int32 with room to spare: a status text is at most
+// maxTextLen characters in an import, and one line of at most 1 MiB in `portal classify`.
+func clsSpan(s, e int) clsTok {
+	return clsTok{int32(s), int32(e)} // #nosec G115 -- offsets in one status text, far below 2^31 (above)
 }
 
 // clsIsCJK reports whether r is a Han, Hiragana or Katakana character.
@@ -728,7 +734,7 @@ func (x *clsIndex) add(r clsRule, elems []clsElem) {
 	default:
 		panic("domain: classifier pattern starts with a wildcard: " + r.pattern)
 	}
-	i := int32(len(x.rules))
+	i := int32(len(x.rules)) // #nosec G115 -- built-in rules plus one seller's mappings: far below 2^31
 	x.rules = append(x.rules, r)
 	n := &x.root
 	for _, e := range elems {
@@ -794,7 +800,7 @@ func (x *clsIndex) each(norm []byte, toks []clsTok, f func(clsMatch) bool) {
 // way as matches of [start, i).
 func (n *clsNode) walk(norm []byte, toks []clsTok, start, i int, f func(clsMatch) bool) bool {
 	for _, ri := range n.rules {
-		if !f(clsMatch{ri, int32(start), int32(i)}) {
+		if !f(clsMatch{ri, int32(start), int32(i)}) { // #nosec G115 -- token indexes of one status text (see clsSpan)
 			return false
 		}
 	}

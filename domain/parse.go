@@ -867,11 +867,7 @@ func parseCurrency(s string) (h currencyHint, ok bool) {
 	var buf [32]byte
 	key := buf[:0]
 	for _, r := range s {
-		switch {
-		case isBlankRune(r):
-		case r < utf8.RuneSelf:
-			key = append(key, byte(unicode.ToUpper(r)))
-		default:
+		if !isBlankRune(r) {
 			key = utf8.AppendRune(key, unicode.ToUpper(r))
 		}
 		if len(key) > 24 {
@@ -1013,7 +1009,7 @@ func normalizeAmount(num string) (string, bool) {
 			} else if len(groups) > 0 || i > 0 {
 				return "", false // two marks in a row
 			}
-			marks = append(marks, byte(r))
+			marks = append(marks, num[i]) // the mark itself: '.' or ',' is one byte
 		case r == ' ' || r == '\'' || r == '’' || r == '\u00A0' || r == '\u202F' || r == '\u2009':
 			// Grouping by space or apostrophe: "1 234,56", "1'234.50".
 			if start >= 0 {

@@ -16,12 +16,14 @@ func cmdClassify(stdin io.Reader, stdout io.Writer) error {
 	in := bufio.NewScanner(stdin)
 	in.Buffer(make([]byte, 64<<10), 1<<20)
 	out := bufio.NewWriter(stdout)
+	var line []byte
 	for in.Scan() {
 		stage, signal := cls.Classify(in.Text())
-		out.WriteString(strconv.Itoa(int(stage)))
-		out.WriteByte(',')
-		out.WriteString(string(signal))
-		out.WriteByte('\n')
+		line = strconv.AppendInt(line[:0], int64(stage), 10)
+		line = append(append(append(line, ','), signal...), '\n')
+		if _, err := out.Write(line); err != nil {
+			return fmt.Errorf("classify: %w", err)
+		}
 	}
 	if err := in.Err(); err != nil {
 		return fmt.Errorf("classify: %w", err)

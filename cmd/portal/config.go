@@ -104,12 +104,10 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store
 		time.Sleep(time.Second)
 	}
 	if err != nil {
-		db.Close()
-		return nil, nil, fmt.Errorf("connect to database: %w", err)
+		return nil, nil, errors.Join(fmt.Errorf("connect to database: %w", err), db.Close())
 	}
 	if err := migrations.Apply(ctx, db.DB); err != nil {
-		db.Close()
-		return nil, nil, err
+		return nil, nil, errors.Join(err, db.Close())
 	}
 	return domain.NewStore(db), db, nil
 }
