@@ -148,12 +148,22 @@ func (s *Server) importRun(c echo.Context) error {
 			return err
 		} else {
 			s.jobs.Go(func(jctx context.Context) {
+				s.metrics.importStarted()
+				start := time.Now()
+				var done domain.Import
 				r, err := s.store.OpenUpload(jctx, seller, id)
 				if err == nil {
-					_, err = run.Load(jctx, r)
+					done, err = run.Load(jctx, r)
 				} else {
 					err = run.Fail(jctx, err)
 				}
+				result := importSucceeded
+				if err != nil && jctx.Err() != nil {
+					result = importInterrupted // the portal is shutting down
+				} else if err != nil {
+					result = importFailed
+				}
+				s.metrics.importFinished(result, done, time.Since(start))
 				if err == nil && s.cfg.AfterImport != nil {
 					err = s.cfg.AfterImport(jctx, seller)
 				}

@@ -50,21 +50,30 @@ func cacheForever(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// logRequests writes one structured line per request with its id, status and latency.
+// logRequests writes one structured line per request — its id, method, route pattern, path,
+// status, latency, client address and, when signed in, the seller — and counts it in the metrics
+// (static files are counted but not logged).
 func (s *Server) logRequests() echo.MiddlewareFunc {
 	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
 		LogStatus: true, LogURIPath: true, LogMethod: true, LogLatency: true, LogRequestID: true,
 		LogRemoteIP: true, LogError: true, HandleError: true,
-		Skipper: func(c echo.Context) bool { return strings.HasPrefix(c.Path(), "/static") },
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			s.metrics.observeRequest(v.Method, c.Path(), v.Status, v.Latency)
+			if strings.HasPrefix(c.Path(), "/static") {
+				return nil
+			}
 			level := slog.LevelInfo
 			if v.Status >= 500 {
 				level = slog.LevelError
 			}
 			attrs := []slog.Attr{
 				// The path only: the upload's CSRF token travels in its query string.
-				slog.String("id", v.RequestID), slog.String("method", v.Method), slog.String("path", v.URIPath),
-				slog.Int("status", v.Status), slog.Duration("latency", v.Latency), slog.String("ip", v.RemoteIP),
+				slog.String("id", v.RequestID), slog.String("method", v.Method), slog.String("route", c.Path()),
+				slog.String("path", v.URIPath), slog.Int("status", v.Status), slog.Duration("latency", v.Latency),
+				slog.String("ip", v.RemoteIP),
+			}
+			if seller, ok := c.Get(ctxSeller).(*domain.Seller); ok {
+				attrs = append(attrs, slog.Int64("seller", int64(seller.ID)))
 			}
 			if v.Error != nil && v.Status >= 500 {
 				attrs = append(attrs, slog.String("err", v.Error.Error()))

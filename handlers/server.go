@@ -33,6 +33,8 @@ type Config struct {
 	// AfterImport runs when an upload's import is done (the sweep, so new problems show at
 	// once). Optional.
 	AfterImport func(ctx context.Context, seller domain.SellerID) error
+	// Metrics counts requests and imports. Default: figures nobody reads.
+	Metrics *Metrics
 }
 
 // DefaultSessionLimits: a day without a request signs a member out; a week after sign-in, they
@@ -44,6 +46,7 @@ type Server struct {
 	store    *domain.Store
 	sessions *SessionStore
 	jobs     *Jobs
+	metrics  *Metrics
 	log      *slog.Logger
 	cfg      Config
 }
@@ -59,10 +62,14 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 	if cfg.Jobs == nil {
 		cfg.Jobs = NewJobs(context.Background())
 	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics(nil)
+	}
 	s := &Server{
 		store:    store,
 		sessions: NewSessionStore(store, cfg.SessionKey, cfg.Sessions, cfg.SecureCookies),
 		jobs:     cfg.Jobs,
+		metrics:  cfg.Metrics,
 		log:      log,
 		cfg:      cfg,
 	}

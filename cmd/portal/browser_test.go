@@ -29,6 +29,15 @@ func startPortal(t *testing.T) string {
 // test ends.
 func serveOn(t *testing.T, env map[string]string) string {
 	t.Helper()
+	lines := serveLines(t, env)
+	_, url, _ := strings.Cut(lines[len(lines)-1], "listening on ")
+	return url
+}
+
+// serveLines runs `portal serve` through run() on the given environment and returns what it
+// printed up to the line "… listening on URL", which is last. The server stops when the test ends.
+func serveLines(t *testing.T, env map[string]string) []string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
@@ -42,15 +51,17 @@ func serveOn(t *testing.T, env map[string]string) string {
 			t.Errorf("portal serve: %v", err)
 		}
 	})
+	var lines []string
 	sc := bufio.NewScanner(pr)
 	for sc.Scan() {
-		if _, url, ok := strings.Cut(sc.Text(), "listening on "); ok {
+		lines = append(lines, sc.Text())
+		if strings.Contains(sc.Text(), "listening on ") {
 			go func() { _, _ = io.Copy(io.Discard, pr) }()
-			return url
+			return lines
 		}
 	}
 	t.Fatalf("portal did not start: %v", <-done)
-	return ""
+	return nil
 }
 
 // newBrowser starts Debian's headless Chromium for the test. Without Chromium the test is skipped,

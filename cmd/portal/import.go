@@ -62,7 +62,7 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 	if im.Status != domain.ImportDone {
 		return fmt.Errorf("import: %s", im.Error)
 	}
-	return sweepAfterImport(ctx, store, seller.ID)
+	return sweepAfterImport(ctx, store, nil, seller.ID)
 }
 
 // importFile detects a file's settings, then imports it: one pass to look, one to load.

@@ -30,6 +30,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	var demo bool
 	var maxUploadMB int64
 	var sweepInterval time.Duration
+	var metricsAddr string
 	fs := newFlagSet("serve", getenv, stderr, &cfg)
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADDR", ":8080"), "listen address (env ADDR)")
 	fs.StringVar(&cfg.SessionSecret, "session-secret", getenv("SESSION_SECRET"), "key that signs session cookies; without it one is generated and kept in the database (env SESSION_SECRET)")
@@ -37,6 +38,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "take client addresses from X-Forwarded-For (env TRUST_PROXY)")
 	fs.Int64Var(&maxUploadMB, "max-upload-mb", envInt(getenv, "MAX_UPLOAD_MB", 512), "largest CSV upload accepted, in MiB (env MAX_UPLOAD_MB)")
 	fs.DurationVar(&sweepInterval, "sweep-interval", envDuration(getenv, "SWEEP_INTERVAL", 5*time.Minute), "how often the stall/exception sweep runs (env SWEEP_INTERVAL)")
+	fs.StringVar(&metricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "address of the Prometheus /metrics listener, e.g. 127.0.0.1:9090; empty: no metrics listener (env METRICS_ADDR)")
 	fs.BoolVar(&demo, "demo", false, "create the demo shop (with a few thousand demo orders) if it is missing and print its login")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -47,6 +49,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer db.Close()
+	metrics := handlers.NewMetrics(db.DB)
 
 	key, err := sessionKey(ctx, cfg, store)
 	if err != nil {
@@ -56,9 +59,10 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	} else if n > 0 {
 		log.Warn("imports interrupted by the last stop are marked so; they can be run again", "count", n)
+		metrics.ImportsInterrupted(n)
 	}
 	if demo {
-		if err := ensureDemo(ctx, store, log); err != nil {
+		if err := ensureDemo(ctx, store, metrics, log); err != nil {
 			return err
 		}
 	}
@@ -67,8 +71,10 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	jobs := handlers.NewJobs(jobsCtx)
 	h := handlers.New(log, handlers.Config{
 		SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, SessionKey: key,
-		MaxUploadBytes: maxUploadMB << 20, Jobs: jobs,
-		AfterImport: func(ctx context.Context, seller domain.SellerID) error { return sweepAfterImport(ctx, store, seller) },
+		MaxUploadBytes: maxUploadMB << 20, Jobs: jobs, Metrics: metrics,
+		AfterImport: func(ctx context.Context, seller domain.SellerID) error {
+			return sweepAfterImport(ctx, store, metrics, seller)
+		},
 	}, store)
 	srv := &http.Server{
 		Handler:           h,
@@ -77,6 +83,21 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		WriteTimeout:      10 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	if metricsAddr != "" {
+		// Its own listener, for the operator's network only: the public one has no /metrics.
+		mln, err := net.Listen("tcp", metricsAddr)
+		if err != nil {
+			return fmt.Errorf("metrics listen: %w", err)
+		}
+		msrv := &http.Server{Handler: metrics.Handler(), ReadHeaderTimeout: 10 * time.Second, WriteTimeout: time.Minute}
+		go func() {
+			if err := msrv.Serve(mln); !errors.Is(err, http.ErrServerClosed) {
+				log.Error("metrics listener stopped", "err", err)
+			}
+		}()
+		defer msrv.Close()
+		fmt.Fprintf(stdout, "Metrics on http://%s/metrics\n", mln.Addr())
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -88,7 +109,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stdout, "Demo shop %q: sign in at %s/login as %s with password %s\n", demoShop, url, demoEmail, demoPassword)
 	}
 	go housekeeping(ctx, store, log)
-	go sweepEvery(ctx, store, sweepInterval, log)
+	go sweepEvery(ctx, store, sweepInterval, metrics, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -129,7 +150,7 @@ func sessionKey(ctx context.Context, cfg Config, store *domain.Store) ([]byte, e
 
 // ensureDemo creates the demo shop unless its owner already exists, and gives a shop without
 // imports the demo export, through the same importer a seller's upload goes through.
-func ensureDemo(ctx context.Context, store *domain.Store, log *slog.Logger) error {
+func ensureDemo(ctx context.Context, store *domain.Store, metrics *handlers.Metrics, log *slog.Logger) error {
 	_, _, err := store.CreateSeller(ctx, domain.Signup{ShopName: demoShop, Name: "Demo Owner", Email: demoEmail, Password: demoPassword})
 	var verr *domain.ValidationError
 	if err != nil && !(errors.As(err, &verr) && verr.Fields["email"] != "") {
@@ -156,7 +177,7 @@ func ensureDemo(ctx context.Context, store *domain.Store, log *slog.Logger) erro
 		return fmt.Errorf("demo data: %w", err)
 	}
 	log.Info("demo data imported", "summary", importSummary(im))
-	return sweepAfterImport(ctx, store, owner.SellerID)
+	return sweepAfterImport(ctx, store, metrics, owner.SellerID)
 }
 
 // demoOrders is the size of the demo shop.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/handlers"
 )
 
 // cmdSweep runs one stall/exception sweep for every seller, then exits.
@@ -34,8 +35,8 @@ func cmdSweep(ctx context.Context, args []string, getenv func(string) string, st
 
 // sweepEvery runs the sweep for every seller at once and then at each interval until ctx ends,
 // so that a restarted portal's flags are current from the start. Replicas may all run it: a
-// seller being swept elsewhere is skipped.
-func sweepEvery(ctx context.Context, store *domain.Store, interval time.Duration, log *slog.Logger) {
+// seller being swept elsewhere is skipped. Each run is recorded in metrics.
+func sweepEvery(ctx context.Context, store *domain.Store, interval time.Duration, metrics *handlers.Metrics, log *slog.Logger) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for first := true; ; first = false {
@@ -48,19 +49,25 @@ func sweepEvery(ctx context.Context, store *domain.Store, interval time.Duration
 		}
 		start := time.Now()
 		r, err := store.SweepAll(ctx, start)
+		if ctx.Err() != nil {
+			return
+		}
+		metrics.ObserveSweep("periodic", r, time.Since(start), err)
 		if err != nil {
-			if ctx.Err() == nil {
-				log.Warn("periodic sweep failed", "err", err)
-			}
+			log.Warn("periodic sweep failed", "err", err)
 			continue
 		}
 		log.Info("periodic sweep", "took", time.Since(start), "raised", r.Raised, "resolved", r.Resolved, "reopened", r.Reopened, "skipped", r.Skipped)
 	}
 }
 
-// sweepAfterImport sweeps the seller whose import just finished, so new problems show at once.
-func sweepAfterImport(ctx context.Context, store *domain.Store, seller domain.SellerID) error {
-	if _, err := store.Sweep(ctx, seller, time.Now()); err != nil {
+// sweepAfterImport sweeps the seller whose import just finished, so new problems show at once,
+// and records it in metrics (nil for the one-shot commands).
+func sweepAfterImport(ctx context.Context, store *domain.Store, metrics *handlers.Metrics, seller domain.SellerID) error {
+	start := time.Now()
+	r, err := store.Sweep(ctx, seller, start)
+	metrics.ObserveSweep("import", r, time.Since(start), err)
+	if err != nil {
 		return fmt.Errorf("sweep after import: %w", err)
 	}
 	return nil
