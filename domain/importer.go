@@ -274,7 +274,7 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 		_, _ = s.db.ExecContext(ctx, `UPDATE imports SET rows_read = $3, bytes_read = $4 WHERE seller_id = $1 AND id = $2`,
 			seller, id, rows, bytes)
 	}
-	header, read, err := stageRows(ctx, tx, r, run.set, run.cls, progress)
+	header, read, err := stageRows(ctx, tx, r, run.set, run.cls, s.MaxImportRows, progress)
 	if err != nil {
 		return err
 	}
@@ -302,8 +302,9 @@ var stagingColumns = []string{"line", "reject", "raw", "order_ref", "tracking_nu
 	"order_value", "currency", "promised_by", "protection_ends_at", "extra_numbers"}
 
 // stageRows parses and classifies every record and copies it into the temporary table staging.
-// It returns the file's header and the number of data rows read.
-func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, progress func(rows, bytes int64)) (header []string, rows int64, err error) {
+// It returns the file's header and the number of data rows read, and a *ValidationError for a
+// file of more than maxRows rows.
+func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, maxRows int64, progress func(rows, bytes int64)) (header []string, rows int64, err error) {
 	if _, err := tx.ExecContext(ctx, `
 		CREATE TEMP TABLE staging (
 			line int NOT NULL, reject text, raw text[],
@@ -336,6 +337,10 @@ func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings
 		rec, line, err := rr.Read()
 		if err == io.EOF {
 			break
+		}
+		if maxRows > 0 && rows >= maxRows {
+			return header, rows, Invalid("file", fmt.Sprintf("The file has more than %d rows, the most one import takes. "+
+				"Split it into smaller files and import each; nothing from this one was saved.", maxRows))
 		}
 		if err != nil {
 			re, ok := asRowError(err)

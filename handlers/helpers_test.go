@@ -30,24 +30,30 @@ type testServer struct {
 	routes []*echo.Route
 }
 
-func newTestServer(t *testing.T, cfg handlers.Config) *testServer {
+// newTestServer serves the portal over real HTTP on a fresh database; opts set up the
+// http.Server before it starts.
+func newTestServer(t *testing.T, cfg handlers.Config, opts ...func(*http.Server)) *testServer {
 	t.Helper()
 	db := dbtest.NewDB(t)
 	store := domain.NewStore(db)
 	store.PasswordCost = 4
-	ts := newTestServerOn(t, cfg, store)
+	ts := newTestServerOn(t, cfg, store, opts...)
 	ts.db = db
 	return ts
 }
 
-func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store) *testServer {
+func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store, opts ...func(*http.Server)) *testServer {
 	t.Helper()
 	if cfg.SessionKey == nil {
 		cfg.SessionKey = []byte("0123456789abcdef0123456789abcdef")
 	}
 	log := slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	e := handlers.New(log, cfg, store)
-	srv := httptest.NewServer(e)
+	srv := httptest.NewUnstartedServer(e)
+	for _, o := range opts {
+		o(srv.Config)
+	}
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return &testServer{Server: srv, store: store, routes: e.Routes()}
 }

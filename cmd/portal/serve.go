@@ -31,6 +31,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	var maxUploadMB int64
 	var sweepInterval time.Duration
 	fs := newFlagSet("serve", getenv, stderr, &cfg)
+	importFlags(fs, getenv, &cfg)
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADDR", ":8080"), "listen address (env ADDR)")
 	fs.StringVar(&cfg.SessionSecret, "session-secret", getenv("SESSION_SECRET"), "key that signs session cookies; without it one is generated and kept in the database (env SESSION_SECRET)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(getenv, "SECURE_COOKIES"), "mark cookies Secure: set when served over TLS (env SECURE_COOKIES)")
@@ -70,14 +71,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		MaxUploadBytes: maxUploadMB << 20, Jobs: jobs,
 		AfterImport: func(ctx context.Context, seller domain.SellerID) error { return sweepAfterImport(ctx, store, seller) },
 	}, store)
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second, // slow-loris: headers must arrive promptly
-		ReadTimeout:       10 * time.Minute, // a large CSV upload on a slow line
-		WriteTimeout:      10 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(h, log)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
@@ -115,6 +109,33 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		<-done
 	}
 	return nil
+}
+
+// newHTTPServer returns the server with its timeouts, which keep slow or idle clients from
+// holding connections (and their goroutines and buffers) open:
+//
+//   - ReadHeaderTimeout: a request's headers must arrive within 10 s of its first byte; a client
+//     dribbling them byte by byte (slowloris) is cut off.
+//   - ReadTimeout: the whole request, body included, must arrive within a minute. Every body but
+//     an upload is at most 1 MB (a form), so a minute is generous even on a poor mobile line, and
+//     a body trickled to hold the connection is cut off.
+//   - An upload may be far larger (MAX_UPLOAD_MB, 512 MiB by default): at 1 MiB/s that is eight
+//     and a half minutes, so no single deadline fits both a slow honest upload and a trickle.
+//     The upload handler therefore moves the deadline itself while the file keeps arriving
+//     (handlers.Config.UploadStall: each MiB within a minute of the last), so an upload takes as
+//     long as it needs at any pace above about 17 KiB/s and one that stalls is cut off.
+//   - WriteTimeout: a response must be written within 10 minutes of its request's headers
+//     (the longest is a large CSV export to a slow reader); the upload moves it along too.
+//   - IdleTimeout: a kept-alive connection with no request for 2 minutes is closed.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      10 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // sessionKey derives the cookie-signing key from SESSION_SECRET, or uses the one kept in the
