@@ -185,8 +185,11 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 		return nil, err
 	}
 	// JIT compiles for about a second per big statement and gains nothing on these set-based
-	// merges; more sort memory keeps the merges' sorts off disk.
-	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`); err != nil {
+	// merges; more sort memory keeps the merges' sorts off disk. If this process dies, the
+	// server would run the statement in hand to its end before it noticed (a merge can take
+	// minutes, holding the run lock and the seller's merge lock); checking the connection every
+	// 2 s ends it soon after.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET LOCAL client_connection_check_interval = '2s'`); err != nil {
 		return fail(fmt.Errorf("begin import: %w", err))
 	}
 	var locked bool
@@ -256,9 +259,15 @@ func (run *ImportRun) Fail(ctx context.Context, err error) error {
 // failureReason words a failed import for the seller.
 func failureReason(err error) string {
 	var verr *ValidationError
+	var pqErr *pq.Error
 	switch {
 	case errors.As(err, &verr):
 		return verr.Message()
+	case errors.As(err, &pqErr) && pqErr.Code == "53100": // disk_full
+		return "The database ran out of disk space during the import. Nothing from it was saved; " +
+			"run it again once space is freed (your administrator can see it in the database's log)."
+	case errors.As(err, &pqErr) && pqErr.Code.Class() == "53": // out of memory, too many connections
+		return "The database was short of resources during the import. Nothing from it was saved; run it again in a while."
 	case Unavailable(err):
 		return "The connection to the database was lost during the import. Nothing from it was saved; run it again."
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):

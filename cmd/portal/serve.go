@@ -53,11 +53,6 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	if n, err := store.MarkInterruptedImports(ctx); err != nil {
-		return err
-	} else if n > 0 {
-		log.Warn("imports interrupted by the last stop are marked so; they can be run again", "count", n)
-	}
 	if demo {
 		if err := ensureDemo(ctx, store, log); err != nil {
 			return err
@@ -183,15 +178,23 @@ func ensureDemo(ctx context.Context, store *domain.Store, log *slog.Logger) erro
 // demoOrders is the size of the demo shop.
 const demoOrders = 3000
 
-// housekeeping removes ended sessions and old login failures every hour.
+// housekeeping runs at start and then every minute: it removes ended sessions and old login
+// failures, and marks as interrupted the imports whose process died (or was killed). Once at
+// start is not enough: an import's database session outlives its killed process by a few
+// seconds (until the server notices, see BeginImport), and a quick restart would miss it.
 func housekeeping(ctx context.Context, store *domain.Store, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
+	t := time.NewTicker(time.Minute)
 	defer t.Stop()
 	for {
 		if n, err := store.DeleteExpiredSessions(ctx, handlers.DefaultSessionLimits); err != nil && ctx.Err() == nil {
 			log.Warn("housekeeping", "err", err)
 		} else if n > 0 {
 			log.Info("housekeeping: removed ended sessions", "count", n)
+		}
+		if n, err := store.MarkInterruptedImports(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("housekeeping", "err", err)
+		} else if n > 0 {
+			log.Warn("imports interrupted by a stopped process are marked so; they can be run again", "count", n)
 		}
 		select {
 		case <-ctx.Done():
