@@ -1,11 +1,18 @@
 package handlers_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +23,7 @@ import (
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
 	"github.com/parceldesk/portal/handlers"
+	"github.com/parceldesk/portal/migrations"
 )
 
 // flakyProxy forwards TCP to PostgreSQL and can cut the line: down() drops every connection and
@@ -245,4 +253,101 @@ func TestConnectionLostDuringCopy(t *testing.T) {
 	if status != "done" || shipments != orders {
 		t.Errorf("re-run: import %s, %d shipments, want done and %d", status, shipments, orders)
 	}
+}
+
+// privateCluster runs a PostgreSQL server of the test's own (never the shared one), returning
+// its URL and a function that runs pg_ctl on it. It needs the server binaries and, as root, the
+// postgres user (PostgreSQL refuses to run as root); it skips without them.
+func privateCluster(t *testing.T) (string, func(args ...string)) {
+	t.Helper()
+	bins, _ := filepath.Glob("/usr/lib/postgresql/*/bin/pg_ctl")
+	if len(bins) == 0 {
+		t.Skip("no PostgreSQL server binaries (/usr/lib/postgresql/*/bin) for a private cluster")
+	}
+	sort.Strings(bins)
+	bin := filepath.Dir(bins[len(bins)-1])
+	var as []string
+	dir, err := os.MkdirTemp("", "portal-cluster-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if os.Geteuid() == 0 {
+		pg, err := user.Lookup("postgres")
+		if err != nil {
+			t.Skip("running as root without a postgres user to run a private cluster as")
+		}
+		uid, _ := strconv.Atoi(pg.Uid)
+		gid, _ := strconv.Atoi(pg.Gid)
+		if err := os.Chown(dir, uid, gid); err != nil {
+			t.Fatal(err)
+		}
+		as = []string{"runuser", "-u", "postgres", "--"}
+	}
+	run := func(name string, args ...string) {
+		t.Helper()
+		cmd := append(append(as[:len(as):len(as)], filepath.Join(bin, name)), args...)
+		if out, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(cmd, " "), err, out)
+		}
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	data := filepath.Join(dir, "data")
+	run("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync")
+	opts := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -k %s -c fsync=off", port, dir)
+	pgctl := func(args ...string) {
+		t.Helper()
+		run("pg_ctl", append([]string{"-D", data, "-l", filepath.Join(dir, "server.log"), "-w", "-t", "60", "-o", opts}, args...)...)
+	}
+	pgctl("start")
+	t.Cleanup(func() { pgctl("stop", "-m", "immediate") })
+	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port), pgctl
+}
+
+// TestDatabaseRestart: the database server itself is stopped (fast shutdown: PostgreSQL ends
+// every session with an "administrator command" error) and started again while the portal runs.
+// Meanwhile pages answer 503 with a friendly page; afterwards the portal recovers by itself, the
+// member still signed in. TestDatabaseOutage covers the database vanishing from the network.
+func TestDatabaseRestart(t *testing.T) {
+	t.Parallel()
+	dbURL, pgctl := privateCluster(t)
+	db, err := sqlx.Open("postgres", dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := migrations.Apply(context.Background(), db.DB); err != nil {
+		t.Fatal(err)
+	}
+	store := domain.NewStore(db)
+	store.PasswordCost = 4
+	ts := newTestServerOn(t, handlers.Config{}, store)
+	c := ts.client(t)
+	c.signup("Shop", "owner@shop.test")
+	wantStatus(t, c.get("/"), http.StatusOK)
+
+	pgctl("stop", "-m", "fast")
+	wantStatus(t, c.get("/healthz"), http.StatusServiceUnavailable)
+	res := c.get("/")
+	wantStatus(t, res, http.StatusServiceUnavailable)
+	if !strings.Contains(res.body, "Database unavailable") || res.Header.Get("Retry-After") == "" {
+		t.Errorf("outage page lacks its message or Retry-After:\n%.600s", res.body)
+	}
+	wantStatus(t, c.get("/static/css/app.css"), http.StatusOK)
+
+	pgctl("start")
+	deadline := time.Now().Add(10 * time.Second)
+	for res = c.get("/"); res.StatusCode != http.StatusOK && time.Now().Before(deadline); res = c.get("/") {
+		time.Sleep(100 * time.Millisecond)
+	}
+	wantStatus(t, res, http.StatusOK)
+	if !strings.Contains(res.body, "Shop") {
+		t.Error("after the restart the member is no longer signed in")
+	}
+	wantStatus(t, c.get("/healthz"), http.StatusOK)
 }
