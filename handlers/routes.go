@@ -12,9 +12,10 @@ import (
 
 // routes is the whole route table, in one place. Middleware order: request id first so every log
 // line and error page carries it, then logging and recovery, security headers on every response,
-// body limits (the form read at once, so that its limit answers 413), CSRF, and the session (which needs the database) last. Static files and the health
-// check skip the session, so they answer even while the database is away. The session runs for
-// unknown paths too, so a signed-in member's 404 page keeps its navigation.
+// body limits (a form is read at once, so that its limit answers 413), CSRF, and the session
+// (which needs the database) last. Static files and the health check skip the session, so they
+// answer even while the database is away. The session runs for unknown paths too, so a
+// signed-in member's 404 page keeps its navigation.
 func (s *Server) routes(e *echo.Echo) {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(middleware.RequestID())
