@@ -185,8 +185,11 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 		return nil, err
 	}
 	// JIT compiles for about a second per big statement and gains nothing on these set-based
-	// merges; more sort memory keeps the merges' sorts off disk.
-	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '64MB'`); err != nil {
+	// merges; more sort memory keeps the merges' sorts off disk. If this process dies, the
+	// server would run the statement in hand to its end before it noticed (a merge can take
+	// minutes, holding the run lock and the seller's merge lock); checking the connection every
+	// 2 s ends it soon after.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET LOCAL client_connection_check_interval = '2s'`); err != nil {
 		return fail(fmt.Errorf("begin import: %w", err))
 	}
 	var locked bool
@@ -256,9 +259,15 @@ func (run *ImportRun) Fail(ctx context.Context, err error) error {
 // failureReason words a failed import for the seller.
 func failureReason(err error) string {
 	var verr *ValidationError
+	var pqErr *pq.Error
 	switch {
 	case errors.As(err, &verr):
 		return verr.Message()
+	case errors.As(err, &pqErr) && pqErr.Code == "53100": // disk_full
+		return "The database ran out of disk space during the import. Nothing from it was saved; " +
+			"run it again once space is freed (your administrator can see it in the database's log)."
+	case errors.As(err, &pqErr) && pqErr.Code.Class() == "53": // out of memory, too many connections
+		return "The database was short of resources during the import. Nothing from it was saved; run it again in a while."
 	case Unavailable(err):
 		return "The connection to the database was lost during the import. Nothing from it was saved; run it again."
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
@@ -274,7 +283,7 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 		_, _ = s.db.ExecContext(ctx, `UPDATE imports SET rows_read = $3, bytes_read = $4 WHERE seller_id = $1 AND id = $2`,
 			seller, id, rows, bytes)
 	}
-	header, read, err := stageRows(ctx, tx, r, run.set, run.cls, progress)
+	header, read, err := stageRows(ctx, tx, r, run.set, run.cls, s.MaxImportRows, progress)
 	if err != nil {
 		return err
 	}
@@ -302,8 +311,9 @@ var stagingColumns = []string{"line", "reject", "raw", "order_ref", "tracking_nu
 	"order_value", "currency", "promised_by", "protection_ends_at", "extra_numbers"}
 
 // stageRows parses and classifies every record and copies it into the temporary table staging.
-// It returns the file's header and the number of data rows read.
-func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, progress func(rows, bytes int64)) (header []string, rows int64, err error) {
+// It returns the file's header and the number of data rows read, and a *ValidationError for a
+// file of more than maxRows rows.
+func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, maxRows int64, progress func(rows, bytes int64)) (header []string, rows int64, err error) {
 	if _, err := tx.ExecContext(ctx, `
 		CREATE TEMP TABLE staging (
 			line int NOT NULL, reject text, raw text[],
@@ -336,6 +346,10 @@ func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings
 		rec, line, err := rr.Read()
 		if err == io.EOF {
 			break
+		}
+		if maxRows > 0 && rows >= maxRows {
+			return header, rows, Invalid("file", fmt.Sprintf("The file has more than %d rows, the most one import takes. "+
+				"Split it into smaller files and import each; nothing from this one was saved.", maxRows))
 		}
 		if err != nil {
 			re, ok := asRowError(err)

@@ -483,3 +483,35 @@ func TestImportLastValueInTheFileWins(t *testing.T) {
 		}
 	}
 }
+
+// TestImportRowLimit: a file longer than MaxImportRows fails whole with a message to split it,
+// leaving nothing behind; with a higher limit the same import runs again to the end.
+func TestImportRowLimit(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	csv := header + "L-1,,,Delivered,2026-11-01 10:00,,FR,\nL-2,,,Delivered,2026-11-01 10:00,,FR,\nL-3,,,Delivered,2026-11-01 10:00,,FR,\n"
+	p, err := domain.DetectSettings(strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, Location: china}
+	im, _ := s.CreateImport(ctx, seller.ID, domain.NewImport{Source: "cli", Filename: "f.csv"})
+	s.MaxImportRows = 2
+	if _, err := s.RunImport(ctx, seller.ID, im.ID, strings.NewReader(csv), set); err == nil {
+		t.Fatal("a file over the row limit was imported")
+	}
+	got, _ := s.FindImport(ctx, seller.ID, im.ID)
+	if got.Status != domain.ImportFailed || got.Error != "The file has more than 2 rows, the most one import takes. "+
+		"Split it into smaller files and import each; nothing from this one was saved." {
+		t.Errorf("import status %s, error %q", got.Status, got.Error)
+	}
+	if page, _ := s.ListShipments(ctx, seller.ID, domain.ShipmentFilter{}); len(page.Shipments) != 0 {
+		t.Errorf("a refused import left %d shipments", len(page.Shipments))
+	}
+	s.MaxImportRows = 3 // exactly at the limit is fine
+	if done, err := s.RunImport(ctx, seller.ID, im.ID, strings.NewReader(csv), set); err != nil || done.ShipmentsCreated != 3 {
+		t.Errorf("re-run at the limit: %v, created %d", err, done.ShipmentsCreated)
+	}
+}

@@ -25,11 +25,19 @@ type Store struct {
 	// PasswordCost is the bcrypt cost of new password hashes. Tests lower it; production keeps
 	// the default, which makes one guess cost about a quarter of a second.
 	PasswordCost int
+	// MaxImportRows is the most data rows one import reads; a longer file fails whole, with a
+	// message to split it. It bounds how long one import holds its transaction and how much
+	// its staging table takes on disk.
+	MaxImportRows int64
 }
+
+// DefaultMaxImportRows is MaxImportRows unless configured: five times the largest file the
+// importer is benchmarked with.
+const DefaultMaxImportRows = 5_000_000
 
 // NewStore returns a Store over db.
 func NewStore(db *sqlx.DB) *Store {
-	return &Store{db: db, PasswordCost: 12}
+	return &Store{db: db, PasswordCost: 12, MaxImportRows: DefaultMaxImportRows}
 }
 
 // Ping reports whether the database answers.

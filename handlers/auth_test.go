@@ -2,11 +2,13 @@ package handlers_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/handlers"
@@ -93,9 +95,13 @@ func TestSessionCookieFlags(t *testing.T) {
 	}
 }
 
+// TestLoginRenewsSession: signing in always starts a new session token, so a token known before
+// sign-in is worthless after it — the member's own earlier one, or one an attacker planted in the
+// member's browser (session fixation).
 func TestLoginRenewsSession(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, handlers.Config{})
+	u, _ := url.Parse(ts.URL)
 	c := ts.client(t)
 	c.signup("Shop", "owner@shop.test")
 	before := c.cookie("desk_session").Value
@@ -105,33 +111,30 @@ func TestLoginRenewsSession(t *testing.T) {
 		t.Fatal("sign-in kept the session token")
 	}
 	old := ts.client(t)
-	u, _ := url.Parse(ts.URL)
 	old.http.Jar.SetCookies(u, []*http.Cookie{{Name: "desk_session", Value: before}})
 	if got := old.get("/"); got.StatusCode != http.StatusSeeOther {
 		t.Errorf("token from before sign-in still works: status %d", got.StatusCode)
 	}
-}
 
-func TestCSRFRequired(t *testing.T) {
-	t.Parallel()
-	ts := newTestServer(t, handlers.Config{})
-	c := ts.client(t)
-	c.get("/signup") // has the CSRF cookie, but sends no token
-	form := url.Values{"shop_name": {"Shop"}, "email": {"owner@shop.test"}, "password": {"correct horse battery"}}
-	res := c.postRaw("/signup", form)
-	wantStatus(t, res, http.StatusForbidden)
-	if !strings.Contains(res.body, "Form expired") {
-		t.Errorf("no clear message for a missing token:\n%.500s", res.body)
+	// The attacker gets a live anonymous session (signing out leaves one, carrying the flash),
+	// plants its cookie in the victim's browser and waits for the victim to sign in.
+	attacker := ts.client(t)
+	attacker.signup("Attacker", "mallory@evil.test")
+	wantStatus(t, attacker.post("/", "/logout", nil), http.StatusSeeOther)
+	planted := attacker.cookie("desk_session")
+	if planted == nil {
+		t.Fatal("no anonymous session to plant: the test needs another way to get one")
 	}
-	form.Set("_csrf", "forged-token-value-000000000000")
-	wantStatus(t, c.postRaw("/signup", form), http.StatusForbidden)
-	if _, err := ts.store.Authenticate(context.Background(), "owner@shop.test", "correct horse battery"); err == nil {
-		t.Error("a refused signup created the account")
+	victim := ts.client(t)
+	victim.http.Jar.SetCookies(u, []*http.Cookie{{Name: "desk_session", Value: planted.Value}})
+	wantStatus(t, victim.login("owner@shop.test", "correct horse battery"), http.StatusSeeOther)
+	if victim.cookie("desk_session").Value == planted.Value {
+		t.Error("sign-in kept the planted session token")
 	}
-	// A signed-in member's POST without the token is refused too.
-	c.signup("Shop", "owner@shop.test")
-	wantStatus(t, c.postRaw("/logout", url.Values{}), http.StatusForbidden)
-	wantStatus(t, c.get("/"), http.StatusOK)
+	wantStatus(t, victim.get("/"), http.StatusOK)
+	if got := attacker.get("/"); got.StatusCode != http.StatusSeeOther {
+		t.Errorf("the planted token is signed in as the victim: status %d", got.StatusCode)
+	}
 }
 
 func TestLoginThrottled(t *testing.T) {
@@ -155,28 +158,41 @@ func TestLoginThrottled(t *testing.T) {
 	wantStatus(t, c.login("owner@shop.test", "correct horse battery"), http.StatusTooManyRequests)
 }
 
-func TestSecurityHeaders(t *testing.T) {
+// TestSessionEndsWhenIdleOrOld: a session ends after DefaultSessionLimits.Idle without a
+// request and DefaultSessionLimits.Absolute after sign-in, whatever happened in between. The
+// clock is the session row's own timestamps, moved back instead of waiting.
+func TestSessionEndsWhenIdleOrOld(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, handlers.Config{})
-	c := ts.client(t)
-	for _, path := range []string{"/login", "/no-such-page", "/healthz", "/static/css/app.css"} {
-		res := c.get(path)
-		h := res.Header
-		csp := h.Get("Content-Security-Policy")
-		if !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors 'none'") {
-			t.Errorf("%s: CSP = %q", path, csp)
+	lim := handlers.DefaultSessionLimits
+	for i, tc := range []struct {
+		name              string
+		created, lastSeen time.Duration // how long ago
+		signedIn          bool
+	}{
+		{"idle just under the limit", lim.Idle - time.Minute, lim.Idle - time.Minute, true},
+		{"idle past the limit", lim.Idle + time.Minute, lim.Idle + time.Minute, false},
+		{"active, just under the absolute limit", lim.Absolute - time.Minute, time.Minute, true},
+		{"active, past the absolute limit", lim.Absolute + time.Minute, time.Minute, false},
+	} {
+		c := ts.client(t)
+		email := fmt.Sprintf("owner-%d@shop.test", i)
+		c.signup("Shop", email)
+		u, err := ts.store.Authenticate(context.Background(), email, "correct horse battery")
+		if err != nil {
+			t.Fatal(err)
 		}
-		if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("X-Frame-Options") != "DENY" || h.Get("Referrer-Policy") != "same-origin" {
-			t.Errorf("%s: nosniff=%q frame=%q referrer=%q", path, h.Get("X-Content-Type-Options"), h.Get("X-Frame-Options"), h.Get("Referrer-Policy"))
+		if _, err := ts.db.Exec(`UPDATE sessions SET created_at = now() - $2 * interval '1 second',
+			last_seen_at = now() - $3 * interval '1 second' WHERE user_id = $1`,
+			u.ID, tc.created.Seconds(), tc.lastSeen.Seconds()); err != nil {
+			t.Fatal(err)
 		}
-		if h.Get("X-Request-Id") == "" {
-			t.Errorf("%s: no request id", path)
+		res := c.get("/")
+		if got := res.StatusCode == http.StatusOK; got != tc.signedIn {
+			t.Errorf("%s: GET / = %d %s, want signed in %v", tc.name, res.StatusCode, res.Header.Get("Location"), tc.signedIn)
 		}
-	}
-	if res := c.get("/no-such-page"); res.StatusCode != http.StatusNotFound || !strings.Contains(res.body, "Not found") {
-		t.Errorf("404 page: status %d\n%.300s", res.StatusCode, res.body)
-	}
-	if strings.Contains(c.get("/login").body, "<script>") {
-		t.Error("inline script in a page")
+		if !tc.signedIn && !strings.HasPrefix(res.Header.Get("Location"), "/login") {
+			t.Errorf("%s: ended session sent to %q, want the sign-in page", tc.name, res.Header.Get("Location"))
+		}
 	}
 }

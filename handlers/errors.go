@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -18,6 +19,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	// A request cut off by a read timeout has its context cancelled, but its client still waits
+	// for the answer: the page is rendered regardless.
+	c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
 	status, heading, msg := http.StatusInternalServerError, "Something went wrong",
 		"The desk could not finish this request. It has been logged; try again in a moment."
 	var he *echo.HTTPError
@@ -64,7 +68,7 @@ func statusText(he *echo.HTTPError) (string, string) {
 	case http.StatusMethodNotAllowed:
 		return "Not allowed", "This address does not take that kind of request."
 	case http.StatusRequestEntityTooLarge:
-		return "Too large", "What you sent is larger than the desk accepts."
+		return "Too large", "What you sent is larger than the desk accepts: a form takes up to 1 MB. Shorten the text and send it again; files go through Imports."
 	case http.StatusForbidden:
 		if he == errCSRF || strings.Contains(strings.ToLower(msg), "csrf") {
 			return "Form expired", errCSRF.Message.(string)

@@ -209,33 +209,3 @@ func TestExceptionWorkflowPages(t *testing.T) {
 		t.Errorf("resolved page: wrong state or actions")
 	}
 }
-
-func TestExceptionsTenantIsolation(t *testing.T) {
-	t.Parallel()
-	ts := newTestServer(t, handlers.Config{})
-	a := ts.client(t)
-	sellerA := withExceptions(t, ts, a, "Shop A", "owner@a.test")
-	e := queueOf(t, ts, sellerA)["E-1"]
-	path := fmt.Sprintf("/exceptions/%d", e.ID)
-
-	b := ts.client(t)
-	b.signup("Shop B", "owner@b.test")
-	for _, p := range []string{path, "/exceptions/999999999", "/exceptions/abc", "/exceptions/0"} {
-		res := b.get(p)
-		wantStatus(t, res, http.StatusNotFound)
-		if strings.Contains(res.body, "Ana García") || strings.Contains(res.body, "E-1") {
-			t.Errorf("%s leaks seller A's exception", p)
-		}
-	}
-	res := b.post("/exceptions", path, url.Values{"action": {"investigate"}, "version": {"1"}})
-	wantStatus(t, res, http.StatusNotFound)
-	res = b.post("/exceptions", path, url.Values{"action": {"wait"}, "version": {"1"}, "waiting_until": {"bad"}})
-	wantStatus(t, res, http.StatusNotFound)
-	if cur := queueOf(t, ts, sellerA)["E-1"]; cur.Version != e.Version || cur.State != domain.StateOpen {
-		t.Errorf("seller B changed A's exception: %+v", cur)
-	}
-	if got := queued(b.get("/exceptions?state=all").body); len(got) != 0 {
-		t.Errorf("seller B's queue lists %v", got)
-	}
-	wantStatus(t, ts.client(t).get("/exceptions"), http.StatusSeeOther)
-}

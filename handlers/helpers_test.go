@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jmoiron/sqlx"
+	"github.com/labstack/echo/v4"
+
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
 	"github.com/parceldesk/portal/handlers"
@@ -20,22 +23,39 @@ import (
 type testServer struct {
 	*httptest.Server
 	store *domain.Store
+	// db is the test's database (nil when the store reaches it some other way), for checks
+	// that no page offers, such as a fingerprint of every table.
+	db *sqlx.DB
+	// routes is the portal's route table.
+	routes []*echo.Route
 }
 
-func newTestServer(t *testing.T, cfg handlers.Config) *testServer {
+// newTestServer serves the portal over real HTTP on a fresh database; opts set up the
+// http.Server before it starts.
+func newTestServer(t *testing.T, cfg handlers.Config, opts ...func(*http.Server)) *testServer {
 	t.Helper()
-	return newTestServerOn(t, cfg, dbtest.NewStore(t))
+	db := dbtest.NewDB(t)
+	store := domain.NewStore(db)
+	store.PasswordCost = 4
+	ts := newTestServerOn(t, cfg, store, opts...)
+	ts.db = db
+	return ts
 }
 
-func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store) *testServer {
+func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store, opts ...func(*http.Server)) *testServer {
 	t.Helper()
 	if cfg.SessionKey == nil {
 		cfg.SessionKey = []byte("0123456789abcdef0123456789abcdef")
 	}
 	log := slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	srv := httptest.NewServer(handlers.New(log, cfg, store))
+	e := handlers.New(log, cfg, store)
+	srv := httptest.NewUnstartedServer(e)
+	for _, o := range opts {
+		o(srv.Config)
+	}
+	srv.Start()
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, store: store}
+	return &testServer{Server: srv, store: store, routes: e.Routes()}
 }
 
 // testLog sends the server's warnings and errors to the test log, shown when a test fails.

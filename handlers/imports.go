@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strconv"
 	"time"
 
@@ -42,36 +43,48 @@ func (s *Server) importsIndex(c echo.Context) error {
 // shows its preview. The CSRF token comes in the query string, so that checking it does not
 // make Echo read the multipart body before we stream it.
 func (s *Server) importCreate(c echo.Context) error {
-	fail := func(msg string) error {
+	fail := func(status int, msg string) error {
 		vm, err := s.importListView(c, msg)
 		if err != nil {
 			return err
 		}
-		return render(c, http.StatusUnprocessableEntity, views.ImportsPage(s.page(c, "Imports"), vm), nil)
+		return render(c, status, views.ImportsPage(s.page(c, "Imports"), vm), nil)
 	}
 	// The file's own limit is enforced while it is stored; this bounds the rest of the body.
-	c.Request().Body = http.MaxBytesReader(c.Response(), c.Request().Body, s.cfg.MaxUploadBytes+1<<20)
+	body := newPacedBody(c, s.cfg.UploadStall)
+	c.Request().Body = http.MaxBytesReader(c.Response(), body, s.cfg.MaxUploadBytes+1<<20)
+	cutOff := func() error {
+		// The server cancelled the request's context when reading failed; the answer still goes out.
+		c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
+		if errors.Is(body.err, os.ErrDeadlineExceeded) {
+			return fail(http.StatusRequestTimeout, fmt.Sprintf("The upload stopped arriving (nothing for %s) and was cut off. Try again.", s.cfg.UploadStall))
+		}
+		return fail(http.StatusBadRequest, "The upload was cut off. Try again.")
+	}
 	mr, err := c.Request().MultipartReader()
 	if err != nil {
-		return fail("Choose a CSV file to upload.")
+		return fail(http.StatusUnprocessableEntity, "Choose a CSV file to upload.")
 	}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
-			return fail("Choose a CSV file to upload.")
+			return fail(http.StatusUnprocessableEntity, "Choose a CSV file to upload.")
 		}
 		if err != nil {
-			return fail("The upload was cut off. Try again.")
+			return cutOff()
 		}
 		if part.FormName() != "file" {
 			continue
 		}
 		if part.FileName() == "" {
-			return fail("Choose a CSV file to upload.")
+			return fail(http.StatusUnprocessableEntity, "Choose a CSV file to upload.")
 		}
 		im, err := s.store.CreateUpload(c.Request().Context(), sellerFrom(c), userFrom(c).ID, part.FileName(), part, s.cfg.MaxUploadBytes)
 		if errs := fieldErrors(err); errs != nil {
-			return fail(errs["file"])
+			return fail(http.StatusUnprocessableEntity, errs["file"])
+		}
+		if err != nil && body.err != nil {
+			return cutOff()
 		}
 		if err != nil {
 			return err

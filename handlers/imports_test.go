@@ -186,31 +186,6 @@ func TestAmbiguousDatesAreAsked(t *testing.T) {
 	}
 }
 
-func TestImportsOfAnotherSellerAre404(t *testing.T) {
-	t.Parallel()
-	ts := newTestServer(t, handlers.Config{})
-	a := ts.client(t)
-	a.signup("A", "owner@a.test")
-	path := a.upload("secret-orders.csv", messyCSV).Header.Get("Location")
-	b := ts.client(t)
-	b.signup("B", "owner@b.test")
-	for _, p := range []string{path, path + "/rejected.csv"} {
-		res := b.get(p)
-		wantStatus(t, res, http.StatusNotFound)
-		if strings.Contains(res.body, "secret-orders") || strings.Contains(res.body, "LP00") {
-			t.Errorf("%s leaks A's file", p)
-		}
-	}
-	wantStatus(t, b.post("/imports", path+"/run", url.Values{"map_order_ref": {"0"}, "timezone": {"UTC"}, "date_order": {"day_first"}}), http.StatusNotFound)
-	if strings.Contains(b.get("/imports").body, "secret-orders") {
-		t.Error("B's history lists A's import")
-	}
-	// A's import is untouched and still waits for A.
-	if page := a.get(path); !strings.Contains(page.body, `id="mapping-form"`) {
-		t.Error("A's import changed")
-	}
-}
-
 func TestMapUnmappedStatus(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, handlers.Config{})

@@ -27,6 +27,10 @@ type Config struct {
 	Sessions domain.SessionLimits
 	// MaxUploadBytes bounds an uploaded file (default 512 MiB).
 	MaxUploadBytes int64
+	// UploadStall is how long an upload may go without another MiB arriving before it is cut
+	// off (default a minute). While it keeps arriving it may take as long as it needs, past the
+	// server's ReadTimeout.
+	UploadStall time.Duration
 	// Jobs runs imports in the background; the server waits for it at shutdown. Default: a
 	// group that is never cancelled.
 	Jobs *Jobs
@@ -58,6 +62,9 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 	}
 	if cfg.MaxUploadBytes == 0 {
 		cfg.MaxUploadBytes = 512 << 20
+	}
+	if cfg.UploadStall == 0 {
+		cfg.UploadStall = time.Minute
 	}
 	if cfg.Jobs == nil {
 		cfg.Jobs = NewJobs(context.Background())

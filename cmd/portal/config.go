@@ -28,6 +28,7 @@ type Config struct {
 	LogLevel      string
 	LogFormat     string
 	DBWait        time.Duration
+	MaxImportRows int64
 }
 
 // newFlagSet returns a flag set for a subcommand with the flags every command shares, their
@@ -40,6 +41,12 @@ func newFlagSet(name string, getenv func(string) string, stderr io.Writer, cfg *
 	fs.StringVar(&cfg.LogFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "text or json (env LOG_FORMAT)")
 	fs.DurationVar(&cfg.DBWait, "db-wait", envDuration(getenv, "DB_WAIT", 30*time.Second), "how long to wait for the database at start (env DB_WAIT)")
 	return fs
+}
+
+// importFlags adds the flags of the commands that import (serve and import).
+func importFlags(fs *flag.FlagSet, getenv func(string) string, cfg *Config) {
+	fs.Int64Var(&cfg.MaxImportRows, "max-import-rows", envInt(getenv, "MAX_IMPORT_ROWS", domain.DefaultMaxImportRows),
+		"most data rows one import reads; a longer file fails whole, with a message to split it (env MAX_IMPORT_ROWS)")
 }
 
 func envOr(getenv func(string) string, key, def string) string {
@@ -109,5 +116,9 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store
 	if err := migrations.Apply(ctx, db.DB); err != nil {
 		return nil, nil, errors.Join(err, db.Close())
 	}
-	return domain.NewStore(db), db, nil
+	store := domain.NewStore(db)
+	if cfg.MaxImportRows > 0 {
+		store.MaxImportRows = cfg.MaxImportRows
+	}
+	return store, db, nil
 }

@@ -19,6 +19,7 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 	var cfg Config
 	var email, order, zone string
 	fs := newFlagSet("import", getenv, stderr, &cfg)
+	importFlags(fs, getenv, &cfg)
 	fs.StringVar(&email, "seller", "", "email of a team member of the seller to import as (required)")
 	fs.StringVar(&order, "date-order", "", "how to read dates such as 03/04/2026 when the file does not decide it: dmy or mdy")
 	fs.StringVar(&zone, "timezone", "", "time zone of times without an offset (default: the seller's, China time for new sellers)")

@@ -32,6 +32,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	var sweepInterval time.Duration
 	var metricsAddr string
 	fs := newFlagSet("serve", getenv, stderr, &cfg)
+	importFlags(fs, getenv, &cfg)
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "ADDR", ":8080"), "listen address (env ADDR)")
 	fs.StringVar(&cfg.SessionSecret, "session-secret", getenv("SESSION_SECRET"), "key that signs session cookies; without it one is generated and kept in the database (env SESSION_SECRET)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", envBool(getenv, "SECURE_COOKIES"), "mark cookies Secure: set when served over TLS (env SECURE_COOKIES)")
@@ -55,12 +56,6 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	if n, err := store.MarkInterruptedImports(ctx); err != nil {
-		return err
-	} else if n > 0 {
-		log.Warn("imports interrupted by the last stop are marked so; they can be run again", "count", n)
-		metrics.ImportsInterrupted(n)
-	}
 	if demo {
 		if err := ensureDemo(ctx, store, metrics, log); err != nil {
 			return err
@@ -76,14 +71,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			return sweepAfterImport(ctx, store, metrics, seller)
 		},
 	}, store)
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second, // slow-loris: headers must arrive promptly
-		ReadTimeout:       10 * time.Minute, // a large CSV upload on a slow line
-		WriteTimeout:      10 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	srv := newHTTPServer(h, log)
 	if metricsAddr != "" {
 		// Its own listener, for the operator's network only: the public one has no /metrics.
 		mln, err := net.Listen("tcp", metricsAddr)
@@ -108,7 +96,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if demo {
 		fmt.Fprintf(stdout, "Demo shop %q: sign in at %s/login as %s with password %s\n", demoShop, url, demoEmail, demoPassword)
 	}
-	go housekeeping(ctx, store, log)
+	go housekeeping(ctx, store, metrics, log)
 	go sweepEvery(ctx, store, sweepInterval, metrics, log)
 
 	errc := make(chan error, 1)
@@ -136,6 +124,33 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		<-done
 	}
 	return nil
+}
+
+// newHTTPServer returns the server with its timeouts, which keep slow or idle clients from
+// holding connections (and their goroutines and buffers) open:
+//
+//   - ReadHeaderTimeout: a request's headers must arrive within 10 s of its first byte; a client
+//     dribbling them byte by byte (slowloris) is cut off.
+//   - ReadTimeout: the whole request, body included, must arrive within a minute. Every body but
+//     an upload is at most 1 MB (a form), so a minute is generous even on a poor mobile line, and
+//     a body trickled to hold the connection is cut off.
+//   - An upload may be far larger (MAX_UPLOAD_MB, 512 MiB by default): at 1 MiB/s that is eight
+//     and a half minutes, so no single deadline fits both a slow honest upload and a trickle.
+//     The upload handler therefore moves the deadline itself while the file keeps arriving
+//     (handlers.Config.UploadStall: each MiB within a minute of the last), so an upload takes as
+//     long as it needs at any pace above about 17 KiB/s and one that stalls is cut off.
+//   - WriteTimeout: a response must be written within 10 minutes of its request's headers
+//     (the longest is a large CSV export to a slow reader); the upload moves it along too.
+//   - IdleTimeout: a kept-alive connection with no request for 2 minutes is closed.
+func newHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      10 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // sessionKey derives the cookie-signing key from SESSION_SECRET, or uses the one kept in the
@@ -183,15 +198,24 @@ func ensureDemo(ctx context.Context, store *domain.Store, metrics *handlers.Metr
 // demoOrders is the size of the demo shop.
 const demoOrders = 3000
 
-// housekeeping removes ended sessions and old login failures every hour.
-func housekeeping(ctx context.Context, store *domain.Store, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
+// housekeeping runs at start and then every minute: it removes ended sessions and old login
+// failures, and marks as interrupted the imports whose process died (or was killed). Once at
+// start is not enough: an import's database session outlives its killed process by a few
+// seconds (until the server notices, see BeginImport), and a quick restart would miss it.
+func housekeeping(ctx context.Context, store *domain.Store, metrics *handlers.Metrics, log *slog.Logger) {
+	t := time.NewTicker(time.Minute)
 	defer t.Stop()
 	for {
 		if n, err := store.DeleteExpiredSessions(ctx, handlers.DefaultSessionLimits); err != nil && ctx.Err() == nil {
 			log.Warn("housekeeping", "err", err)
 		} else if n > 0 {
 			log.Info("housekeeping: removed ended sessions", "count", n)
+		}
+		if n, err := store.MarkInterruptedImports(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("housekeeping", "err", err)
+		} else if n > 0 {
+			log.Warn("imports interrupted by a stopped process are marked so; they can be run again", "count", n)
+			metrics.ImportsInterrupted(n)
 		}
 		select {
 		case <-ctx.Done():
