@@ -64,7 +64,10 @@ func statusText(he *echo.HTTPError) (string, string) {
 	case http.StatusMethodNotAllowed:
 		return "Not allowed", "This address does not take that kind of request."
 	case http.StatusRequestEntityTooLarge:
-		return "Too large", "What you sent is larger than the desk accepts."
+		if msg == "" || msg == http.StatusText(he.Code) {
+			msg = "What you sent is larger than the desk accepts."
+		}
+		return "Too large", msg
 	case http.StatusForbidden:
 		if he == errCSRF || strings.Contains(strings.ToLower(msg), "csrf") {
 			return "Form expired", errCSRF.Message.(string)

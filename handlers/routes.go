@@ -12,16 +12,20 @@ import (
 
 // routes is the whole route table, in one place. Middleware order: request id first so every log
 // line and error page carries it, then logging and recovery, security headers on every response,
-// body limits, CSRF, and the session (which needs the database) last. Static files and the health
-// check skip the session, so they answer even while the database is away. The session runs for
-// unknown paths too, so a signed-in member's 404 page keeps its navigation.
+// body limits (1 MB; the evidence upload 10 MB; the CSV upload streams under its own), CSRF, and
+// the session (which needs the database) last. Static files and the health check skip the
+// session, so they answer even while the database is away. The session runs for unknown paths
+// too, so a signed-in member's 404 page keeps its navigation.
 func (s *Server) routes(e *echo.Echo) {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(middleware.RequestID())
 	e.Use(s.logRequests())
 	e.Use(middleware.Recover())
 	e.Use(securityHeaders(s.cfg.SecureCookies))
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "1M", Skipper: isUpload}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "1M", Skipper: func(c echo.Context) bool {
+		return isUpload(c) || isEvidenceUpload(c)
+	}}))
+	e.Use(evidenceBodyLimit)
 	e.Use(s.csrf())
 	e.Use(s.loadSession)
 
@@ -43,6 +47,14 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/exceptions/bulk", s.exceptionsBulk, in)
 	e.GET("/exceptions/:id", s.exceptionShow, in)
 	e.POST("/exceptions/:id", s.exceptionUpdate, in)
+	e.POST("/exceptions/:id/disputes", s.disputeCreate, in)
+	e.GET("/disputes", s.disputesIndex, in)
+	e.GET("/disputes/:id", s.disputeShow, in)
+	e.POST("/disputes/:id", s.disputeUpdate, in)
+	e.POST("/disputes/:id/notes", s.disputeNote, in)
+	e.POST("/disputes/:id/evidence", s.evidenceCreate, in)
+	e.GET("/disputes/:id/evidence/:evidence_id", s.evidenceDownload, in)
+	e.GET("/disputes/:id/pack", s.disputePack, in)
 	e.GET("/shipments", s.shipmentsIndex, in)
 	e.GET("/shipments/:id", s.shipmentShow, in)
 	e.POST("/shipments/:id/not-received", s.shipmentNotReceived, in)
@@ -77,6 +89,12 @@ func (s *Server) routes(e *echo.Echo) {
 // instead of the 1 MB every other request gets.
 func isUpload(c echo.Context) bool {
 	return c.Request().Method == http.MethodPost && c.Request().URL.Path == "/imports"
+}
+
+// isEvidenceUpload is a dispute's evidence upload, whose body limit is evidenceBodyLimit's.
+func isEvidenceUpload(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return c.Request().Method == http.MethodPost && strings.HasPrefix(p, "/disputes/") && strings.HasSuffix(p, "/evidence")
 }
 
 // skipSession lists the paths that need neither a session nor CSRF: static files and the health
