@@ -131,7 +131,7 @@ func TestEvidenceFromShipment(t *testing.T) {
 	t.Parallel()
 	sorted, departed, preadvice := at("2026-11-02 08:00"), at("2026-11-05 09:00"), at("2026-11-06 09:00")
 	d := domain.ShipmentDetail{
-		Shipment: domain.Shipment{Carrier: "Cainiao", Service: "AliExpress Standard Shipping", LastMileCarrier: "La Poste"},
+		Shipment:        domain.Shipment{Carrier: "Cainiao", Service: "AliExpress Standard Shipping", LastMileCarrier: "La Poste"},
 		TrackingNumbers: []domain.TrackingNumber{{Number: "LP001", Source: "first_mile"}, {Number: "6A123", Source: "last_mile"}},
 		Events: []domain.Event{
 			{OccurredAt: &sorted, StatusText: "[Shenzhen] Outbound in sorting center", Location: "Shenzhen", Stage: domain.StageOutboundSorting},
