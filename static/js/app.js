@@ -123,7 +123,10 @@
     var due = document.getElementById(select.getAttribute("data-deadline-for"));
     var opened = document.getElementById(select.getAttribute("data-opened"));
     var opt = select.options[select.selectedIndex];
-    if (!due || !opened || !opt || due.getAttribute("data-typed")) return;
+    if (!due || !opened || !opt) return;
+    var help = document.getElementById("respond-by-help");
+    if (help && opt.title) help.textContent = "Empty: the counterparty's usual deadline. " + opt.title;
+    if (due.getAttribute("data-typed")) return;
     var days = parseInt(opt.getAttribute("data-days"), 10) || 0;
     var start = opened.value ? new Date(opened.value + "T00:00:00Z") : null;
     if (!days || !start || isNaN(start)) {
