@@ -400,6 +400,11 @@ func TestDisputeOutcomes(t *testing.T) {
 	fl.Amount = "10"
 	_, err = f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, got.Version, domain.DisputeChange{Fields: &fl}, f.now)
 	wantRefused(t, err, "amount", "less than what was already recovered (12.45)")
+	// The edit form corrects the amount a settlement recovered.
+	fl.Amount = "20"
+	if got, err = f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, got.Version, domain.DisputeChange{Fields: &fl, Recovered: ptr("15")}, f.now); err != nil || got.AmountRecovered != "15.00" {
+		t.Errorf("correct the recovered amount: %v, %s", err, got.AmountRecovered)
+	}
 }
 
 // TestListDisputesDeadlineOrder: the running disputes due within 48 hours come first, past due

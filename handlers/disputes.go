@@ -108,7 +108,7 @@ func (s *Server) disputeUpdate(c echo.Context) error {
 	case "edit":
 		var f domain.DisputeFields
 		if f, err = disputeFields(form, loc, now, true); err == nil {
-			ch.Fields = &f
+			ch.Fields, ch.Recovered = &f, &form.AmountRecovered
 		}
 	case "status":
 		st := domain.DisputeStatus(c.FormValue("status"))
