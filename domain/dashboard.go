@@ -39,6 +39,8 @@ type Dashboard struct {
 	// days, and MedianResolve the median time from opened to resolved among them (0 if none).
 	ResolvedRecently int64
 	MedianResolve    time.Duration
+	// Disputes counts the disputes due soon and totals the money they recovered.
+	Disputes DisputeSummary
 }
 
 // DashboardWeeks is how many weeks of opened and resolved exceptions the home page charts.
@@ -108,7 +110,8 @@ func (d Dashboard) ActiveTotal() int64 {
 
 // Dashboard gathers the seller's home page as of now: open exception counts per kind, active
 // shipments per stage, the at-risk watch list (from ListAtRisk) with each shipment's order
-// reference, customer and destination, and the team with its pending invitations.
+// reference, customer and destination, the team with its pending invitations, and the disputes
+// due soon with the money recovered.
 func (s *Store) Dashboard(ctx context.Context, seller SellerID, now time.Time) (Dashboard, error) {
 	var d Dashboard
 	var err error
@@ -137,6 +140,9 @@ func (s *Store) Dashboard(ctx context.Context, seller SellerID, now time.Time) (
 	}
 	d.PendingInvitations = len(invs)
 	if err := s.exceptionTrends(ctx, seller, now, &d); err != nil {
+		return Dashboard{}, err
+	}
+	if d.Disputes, err = s.DisputeSummary(ctx, seller, now); err != nil {
 		return Dashboard{}, err
 	}
 	return d, nil

@@ -344,8 +344,8 @@ func sellerLoc(ctx context.Context, q sqlx.QueryerContext, seller SellerID) (*ti
 }
 
 // ExceptionDetail is everything the page of one exception shows: the exception, its shipment's
-// detail (facts, events, stage timeline), its history oldest first, and the team it can be
-// assigned to.
+// detail (facts, events, stage timeline), its history oldest first, the team it can be assigned
+// to, and its disputes.
 type ExceptionDetail struct {
 	Exception Exception
 	Shipment  ShipmentDetail
@@ -353,6 +353,24 @@ type ExceptionDetail struct {
 	Team      []User
 	// CustomerMessage is the ready message to the customer about the exception (CustomerMessage).
 	CustomerMessage string
+	// Disputes are the disputes over the exception, newest first.
+	Disputes []Dispute
+	// ProtectionWarningDays is the seller's buyer-protection warning period, in days.
+	ProtectionWarningDays int
+}
+
+// ProtectionDaysLeft reports, for a shipment not yet delivered whose buyer protection ends within
+// the seller's warning period, how many days remain to open a dispute with the supplier; ok is
+// false when there is nothing to warn about (no date, delivered, ended, or still far off).
+func (d ExceptionDetail) ProtectionDaysLeft(now time.Time) (days int, ok bool) {
+	sh := d.Shipment.Shipment
+	if sh.ProtectionEndsAt == nil || sh.Stage == StageDelivered || !sh.ProtectionEndsAt.After(now) {
+		return 0, false
+	}
+	if sh.ProtectionEndsAt.Sub(now) > time.Duration(d.ProtectionWarningDays)*24*time.Hour {
+		return 0, false
+	}
+	return ProtectionDaysLeft(*sh.ProtectionEndsAt, now), true
 }
 
 // MemberName is the display name of a team member by id; "" when the id is nil or not in the
@@ -388,6 +406,12 @@ func (s *Store) ExceptionDetail(ctx context.Context, seller SellerID, id int64, 
 		return ExceptionDetail{}, err
 	}
 	if d.CustomerMessage, err = s.CustomerMessage(ctx, seller, d.Exception, d.Shipment.Shipment, now); err != nil {
+		return ExceptionDetail{}, err
+	}
+	if d.Disputes, err = s.ListExceptionDisputes(ctx, seller, id); err != nil {
+		return ExceptionDetail{}, err
+	}
+	if d.ProtectionWarningDays, err = s.ProtectionWarningDays(ctx, seller); err != nil {
 		return ExceptionDetail{}, err
 	}
 	return d, nil

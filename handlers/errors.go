@@ -68,7 +68,10 @@ func statusText(he *echo.HTTPError) (string, string) {
 	case http.StatusMethodNotAllowed:
 		return "Not allowed", "This address does not take that kind of request."
 	case http.StatusRequestEntityTooLarge:
-		return "Too large", "What you sent is larger than the desk accepts: a form takes up to 1 MB. Shorten the text and send it again; files go through Imports."
+		if msg == "" || msg == http.StatusText(he.Code) {
+			msg = "What you sent is larger than the desk accepts: a form takes up to 1 MB. Shorten the text and send it again; files go through Imports."
+		}
+		return "Too large", msg
 	case http.StatusForbidden:
 		if he == errCSRF || strings.Contains(strings.ToLower(msg), "csrf") {
 			return "Form expired", errCSRF.Message.(string)

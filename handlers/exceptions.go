@@ -34,7 +34,11 @@ func (s *Server) exceptionsIndex(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: f.Now, Loc: sellerLocation(c)}
+	disputes, err := s.store.DisputeSummary(ctx, seller, f.Now)
+	if err != nil {
+		return err
+	}
+	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: f.Now, Loc: sellerLocation(c), Disputes: disputes}
 	p := s.page(c, "Review queue")
 	return render(c, http.StatusOK, views.QueuePage(p, vm), views.QueueRows(p, vm))
 }
@@ -119,6 +123,9 @@ func (s *Server) renderException(c echo.Context, id int64, status int, vm views.
 		return err
 	}
 	vm.ExceptionDetail, vm.Now, vm.Loc = d, now, sellerLocation(c)
+	if vm.DisputeForm == (views.DisputeForm{}) {
+		vm.DisputeForm = views.NewDisputeForm(d, now, vm.Loc)
+	}
 	title := d.Exception.Kind.Label() + " · " + d.Shipment.Shipment.OrderRef
 	return render(c, status, views.ExceptionPage(s.page(c, title), vm), nil)
 }

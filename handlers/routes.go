@@ -12,10 +12,10 @@ import (
 
 // routes is the whole route table, in one place. Middleware order: request id first so every log
 // line and error page carries it, then logging and recovery, security headers on every response,
-// body limits (a form is read at once, so that its limit answers 413), CSRF, and the session
-// (which needs the database) last. Static files and the health check skip the session, so they
-// answer even while the database is away. The session runs for unknown paths too, so a
-// signed-in member's 404 page keeps its navigation.
+// body limits (a form is read at once, so that its limit answers 413; the file uploads stream
+// under their own), CSRF, and the session (which needs the database) last. Static files and the
+// health check skip the session, so they answer even while the database is away. The session runs
+// for unknown paths too, so a signed-in member's 404 page keeps its navigation.
 func (s *Server) routes(e *echo.Echo) {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(middleware.RequestID())
@@ -45,6 +45,14 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/exceptions/bulk", s.exceptionsBulk, in)
 	e.GET("/exceptions/:id", s.exceptionShow, in)
 	e.POST("/exceptions/:id", s.exceptionUpdate, in)
+	e.POST("/exceptions/:id/disputes", s.disputeCreate, in)
+	e.GET("/disputes", s.disputesIndex, in)
+	e.GET("/disputes/:id", s.disputeShow, in)
+	e.POST("/disputes/:id", s.disputeUpdate, in)
+	e.POST("/disputes/:id/notes", s.disputeNote, in)
+	e.POST("/disputes/:id/evidence", s.evidenceCreate, s.uploadCSRF(), in)
+	e.GET("/disputes/:id/evidence/:evidence_id", s.evidenceDownload, in)
+	e.GET("/disputes/:id/pack", s.disputePack, in)
 	e.GET("/shipments", s.shipmentsIndex, in)
 	e.GET("/shipments/:id", s.shipmentShow, in)
 	e.POST("/shipments/:id/not-received", s.shipmentNotReceived, in)
@@ -75,10 +83,13 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/settings/messages/reset", s.messageReset, in)
 }
 
-// isUpload is the file upload, which streams its body to the database with its own size limit
-// instead of the 1 MB every other request gets.
+// isUpload is a file upload (a CSV import, a dispute's evidence): its body streams to the handler,
+// which bounds it, and its CSRF token comes in the query string (uploadCSRF), so nothing reads the
+// body of a request without a valid token.
 func isUpload(c echo.Context) bool {
-	return c.Request().Method == http.MethodPost && c.Request().URL.Path == "/imports"
+	r := c.Request()
+	return r.Method == http.MethodPost &&
+		(r.URL.Path == "/imports" || strings.HasPrefix(r.URL.Path, "/disputes/") && strings.HasSuffix(r.URL.Path, "/evidence"))
 }
 
 // skipSession lists the paths that need neither a session nor CSRF: static files and the health

@@ -105,24 +105,43 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 		t.Fatal(err)
 	}
 
+	// A dispute over the exception, with an evidence file and a note.
+	dispute, err := ts.store.CreateDispute(ctx, seller, owner, exc.ID, domain.DisputeOpen, domain.DisputeFields{
+		Counterparty: domain.CounterpartySupplier, Reason: domain.ReasonNotReceived, Amount: "12.50", Currency: "EUR",
+		ExternalRef: "QUENBY-DSP-4411", OpenedAt: time.Now()}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	evidence, err := ts.store.AddEvidence(ctx, seller, owner, dispute.ID, domain.EvidenceUpload{Kind: domain.EvidenceKinds[0],
+		Filename: "quenby-proof.png", Description: "Quenby parcel photo", Data: testPNG(t)}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.store.AddDisputeNote(ctx, seller, owner, dispute.ID, "Quenby supplier promised a refund", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+
 	return sellerA{
 		owner: a,
 		id:    seller,
 		params: map[string]string{
-			"/exceptions/:id":                fmt.Sprint(exc.ID),
-			"/shipments/:id":                 fmt.Sprint(shipmentID(t, ts, seller, "ZQALPHA-1")),
-			"/imports/:id":                   strings.TrimPrefix(imp, "/imports/"),
-			"/settings/team/invitations/:id": fmt.Sprint(invs[0].ID),
-			"/settings/team/members/:id":     fmt.Sprint(agent.ID),
-			"/settings/peak-periods/:id":     fmt.Sprint(peak.ID),
-			"/invite/:token":                 strings.TrimPrefix(pending, "/invite/"),
-			"/static/*":                      "css/app.css",
+			"/exceptions/:id":                     fmt.Sprint(exc.ID),
+			"/shipments/:id":                      fmt.Sprint(shipmentID(t, ts, seller, "ZQALPHA-1")),
+			"/imports/:id":                        strings.TrimPrefix(imp, "/imports/"),
+			"/settings/team/invitations/:id":      fmt.Sprint(invs[0].ID),
+			"/settings/team/members/:id":          fmt.Sprint(agent.ID),
+			"/settings/peak-periods/:id":          fmt.Sprint(peak.ID),
+			"/invite/:token":                      strings.TrimPrefix(pending, "/invite/"),
+			"/static/*":                           "css/app.css",
+			"/disputes/:id":                       fmt.Sprint(dispute.ID),
+			"/disputes/:id/evidence/:evidence_id": fmt.Sprint(evidence.ID),
 		},
 		secrets: []string{
 			"Zanzibar Quenby Lamps", "ZQALPHA-1", "ZQALPHA-2", "LPZQ7700000001", "Ottoline Quenby",
 			"ottoline@quenby-alpha.test", "quenby-orders.csv", "Zorblax alpha manifest ping", "Quenby Slow Post",
 			"Alpha Festival Quenby", "agent-alpha@quenby-alpha.test", "Agent Alphaquen", "pending-alpha@quenby-alpha.test",
 			`id="country-row-8-BR"`,
+			"QUENBY-DSP-4411", "quenby-proof.png", "Quenby parcel photo", "Quenby supplier promised a refund",
 		},
 	}
 }
@@ -179,13 +198,14 @@ func (ts *testServer) walk(t *testing.T, params map[string]string) []route {
 // fill puts values into a route's path parameters, each found by the path up to and including
 // it ("/settings/team/members/:id"). It returns the first parameter values lacks, if any.
 func fill(path string, values map[string]string) (url, missing string, hasParams bool) {
-	segs := strings.Split(path, "/")
-	for i, seg := range segs {
+	pattern := strings.Split(path, "/")
+	segs := slices.Clone(pattern)
+	for i, seg := range pattern {
 		if !strings.HasPrefix(seg, ":") && seg != "*" {
 			continue
 		}
 		hasParams = true
-		key := strings.Join(segs[:i+1], "/")
+		key := strings.Join(pattern[:i+1], "/")
 		v, ok := values[key]
 		if !ok {
 			return "", key, true

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"net/url"
 
 	"github.com/a-h/templ"
 
@@ -81,3 +82,43 @@ func ExceptionURL(id int64) templ.SafeURL {
 
 // ExceptionPath is ExceptionURL as a plain string, for redirects.
 func ExceptionPath(id int64) string { return string(ExceptionURL(id)) }
+
+// DisputesURL is the list of disputes, narrowed to a status filter ("" for the running ones).
+func DisputesURL(status string) templ.SafeURL {
+	if status == "" {
+		return "/disputes"
+	}
+	return templ.SafeURL("/disputes?status=" + url.QueryEscape(status))
+}
+
+// DisputeURL is the page of one dispute, where its edits and status changes also post.
+func DisputeURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("/disputes/%d", id)) }
+
+// DisputePath is DisputeURL as a plain string, for redirects.
+func DisputePath(id int64) string { return string(DisputeURL(id)) }
+
+// OpenDisputeURL is where the form that opens a dispute over an exception posts.
+func OpenDisputeURL(exception int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/exceptions/%d/disputes", exception))
+}
+
+// DisputeNotesURL is where a note on a dispute posts.
+func DisputeNotesURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/disputes/%d/notes", id))
+}
+
+// DisputePackURL is a dispute's printable evidence pack.
+func DisputePackURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/disputes/%d/pack", id))
+}
+
+// EvidenceUploadURL is where an evidence file of a dispute is uploaded, with the CSRF token in the
+// query string (like the CSV upload) so that no body is read before the token is checked.
+func EvidenceUploadURL(dispute int64, csrf string) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/disputes/%d/evidence?_csrf=%s", dispute, url.QueryEscape(csrf)))
+}
+
+// EvidenceURL downloads one evidence file of a dispute.
+func EvidenceURL(dispute, id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/disputes/%d/evidence/%d", dispute, id))
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parceldesk/portal/domain"
 )
 
 // The demo export: what a seller's tracking tool would give for a few thousand AliExpress orders,
@@ -282,4 +285,53 @@ func cmdDemoCSV(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return w.Flush()
+}
+
+// demoDisputes opens a few disputes over the demo shop's first exceptions, through the same
+// domain calls as the pages: one with the supplier due within 48 hours, one with the carrier
+// won (money recovered), one chargeback still a draft.
+func demoDisputes(ctx context.Context, store *domain.Store, owner domain.User, now time.Time) error {
+	q, err := store.ListQueue(ctx, owner.SellerID, domain.QueueFilter{Limit: 3, Now: now})
+	if err != nil {
+		return fmt.Errorf("demo disputes: %w", err)
+	}
+	plans := []struct {
+		cp     domain.Counterparty
+		status domain.DisputeStatus
+		opened time.Duration // before now
+		due    time.Duration // after now; 0 for the counterparty's default
+		ref    string
+	}{
+		{domain.CounterpartySupplier, domain.DisputeOpen, 4 * 24 * time.Hour, 0, "AE-DSP-5523811"},
+		{domain.CounterpartyCarrier, domain.DisputeWon, 20 * 24 * time.Hour, 0, "CLAIM-88412"},
+		{domain.CounterpartyChargeback, domain.DisputeDraft, 24 * time.Hour, 6 * 24 * time.Hour, "dp_3QdemoChargeback"},
+	}
+	for i, r := range q.Rows {
+		p := plans[i]
+		amount, currency := "19.99", "USD"
+		if r.OrderValue != nil && r.Currency != "" {
+			amount, currency = *r.OrderValue, r.Currency
+		}
+		f := domain.DisputeFields{Counterparty: p.cp, Reason: domain.ReasonNotReceived, Amount: amount, Currency: currency,
+			ExternalRef: p.ref, OpenedAt: now.Add(-p.opened)}
+		if p.due > 0 {
+			due := now.Add(p.due)
+			f.RespondBy = &due
+		}
+		status := p.status
+		if status == domain.DisputeWon {
+			status = domain.DisputeOpen
+		}
+		d, err := store.CreateDispute(ctx, owner.SellerID, owner, r.ID, status, f, now)
+		if err != nil {
+			return fmt.Errorf("demo disputes: %w", err)
+		}
+		if p.status == domain.DisputeWon {
+			won := domain.DisputeWon
+			if _, err := store.UpdateDispute(ctx, owner.SellerID, owner, d.ID, d.Version, domain.DisputeChange{Status: &won, ResolveException: true}, now); err != nil {
+				return fmt.Errorf("demo disputes: %w", err)
+			}
+		}
+	}
+	return nil
 }

@@ -2,12 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/dbtest"
 )
 
 func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
@@ -69,5 +74,50 @@ func TestDemoEventsClassify(t *testing.T) {
 		if _, signal := cls.Classify(tr.text); signal == domain.SignalNone {
 			t.Errorf("%q carries no signal", tr.text)
 		}
+	}
+}
+
+// TestDemoDisputes: the demo shop shows the disputes feature: one due within 48 hours, one won
+// with money recovered and its exception resolved, one draft.
+func TestDemoDisputes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	store := dbtest.NewStore(t)
+	_, owner, err := store.CreateSeller(ctx, domain.Signup{ShopName: "Demo", Email: "demo@shop.test", Password: "correct horse battery"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	path := filepath.Join(t.TempDir(), "demo.csv")
+	var buf bytes.Buffer
+	if err := writeDemoCSV(&buf, 200, 0, now.UTC(), 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importFile(ctx, store, owner.SellerID, &owner.ID, "demo", path, "", time.FixedZone("CST", 8*3600)); err != nil {
+		t.Fatal(err)
+	}
+	if err := sweepAfterImport(ctx, store, nil, owner.SellerID); err != nil {
+		t.Fatal(err)
+	}
+	if err := demoDisputes(ctx, store, owner, now); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := store.ListDisputes(ctx, owner.SellerID, domain.DisputeFilter{Status: domain.DisputesAll, Now: now, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var statuses []string
+	for _, r := range rows {
+		statuses = append(statuses, string(r.Status))
+	}
+	if got := strings.Join(statuses, ","); got != "open,draft,won" {
+		t.Errorf("demo disputes %s, want open (due soon), draft, won", got)
+	}
+	sum, err := store.DisputeSummary(ctx, owner.SellerID, now)
+	if err != nil || sum.DueSoon != 1 || len(sum.Recovered) != 1 {
+		t.Errorf("summary %+v, %v", sum, err)
 	}
 }

@@ -192,7 +192,10 @@ func ensureDemo(ctx context.Context, store *domain.Store, metrics *handlers.Metr
 		return fmt.Errorf("demo data: %w", err)
 	}
 	log.Info("demo data imported", "summary", importSummary(im))
-	return sweepAfterImport(ctx, store, metrics, owner.SellerID)
+	if err := sweepAfterImport(ctx, store, metrics, owner.SellerID); err != nil {
+		return err
+	}
+	return demoDisputes(ctx, store, owner, time.Now())
 }
 
 // demoOrders is the size of the demo shop.

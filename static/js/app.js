@@ -106,6 +106,48 @@
   document.addEventListener("DOMContentLoaded", showQueueKeys);
   document.addEventListener("htmx:afterSettle", showQueueKeys);
 
+  // Print buttons: <button data-print> prints the page (the evidence pack).
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest && ev.target.closest("[data-print]");
+    if (!btn) return;
+    ev.preventDefault();
+    window.print();
+  });
+
+  // Dispute deadlines: choosing a counterparty (<select data-deadline-for="respond_by"
+  // data-opened="opened_at">, options with data-days) prefills the respond-by date with its usual
+  // deadline from the opened date, until the seller types a date of their own. A chargeback's
+  // date is the processor's (data-days="0"), so it is cleared for the seller to type. Without
+  // JavaScript an empty date takes the same default on the server.
+  function prefillDeadline(select) {
+    var due = document.getElementById(select.getAttribute("data-deadline-for"));
+    var opened = document.getElementById(select.getAttribute("data-opened"));
+    var opt = select.options[select.selectedIndex];
+    if (!due || !opened || !opt) return;
+    var help = document.getElementById("respond-by-help");
+    if (help && opt.title) help.textContent = "Empty: the counterparty's usual deadline. " + opt.title;
+    if (due.getAttribute("data-typed")) return;
+    var days = parseInt(opt.getAttribute("data-days"), 10) || 0;
+    var start = opened.value ? new Date(opened.value + "T00:00:00Z") : null;
+    if (!days || !start || isNaN(start)) {
+      due.value = "";
+      return;
+    }
+    start.setUTCDate(start.getUTCDate() + days);
+    due.value = start.toISOString().slice(0, 10);
+  }
+  document.addEventListener("change", function (ev) {
+    var t = ev.target;
+    if (t.matches && t.matches("select[data-deadline-for]")) prefillDeadline(t);
+    if (t.matches && t.matches("input#opened_at")) {
+      var sel = t.form && t.form.querySelector("select[data-deadline-for]");
+      if (sel) prefillDeadline(sel);
+    }
+  });
+  document.addEventListener("input", function (ev) {
+    if (ev.target.id === "respond_by") ev.target.setAttribute("data-typed", "1");
+  });
+
   // Reveal copy buttons only where the clipboard API exists (they are hidden by default).
   if (navigator.clipboard) {
     document.documentElement.classList.add("can-copy");

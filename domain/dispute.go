@@ -1,0 +1,817 @@
+package domain
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Counterparty is who a dispute is with.
+type Counterparty string
+
+// The counterparties: the AliExpress supplier (through AliExpress's dispute process), the
+// marketplace the order was sold on, the carrier (a claim), and the customer's bank (a card
+// chargeback, answered through the payment processor).
+const (
+	CounterpartySupplier    Counterparty = "supplier"
+	CounterpartyMarketplace Counterparty = "marketplace"
+	CounterpartyCarrier     Counterparty = "carrier"
+	CounterpartyChargeback  Counterparty = "customer_chargeback"
+)
+
+// Counterparties lists the counterparties in the order forms offer them.
+var Counterparties = []Counterparty{CounterpartySupplier, CounterpartyMarketplace, CounterpartyCarrier, CounterpartyChargeback}
+
+// Valid reports whether c is a known counterparty.
+func (c Counterparty) Valid() bool { return oneOf(c, Counterparties) }
+
+// Label is the counterparty as sellers read it.
+func (c Counterparty) Label() string {
+	switch c {
+	case CounterpartySupplier:
+		return "Supplier"
+	case CounterpartyMarketplace:
+		return "Marketplace"
+	case CounterpartyCarrier:
+		return "Carrier"
+	case CounterpartyChargeback:
+		return "Customer chargeback"
+	}
+	return string(c)
+}
+
+// DisputeReason is what the dispute claims went wrong.
+type DisputeReason string
+
+// The reasons, as marketplaces and payment processors name them.
+const (
+	ReasonNotReceived    DisputeReason = "not_received"
+	ReasonDamaged        DisputeReason = "damaged"
+	ReasonNotAsDescribed DisputeReason = "not_as_described"
+	ReasonWrongItem      DisputeReason = "wrong_item"
+	ReasonLate           DisputeReason = "late"
+)
+
+// DisputeReasons lists the reasons.
+var DisputeReasons = []DisputeReason{ReasonNotReceived, ReasonDamaged, ReasonNotAsDescribed, ReasonWrongItem, ReasonLate}
+
+// Valid reports whether r is a known reason.
+func (r DisputeReason) Valid() bool { return oneOf(r, DisputeReasons) }
+
+// SuggestDisputeReason is the reason a dispute over an exception most likely has: late for a
+// late parcel, damaged for one reported damaged or lost, not received otherwise.
+func SuggestDisputeReason(e Exception) DisputeReason {
+	switch {
+	case e.Kind == KindLate:
+		return ReasonLate
+	case e.Signal == SignalDamagedLost:
+		return ReasonDamaged
+	}
+	return ReasonNotReceived
+}
+
+// Label is the reason as sellers read it ("Not as described").
+func (r DisputeReason) Label() string { return sentence(string(r)) }
+
+// DisputeStatus is where a dispute stands.
+type DisputeStatus string
+
+// The statuses: draft → open → responded → escalated, ending won, lost, settled (a partial
+// agreement) or withdrawn.
+const (
+	DisputeDraft     DisputeStatus = "draft"
+	DisputeOpen      DisputeStatus = "open"
+	DisputeResponded DisputeStatus = "responded"
+	DisputeEscalated DisputeStatus = "escalated"
+	DisputeWon       DisputeStatus = "won"
+	DisputeLost      DisputeStatus = "lost"
+	DisputeSettled   DisputeStatus = "settled"
+	DisputeWithdrawn DisputeStatus = "withdrawn"
+)
+
+// DisputeStatuses lists the statuses in their order.
+var DisputeStatuses = []DisputeStatus{DisputeDraft, DisputeOpen, DisputeResponded, DisputeEscalated,
+	DisputeWon, DisputeLost, DisputeSettled, DisputeWithdrawn}
+
+// activeStatusesSQL are the statuses of a dispute still running, as SQL (disputes_active_idx).
+const activeStatusesSQL = `('draft', 'open', 'responded', 'escalated')`
+
+// Valid reports whether st is a known status.
+func (st DisputeStatus) Valid() bool { return oneOf(st, DisputeStatuses) }
+
+// Label is the status as sellers read it.
+func (st DisputeStatus) Label() string { return sentence(string(st)) }
+
+// Active reports whether the dispute is still running: it has a deadline to keep.
+func (st DisputeStatus) Active() bool {
+	return st == DisputeDraft || st == DisputeOpen || st == DisputeResponded || st == DisputeEscalated
+}
+
+// disputeMoves is the transition table. Work moves forward and may skip a step (a supplier who
+// never answers is escalated straight from open); a draft is opened or dropped; every running
+// dispute can end, except a draft, which was never filed and so can only be withdrawn. The four
+// outcomes are final: a decision is not undone by a click, and a note records an appeal.
+var disputeMoves = map[DisputeStatus][]DisputeStatus{
+	DisputeDraft:     {DisputeOpen, DisputeWithdrawn},
+	DisputeOpen:      {DisputeResponded, DisputeEscalated, DisputeWon, DisputeLost, DisputeSettled, DisputeWithdrawn},
+	DisputeResponded: {DisputeEscalated, DisputeWon, DisputeLost, DisputeSettled, DisputeWithdrawn},
+	DisputeEscalated: {DisputeWon, DisputeLost, DisputeSettled, DisputeWithdrawn},
+}
+
+// NextDisputeStatuses lists the statuses a dispute may move to from st, in order; none for an
+// outcome.
+func NextDisputeStatuses(st DisputeStatus) []DisputeStatus { return disputeMoves[st] }
+
+// CanMoveDispute reports whether the transition table lets a dispute go from one status to
+// another.
+func CanMoveDispute(from, to DisputeStatus) bool { return oneOf(to, disputeMoves[from]) }
+
+// DisputeDeadline is the default respond-by of a dispute with cp that is in status st: opened is
+// when the dispute was opened, since when it entered st. ok is false when there is no default: a
+// chargeback's date is the processor's due_by, which the seller types, and a dispute that ended
+// has nothing left to answer.
+//
+//   - Supplier, on AliExpress: the supplier must answer within 5 days of the dispute being opened;
+//     once they answered, negotiation runs 15 days before the platform steps in; escalated, the
+//     platform rules within about 7 days.
+//   - Marketplace (the buyer's case on the store's marketplace): the seller answers within 3 days
+//     (eBay's three business days, Amazon A-to-z's 72 hours); escalated, the marketplace decides
+//     within about 7 days.
+//   - Carrier claim: carriers take weeks; the default is the day to chase an answer, 14 days on.
+func DisputeDeadline(cp Counterparty, st DisputeStatus, opened, since time.Time) (time.Time, bool) {
+	days := func(t time.Time, n int) (time.Time, bool) { return t.AddDate(0, 0, n), true }
+	switch {
+	case !st.Active() || cp == CounterpartyChargeback:
+		return time.Time{}, false
+	case cp == CounterpartySupplier:
+		switch st {
+		case DisputeResponded:
+			return days(since, 15)
+		case DisputeEscalated:
+			return days(since, 7)
+		}
+		return days(opened, 5)
+	case cp == CounterpartyMarketplace:
+		if st == DisputeResponded || st == DisputeEscalated {
+			return days(since, 7)
+		}
+		return days(opened, 3)
+	case cp == CounterpartyCarrier:
+		if st == DisputeResponded || st == DisputeEscalated {
+			return days(since, 14)
+		}
+		return days(opened, 14)
+	}
+	return time.Time{}, false
+}
+
+// DefaultDeadlineDays is DisputeDeadline for a new dispute, in days from its opening, for the
+// form that prefills the respond-by date; 0 for a chargeback.
+func DefaultDeadlineDays(cp Counterparty) int {
+	t0 := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	d, ok := DisputeDeadline(cp, DisputeOpen, t0, t0)
+	if !ok {
+		return 0
+	}
+	return int(d.Sub(t0).Hours() / 24)
+}
+
+// DueSoonWindow is how close a running dispute's deadline must be for it to count as due soon:
+// listed first, and counted on the queue and the home page.
+const DueSoonWindow = 48 * time.Hour
+
+// Dispute is a claim for money back over one exception.
+type Dispute struct {
+	SellerID        SellerID      `db:"seller_id"`
+	ID              int64         `db:"id"`
+	ExceptionID     int64         `db:"exception_id"`
+	Counterparty    Counterparty  `db:"counterparty"`
+	Reason          DisputeReason `db:"reason"`
+	Status          DisputeStatus `db:"status"`
+	Amount          string        `db:"amount"` // a plain decimal, "12.50"
+	Currency        string        `db:"currency"`
+	AmountRecovered string        `db:"amount_recovered"`
+	ExternalRef     string        `db:"external_ref"`
+	OpenedAt        time.Time     `db:"opened_at"`
+	RespondBy       time.Time     `db:"respond_by"`
+	StatusAt        time.Time     `db:"status_at"`
+	DisputeEvidence
+	CreatedBy *int64    `db:"created_by"`
+	CreatedAt time.Time `db:"created_at"`
+	Version   int       `db:"version"`
+}
+
+// DisputeEvidence are the facts payment processors and marketplaces ask for: carrier, tracking
+// numbers, ship date, the delivery or last scan, and the seller's explanation. Shipping
+// documents and customer messages are evidence files.
+type DisputeEvidence struct {
+	Carrier     string     `db:"ev_carrier"`
+	Tracking    string     `db:"ev_tracking"`
+	ShipDate    *time.Time `db:"ev_ship_date"`
+	LastScan    string     `db:"ev_last_scan"`
+	LastScanAt  *time.Time `db:"ev_last_scan_at"`
+	Explanation string     `db:"ev_explanation"`
+}
+
+// PastDue reports whether a running dispute's respond-by has passed.
+func (d Dispute) PastDue(now time.Time) bool { return d.Status.Active() && d.RespondBy.Before(now) }
+
+// DueSoon reports whether a running dispute must be answered within DueSoonWindow (or is past due).
+func (d Dispute) DueSoon(now time.Time) bool {
+	return d.Status.Active() && !d.RespondBy.After(now.Add(DueSoonWindow))
+}
+
+const disputeColumns = `d.seller_id, d.id, d.exception_id, d.counterparty, d.reason, d.status,
+	CAST(d.amount AS text) AS amount, d.currency, CAST(d.amount_recovered AS text) AS amount_recovered, d.external_ref,
+	d.opened_at, d.respond_by, d.status_at, d.ev_carrier, d.ev_tracking, d.ev_ship_date, d.ev_last_scan,
+	d.ev_last_scan_at, d.ev_explanation, d.created_by, d.created_at, d.version`
+
+// Limits on what a seller types into a dispute.
+const (
+	MaxExternalRefLen = 200
+	MaxEvidenceText   = 4000
+)
+
+// DisputeFields are the terms of a dispute as the seller gives them, for CreateDispute and for
+// editing with UpdateDispute.
+type DisputeFields struct {
+	Counterparty Counterparty
+	Reason       DisputeReason
+	// Amount is as the seller typed it ("12.50", "€12,50"); ParseMoney reads it.
+	Amount string
+	// Currency is an ISO 4217 code; it may be left empty when the amount names one.
+	Currency    string
+	ExternalRef string
+	OpenedAt    time.Time
+	// RespondBy nil takes the counterparty's default (DisputeDeadline); a chargeback needs one.
+	RespondBy *time.Time
+	// Evidence nil leaves the evidence facts as they are (on creation: filled from the shipment).
+	Evidence *DisputeEvidence
+}
+
+// EvidenceFromShipment fills the evidence facts from what the desk knows of the shipment: the
+// carrier and service, every tracking number it has had, the ship date (its first physical scan
+// at an origin facility, else its dispatch) and its latest scan with the place.
+func EvidenceFromShipment(d ShipmentDetail) DisputeEvidence {
+	sh := d.Shipment
+	ev := DisputeEvidence{Carrier: joinNonEmpty(" · ", sh.Carrier, sh.Service)}
+	if sh.LastMileCarrier != "" {
+		ev.Carrier = joinNonEmpty("; last mile: ", ev.Carrier, sh.LastMileCarrier)
+	}
+	nums := make([]string, 0, len(d.TrackingNumbers))
+	for _, tn := range d.TrackingNumbers {
+		nums = append(nums, tn.Number)
+	}
+	ev.Tracking = strings.Join(nums, ", ")
+	for _, sp := range d.Timeline.Stages {
+		if sp.EnteredAt != nil && sp.Stage >= StageDispatched && (ev.ShipDate == nil || sp.Stage >= StageOutboundSorting) {
+			t := *sp.EnteredAt
+			ev.ShipDate = &t
+			if sp.Stage >= StageOutboundSorting {
+				break
+			}
+		}
+	}
+	for _, e := range d.Events {
+		if e.OccurredAt == nil || e.PreAdvice || (ev.LastScanAt != nil && e.OccurredAt.Before(*ev.LastScanAt)) {
+			continue
+		}
+		t := *e.OccurredAt
+		ev.LastScanAt = &t
+		ev.LastScan = joinNonEmpty(" — ", e.StatusText, e.Location)
+	}
+	return ev
+}
+
+// CreateDispute opens a dispute over one of the seller's exceptions, as a draft or open, with the
+// evidence facts filled from the shipment, and writes it to the dispute's history and the
+// exception's. It returns ErrNotFound for an exception that does not exist or belongs to another
+// seller, ErrUnauthorized for an actor of another seller, and a *ValidationError, safe to show,
+// for terms that break a rule.
+func (s *Store) CreateDispute(ctx context.Context, seller SellerID, actor User, exception int64, status DisputeStatus, f DisputeFields, now time.Time) (Dispute, error) {
+	if actor.SellerID != seller {
+		return Dispute{}, ErrUnauthorized
+	}
+	if status != DisputeDraft && status != DisputeOpen {
+		return Dispute{}, Invalid("status", "A new dispute is a draft or open")
+	}
+	exc, err := s.FindException(ctx, seller, exception)
+	if err != nil {
+		return Dispute{}, err
+	}
+	sd, err := s.ShipmentDetail(ctx, seller, exc.ShipmentID, now)
+	if err != nil {
+		return Dispute{}, err
+	}
+	d := Dispute{SellerID: seller, ExceptionID: exception, Status: status, StatusAt: now, CreatedBy: &actor.ID,
+		CreatedAt: now, DisputeEvidence: EvidenceFromShipment(sd)}
+	if err := applyFields(&d, f, now); err != nil {
+		return Dispute{}, err
+	}
+	var out Dispute
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// The exception is named with the seller: another seller's id inserts nothing.
+		q, args, err := sqlx.Named(`
+			INSERT INTO disputes AS d (seller_id, exception_id, counterparty, reason, status, amount, currency,
+			       external_ref, opened_at, respond_by, status_at, ev_carrier, ev_tracking, ev_ship_date,
+			       ev_last_scan, ev_last_scan_at, ev_explanation, created_by, created_at)
+			SELECT e.seller_id, e.id, :counterparty, :reason, :status, CAST(:amount AS numeric), :currency, :external_ref,
+			       :opened_at, :respond_by, :status_at, :ev_carrier, :ev_tracking, :ev_ship_date, :ev_last_scan,
+			       :ev_last_scan_at, :ev_explanation, :created_by, :created_at
+			FROM exceptions e WHERE e.seller_id = :seller_id AND e.id = :exception_id
+			RETURNING `+disputeColumns, d)
+		if err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &out, tx.Rebind(q), args...); errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		loc, err := sellerLoc(ctx, tx, seller)
+		if err != nil {
+			return err
+		}
+		verb := "Opened"
+		if status == DisputeDraft {
+			verb = "Drafted"
+		}
+		detail := fmt.Sprintf("%s with the %s: %s, %s %s, respond by %s", verb, strings.ToLower(out.Counterparty.Label()),
+			strings.ToLower(out.Reason.Label()), out.Amount, out.Currency, out.RespondBy.In(loc).Format("2 Jan 2006"))
+		if err := addDisputeHistory(ctx, tx, seller, out.ID, actor.ID, string(status), detail, now); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
+			VALUES ($1, $2, $3, $4, 'dispute', $5)`, seller, exception, now, actor.ID,
+			fmt.Sprintf("Dispute #%d: %s", out.ID, strings.ToLower(detail[:1])+detail[1:]))
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			return Dispute{}, err
+		}
+		return Dispute{}, fmt.Errorf("create dispute: %w", err)
+	}
+	return out, nil
+}
+
+// applyFields checks the seller's terms and writes them into d; d.Status, d.StatusAt and (when
+// the terms keep it) d.RespondBy are read for the default deadline.
+func applyFields(d *Dispute, f DisputeFields, now time.Time) error {
+	errs := map[string]string{}
+	if !f.Counterparty.Valid() {
+		errs["counterparty"] = "Choose who the dispute is with"
+	}
+	if !f.Reason.Valid() {
+		errs["reason"] = "Choose the reason of the dispute"
+	}
+	amount, currency, msg := parseAmount(f.Amount, f.Currency, false)
+	if msg != "" {
+		errs["amount"] = msg
+	}
+	if currency == "" && errs["amount"] == "" {
+		errs["currency"] = "Give the currency as a three-letter code, such as EUR or USD"
+	} else if currency != "" && !isCurrencyCode(currency) {
+		errs["currency"] = fmt.Sprintf("%q is not a currency code; use three letters such as EUR or USD", f.Currency)
+	}
+	ref := strings.TrimSpace(f.ExternalRef)
+	if utf8.RuneCountInString(ref) > MaxExternalRefLen {
+		errs["external_ref"] = fmt.Sprintf("Keep the reference under %d characters", MaxExternalRefLen)
+	}
+	if f.OpenedAt.IsZero() {
+		errs["opened_at"] = "Give the date the dispute was opened"
+	} else if f.OpenedAt.After(now.Add(24 * time.Hour)) {
+		errs["opened_at"] = "The opened date cannot be in the future"
+	}
+	respondBy := f.RespondBy
+	if respondBy == nil && f.Counterparty.Valid() && !f.OpenedAt.IsZero() {
+		since := d.StatusAt
+		if since.Before(f.OpenedAt) {
+			since = f.OpenedAt
+		}
+		if t, ok := DisputeDeadline(f.Counterparty, d.Status, f.OpenedAt, since); ok {
+			respondBy = &t
+		} else if !d.RespondBy.IsZero() && !d.Status.Active() {
+			respondBy = &d.RespondBy // an ended dispute keeps the date it had
+		}
+	}
+	switch {
+	case respondBy == nil && f.Counterparty == CounterpartyChargeback:
+		errs["respond_by"] = "Give the respond-by date the payment processor shows for the chargeback (its due date)"
+	case respondBy == nil:
+		if errs["counterparty"] == "" && errs["opened_at"] == "" {
+			errs["respond_by"] = "Give the date by which to respond"
+		}
+	case !f.OpenedAt.IsZero() && respondBy.Before(f.OpenedAt):
+		errs["respond_by"] = "The respond-by date cannot be before the dispute was opened"
+	}
+	if f.Evidence != nil {
+		for field, v := range map[string]string{"ev_carrier": f.Evidence.Carrier, "ev_tracking": f.Evidence.Tracking,
+			"ev_last_scan": f.Evidence.LastScan, "ev_explanation": f.Evidence.Explanation} {
+			if utf8.RuneCountInString(strings.TrimSpace(v)) > MaxEvidenceText {
+				errs[field] = fmt.Sprintf("Keep this under %d characters", MaxEvidenceText)
+			}
+		}
+	}
+	if d.AmountRecovered != "" && amount != "" && cmpAmount(d.AmountRecovered, amount) > 0 {
+		errs["amount"] = "The amount cannot be less than what was already recovered (" + d.AmountRecovered + ")"
+	}
+	if len(errs) > 0 {
+		return &ValidationError{Fields: errs}
+	}
+	d.Counterparty, d.Reason, d.Amount, d.Currency, d.ExternalRef = f.Counterparty, f.Reason, amount, currency, ref
+	d.OpenedAt, d.RespondBy = f.OpenedAt, *respondBy
+	if f.Evidence != nil {
+		ev := *f.Evidence
+		ev.Carrier, ev.Tracking = strings.TrimSpace(ev.Carrier), strings.TrimSpace(ev.Tracking)
+		ev.LastScan, ev.Explanation = strings.TrimSpace(ev.LastScan), strings.TrimSpace(ev.Explanation)
+		d.DisputeEvidence = ev
+	}
+	return nil
+}
+
+// parseAmount reads an amount the seller typed with the currency field beside it, returning the
+// plain amount, the currency code and a message safe to show when they are not usable. zero
+// allows an amount of 0.
+func parseAmount(s, currencyField string, zero bool) (amount, currency, msg string) {
+	currency = strings.ToUpper(strings.TrimSpace(currencyField))
+	if strings.TrimSpace(s) == "" {
+		return "", currency, "Enter the amount"
+	}
+	amount, named, err := ParseMoney(s)
+	switch {
+	case err != nil:
+		return "", currency, "Enter the amount as a number, such as 24.90 (" + err.Error() + ")"
+	case named != "" && currency != "" && named != currency:
+		return "", currency, fmt.Sprintf("The amount is in %s but the currency says %s", named, currency)
+	case !zero && cmpAmount(amount, "0") <= 0:
+		return "", currency, "The amount must be more than zero"
+	}
+	if currency == "" {
+		currency = named
+	}
+	// Stored as numeric(14, 2): rounded the same way here, so what the history says is what is kept.
+	if r, ok := new(big.Rat).SetString(amount); ok {
+		amount = r.FloatString(2)
+	}
+	return amount, currency, ""
+}
+
+// cmpAmount compares two plain decimal amounts as numbers.
+func cmpAmount(a, b string) int {
+	x, okx := new(big.Rat).SetString(a)
+	y, oky := new(big.Rat).SetString(b)
+	if !okx || !oky {
+		return strings.Compare(a, b)
+	}
+	return x.Cmp(y)
+}
+
+// DisputeChange is what UpdateDispute changes; nil fields stay as they are.
+type DisputeChange struct {
+	// Fields edits the terms and evidence facts.
+	Fields *DisputeFields
+	// Status moves the dispute (see CanMoveDispute). A running status takes RespondBy, or the
+	// counterparty's default for it from now on; an outcome keeps the last date.
+	Status    *DisputeStatus
+	RespondBy *time.Time
+	// Recovered is the amount recovered, for a dispute won or settled: won recovers the whole
+	// amount unless told otherwise, settled needs it. Lost and withdrawn recover nothing.
+	Recovered *string
+	// ResolveException resolves the dispute's exception as dispute_won or dispute_lost when the
+	// change marks the dispute won or lost, through the exception workflow (writeChange).
+	ResolveException bool
+}
+
+// UpdateDispute applies a team member's change to a dispute the member last saw at version, in
+// one transaction, and writes what changed to the dispute's history.
+//
+// It returns ErrNotFound for a dispute that does not exist or belongs to another seller,
+// ErrConflict when the dispute (or its exception, when resolving it) changed since it was read,
+// ErrUnauthorized for an actor of another seller, and a *ValidationError, safe to show, for a
+// change the rules refuse.
+func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, id int64, version int, ch DisputeChange, now time.Time) (Dispute, error) {
+	if actor.SellerID != seller {
+		return Dispute{}, ErrUnauthorized
+	}
+	var out Dispute
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		cur, err := findDispute(ctx, tx, seller, id)
+		if err != nil {
+			return err
+		}
+		if cur.Version != version {
+			return ErrConflict
+		}
+		loc, err := sellerLoc(ctx, tx, seller)
+		if err != nil {
+			return err
+		}
+		next, hist, err := applyDisputeChange(cur, ch, now, loc)
+		if err != nil {
+			return err
+		}
+		q, args, err := sqlx.Named(`
+			UPDATE disputes d SET counterparty = :counterparty, reason = :reason, status = :status,
+			       amount = CAST(:amount AS numeric), currency = :currency, amount_recovered = CAST(:amount_recovered AS numeric),
+			       external_ref = :external_ref, opened_at = :opened_at, respond_by = :respond_by,
+			       status_at = :status_at, ev_carrier = :ev_carrier, ev_tracking = :ev_tracking,
+			       ev_ship_date = :ev_ship_date, ev_last_scan = :ev_last_scan, ev_last_scan_at = :ev_last_scan_at,
+			       ev_explanation = :ev_explanation, version = version + 1
+			WHERE d.seller_id = :seller_id AND d.id = :id AND d.version = :version
+			RETURNING `+disputeColumns, next)
+		if err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &out, tx.Rebind(q), args...); errors.Is(err, sql.ErrNoRows) {
+			return ErrConflict
+		} else if err != nil {
+			return err
+		}
+		if ch.ResolveException && out.Status != cur.Status && (out.Status == DisputeWon || out.Status == DisputeLost) {
+			line, err := s.resolveDisputeException(ctx, tx, actor, out, now)
+			if err != nil {
+				return err
+			}
+			if line != "" {
+				hist = append(hist, historyLine{"exception", line})
+			}
+		}
+		for _, h := range hist {
+			if err := addDisputeHistory(ctx, tx, seller, id, actor.ID, h.action, h.detail, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) || errors.Is(err, ErrNotFound) || errors.Is(err, ErrConflict) {
+			return Dispute{}, err
+		}
+		return Dispute{}, fmt.Errorf("update dispute: %w", err)
+	}
+	return out, nil
+}
+
+// resolveDisputeException resolves a won or lost dispute's exception with the matching resolution
+// through the exception workflow's own write path; an exception already resolved is left alone.
+// It returns the line for the dispute's history, "" when nothing was done.
+func (s *Store) resolveDisputeException(ctx context.Context, tx *sqlx.Tx, actor User, d Dispute, now time.Time) (string, error) {
+	exc, err := findException(ctx, tx, d.SellerID, d.ExceptionID)
+	if err != nil || exc.State == StateResolved {
+		return "", err
+	}
+	st, r := StateResolved, ResolutionDisputeLost
+	if d.Status == DisputeWon {
+		r = ResolutionDisputeWon
+	}
+	if _, err := s.writeChange(ctx, tx, actor, exc, ExceptionChange{State: &st, Resolution: &r}, now); err != nil {
+		return "", err
+	}
+	return "Exception resolved as " + strings.ToLower(r.Label()), nil
+}
+
+// applyDisputeChange checks a change against the rules and returns the dispute as it will be
+// and the history lines that say what changed; loc writes dates as the seller reads them.
+func applyDisputeChange(cur Dispute, ch DisputeChange, now time.Time, loc *time.Location) (Dispute, []historyLine, error) {
+	next := cur
+	var hist []historyLine
+	day := func(t time.Time) string { return t.In(loc).Format("2 Jan 2006") }
+	if ch.Fields != nil {
+		// Dates come from date inputs: the day the dispute already has keeps its exact time, so
+		// saving the form without touching a date moves nothing.
+		f := *ch.Fields
+		if !f.OpenedAt.IsZero() && day(f.OpenedAt) == day(cur.OpenedAt) {
+			f.OpenedAt = cur.OpenedAt
+		}
+		if f.RespondBy != nil && day(*f.RespondBy) == day(cur.RespondBy) {
+			f.RespondBy = &cur.RespondBy
+		}
+		if err := applyFields(&next, f, now); err != nil {
+			return cur, nil, err
+		}
+		if line := fieldChanges(cur, next, day); line != "" {
+			hist = append(hist, historyLine{"edited", line})
+		}
+	}
+	if ch.Status != nil {
+		to := *ch.Status
+		switch {
+		case !to.Valid():
+			return cur, nil, Invalid("status", "Choose a status from the list")
+		case to == cur.Status:
+			return cur, nil, Invalid("status", "It is already "+strings.ToLower(to.Label()))
+		case !cur.Status.Active():
+			return cur, nil, Invalid("status", "This dispute has ended ("+strings.ToLower(cur.Status.Label())+"); it cannot change status. Add a note instead.")
+		case !CanMoveDispute(cur.Status, to):
+			return cur, nil, Invalid("status", fmt.Sprintf("A %s dispute cannot be marked %s", strings.ToLower(cur.Status.Label()), strings.ToLower(to.Label())))
+		}
+		next.Status, next.StatusAt = to, now
+		if ch.RespondBy != nil {
+			if ch.RespondBy.Before(next.OpenedAt) {
+				return cur, nil, Invalid("respond_by", "The respond-by date cannot be before the dispute was opened")
+			}
+			next.RespondBy = *ch.RespondBy
+		} else if t, ok := DisputeDeadline(next.Counterparty, to, next.OpenedAt, now); ok {
+			next.RespondBy = t
+		}
+		detail := "status " + string(cur.Status) + " → " + string(to)
+		if to.Active() {
+			detail += ", respond by " + day(next.RespondBy)
+		}
+		switch to {
+		case DisputeWon:
+			next.AmountRecovered = next.Amount
+		case DisputeLost, DisputeWithdrawn:
+			next.AmountRecovered = "0"
+		}
+		hist = append(hist, historyLine{string(to), detail})
+	}
+	if ch.Recovered != nil && strings.TrimSpace(*ch.Recovered) != "" {
+		if next.Status != DisputeWon && next.Status != DisputeSettled {
+			return cur, nil, Invalid("amount_recovered", "Only a dispute won or settled recovers money; leave the amount recovered empty")
+		}
+		amount, _, msg := parseAmount(*ch.Recovered, next.Currency, true)
+		switch {
+		case msg != "":
+			return cur, nil, Invalid("amount_recovered", msg)
+		case next.Status == DisputeSettled && cmpAmount(amount, "0") <= 0:
+			return cur, nil, Invalid("amount_recovered", "A settlement recovers something; a dispute that recovered nothing is lost or withdrawn")
+		case cmpAmount(amount, next.Amount) > 0:
+			return cur, nil, Invalid("amount_recovered", "The amount recovered cannot be more than the amount in dispute ("+next.Amount+" "+next.Currency+")")
+		}
+		next.AmountRecovered = amount
+	} else if ch.Status != nil && next.Status == DisputeSettled {
+		return cur, nil, Invalid("amount_recovered", "Give the amount recovered in the settlement")
+	}
+	if cmpAmount(next.AmountRecovered, cur.AmountRecovered) != 0 {
+		line := "recovered " + next.AmountRecovered + " " + next.Currency
+		if len(hist) > 0 && ch.Status != nil {
+			hist[len(hist)-1].detail += " (" + line + ")"
+		} else {
+			hist = append(hist, historyLine{"edited", line})
+		}
+	}
+	if len(hist) == 0 {
+		return cur, nil, Invalid("", "Nothing to change")
+	}
+	return next, hist, nil
+}
+
+// fieldChanges words what an edit changed, for the history: "amount 12.50 → 10.00 EUR; respond
+// by 5 Dec 2026 → 8 Dec 2026"; "" when nothing did.
+func fieldChanges(cur, next Dispute, day func(time.Time) string) string {
+	var parts []string
+	add := func(name, from, to string) {
+		if from != to {
+			if from == "" {
+				from = "none"
+			}
+			if to == "" {
+				to = "none"
+			}
+			parts = append(parts, name+" "+from+" → "+to)
+		}
+	}
+	add("counterparty", string(cur.Counterparty), string(next.Counterparty))
+	add("reason", string(cur.Reason), string(next.Reason))
+	if cmpAmount(cur.Amount, next.Amount) != 0 || cur.Currency != next.Currency {
+		add("amount", cur.Amount+" "+cur.Currency, next.Amount+" "+next.Currency)
+	}
+	add("reference", cur.ExternalRef, next.ExternalRef)
+	add("opened", day(cur.OpenedAt), day(next.OpenedAt))
+	add("respond by", day(cur.RespondBy), day(next.RespondBy))
+	ce, ne := cur.DisputeEvidence, next.DisputeEvidence
+	if ce.Carrier != ne.Carrier || ce.Tracking != ne.Tracking || ce.LastScan != ne.LastScan || ce.Explanation != ne.Explanation ||
+		!sameDay(ce.ShipDate, ne.ShipDate, day) || !sameDay(ce.LastScanAt, ne.LastScanAt, day) {
+		parts = append(parts, "evidence facts updated")
+	}
+	return strings.Join(parts, "; ")
+}
+
+func sameDay(a, b *time.Time, day func(time.Time) string) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return day(*a) == day(*b)
+}
+
+// AddDisputeNote appends a note to a dispute's history. Notes change nothing else, so they need
+// no version: two members writing notes at once both keep theirs. It returns ErrNotFound for
+// another seller's dispute and a *ValidationError for an empty or overlong note.
+func (s *Store) AddDisputeNote(ctx context.Context, seller SellerID, actor User, id int64, note string, now time.Time) error {
+	if actor.SellerID != seller {
+		return ErrUnauthorized
+	}
+	note = strings.TrimSpace(note)
+	switch {
+	case note == "":
+		return Invalid("note", "Write the note first")
+	case utf8.RuneCountInString(note) > MaxNoteLen:
+		return Invalid("note", fmt.Sprintf("Keep the note under %d characters", MaxNoteLen))
+	}
+	// The dispute is named with the seller: another seller's id inserts nothing.
+	res, err := s.db.ExecContext(ctx, `INSERT INTO dispute_history (seller_id, dispute_id, at, actor_id, action, detail)
+		SELECT d.seller_id, d.id, $3, $4, 'note', $5 FROM disputes d WHERE d.seller_id = $1 AND d.id = $2`,
+		seller, id, now, actor.ID, note)
+	if err != nil {
+		return fmt.Errorf("add dispute note: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+func addDisputeHistory(ctx context.Context, q execer, seller SellerID, dispute, actor int64, action, detail string, now time.Time) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO dispute_history (seller_id, dispute_id, at, actor_id, action, detail)
+		VALUES ($1, $2, $3, $4, $5, $6)`, seller, dispute, now, actor, action, detail)
+	return err
+}
+
+// findDispute reads one dispute of the seller in q, or ErrNotFound.
+func findDispute(ctx context.Context, q sqlx.QueryerContext, seller SellerID, id int64) (Dispute, error) {
+	var d Dispute
+	err := sqlx.GetContext(ctx, q, &d, `SELECT `+disputeColumns+` FROM disputes d WHERE d.seller_id = $1 AND d.id = $2`, seller, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Dispute{}, ErrNotFound
+	}
+	return d, err
+}
+
+// FindDispute returns the seller's dispute, or ErrNotFound.
+func (s *Store) FindDispute(ctx context.Context, seller SellerID, id int64) (Dispute, error) {
+	d, err := findDispute(ctx, s.db, seller, id)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return Dispute{}, fmt.Errorf("find dispute: %w", err)
+	}
+	return d, err
+}
+
+// ListExceptionDisputes returns the disputes over one exception, newest first.
+func (s *Store) ListExceptionDisputes(ctx context.Context, seller SellerID, exception int64) ([]Dispute, error) {
+	var out []Dispute
+	if err := s.db.SelectContext(ctx, &out, `SELECT `+disputeColumns+` FROM disputes d
+		WHERE d.seller_id = $1 AND d.exception_id = $2 ORDER BY d.id DESC`, seller, exception); err != nil {
+		return nil, fmt.Errorf("list exception disputes: %w", err)
+	}
+	return out, nil
+}
+
+// ListDisputeHistory returns a dispute's history, notes included, oldest first.
+func (s *Store) ListDisputeHistory(ctx context.Context, seller SellerID, dispute int64) ([]HistoryEntry, error) {
+	var out []HistoryEntry
+	if err := s.db.SelectContext(ctx, &out, `SELECT id, at, actor_id, action, detail FROM dispute_history
+		WHERE seller_id = $1 AND dispute_id = $2 ORDER BY id`, seller, dispute); err != nil {
+		return nil, fmt.Errorf("list dispute history: %w", err)
+	}
+	return out, nil
+}
+
+// ProtectionDaysLeft is how many days, rounded up, remain before buyer protection ends; 0 or
+// less once it has ended.
+func ProtectionDaysLeft(ends, now time.Time) int {
+	d := ends.Sub(now)
+	if d <= 0 {
+		return int(d / (24 * time.Hour))
+	}
+	return int((d + 24*time.Hour - 1) / (24 * time.Hour))
+}
+
+// oneOf reports whether v is in list.
+func oneOf[T comparable](v T, list []T) bool {
+	for _, x := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// sentence turns a snake_case key into a label: "not_as_described" → "Not as described".
+func sentence(key string) string {
+	s := strings.ReplaceAll(key, "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,585 @@
+package domain_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"errors"
+	"image"
+	"image/png"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+func TestDisputeDeadline(t *testing.T) {
+	t.Parallel()
+	opened := at("2026-11-01 10:00")
+	since := at("2026-11-04 09:00")
+	for _, tc := range []struct {
+		cp   domain.Counterparty
+		st   domain.DisputeStatus
+		want time.Time // zero: no default
+	}{
+		// AliExpress: 5 days for the supplier's answer, 15 days of negotiation, ~7 for the ruling.
+		{domain.CounterpartySupplier, domain.DisputeDraft, opened.AddDate(0, 0, 5)},
+		{domain.CounterpartySupplier, domain.DisputeOpen, opened.AddDate(0, 0, 5)},
+		{domain.CounterpartySupplier, domain.DisputeResponded, since.AddDate(0, 0, 15)},
+		{domain.CounterpartySupplier, domain.DisputeEscalated, since.AddDate(0, 0, 7)},
+		{domain.CounterpartyMarketplace, domain.DisputeOpen, opened.AddDate(0, 0, 3)},
+		{domain.CounterpartyMarketplace, domain.DisputeEscalated, since.AddDate(0, 0, 7)},
+		{domain.CounterpartyCarrier, domain.DisputeOpen, opened.AddDate(0, 0, 14)},
+		{domain.CounterpartyCarrier, domain.DisputeResponded, since.AddDate(0, 0, 14)},
+		// A chargeback's date is the processor's; an ended dispute has none.
+		{domain.CounterpartyChargeback, domain.DisputeOpen, time.Time{}},
+		{domain.CounterpartyChargeback, domain.DisputeEscalated, time.Time{}},
+		{domain.CounterpartySupplier, domain.DisputeWon, time.Time{}},
+		{domain.CounterpartyCarrier, domain.DisputeWithdrawn, time.Time{}},
+	} {
+		got, ok := domain.DisputeDeadline(tc.cp, tc.st, opened, since)
+		if ok != !tc.want.IsZero() || !got.Equal(tc.want) {
+			t.Errorf("DisputeDeadline(%s, %s) = %v, %v; want %v", tc.cp, tc.st, got, ok, tc.want)
+		}
+	}
+	for cp, want := range map[domain.Counterparty]int{domain.CounterpartySupplier: 5, domain.CounterpartyMarketplace: 3,
+		domain.CounterpartyCarrier: 14, domain.CounterpartyChargeback: 0} {
+		if got := domain.DefaultDeadlineDays(cp); got != want {
+			t.Errorf("DefaultDeadlineDays(%s) = %d, want %d", cp, got, want)
+		}
+	}
+}
+
+func TestCanMoveDispute(t *testing.T) {
+	t.Parallel()
+	allowed := map[string]bool{
+		"draft>open": true, "draft>withdrawn": true,
+		"open>responded": true, "open>escalated": true, "open>won": true, "open>lost": true, "open>settled": true, "open>withdrawn": true,
+		"responded>escalated": true, "responded>won": true, "responded>lost": true, "responded>settled": true, "responded>withdrawn": true,
+		"escalated>won": true, "escalated>lost": true, "escalated>settled": true, "escalated>withdrawn": true,
+	}
+	for _, from := range domain.DisputeStatuses {
+		for _, to := range domain.DisputeStatuses {
+			if got, want := domain.CanMoveDispute(from, to), allowed[string(from)+">"+string(to)]; got != want {
+				t.Errorf("CanMoveDispute(%s, %s) = %v, want %v", from, to, got, want)
+			}
+		}
+	}
+}
+
+func TestProtectionDaysLeft(t *testing.T) {
+	t.Parallel()
+	now := at("2026-11-10 10:00")
+	for d, want := range map[time.Duration]int{time.Hour: 1, 24 * time.Hour: 1, 25 * time.Hour: 2, 72 * time.Hour: 3, 0: 0, -time.Hour: 0, -49 * time.Hour: -2} {
+		if got := domain.ProtectionDaysLeft(now.Add(d), now); got != want {
+			t.Errorf("ProtectionDaysLeft(now%+v) = %d, want %d", d, got, want)
+		}
+	}
+}
+
+func TestSafeFilename(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, ct, want string }{
+		{"photo.png", "image/png", "photo.png"},
+		{"IMG_0042.JPEG", "image/jpeg", "IMG_0042.JPEG"},
+		{"invoice.html", "image/png", "invoice.html.png"},
+		{`C:\Users\mei\Desktop\label.pdf`, "application/pdf", "label.pdf"},
+		{"../../etc/passwd", "application/pdf", "passwd.pdf"},
+		{"a\"b;c\r\nd.png", "image/png", "abcd.png"},
+		{"  .. ", "image/gif", "evidence.gif"},
+		{"колет 收据.webp", "image/webp", "колет 收据.webp"},
+	} {
+		if got := domain.SafeFilename(tc.name, tc.ct); got != tc.want {
+			t.Errorf("SafeFilename(%q, %s) = %q, want %q", tc.name, tc.ct, got, tc.want)
+		}
+	}
+}
+
+// pngBytes is a small real PNG image.
+func pngBytes(t testing.TB) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 8, 8))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestDetectEvidenceType(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		data []byte
+		ct   string
+		ok   bool
+	}{
+		{pngBytes(t), "image/png", true},
+		{[]byte("%PDF-1.7\n1 0 obj\n"), "application/pdf", true},
+		{[]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "image/jpeg", true},
+		{[]byte("<!DOCTYPE html><html><script>alert(1)</script>"), "text/html; charset=utf-8", false},
+		{[]byte("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"), "application/octet-stream", false},
+		{[]byte(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`), "text/xml; charset=utf-8", false},
+	} {
+		ct, ok := domain.DetectEvidenceType(tc.data)
+		if ct != tc.ct || ok != tc.ok {
+			t.Errorf("DetectEvidenceType(%.12q) = %s, %v; want %s, %v", tc.data, ct, ok, tc.ct, tc.ok)
+		}
+	}
+}
+
+func TestEvidenceFromShipment(t *testing.T) {
+	t.Parallel()
+	sorted, departed, preadvice := at("2026-11-02 08:00"), at("2026-11-05 09:00"), at("2026-11-06 09:00")
+	d := domain.ShipmentDetail{
+		Shipment:        domain.Shipment{Carrier: "Cainiao", Service: "AliExpress Standard Shipping", LastMileCarrier: "La Poste"},
+		TrackingNumbers: []domain.TrackingNumber{{Number: "LP001", Source: "first_mile"}, {Number: "6A123", Source: "last_mile"}},
+		Events: []domain.Event{
+			{OccurredAt: &sorted, StatusText: "[Shenzhen] Outbound in sorting center", Location: "Shenzhen", Stage: domain.StageOutboundSorting},
+			{OccurredAt: &departed, StatusText: "Flight departed", Location: "Hong Kong", Stage: domain.StageDepartedOrigin},
+			{OccurredAt: &preadvice, StatusText: "Import clearance start", Stage: domain.StageImportCustoms, PreAdvice: true},
+		},
+		Timeline: domain.Timeline{Stages: []domain.StageSpan{
+			{Stage: domain.StageOrderCompleted, EnteredAt: ptr(at("2026-10-30 10:00"))},
+			{Stage: domain.StageDispatched, EnteredAt: ptr(at("2026-11-01 10:00"))},
+			{Stage: domain.StageOutboundSorting, EnteredAt: &sorted},
+			{Stage: domain.StageDepartedOrigin, EnteredAt: &departed},
+		}},
+	}
+	ev := domain.EvidenceFromShipment(d)
+	if ev.Carrier != "Cainiao · AliExpress Standard Shipping; last mile: La Poste" || ev.Tracking != "LP001, 6A123" {
+		t.Errorf("carrier %q, tracking %q", ev.Carrier, ev.Tracking)
+	}
+	if ev.ShipDate == nil || !ev.ShipDate.Equal(sorted) {
+		t.Errorf("ship date = %v, want the first scan at the sorting center %v", ev.ShipDate, sorted)
+	}
+	if ev.LastScanAt == nil || !ev.LastScanAt.Equal(departed) || ev.LastScan != "Flight departed — Hong Kong" {
+		t.Errorf("last scan = %q at %v, want the departure (the pre-advice does not count)", ev.LastScan, ev.LastScanAt)
+	}
+}
+
+// disputeFixture is a seller with a stalled exception to dispute, and a second seller.
+type disputeFixture struct {
+	*queueFixture
+	exc         domain.Exception
+	other       domain.SellerID
+	otherOwner  domain.User
+	now, opened time.Time
+}
+
+func newDisputeFixture(t *testing.T) *disputeFixture {
+	t.Helper()
+	f := newQueueFixture(t)
+	now := at("2026-11-20 10:00")
+	f.stalled(now, ev("D-1", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00", "FR"))
+	other, otherOwner := mustSeller(t, f.s, "Other shop", "owner@other.test")
+	return &disputeFixture{queueFixture: f, exc: f.exceptionOf("D-1"), other: other.ID, otherOwner: otherOwner, now: now, opened: now}
+}
+
+// fields are valid terms of a supplier dispute.
+func (f *disputeFixture) fields() domain.DisputeFields {
+	return domain.DisputeFields{Counterparty: domain.CounterpartySupplier, Reason: domain.ReasonNotReceived,
+		Amount: "24.90", Currency: "eur", ExternalRef: "AE-DSP-1", OpenedAt: f.opened}
+}
+
+func (f *disputeFixture) create(status domain.DisputeStatus, fl domain.DisputeFields) domain.Dispute {
+	f.t.Helper()
+	d, err := f.s.CreateDispute(context.Background(), f.seller, f.owner, f.exc.ID, status, fl, f.now)
+	if err != nil {
+		f.t.Fatalf("create dispute: %v", err)
+	}
+	return d
+}
+
+func (f *disputeFixture) move(d domain.Dispute, to domain.DisputeStatus, ch domain.DisputeChange) (domain.Dispute, error) {
+	ch.Status = &to
+	return f.s.UpdateDispute(context.Background(), f.seller, f.owner, d.ID, d.Version, ch, f.now)
+}
+
+func TestCreateDispute(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	d := f.create(domain.DisputeOpen, f.fields())
+	if d.Status != domain.DisputeOpen || d.Amount != "24.90" || d.Currency != "EUR" || d.AmountRecovered != "0.00" || d.Version != 1 {
+		t.Errorf("created %+v", d)
+	}
+	if want := f.opened.AddDate(0, 0, 5); !d.RespondBy.Equal(want) {
+		t.Errorf("respond by %v, want the supplier's 5 days: %v", d.RespondBy, want)
+	}
+	if d.Carrier != "AliExpress Standard Shipping" {
+		t.Errorf("evidence not filled from the shipment: %+v", d.DisputeEvidence)
+	}
+	if scan := at("2026-11-01 10:00"); d.ShipDate == nil || !d.ShipDate.Equal(scan) || d.LastScanAt == nil || !d.LastScanAt.Equal(scan) ||
+		!strings.Contains(d.LastScan, "Export customs") {
+		t.Errorf("last scan %q at %v, ship date %v", d.LastScan, d.LastScanAt, d.ShipDate)
+	}
+	h, _ := f.s.ListDisputeHistory(ctx, f.seller, d.ID)
+	if len(h) != 1 || h[0].Action != "open" || !strings.Contains(h[0].Detail, "Opened with the supplier: not received, 24.90 EUR") {
+		t.Errorf("dispute history %+v", h)
+	}
+	if eh := f.history(f.exc.ID); !strings.Contains(strings.Join(eh, "\n"), "Dispute #") {
+		t.Errorf("the exception's history does not mention the dispute: %q", eh)
+	}
+	// A money amount that names its currency needs no currency field; a chargeback takes the
+	// processor's date as typed.
+	due := f.now.AddDate(0, 0, 9)
+	cb := f.fields()
+	cb.Counterparty, cb.Amount, cb.Currency, cb.RespondBy = domain.CounterpartyChargeback, "US $31.50", "", &due
+	if d := f.create(domain.DisputeDraft, cb); d.Currency != "USD" || d.Amount != "31.50" || !d.RespondBy.Equal(due) || d.Status != domain.DisputeDraft {
+		t.Errorf("chargeback %+v", d)
+	}
+
+	for name, tc := range map[string]struct {
+		edit  func(*domain.DisputeFields)
+		field string
+		msg   string
+	}{
+		"no amount":      {func(f *domain.DisputeFields) { f.Amount = " " }, "amount", "Enter the amount"},
+		"zero":           {func(f *domain.DisputeFields) { f.Amount = "0" }, "amount", "more than zero"},
+		"negative":       {func(f *domain.DisputeFields) { f.Amount = "-5" }, "amount", "negative"},
+		"not money":      {func(f *domain.DisputeFields) { f.Amount = "lots" }, "amount", "as a number"},
+		"two currencies": {func(f *domain.DisputeFields) { f.Amount = "€12"; f.Currency = "USD" }, "amount", "in EUR but the currency says USD"},
+		"bad currency":   {func(f *domain.DisputeFields) { f.Currency = "EURO" }, "currency", "not a currency code"},
+		"no currency":    {func(f *domain.DisputeFields) { f.Currency = "" }, "currency", "three-letter"},
+		"counterparty":   {func(f *domain.DisputeFields) { f.Counterparty = "bank" }, "counterparty", "Choose who"},
+		"reason":         {func(f *domain.DisputeFields) { f.Reason = "" }, "reason", "Choose the reason"},
+		"future":         {func(f *domain.DisputeFields) { f.OpenedAt = f.OpenedAt.AddDate(0, 0, 3) }, "opened_at", "future"},
+		"chargeback without date": {func(f *domain.DisputeFields) { f.Counterparty = domain.CounterpartyChargeback },
+			"respond_by", "due date"},
+		"deadline before opening": {func(f *domain.DisputeFields) { t := f.OpenedAt.AddDate(0, 0, -1); f.RespondBy = &t },
+			"respond_by", "before the dispute was opened"},
+		"long reference": {func(f *domain.DisputeFields) { f.ExternalRef = strings.Repeat("x", 201) }, "external_ref", "under 200"},
+	} {
+		fl := f.fields()
+		tc.edit(&fl)
+		_, err := f.s.CreateDispute(ctx, f.seller, f.owner, f.exc.ID, domain.DisputeOpen, fl, f.now)
+		if err == nil {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		var ve *domain.ValidationError
+		if !errors.As(err, &ve) || !strings.Contains(ve.Fields[tc.field], tc.msg) {
+			t.Errorf("%s: %v, want %s: %q", name, err, tc.field, tc.msg)
+		}
+	}
+	if ds, _ := f.s.ListExceptionDisputes(ctx, f.seller, f.exc.ID); len(ds) != 2 {
+		t.Errorf("%d disputes stored, want the 2 valid ones", len(ds))
+	}
+}
+
+// TestDisputeTransitions tries every status against every other on the database: the transition
+// table's moves are made, every other move is refused and leaves the dispute as it was.
+func TestDisputeTransitions(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	// reach makes a new dispute in a status by the shortest valid path.
+	reach := func(st domain.DisputeStatus) domain.Dispute {
+		t.Helper()
+		if st == domain.DisputeDraft {
+			return f.create(domain.DisputeDraft, f.fields())
+		}
+		d := f.create(domain.DisputeOpen, f.fields())
+		if st == domain.DisputeOpen {
+			return d
+		}
+		ch := domain.DisputeChange{}
+		if st == domain.DisputeSettled {
+			ch.Recovered = ptr("10")
+		}
+		d, err := f.move(d, st, ch)
+		if err != nil {
+			t.Fatalf("reach %s: %v", st, err)
+		}
+		return d
+	}
+	for _, from := range domain.DisputeStatuses {
+		for _, to := range domain.DisputeStatuses {
+			d := reach(from)
+			ch := domain.DisputeChange{}
+			if to == domain.DisputeSettled {
+				ch.Recovered = ptr("12.00")
+			}
+			got, err := f.move(d, to, ch)
+			if domain.CanMoveDispute(from, to) {
+				if err != nil {
+					t.Errorf("%s → %s refused: %v", from, to, err)
+					continue
+				}
+				if got.Status != to || got.Version != d.Version+1 || !got.StatusAt.Equal(f.now) {
+					t.Errorf("%s → %s: got %s v%d", from, to, got.Status, got.Version)
+				}
+				continue
+			}
+			var ve *domain.ValidationError
+			if !errors.As(err, &ve) || ve.Fields["status"] == "" {
+				t.Errorf("%s → %s: err = %v, want a refusal", from, to, err)
+			}
+			if now, _ := f.s.FindDispute(ctx, f.seller, d.ID); now.Status != from || now.Version != d.Version {
+				t.Errorf("%s → %s refused but the dispute changed: %s v%d", from, to, now.Status, now.Version)
+			}
+		}
+	}
+}
+
+func TestDisputeOutcomes(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+
+	// Responded: the next deadline is the 15 days of negotiation from now.
+	d := f.create(domain.DisputeOpen, f.fields())
+	d, err := f.move(d, domain.DisputeResponded, domain.DisputeChange{})
+	if err != nil || !d.RespondBy.Equal(f.now.AddDate(0, 0, 15)) {
+		t.Fatalf("responded: %v, respond by %v", err, d.RespondBy)
+	}
+	// A typed date wins over the default.
+	typed := f.now.AddDate(0, 0, 4)
+	if d, err = f.move(d, domain.DisputeEscalated, domain.DisputeChange{RespondBy: &typed}); err != nil || !d.RespondBy.Equal(typed) {
+		t.Fatalf("escalated: %v, respond by %v", err, d.RespondBy)
+	}
+	// Settled needs the amount recovered, at most the amount in dispute.
+	_, err = f.move(d, domain.DisputeSettled, domain.DisputeChange{})
+	wantRefused(t, err, "amount_recovered", "Give the amount recovered")
+	_, err = f.move(d, domain.DisputeSettled, domain.DisputeChange{Recovered: ptr("30")})
+	wantRefused(t, err, "amount_recovered", "cannot be more than the amount in dispute (24.90 EUR)")
+	_, err = f.move(d, domain.DisputeLost, domain.DisputeChange{Recovered: ptr("3")})
+	wantRefused(t, err, "amount_recovered", "Only a dispute won or settled")
+	if d, err = f.move(d, domain.DisputeSettled, domain.DisputeChange{Recovered: ptr("12,45")}); err != nil || d.AmountRecovered != "12.45" {
+		t.Fatalf("settled: %v, recovered %s", err, d.AmountRecovered)
+	}
+	if e, _ := f.s.FindException(ctx, f.seller, f.exc.ID); e.State == domain.StateResolved {
+		t.Errorf("settling resolved the exception, which only won and lost offer")
+	}
+
+	// Won without resolving the exception: it stays as it is.
+	w := f.create(domain.DisputeOpen, f.fields())
+	if w, err = f.move(w, domain.DisputeWon, domain.DisputeChange{}); err != nil || w.AmountRecovered != "24.90" {
+		t.Fatalf("won: %v, recovered %s (want the whole amount)", err, w.AmountRecovered)
+	}
+	if e, _ := f.s.FindException(ctx, f.seller, f.exc.ID); e.State != domain.StateOpen {
+		t.Errorf("exception %s after a won dispute without the option", e.State)
+	}
+	// A stale version is a conflict and changes nothing.
+	stale := f.create(domain.DisputeOpen, f.fields())
+	note := "Supplier answered by chat"
+	if _, err := f.s.UpdateDispute(ctx, f.seller, f.owner, stale.ID, stale.Version+1, domain.DisputeChange{Status: ptr(domain.DisputeWon)}, f.now); !errors.Is(err, domain.ErrConflict) {
+		t.Errorf("stale update: %v, want ErrConflict", err)
+	}
+	if err := f.s.AddDisputeNote(ctx, f.seller, f.owner, stale.ID, note, f.now); err != nil {
+		t.Fatal(err)
+	}
+	// Lost, resolving the exception: it ends as dispute_lost, in the exception's own history.
+	if _, err := f.move(stale, domain.DisputeLost, domain.DisputeChange{ResolveException: true}); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := f.s.FindException(ctx, f.seller, f.exc.ID)
+	if e.State != domain.StateResolved || e.Resolution == nil || *e.Resolution != domain.ResolutionDisputeLost {
+		t.Errorf("exception %s %v, want resolved as dispute_lost", e.State, e.Resolution)
+	}
+	if h := strings.Join(f.history(f.exc.ID), "\n"); !strings.Contains(h, "state open → resolved (dispute_lost)") {
+		t.Errorf("exception history lacks the resolution:\n%s", h)
+	}
+	dh, _ := f.s.ListDisputeHistory(ctx, f.seller, stale.ID)
+	var lines []string
+	for _, l := range dh {
+		lines = append(lines, l.Action+": "+l.Detail)
+	}
+	if got := strings.Join(lines, "\n"); !strings.Contains(got, "note: "+note) || !strings.Contains(got, "lost: status open → lost") ||
+		!strings.Contains(got, "exception: Exception resolved as dispute lost") {
+		t.Errorf("dispute history:\n%s", got)
+	}
+
+	// Editing the terms is versioned and written down; an ended dispute keeps its date.
+	fl := f.fields()
+	fl.Amount, fl.ExternalRef = "20", "AE-DSP-2"
+	got, err := f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, d.Version, domain.DisputeChange{Fields: &fl}, f.now)
+	if err != nil || got.Amount != "20.00" || got.ExternalRef != "AE-DSP-2" || !got.RespondBy.Equal(d.RespondBy) {
+		t.Fatalf("edit: %v %+v", err, got)
+	}
+	fl.Amount = "10"
+	_, err = f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, got.Version, domain.DisputeChange{Fields: &fl}, f.now)
+	wantRefused(t, err, "amount", "less than what was already recovered (12.45)")
+	// The edit form corrects the amount a settlement recovered.
+	fl.Amount = "20"
+	if got, err = f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, got.Version, domain.DisputeChange{Fields: &fl, Recovered: ptr("15")}, f.now); err != nil || got.AmountRecovered != "15.00" {
+		t.Errorf("correct the recovered amount: %v, %s", err, got.AmountRecovered)
+	}
+}
+
+// TestListDisputesDeadlineOrder: the running disputes due within 48 hours come first, past due
+// at the very top, then the other running ones by deadline, then the ended ones; the summary
+// counts the due-soon ones and totals the money recovered per currency.
+func TestListDisputesDeadlineOrder(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	f.opened = f.now.AddDate(0, 0, -20)
+	mk := func(ref string, in time.Duration, status domain.DisputeStatus, currency, recovered string) {
+		t.Helper()
+		fl := f.fields()
+		fl.ExternalRef, fl.Currency = ref, currency
+		due := f.now.Add(in)
+		fl.RespondBy = &due
+		d := f.create(domain.DisputeOpen, fl)
+		if status != domain.DisputeOpen {
+			if _, err := f.move(d, status, domain.DisputeChange{Recovered: ptr(recovered)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	mk("in-10-days", 240*time.Hour, domain.DisputeOpen, "EUR", "")
+	mk("won", 5*time.Hour, domain.DisputeWon, "EUR", "")
+	mk("in-47h", 47*time.Hour, domain.DisputeOpen, "EUR", "")
+	mk("in-49h", 49*time.Hour, domain.DisputeOpen, "EUR", "")
+	mk("past-due", -2*time.Hour, domain.DisputeOpen, "EUR", "")
+	mk("settled", 1*time.Hour, domain.DisputeSettled, "USD", "5.10")
+	mk("in-10h", 10*time.Hour, domain.DisputeOpen, "EUR", "")
+	mk("withdrawn", 1*time.Hour, domain.DisputeWithdrawn, "EUR", "")
+
+	list := func(status string) string {
+		rows, err := f.s.ListDisputes(ctx, f.seller, domain.DisputeFilter{Status: status, Now: f.now, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refs []string
+		for _, r := range rows {
+			if r.OrderRef != "D-1" || r.ExceptionKind != domain.KindStalled {
+				t.Errorf("row %+v lacks its shipment", r)
+			}
+			refs = append(refs, r.ExternalRef)
+		}
+		return strings.Join(refs, ",")
+	}
+	if got, want := list(domain.DisputesAll), "past-due,in-10h,in-47h,in-49h,in-10-days,withdrawn,settled,won"; got != want {
+		t.Errorf("all: %s\nwant %s", got, want)
+	}
+	if got, want := list(""), "past-due,in-10h,in-47h,in-49h,in-10-days"; got != want {
+		t.Errorf("running: %s, want %s", got, want)
+	}
+	if got := list("won"); got != "won" {
+		t.Errorf("won: %s", got)
+	}
+	sum, err := f.s.DisputeSummary(ctx, f.seller, f.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.DueSoon != 3 || sum.PastDue != 1 || len(sum.Recovered) != 2 ||
+		sum.Recovered[0] != (domain.Money{Amount: "24.90", Currency: "EUR"}) || sum.Recovered[1] != (domain.Money{Amount: "5.10", Currency: "USD"}) {
+		t.Errorf("summary %+v", sum)
+	}
+	if rows, _ := f.s.ListDisputes(ctx, f.other, domain.DisputeFilter{Status: domain.DisputesAll, Now: f.now, Limit: 50}); len(rows) != 0 {
+		t.Errorf("another seller lists %d disputes", len(rows))
+	}
+}
+
+func TestEvidence(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	d := f.create(domain.DisputeOpen, f.fields())
+	img := pngBytes(t)
+	ev, err := f.s.AddEvidence(ctx, f.seller, f.owner, d.ID, domain.EvidenceUpload{Kind: domain.EvidencePhoto,
+		Filename: "../box photo.png", Description: "Box as received", Data: img}, f.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(img)
+	if ev.ContentType != "image/png" || ev.Filename != "box photo.png" || ev.Size != int64(len(img)) || !bytes.Equal(ev.SHA256, sum[:]) {
+		t.Errorf("stored %+v", ev)
+	}
+	got, data, err := f.s.EvidenceFile(ctx, f.seller, d.ID, ev.ID)
+	if err != nil || !bytes.Equal(data, img) || got.Filename != ev.Filename {
+		t.Errorf("read back: %v, %d bytes", err, len(data))
+	}
+
+	for name, up := range map[string]domain.EvidenceUpload{
+		"html":       {Kind: domain.EvidencePhoto, Filename: "photo.png", Data: []byte("<html><body><script>alert(1)</script>")},
+		"exe as png": {Kind: domain.EvidencePhoto, Filename: "photo.png", Data: append([]byte("MZ\x90\x00\x03\x00\x00\x00"), make([]byte, 64)...)},
+		"too big":    {Kind: domain.EvidencePhoto, Filename: "big.png", Data: append(pngBytes(t), make([]byte, domain.MaxEvidenceBytes)...)},
+		"empty":      {Kind: domain.EvidencePhoto, Filename: "nothing.png"},
+		"kind":       {Kind: "selfie", Filename: "a.png", Data: img},
+	} {
+		_, err := f.s.AddEvidence(ctx, f.seller, f.owner, d.ID, up, f.now)
+		var ve *domain.ValidationError
+		if !errors.As(err, &ve) {
+			t.Errorf("%s: err = %v, want refused", name, err)
+		}
+	}
+	if list, _ := f.s.ListEvidence(ctx, f.seller, d.ID); len(list) != 1 {
+		t.Errorf("%d files stored, want only the PNG", len(list))
+	}
+	_, err = f.s.AddEvidence(ctx, f.seller, f.owner, d.ID, domain.EvidenceUpload{Kind: domain.EvidencePhoto, Filename: "x.png",
+		Data: []byte("<!DOCTYPE html><p>hi")}, f.now)
+	wantRefused(t, err, "file", "not an image or a PDF: its content reads as an HTML page")
+}
+
+// TestDisputesOfAnotherSeller: every way in to a dispute, its evidence and its exception answers
+// ErrNotFound to another seller, and the schema refuses a dispute linked across sellers.
+func TestDisputesOfAnotherSeller(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	d := f.create(domain.DisputeOpen, f.fields())
+	ev, err := f.s.AddEvidence(ctx, f.seller, f.owner, d.ID, domain.EvidenceUpload{Kind: domain.EvidencePhoto, Filename: "a.png", Data: pngBytes(t)}, f.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, bo := f.other, f.otherOwner
+	checks := map[string]error{}
+	_, checks["find"] = f.s.FindDispute(ctx, b, d.ID)
+	_, checks["detail"] = f.s.DisputeDetail(ctx, b, d.ID, f.now)
+	_, checks["create"] = f.s.CreateDispute(ctx, b, bo, f.exc.ID, domain.DisputeOpen, f.fields(), f.now)
+	_, checks["update"] = f.s.UpdateDispute(ctx, b, bo, d.ID, d.Version, domain.DisputeChange{Status: ptr(domain.DisputeWon)}, f.now)
+	checks["note"] = f.s.AddDisputeNote(ctx, b, bo, d.ID, "mine now", f.now)
+	_, checks["evidence"] = f.s.AddEvidence(ctx, b, bo, d.ID, domain.EvidenceUpload{Kind: domain.EvidencePhoto, Filename: "b.png", Data: pngBytes(t)}, f.now)
+	_, _, checks["download"] = f.s.EvidenceFile(ctx, b, d.ID, ev.ID)
+	for name, err := range checks {
+		if !errors.Is(err, domain.ErrNotFound) {
+			t.Errorf("%s as another seller: %v, want ErrNotFound", name, err)
+		}
+	}
+	// The right seller with the wrong dispute id does not reach the file either.
+	if _, _, err := f.s.EvidenceFile(ctx, f.seller, d.ID+1000, ev.ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("evidence through another dispute id: %v", err)
+	}
+	// An actor of another seller is refused even with the right scope.
+	if _, err := f.s.UpdateDispute(ctx, f.seller, bo, d.ID, d.Version, domain.DisputeChange{Status: ptr(domain.DisputeWon)}, f.now); !errors.Is(err, domain.ErrUnauthorized) {
+		t.Errorf("foreign actor: %v", err)
+	}
+	if got, _ := f.s.FindDispute(ctx, f.seller, d.ID); got.Status != domain.DisputeOpen || got.Version != 1 {
+		t.Errorf("the dispute changed: %+v", got)
+	}
+	// The composite key: a dispute of seller B cannot point at seller A's exception.
+	_, err = f.db.Exec(`INSERT INTO disputes (seller_id, exception_id, counterparty, reason, amount, currency, opened_at, respond_by, status_at, created_at)
+		VALUES ($1, $2, 'supplier', 'not_received', 1, 'EUR', now(), now(), now(), now())`, b, f.exc.ID)
+	if err == nil || !strings.Contains(err.Error(), "foreign key") {
+		t.Errorf("cross-seller dispute inserted: %v", err)
+	}
+}
+
+func TestExceptionProtectionDaysLeft(t *testing.T) {
+	t.Parallel()
+	now := at("2026-11-10 10:00")
+	ends := func(d time.Duration, st domain.Stage) domain.ExceptionDetail {
+		e := now.Add(d)
+		return domain.ExceptionDetail{ProtectionWarningDays: 5,
+			Shipment: domain.ShipmentDetail{Shipment: domain.Shipment{ProtectionEndsAt: &e, Stage: st}}}
+	}
+	for _, tc := range []struct {
+		d    domain.ExceptionDetail
+		days int
+		ok   bool
+	}{
+		{ends(50*time.Hour, domain.StageImportCustoms), 3, true},
+		{ends(5*24*time.Hour, domain.StageImportCustoms), 5, true},
+		{ends(6*24*time.Hour, domain.StageImportCustoms), 0, false},
+		{ends(50*time.Hour, domain.StageDelivered), 0, false},
+		{ends(-time.Hour, domain.StageImportCustoms), 0, false},
+		{domain.ExceptionDetail{ProtectionWarningDays: 5}, 0, false},
+	} {
+		if days, ok := tc.d.ProtectionDaysLeft(now); days != tc.days || ok != tc.ok {
+			t.Errorf("%+v: %d, %v; want %d, %v", tc.d.Shipment.Shipment, days, ok, tc.days, tc.ok)
+		}
+	}
+}
