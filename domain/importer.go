@@ -126,13 +126,15 @@ func (s *Store) ListImports(ctx context.Context, seller SellerID, limit int) ([]
 const runLockSQL = `hashtextextended('import-run:' || seller_id || ':' || id, 0)`
 
 // MarkInterruptedImports marks as interrupted every import that is marked running but that no
-// live transaction is running (its process died). Called when the portal starts; safe with
-// several replicas, because a replica's running import holds its lock.
+// live transaction is running (its process died). Called at start and every minute; safe with
+// several replicas, because a replica's running import holds its lock. The CASE makes sure the
+// lock is only tried for running imports (SQL does not promise the order of an AND): a lock
+// held for a moment on another import would make its BeginImport report a false conflict.
 func (s *Store) MarkInterruptedImports(ctx context.Context) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE imports SET status = 'interrupted', finished_at = now(),
 		       error = 'The portal stopped during this import. Nothing from it was saved; run it again.'
-		WHERE status = 'running' AND pg_try_advisory_xact_lock(`+runLockSQL+`)`)
+		WHERE status = 'running' AND CASE WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+runLockSQL+`) END`)
 	if err != nil {
 		return 0, fmt.Errorf("mark interrupted imports: %w", err)
 	}
