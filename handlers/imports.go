@@ -131,6 +131,10 @@ func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, err
 	return &p, nil
 }
 
+// alreadyRunning answers "run" on an import that runs (a second click, another tab) or whose failed
+// run the database has not quite let go of yet.
+const alreadyRunning = "This import is running already, or has only just stopped. If it is not running, wait a few seconds and run it again."
+
 // importRun starts the import with the mapping the seller confirmed, in the background, and
 // shows its progress.
 func (s *Server) importRun(c echo.Context) error {
@@ -143,9 +147,12 @@ func (s *Server) importRun(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if im.Status == domain.ImportRunning {
+		return s.redirectWithFlash(c, views.ImportPath(id), views.FlashInfo, alreadyRunning)
+	}
 	p, err := s.preview(c, im)
 	if errors.Is(err, domain.ErrNotFound) || !im.Runnable() {
-		return c.Redirect(http.StatusSeeOther, views.ImportPath(id)) // already running, done, or file gone
+		return c.Redirect(http.StatusSeeOther, views.ImportPath(id)) // done, or file gone
 	}
 	if err != nil {
 		return err
@@ -156,7 +163,7 @@ func (s *Server) importRun(c echo.Context) error {
 		if errs := fieldErrors(err); errs != nil {
 			form.Errors = errs
 		} else if errors.Is(err, domain.ErrConflict) {
-			return c.Redirect(http.StatusSeeOther, views.ImportPath(id))
+			return s.redirectWithFlash(c, views.ImportPath(id), views.FlashInfo, alreadyRunning)
 		} else if err != nil {
 			return err
 		} else {

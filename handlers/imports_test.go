@@ -2,16 +2,19 @@ package handlers_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"fmt"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/handlers"
 )
 
@@ -208,4 +211,37 @@ func TestMapUnmappedStatus(t *testing.T) {
 		t.Errorf("the shipment did not move to stage 7")
 	}
 	_ = fmt.Sprint
+}
+
+// TestRunWhileRunningSaysSo: "run" on an import that is already running (another tab, or a failed
+// run the database has not let go of yet) changes nothing and says why, instead of a silent
+// redirect.
+func TestRunWhileRunningSaysSo(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	ts := newTestServer(t, handlers.Config{})
+	c := ts.client(t)
+	c.signup("Shop", "owner@shop.test")
+	res := c.upload("orders.csv", messyCSV)
+	wantStatus(t, res, http.StatusSeeOther)
+	path := res.Header.Get("Location")
+	u, err := ts.store.Authenticate(ctx, "owner@shop.test", "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := strconv.ParseInt(strings.TrimPrefix(path, "/imports/"), 10, 64)
+	p, err := domain.DetectSettings(strings.NewReader(messyCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := ts.store.BeginImport(ctx, u.SellerID, id, domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer run.Abandon()
+
+	wantStatus(t, c.confirm(path, nil), http.StatusSeeOther)
+	if page := c.get(path); !strings.Contains(page.body, "This import is running already, or has only just stopped") {
+		t.Errorf("a second run got no explanation:\n%.1500s", page.body[strings.Index(page.body, "<main"):])
+	}
 }
