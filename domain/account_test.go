@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -201,8 +202,38 @@ func TestSessions(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec, err := s.FindSession(ctx, token, lim)
-	if err != nil || string(rec.Data) != "values" || *rec.UserID != owner.ID {
+	if err != nil || string(rec.Data) != "values" || rec.Member == nil {
 		t.Fatalf("FindSession = %+v, %v", rec, err)
+	}
+	// The member comes with the session: the user and their seller as FindUser and FindSeller read them.
+	wantUser, err := s.FindUser(ctx, seller.ID, owner.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantSeller, err := s.FindSeller(ctx, seller.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(*rec.Member, domain.Member{User: wantUser, Seller: wantSeller}) {
+		t.Errorf("member = %+v, want %+v of %+v", *rec.Member, wantUser, wantSeller)
+	}
+	// Another seller's member's session is theirs, never the first seller's.
+	sellerB, ownerB := mustSeller(t, s, "Other shop", "b@example.com")
+	tokenB := domain.NewSessionToken()
+	if err := s.CreateSession(ctx, tokenB, &sellerB.ID, &ownerB.ID, []byte("b")); err != nil {
+		t.Fatal(err)
+	}
+	if recB, err := s.FindSession(ctx, tokenB, lim); err != nil || recB.Member == nil ||
+		recB.Member.User.ID != ownerB.ID || recB.Member.User.SellerID != sellerB.ID || recB.Member.Seller.ID != sellerB.ID {
+		t.Errorf("second seller's session = %+v, %v; want its own member", recB, err)
+	}
+	// A session from before sign-in has no member.
+	anon := domain.NewSessionToken()
+	if err := s.CreateSession(ctx, anon, nil, nil, []byte("flash")); err != nil {
+		t.Fatal(err)
+	}
+	if recA, err := s.FindSession(ctx, anon, lim); err != nil || recA.Member != nil || string(recA.Data) != "flash" {
+		t.Errorf("anonymous session = %+v, %v; want its data and no member", recA, err)
 	}
 	if _, err := s.FindSession(ctx, token, domain.SessionLimits{Idle: time.Hour, Absolute: time.Nanosecond}); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("past absolute expiry: err = %v, want ErrNotFound", err)

@@ -201,7 +201,8 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 
 // QueueCountCap bounds the per-kind counts of the queue's tabs: past it a tab says "1,000+".
 // Counting every open exception on each queue request was most of its time at 100,000 of them;
-// counting at most QueueCountCap+1 per kind reads a few thousand index entries.
+// counting at most QueueCountCap+1 per kind reads a few thousand entries of a small index
+// (exceptions_action_kind_idx, index only).
 const QueueCountCap = 1000
 
 // QueueCounts returns how many exceptions of each kind need action (open or investigating: what

@@ -17,34 +17,70 @@ type SessionLimits struct {
 // SessionRecord is the server-side half of a browser session: the encoded session values and, once
 // signed in, whose session it is.
 type SessionRecord struct {
-	SellerID   *SellerID `db:"seller_id"`
-	UserID     *int64    `db:"user_id"`
-	Data       []byte    `db:"data"`
-	CreatedAt  time.Time `db:"created_at"`
-	LastSeenAt time.Time `db:"last_seen_at"`
+	Data       []byte
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	// Member is the team member the session belongs to, nil before sign-in.
+	Member *Member
+}
+
+// Member is a signed-in team member with their seller: who a request acts as, and for whom.
+type Member struct {
+	User   User
+	Seller Seller
 }
 
 // NewSessionToken returns a fresh random session token for a cookie.
 func NewSessionToken() string { return newToken() }
 
-// FindSession returns the live session a token stands for, or ErrNotFound when it is unknown,
-// ended, idle past lim.Idle or older than lim.Absolute. Most requests only read: the last-seen
-// time is written at most once a minute, so a busy page does not write (and lock the session row)
-// on every request.
+// FindSession returns the live session a token stands for with its member (the session's user and
+// seller, read in the same query: every signed-in request starts here), or ErrNotFound when it is
+// unknown, ended, idle past lim.Idle or older than lim.Absolute. Most requests only read: the
+// last-seen time is written at most once a minute, so a busy page does not write (and lock the
+// session row) on every request.
 func (s *Store) FindSession(ctx context.Context, token string, lim SessionLimits) (SessionRecord, error) {
-	var rec SessionRecord
+	var r struct {
+		Data       []byte    `db:"data"`
+		CreatedAt  time.Time `db:"created_at"`
+		LastSeenAt time.Time `db:"last_seen_at"`
+		// The member's user and seller, NULL before sign-in. A session's user is its seller's
+		// (a composite foreign key), and removing the user deletes the session.
+		SellerID      sql.Null[SellerID]  `db:"seller_id"`
+		UserID        sql.Null[int64]     `db:"user_id"`
+		Email         sql.Null[string]    `db:"email"`
+		Name          sql.Null[string]    `db:"name"`
+		Role          sql.Null[Role]      `db:"role"`
+		UserCreatedAt sql.Null[time.Time] `db:"user_created_at"`
+		LastLoginAt   *time.Time          `db:"last_login_at"`
+		ShopName      sql.Null[string]    `db:"shop_name"`
+		Timezone      sql.Null[string]    `db:"timezone"`
+		SellerCreated sql.Null[time.Time] `db:"seller_created_at"`
+	}
 	hash := hashToken(token)
-	err := s.db.GetContext(ctx, &rec, `
-		SELECT seller_id, user_id, data, created_at, last_seen_at FROM sessions
-		WHERE token_hash = $1
-		  AND last_seen_at > now() - $2 * interval '1 second'
-		  AND created_at > now() - $3 * interval '1 second'`,
+	err := s.db.GetContext(ctx, &r, `
+		SELECT s.data, s.created_at, s.last_seen_at,
+		       u.seller_id, u.id AS user_id, u.email, u.name, u.role, u.created_at AS user_created_at, u.last_login_at,
+		       se.shop_name, se.timezone, se.created_at AS seller_created_at
+		FROM sessions s
+		LEFT JOIN users u ON u.seller_id = s.seller_id AND u.id = s.user_id
+		LEFT JOIN sellers se ON se.id = u.seller_id
+		WHERE s.token_hash = $1
+		  AND s.last_seen_at > now() - $2 * interval '1 second'
+		  AND s.created_at > now() - $3 * interval '1 second'`,
 		hash, lim.Idle.Seconds(), lim.Absolute.Seconds())
 	if errors.Is(err, sql.ErrNoRows) {
 		return SessionRecord{}, ErrNotFound
 	}
 	if err != nil {
 		return SessionRecord{}, fmt.Errorf("find session: %w", err)
+	}
+	rec := SessionRecord{Data: r.Data, CreatedAt: r.CreatedAt, LastSeenAt: r.LastSeenAt}
+	if r.UserID.Valid && r.SellerCreated.Valid {
+		rec.Member = &Member{
+			User: User{SellerID: r.SellerID.V, ID: r.UserID.V, Email: r.Email.V, Name: r.Name.V, Role: r.Role.V,
+				CreatedAt: r.UserCreatedAt.V, LastLoginAt: r.LastLoginAt},
+			Seller: Seller{ID: r.SellerID.V, ShopName: r.ShopName.V, Timezone: r.Timezone.V, CreatedAt: r.SellerCreated.V},
+		}
 	}
 	if time.Since(rec.LastSeenAt) > time.Minute {
 		if _, err := s.db.ExecContext(ctx, `UPDATE sessions SET last_seen_at = now()

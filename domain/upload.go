@@ -206,8 +206,9 @@ func DetectSettings(r io.Reader) (Preview, error) {
 	return p, nil
 }
 
-// mappingJSON is how a mapping is kept on the import row: column → field index.
-func mappingJSON(m Mapping) []byte {
+// mappingJSON is how a mapping is kept on the import row: column → field index. A string, not
+// []byte: the connection sends []byte arguments in binary (see Open), which jsonb does not take.
+func mappingJSON(m Mapping) string {
 	b, _ := json.Marshal(m)
-	return b
+	return string(b)
 }

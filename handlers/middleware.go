@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -124,36 +123,22 @@ const (
 	ctxSeller = "seller"
 )
 
-// loadSession finds the member the session cookie stands for, if any. A database outage here
-// becomes the 503 page, not an anonymous visitor.
+// loadSession finds the member the session cookie stands for, if any: one query for the session,
+// its user and their seller. A member removed from the team has no session any more. A database
+// outage here becomes the 503 page, not an anonymous visitor.
 func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if skipSession(c) {
 			return next(c)
 		}
-		sess, err := s.sessions.Get(c.Request(), sessionName)
+		m, err := s.sessions.Member(c.Request())
 		if err != nil {
 			return err
 		}
-		sellerID, userID, ok := sessionMember(sess.Values)
-		if !ok {
-			return next(c)
+		if m != nil {
+			c.Set(ctxUser, &m.User)
+			c.Set(ctxSeller, &m.Seller)
 		}
-		ctx := c.Request().Context()
-		user, err := s.store.FindUser(ctx, sellerID, userID)
-		if errors.Is(err, domain.ErrNotFound) {
-			// Removed from the team since signing in: the session is over.
-			return next(c)
-		}
-		if err != nil {
-			return err
-		}
-		seller, err := s.store.FindSeller(ctx, sellerID)
-		if err != nil {
-			return err
-		}
-		c.Set(ctxUser, &user)
-		c.Set(ctxSeller, &seller)
 		return next(c)
 	}
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"context"
 	"encoding/gob"
 	"errors"
 	"net/http"
@@ -83,7 +84,25 @@ func (st *SessionStore) New(r *http.Request, name string) (*sessions.Session, er
 	}
 	sess.ID = token
 	sess.IsNew = false
+	if rec.Member != nil {
+		// As the registry itself is kept: on the request, for Member.
+		*r = *r.WithContext(context.WithValue(r.Context(), memberKey{}, rec.Member))
+	}
 	return sess, nil
+}
+
+// memberKey is the request context key of the member whose session New loaded.
+type memberKey struct{}
+
+// Member returns the team member whose session the request carries, nil when nobody is signed
+// in. The session, the member's user and their seller are read in one query, once per request
+// (the session is loaded through the registry, as Get does).
+func (st *SessionStore) Member(r *http.Request) (*domain.Member, error) {
+	if _, err := st.Get(r, sessionName); err != nil {
+		return nil, err
+	}
+	m, _ := r.Context().Value(memberKey{}).(*domain.Member)
+	return m, nil
 }
 
 // Save writes the session and its cookie; a negative MaxAge ends the session.

@@ -74,7 +74,7 @@ func NewURL(t testing.TB) string {
 // NewDB returns a connection pool to a fresh migrated database for the test.
 func NewDB(t testing.TB) *sqlx.DB {
 	t.Helper()
-	db, err := sqlx.Open("postgres", NewURL(t))
+	db, err := domain.Open(NewURL(t))
 	if err != nil {
 		t.Fatalf("open test database: %v", err)
 	}
