@@ -89,6 +89,10 @@ func TestSafeFilename(t *testing.T) {
 		{"a\"b;c\r\nd.png", "image/png", "abcd.png"},
 		{"  .. ", "image/gif", "evidence.gif"},
 		{"колет 收据.webp", "image/webp", "колет 收据.webp"},
+		// Format characters are invisible: a right-to-left override (U+202E) would show
+		// "photo<RLO>gnp.exe" as "photoexe.png"; zero-width ones hide in a name.
+		{"photo\u202egnp.exe", "image/png", "photognp.exe.png"},
+		{"in\u200bvoice\u2066.pdf\ufeff", "application/pdf", "invoice.pdf"},
 	} {
 		if got := domain.SafeFilename(tc.name, tc.ct); got != tc.want {
 			t.Errorf("SafeFilename(%q, %s) = %q, want %q", tc.name, tc.ct, got, tc.want)

@@ -230,7 +230,7 @@ func TestEvidenceUploadAndDownload(t *testing.T) {
 	}
 
 	img := testPNG(t)
-	res := c.uploadEvidence(path, path+"/evidence", `box "front".png`, img)
+	res := c.uploadEvidence(path, path+"/evidence", "box \"front\"\u202e.png", img)
 	wantStatus(t, res, http.StatusSeeOther)
 	ev, err := ts.store.ListEvidence(context.Background(), seller, id)
 	if err != nil || len(ev) != 1 {
