@@ -437,29 +437,41 @@ func applyFields(d *Dispute, f DisputeFields, now time.Time) error {
 	return nil
 }
 
+// MaxDisputeAmount is the largest amount a dispute can be about (amounts are numeric(14, 2)).
+const MaxDisputeAmount = "999999999999.99"
+
 // parseAmount reads an amount the seller typed with the currency field beside it, returning the
-// plain amount, the currency code and a message safe to show when they are not usable. zero
-// allows an amount of 0.
+// plain amount rounded to cents, the currency code and a message safe to show when they are not
+// usable. zero allows an amount of 0.
 func parseAmount(s, currencyField string, zero bool) (amount, currency, msg string) {
 	currency = strings.ToUpper(strings.TrimSpace(currencyField))
 	if strings.TrimSpace(s) == "" {
 		return "", currency, "Enter the amount"
 	}
+	tooLarge := "The amount is too large: the most it can be is " + MaxDisputeAmount
 	amount, named, err := ParseMoney(s)
+	if err != nil && strings.HasPrefix(err.Error(), amountTooLarge) {
+		return "", currency, tooLarge
+	}
+	if err == nil {
+		// Stored as numeric(14, 2): rounded the same way first, so that what is checked and what
+		// the history says is what is kept (0.004 is 0.00, not more than zero).
+		if r, ok := new(big.Rat).SetString(amount); ok {
+			amount = r.FloatString(2)
+		}
+	}
 	switch {
 	case err != nil:
 		return "", currency, "Enter the amount as a number, such as 24.90 (" + err.Error() + ")"
 	case named != "" && currency != "" && named != currency:
 		return "", currency, fmt.Sprintf("The amount is in %s but the currency says %s", named, currency)
+	case cmpAmount(amount, MaxDisputeAmount) > 0:
+		return "", currency, tooLarge
 	case !zero && cmpAmount(amount, "0") <= 0:
 		return "", currency, "The amount must be more than zero"
 	}
 	if currency == "" {
 		currency = named
-	}
-	// Stored as numeric(14, 2): rounded the same way here, so what the history says is what is kept.
-	if r, ok := new(big.Rat).SetString(amount); ok {
-		amount = r.FloatString(2)
 	}
 	return amount, currency, ""
 }

@@ -106,6 +106,13 @@ func TestDisputePages(t *testing.T) {
 			t.Errorf("422 page lacks %q", want)
 		}
 	}
+	// An amount too large says what the most is, not the parser's words.
+	res = c.post(ex, ex+"/disputes", url.Values{"counterparty": {"supplier"}, "reason": {"not_received"}, "amount": {"1000000000000"},
+		"currency": {"EUR"}, "opened_at": {time.Now().In(china).Format("2006-01-02")}, "status": {"open"}})
+	wantStatus(t, res, http.StatusUnprocessableEntity)
+	if !strings.Contains(res.body, "The amount is too large: the most it can be is 999999999999.99") {
+		t.Errorf("422 page lacks the largest amount")
+	}
 
 	_, path := openDispute(t, ts, c, seller)
 	page = c.get(path)
