@@ -132,7 +132,7 @@ func (s *Server) disputeUpdate(c echo.Context) error {
 	case errors.As(err, &ve):
 		return s.renderDispute(c, id, http.StatusUnprocessableEntity, views.DisputeView{Action: action, Errors: ve.Fields, Form: form})
 	case errors.Is(err, domain.ErrConflict):
-		return s.renderDispute(c, id, http.StatusConflict, views.DisputeView{Conflict: true})
+		return s.renderDispute(c, id, http.StatusConflict, views.DisputeView{Conflict: true, ExceptionChanged: errors.Is(err, domain.ErrExceptionChanged)})
 	}
 	return err
 }
@@ -331,8 +331,8 @@ func disputeFields(f views.DisputeForm, loc *time.Location, now time.Time, withE
 	return out, nil
 }
 
-// optionalDate reads a date input in the seller's zone: nil when empty; the end of the day for a
-// deadline, its start otherwise.
+// optionalDate reads a date input in the seller's zone: nil when empty; for a deadline the end of
+// the day (domain.EndOfDay, the rule default deadlines follow too), its start otherwise.
 func optionalDate(s, field string, loc *time.Location, endOfDay bool) (*time.Time, error) {
 	if s == "" {
 		return nil, nil
@@ -342,7 +342,7 @@ func optionalDate(s, field string, loc *time.Location, endOfDay bool) (*time.Tim
 		return nil, domain.Invalid(field, "Give a date")
 	}
 	if endOfDay {
-		t = time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, loc)
+		t = domain.EndOfDay(t, loc)
 	}
 	return &t, nil
 }

@@ -86,12 +86,15 @@ func TestDisputePages(t *testing.T) {
 	e := queueOf(t, ts, seller)["E-1"]
 	ex := fmt.Sprintf("/exceptions/%d", e.ID)
 
-	// The exception page offers the form, prefilled with the order's value and the supplier's deadline.
+	// The exception page offers the form, prefilled with the order's value; the respond-by date is
+	// left empty (the counterparty's default on the server, app.js fills it in), so that without
+	// JavaScript a chargeback does not quietly take the supplier's 5 days.
 	page := c.get(ex)
 	wantStatus(t, page, http.StatusOK)
 	due := time.Now().In(china).AddDate(0, 0, 5).Format("2006-01-02")
 	for _, want := range []string{`id="form-open-dispute"`, `action="/exceptions/` + fmt.Sprint(e.ID) + `/disputes"`,
-		`name="amount" type="text" value="12.50"`, `name="currency" type="text" value="EUR"`, `value="` + due + `"`, `data-days="5"`} {
+		`name="amount" type="text" value="12.50"`, `name="currency" type="text" value="EUR"`, `name="respond_by" type="date" value=""`,
+		`data-days="5"`, "the supplier answers within 5 days"} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("exception page lacks %q", want)
 		}
@@ -115,9 +118,16 @@ func TestDisputePages(t *testing.T) {
 	}
 
 	_, path := openDispute(t, ts, c, seller)
+	// Opened with the respond-by date empty: the supplier's 5 days, to the end of the fifth day in
+	// the seller's zone, the same as a date typed.
+	var id int64
+	fmt.Sscanf(strings.TrimPrefix(path, "/disputes/"), "%d", &id)
+	if d, err := ts.store.FindDispute(context.Background(), seller, id); err != nil || d.RespondBy.In(china).Format("2006-01-02 15:04:05") != due+" 23:59:59" {
+		t.Errorf("respond by %v, want the end of %s in China: %v", d.RespondBy.In(china), due, err)
+	}
 	page = c.get(path)
 	wantStatus(t, page, http.StatusOK)
-	for _, want := range []string{"Supplier dispute · E-1", "12.50 EUR", "AE-777", `id="dispute-countdown"`, "in 4d 23h",
+	for _, want := range []string{"Supplier dispute · E-1", "12.50 EUR", "AE-777", `id="dispute-countdown"`, "in 5d",
 		`<option value="responded">`, `id="resolve_exception"`, "Opened with the supplier", `href="` + path + `/pack"`, `value="LP00000000000001"`} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("dispute page lacks %q", want)
@@ -193,6 +203,12 @@ func TestDisputeListQueueAndHome(t *testing.T) {
 	}
 	mk("E-1", "far", 10*24*time.Hour)
 	mk("E-2", "soon", 20*time.Hour)
+	// A draft saved 10 days ago was never filed: not past due, listed after the filed ones.
+	if _, err := ts.store.CreateDispute(ctx, seller, owner, rows["E-2"].ID, domain.DisputeDraft, domain.DisputeFields{
+		Counterparty: domain.CounterpartySupplier, Reason: domain.ReasonNotReceived, Amount: "30", Currency: "EUR",
+		ExternalRef: "draft", OpenedAt: now.AddDate(0, 0, -10)}, now.AddDate(0, 0, -10)); err != nil {
+		t.Fatal(err)
+	}
 	won := mk("E-3", "won", 30*time.Hour)
 	if _, err := ts.store.UpdateDispute(ctx, seller, owner, won.ID, won.Version, domain.DisputeChange{Status: ptr(domain.DisputeWon)}, now); err != nil {
 		t.Fatal(err)
@@ -205,8 +221,11 @@ func TestDisputeListQueueAndHome(t *testing.T) {
 	for _, m := range order {
 		got = append(got, m[1])
 	}
-	if strings.Join(got, ",") != "soon,far" {
-		t.Errorf("/disputes lists %v, want the one due soon first and no ended one", got)
+	if strings.Join(got, ",") != "soon,far,draft" {
+		t.Errorf("/disputes lists %v, want the one due soon first, the draft last and no ended one", got)
+	}
+	if !strings.Contains(res.body, "<strong>draft, not filed</strong>") || strings.Contains(res.body, "overdue") {
+		t.Errorf("the draft is not listed as not filed, or shows as overdue")
 	}
 	if !strings.Contains(res.body, `class="deadline-soon"`) || !strings.Contains(res.body, "1 due within 48 hours") ||
 		!strings.Contains(res.body, "recovered: 30.00 EUR") {
@@ -371,8 +390,11 @@ func TestProtectionNote(t *testing.T) {
 	c.signup("Shop", "owner@shop.test")
 	when := time.Now().In(china).AddDate(0, 0, -2).Format("2006-01-02 15:04")
 	ends := time.Now().In(china).Add(50 * time.Hour).Format("2006-01-02 15:04")
+	soon := time.Now().In(china).Add(30 * time.Hour).Format("2006-01-02 15:04")
 	seller := mustImportAs(t, ts, "owner@shop.test", shipmentsHeader+fmt.Sprintf(
-		"P-1,LP00000000000009,Cainiao,AliExpress Standard Shipping,Arrived at destination country/region,%s,,FR,Ana,,Lamp,20.00,EUR,,,%s\n", when, ends))
+		"P-1,LP00000000000009,Cainiao,AliExpress Standard Shipping,Arrived at destination country/region,%s,,FR,Ana,,Lamp,20.00,EUR,,,%s\n"+
+			"P-2,LP00000000000010,Cainiao,AliExpress Standard Shipping,Arrived at destination country/region,%s,,FR,Bo,,Lamp,20.00,EUR,,,%s\n",
+		when, ends, when, soon))
 	if _, err := ts.store.Sweep(context.Background(), seller, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -382,10 +404,16 @@ func TestProtectionNote(t *testing.T) {
 	}
 	page := c.get(fmt.Sprintf("/exceptions/%d", e.ID))
 	wantStatus(t, page, http.StatusOK)
-	for _, want := range []string{`id="protection-note"`, "Buyer protection ends in 3 days", `href="#open-dispute"`, `<details class="open-dispute" id="open-dispute" open>`} {
+	// 50 hours are 2 days, never 3.
+	for _, want := range []string{`id="protection-note"`, "Buyer protection ends in 2 days", `href="#open-dispute"`, `<details class="open-dispute" id="open-dispute" open>`} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("exception page lacks %q", want)
 		}
+	}
+	// Under two days the note counts hours, like the dispute countdown.
+	page = c.get(fmt.Sprintf("/exceptions/%d", queueOf(t, ts, seller)["P-2"].ID))
+	if !regexp.MustCompile(`Buyer protection ends in 1d \d+h</strong>`).MatchString(page.body) {
+		t.Errorf("P-2's note does not count the hours left")
 	}
 }
 
