@@ -103,6 +103,10 @@ var DisputeStatuses = []DisputeStatus{DisputeDraft, DisputeOpen, DisputeResponde
 // activeStatusesSQL are the statuses of a dispute still running, as SQL (disputes_active_idx).
 const activeStatusesSQL = `('draft', 'open', 'responded', 'escalated')`
 
+// filedStatusesSQL are the running statuses of a dispute filed with the counterparty (Filed): a
+// draft was never filed, so its respond-by is not a deadline yet, neither due soon nor past due.
+const filedStatusesSQL = `('open', 'responded', 'escalated')`
+
 // Valid reports whether st is a known status.
 func (st DisputeStatus) Valid() bool { return oneOf(st, DisputeStatuses) }
 
@@ -112,6 +116,26 @@ func (st DisputeStatus) Label() string { return sentence(string(st)) }
 // Active reports whether the dispute is still running: it has a deadline to keep.
 func (st DisputeStatus) Active() bool {
 	return st == DisputeDraft || st == DisputeOpen || st == DisputeResponded || st == DisputeEscalated
+}
+
+// Filed reports whether the dispute is running and was filed with the counterparty: its
+// respond-by is a deadline to keep. A draft is running but not filed.
+func (st DisputeStatus) Filed() bool { return st.Active() && st != DisputeDraft }
+
+// Recovers reports whether a dispute that ended so recovers money: won (the whole amount unless
+// told otherwise) or settled (part of it).
+func (st DisputeStatus) Recovers() bool { return st == DisputeWon || st == DisputeSettled }
+
+// ResolutionFor is the exception resolution a dispute's outcome gives: dispute won or dispute
+// lost. ok is false for every other status, which resolves nothing.
+func ResolutionFor(st DisputeStatus) (r Resolution, ok bool) {
+	switch st {
+	case DisputeWon:
+		return ResolutionDisputeWon, true
+	case DisputeLost:
+		return ResolutionDisputeLost, true
+	}
+	return "", false
 }
 
 // disputeMoves is the transition table. Work moves forward and may skip a step (a supplier who
@@ -133,10 +157,9 @@ func NextDisputeStatuses(st DisputeStatus) []DisputeStatus { return disputeMoves
 // another.
 func CanMoveDispute(from, to DisputeStatus) bool { return oneOf(to, disputeMoves[from]) }
 
-// DisputeDeadline is the default respond-by of a dispute with cp that is in status st: opened is
-// when the dispute was opened, since when it entered st. ok is false when there is no default: a
-// chargeback's date is the processor's due_by, which the seller types, and a dispute that ended
-// has nothing left to answer.
+// deadlineDays are the counterparties' usual deadlines, in days: to answer a new dispute (counted
+// from its opening), once it was answered, and once it was escalated (both counted from then).
+// A chargeback has none: its date is the payment processor's due_by, which the seller types.
 //
 //   - Supplier, on AliExpress: the supplier must answer within 5 days of the dispute being opened;
 //     once they answered, negotiation runs 15 days before the platform steps in; escalated, the
@@ -145,42 +168,60 @@ func CanMoveDispute(from, to DisputeStatus) bool { return oneOf(to, disputeMoves
 //     (eBay's three business days, Amazon A-to-z's 72 hours); escalated, the marketplace decides
 //     within about 7 days.
 //   - Carrier claim: carriers take weeks; the default is the day to chase an answer, 14 days on.
-func DisputeDeadline(cp Counterparty, st DisputeStatus, opened, since time.Time) (time.Time, bool) {
-	days := func(t time.Time, n int) (time.Time, bool) { return t.AddDate(0, 0, n), true }
-	switch {
-	case !st.Active() || cp == CounterpartyChargeback:
-		return time.Time{}, false
-	case cp == CounterpartySupplier:
-		switch st {
-		case DisputeResponded:
-			return days(since, 15)
-		case DisputeEscalated:
-			return days(since, 7)
-		}
-		return days(opened, 5)
-	case cp == CounterpartyMarketplace:
-		if st == DisputeResponded || st == DisputeEscalated {
-			return days(since, 7)
-		}
-		return days(opened, 3)
-	case cp == CounterpartyCarrier:
-		if st == DisputeResponded || st == DisputeEscalated {
-			return days(since, 14)
-		}
-		return days(opened, 14)
-	}
-	return time.Time{}, false
+var deadlineDays = map[Counterparty]struct{ answer, responded, escalated int }{
+	CounterpartySupplier:    {answer: 5, responded: 15, escalated: 7},
+	CounterpartyMarketplace: {answer: 3, responded: 7, escalated: 7},
+	CounterpartyCarrier:     {answer: 14, responded: 14, escalated: 14},
 }
 
-// DefaultDeadlineDays is DisputeDeadline for a new dispute, in days from its opening, for the
-// form that prefills the respond-by date; 0 for a chargeback.
-func DefaultDeadlineDays(cp Counterparty) int {
-	t0 := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	d, ok := DisputeDeadline(cp, DisputeOpen, t0, t0)
-	if !ok {
-		return 0
+// DisputeDeadline is the default respond-by of a dispute with cp that is in status st: opened is
+// when the dispute was opened, since when it entered st. The days are counted in the seller's zone
+// loc, on the calendar (a day across a daylight-saving change is still one day), and the deadline
+// is the end of the last day (EndOfDay), the same rule as a date the seller types. ok is false
+// when there is no default: a chargeback's date is the processor's due_by, which the seller
+// types, and a dispute that ended has nothing left to answer. See deadlineDays.
+func DisputeDeadline(cp Counterparty, st DisputeStatus, opened, since time.Time, loc *time.Location) (time.Time, bool) {
+	rule, ok := deadlineDays[cp]
+	if !ok || !st.Active() {
+		return time.Time{}, false
 	}
-	return int(d.Sub(t0).Hours() / 24)
+	from, days := opened, rule.answer
+	switch st {
+	case DisputeResponded:
+		from, days = since, rule.responded
+	case DisputeEscalated:
+		from, days = since, rule.escalated
+	}
+	return EndOfDay(from.In(loc).AddDate(0, 0, days), loc), true
+}
+
+// EndOfDay is the last instant of t's day in loc, to the microsecond PostgreSQL keeps: a deadline
+// given as a date lasts the whole of that day where the seller is.
+func EndOfDay(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, loc).Add(-time.Microsecond)
+}
+
+// DefaultDeadlineDays is the days a new dispute with cp has to be answered, for the form that
+// prefills the respond-by date; 0 for a chargeback.
+func DefaultDeadlineDays(cp Counterparty) int { return deadlineDays[cp].answer }
+
+// DeadlineHelp explains cp's usual deadlines in a sentence, for the respond-by input.
+func DeadlineHelp(cp Counterparty) string {
+	d := deadlineDays[cp]
+	switch cp {
+	case CounterpartySupplier:
+		return fmt.Sprintf("AliExpress: the supplier answers within %d days; then %d days of negotiation; escalated, the platform rules within about %d days.",
+			d.answer, d.responded, d.escalated)
+	case CounterpartyMarketplace:
+		return fmt.Sprintf("Marketplaces expect the seller's answer within about %d days (eBay, Amazon A-to-z); escalated, they decide within about %d.",
+			d.answer, d.escalated)
+	case CounterpartyCarrier:
+		return fmt.Sprintf("Carriers take weeks over a claim: chase them after %d days.", d.answer)
+	case CounterpartyChargeback:
+		return "A chargeback has the payment processor's due date: type the date it shows."
+	}
+	return ""
 }
 
 // DueSoonWindow is how close a running dispute's deadline must be for it to count as due soon:
@@ -220,12 +261,14 @@ type DisputeEvidence struct {
 	Explanation string     `db:"ev_explanation"`
 }
 
-// PastDue reports whether a running dispute's respond-by has passed.
-func (d Dispute) PastDue(now time.Time) bool { return d.Status.Active() && d.RespondBy.Before(now) }
+// PastDue reports whether a filed, running dispute's respond-by has passed. A draft is never past
+// due: it was not filed, and filing it sets its deadline from then.
+func (d Dispute) PastDue(now time.Time) bool { return d.Status.Filed() && d.RespondBy.Before(now) }
 
-// DueSoon reports whether a running dispute must be answered within DueSoonWindow (or is past due).
+// DueSoon reports whether a filed, running dispute must be answered within DueSoonWindow (or is
+// past due).
 func (d Dispute) DueSoon(now time.Time) bool {
-	return d.Status.Active() && !d.RespondBy.After(now.Add(DueSoonWindow))
+	return d.Status.Filed() && !d.RespondBy.After(now.Add(DueSoonWindow))
 }
 
 const disputeColumns = `d.seller_id, d.id, d.exception_id, d.counterparty, d.reason, d.status,
@@ -310,9 +353,13 @@ func (s *Store) CreateDispute(ctx context.Context, seller SellerID, actor User, 
 	if err != nil {
 		return Dispute{}, err
 	}
+	loc, err := sellerLoc(ctx, s.db, seller)
+	if err != nil {
+		return Dispute{}, fmt.Errorf("create dispute: %w", err)
+	}
 	d := Dispute{SellerID: seller, ExceptionID: exception, Status: status, StatusAt: now, CreatedBy: &actor.ID,
 		CreatedAt: now, DisputeEvidence: EvidenceFromShipment(sd)}
-	if err := applyFields(&d, f, now); err != nil {
+	if err := applyFields(&d, f, now, loc); err != nil {
 		return Dispute{}, err
 	}
 	var out Dispute
@@ -333,10 +380,6 @@ func (s *Store) CreateDispute(ctx context.Context, seller SellerID, actor User, 
 		if err := tx.GetContext(ctx, &out, tx.Rebind(q), args...); errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		} else if err != nil {
-			return err
-		}
-		loc, err := sellerLoc(ctx, tx, seller)
-		if err != nil {
 			return err
 		}
 		verb := "Opened"
@@ -363,8 +406,8 @@ func (s *Store) CreateDispute(ctx context.Context, seller SellerID, actor User, 
 }
 
 // applyFields checks the seller's terms and writes them into d; d.Status, d.StatusAt and (when
-// the terms keep it) d.RespondBy are read for the default deadline.
-func applyFields(d *Dispute, f DisputeFields, now time.Time) error {
+// the terms keep it) d.RespondBy are read for the default deadline, counted in the seller's zone loc.
+func applyFields(d *Dispute, f DisputeFields, now time.Time, loc *time.Location) error {
 	errs := map[string]string{}
 	if !f.Counterparty.Valid() {
 		errs["counterparty"] = "Choose who the dispute is with"
@@ -396,7 +439,7 @@ func applyFields(d *Dispute, f DisputeFields, now time.Time) error {
 		if since.Before(f.OpenedAt) {
 			since = f.OpenedAt
 		}
-		if t, ok := DisputeDeadline(f.Counterparty, d.Status, f.OpenedAt, since); ok {
+		if t, ok := DisputeDeadline(f.Counterparty, d.Status, f.OpenedAt, since, loc); ok {
 			respondBy = &t
 		} else if !d.RespondBy.IsZero() && !d.Status.Active() {
 			respondBy = &d.RespondBy // an ended dispute keeps the date it had
@@ -437,29 +480,41 @@ func applyFields(d *Dispute, f DisputeFields, now time.Time) error {
 	return nil
 }
 
+// MaxDisputeAmount is the largest amount a dispute can be about (amounts are numeric(14, 2)).
+const MaxDisputeAmount = "999999999999.99"
+
 // parseAmount reads an amount the seller typed with the currency field beside it, returning the
-// plain amount, the currency code and a message safe to show when they are not usable. zero
-// allows an amount of 0.
+// plain amount rounded to cents, the currency code and a message safe to show when they are not
+// usable. zero allows an amount of 0.
 func parseAmount(s, currencyField string, zero bool) (amount, currency, msg string) {
 	currency = strings.ToUpper(strings.TrimSpace(currencyField))
 	if strings.TrimSpace(s) == "" {
 		return "", currency, "Enter the amount"
 	}
+	tooLarge := "The amount is too large: the most it can be is " + MaxDisputeAmount
 	amount, named, err := ParseMoney(s)
+	if err != nil && strings.HasPrefix(err.Error(), amountTooLarge) {
+		return "", currency, tooLarge
+	}
+	if err == nil {
+		// Stored as numeric(14, 2): rounded the same way first, so that what is checked and what
+		// the history says is what is kept (0.004 is 0.00, not more than zero).
+		if r, ok := new(big.Rat).SetString(amount); ok {
+			amount = r.FloatString(2)
+		}
+	}
 	switch {
 	case err != nil:
 		return "", currency, "Enter the amount as a number, such as 24.90 (" + err.Error() + ")"
 	case named != "" && currency != "" && named != currency:
 		return "", currency, fmt.Sprintf("The amount is in %s but the currency says %s", named, currency)
+	case cmpAmount(amount, MaxDisputeAmount) > 0:
+		return "", currency, tooLarge
 	case !zero && cmpAmount(amount, "0") <= 0:
 		return "", currency, "The amount must be more than zero"
 	}
 	if currency == "" {
 		currency = named
-	}
-	// Stored as numeric(14, 2): rounded the same way here, so what the history says is what is kept.
-	if r, ok := new(big.Rat).SetString(amount); ok {
-		amount = r.FloatString(2)
 	}
 	return amount, currency, ""
 }
@@ -494,7 +549,8 @@ type DisputeChange struct {
 // one transaction, and writes what changed to the dispute's history.
 //
 // It returns ErrNotFound for a dispute that does not exist or belongs to another seller,
-// ErrConflict when the dispute (or its exception, when resolving it) changed since it was read,
+// ErrConflict when the dispute changed since it was read (ErrExceptionChanged, which is an
+// ErrConflict too, when it was its exception, resolved with it),
 // ErrUnauthorized for an actor of another seller, and a *ValidationError, safe to show, for a
 // change the rules refuse.
 func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, id int64, version int, ch DisputeChange, now time.Time) (Dispute, error) {
@@ -535,7 +591,7 @@ func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, 
 		} else if err != nil {
 			return err
 		}
-		if ch.ResolveException && out.Status != cur.Status && (out.Status == DisputeWon || out.Status == DisputeLost) {
+		if _, resolves := ResolutionFor(out.Status); ch.ResolveException && out.Status != cur.Status && resolves {
 			line, err := s.resolveDisputeException(ctx, tx, actor, out, now)
 			if err != nil {
 				return err
@@ -561,6 +617,10 @@ func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, 
 	return out, nil
 }
 
+// ErrExceptionChanged is the ErrConflict of a dispute change that also resolves the dispute's
+// exception, when it is the exception that changed meanwhile, not the dispute.
+var ErrExceptionChanged = fmt.Errorf("%w: the dispute's exception", ErrConflict)
+
 // resolveDisputeException resolves a won or lost dispute's exception with the matching resolution
 // through the exception workflow's own write path; an exception already resolved is left alone.
 // It returns the line for the dispute's history, "" when nothing was done.
@@ -569,11 +629,14 @@ func (s *Store) resolveDisputeException(ctx context.Context, tx *sqlx.Tx, actor 
 	if err != nil || exc.State == StateResolved {
 		return "", err
 	}
-	st, r := StateResolved, ResolutionDisputeLost
-	if d.Status == DisputeWon {
-		r = ResolutionDisputeWon
+	st := StateResolved
+	r, ok := ResolutionFor(d.Status)
+	if !ok {
+		return "", nil
 	}
-	if _, err := s.writeChange(ctx, tx, actor, exc, ExceptionChange{State: &st, Resolution: &r}, now); err != nil {
+	if _, err := s.writeChange(ctx, tx, actor, exc, ExceptionChange{State: &st, Resolution: &r}, now); errors.Is(err, ErrConflict) {
+		return "", ErrExceptionChanged
+	} else if err != nil {
 		return "", err
 	}
 	return "Exception resolved as " + strings.ToLower(r.Label()), nil
@@ -595,7 +658,7 @@ func applyDisputeChange(cur Dispute, ch DisputeChange, now time.Time, loc *time.
 		if f.RespondBy != nil && day(*f.RespondBy) == day(cur.RespondBy) {
 			f.RespondBy = &cur.RespondBy
 		}
-		if err := applyFields(&next, f, now); err != nil {
+		if err := applyFields(&next, f, now, loc); err != nil {
 			return cur, nil, err
 		}
 		if line := fieldChanges(cur, next, day); line != "" {
@@ -615,15 +678,21 @@ func applyDisputeChange(cur Dispute, ch DisputeChange, now time.Time, loc *time.
 			return cur, nil, Invalid("status", fmt.Sprintf("A %s dispute cannot be marked %s", strings.ToLower(cur.Status.Label()), strings.ToLower(to.Label())))
 		}
 		next.Status, next.StatusAt = to, now
+		detail := "status " + string(cur.Status) + " → " + string(to)
+		if cur.Status == DisputeDraft && to == DisputeOpen {
+			// Filing the draft is opening the dispute: its deadline runs from now, not from the day
+			// the draft was saved.
+			next.OpenedAt = now
+			detail += ", filed: opened " + day(now)
+		}
 		if ch.RespondBy != nil {
 			if ch.RespondBy.Before(next.OpenedAt) {
 				return cur, nil, Invalid("respond_by", "The respond-by date cannot be before the dispute was opened")
 			}
 			next.RespondBy = *ch.RespondBy
-		} else if t, ok := DisputeDeadline(next.Counterparty, to, next.OpenedAt, now); ok {
+		} else if t, ok := DisputeDeadline(next.Counterparty, to, next.OpenedAt, now, loc); ok {
 			next.RespondBy = t
 		}
-		detail := "status " + string(cur.Status) + " → " + string(to)
 		if to.Active() {
 			detail += ", respond by " + day(next.RespondBy)
 		}
@@ -636,7 +705,7 @@ func applyDisputeChange(cur Dispute, ch DisputeChange, now time.Time, loc *time.
 		hist = append(hist, historyLine{string(to), detail})
 	}
 	if ch.Recovered != nil && strings.TrimSpace(*ch.Recovered) != "" {
-		if next.Status != DisputeWon && next.Status != DisputeSettled {
+		if !next.Status.Recovers() {
 			return cur, nil, Invalid("amount_recovered", "Only a dispute won or settled recovers money; leave the amount recovered empty")
 		}
 		amount, _, msg := parseAmount(*ch.Recovered, next.Currency, true)
@@ -776,15 +845,9 @@ func (s *Store) ListDisputeHistory(ctx context.Context, seller SellerID, dispute
 	return out, nil
 }
 
-// ProtectionDaysLeft is how many days, rounded up, remain before buyer protection ends; 0 or
-// less once it has ended.
-func ProtectionDaysLeft(ends, now time.Time) int {
-	d := ends.Sub(now)
-	if d <= 0 {
-		return int(d / (24 * time.Hour))
-	}
-	return int((d + 24*time.Hour - 1) / (24 * time.Hour))
-}
+// ProtectionDaysLeft is how many whole days remain before buyer protection ends, rounded down so
+// that the countdown never promises more time than there is; 0 or less once it has ended.
+func ProtectionDaysLeft(ends, now time.Time) int { return int(ends.Sub(now) / (24 * time.Hour)) }
 
 // oneOf reports whether v is in list.
 func oneOf[T comparable](v T, list []T) bool {

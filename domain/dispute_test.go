@@ -16,37 +16,113 @@ import (
 
 func TestDisputeDeadline(t *testing.T) {
 	t.Parallel()
-	opened := at("2026-11-01 10:00")
-	since := at("2026-11-04 09:00")
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// endOf is the last microsecond of a day in loc: a deadline lasts its whole last day.
+	endOf := func(day string, loc *time.Location) time.Time {
+		d, err := time.ParseInLocation("2006-01-02", day, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.AddDate(0, 0, 1).Add(-time.Microsecond)
+	}
+	// Read back from the database in UTC, as the store does.
+	opened := at("2026-11-01 10:00").UTC()
+	since := at("2026-11-04 09:00").UTC()
 	for _, tc := range []struct {
 		cp   domain.Counterparty
 		st   domain.DisputeStatus
-		want time.Time // zero: no default
+		want string // the last day in Shanghai; "": no default
 	}{
 		// AliExpress: 5 days for the supplier's answer, 15 days of negotiation, ~7 for the ruling.
-		{domain.CounterpartySupplier, domain.DisputeDraft, opened.AddDate(0, 0, 5)},
-		{domain.CounterpartySupplier, domain.DisputeOpen, opened.AddDate(0, 0, 5)},
-		{domain.CounterpartySupplier, domain.DisputeResponded, since.AddDate(0, 0, 15)},
-		{domain.CounterpartySupplier, domain.DisputeEscalated, since.AddDate(0, 0, 7)},
-		{domain.CounterpartyMarketplace, domain.DisputeOpen, opened.AddDate(0, 0, 3)},
-		{domain.CounterpartyMarketplace, domain.DisputeEscalated, since.AddDate(0, 0, 7)},
-		{domain.CounterpartyCarrier, domain.DisputeOpen, opened.AddDate(0, 0, 14)},
-		{domain.CounterpartyCarrier, domain.DisputeResponded, since.AddDate(0, 0, 14)},
+		{domain.CounterpartySupplier, domain.DisputeDraft, "2026-11-06"},
+		{domain.CounterpartySupplier, domain.DisputeOpen, "2026-11-06"},
+		{domain.CounterpartySupplier, domain.DisputeResponded, "2026-11-19"},
+		{domain.CounterpartySupplier, domain.DisputeEscalated, "2026-11-11"},
+		{domain.CounterpartyMarketplace, domain.DisputeOpen, "2026-11-04"},
+		{domain.CounterpartyMarketplace, domain.DisputeEscalated, "2026-11-11"},
+		{domain.CounterpartyCarrier, domain.DisputeOpen, "2026-11-15"},
+		{domain.CounterpartyCarrier, domain.DisputeResponded, "2026-11-18"},
 		// A chargeback's date is the processor's; an ended dispute has none.
-		{domain.CounterpartyChargeback, domain.DisputeOpen, time.Time{}},
-		{domain.CounterpartyChargeback, domain.DisputeEscalated, time.Time{}},
-		{domain.CounterpartySupplier, domain.DisputeWon, time.Time{}},
-		{domain.CounterpartyCarrier, domain.DisputeWithdrawn, time.Time{}},
+		{domain.CounterpartyChargeback, domain.DisputeOpen, ""},
+		{domain.CounterpartyChargeback, domain.DisputeEscalated, ""},
+		{domain.CounterpartySupplier, domain.DisputeWon, ""},
+		{domain.CounterpartyCarrier, domain.DisputeWithdrawn, ""},
 	} {
-		got, ok := domain.DisputeDeadline(tc.cp, tc.st, opened, since)
-		if ok != !tc.want.IsZero() || !got.Equal(tc.want) {
-			t.Errorf("DisputeDeadline(%s, %s) = %v, %v; want %v", tc.cp, tc.st, got, ok, tc.want)
+		got, ok := domain.DisputeDeadline(tc.cp, tc.st, opened, since, shanghai)
+		if ok != (tc.want != "") || (ok && !got.Equal(endOf(tc.want, shanghai))) {
+			t.Errorf("DisputeDeadline(%s, %s) = %v, %v; want the end of %s in Shanghai", tc.cp, tc.st, got.In(shanghai), ok, tc.want)
 		}
+	}
+	for _, tc := range []struct {
+		name   string
+		opened time.Time
+		loc    *time.Location
+		want   string
+	}{
+		// Early morning in Shanghai is the day before in UTC: the days count from the seller's day.
+		{"Shanghai, 01:30", time.Date(2026, 11, 1, 1, 30, 0, 0, shanghai), shanghai, "2026-11-06"},
+		{"Shanghai, 23:30", time.Date(2026, 11, 1, 23, 30, 0, 0, shanghai), shanghai, "2026-11-06"},
+		// Across the end of summer time in Berlin (25 Oct 2026, 03:00 → 02:00): 21 Oct + 5 days is
+		// 26 Oct, all of it, whatever the hour it was opened at.
+		{"Berlin, midnight", time.Date(2026, 10, 21, 0, 0, 0, 0, berlin), berlin, "2026-10-26"},
+		{"Berlin, 23:30", time.Date(2026, 10, 21, 23, 30, 0, 0, berlin), berlin, "2026-10-26"},
+		// And into summer time (29 Mar 2026, 02:00 → 03:00).
+		{"Berlin, spring", time.Date(2026, 3, 26, 0, 30, 0, 0, berlin), berlin, "2026-03-31"},
+	} {
+		got, _ := domain.DisputeDeadline(domain.CounterpartySupplier, domain.DisputeOpen, tc.opened.UTC(), tc.opened.UTC(), tc.loc)
+		if want := endOf(tc.want, tc.loc); !got.Equal(want) {
+			t.Errorf("%s: opened %v, respond by %v; want %v", tc.name, tc.opened, got.In(tc.loc), want)
+		}
+		if h, m := got.In(tc.loc).Hour(), got.In(tc.loc).Minute(); h != 23 || m != 59 {
+			t.Errorf("%s: respond by %v, want the end of the local day", tc.name, got.In(tc.loc))
+		}
+	}
+	// A date typed in the form follows the same rule as the default.
+	if got := domain.EndOfDay(time.Date(2026, 10, 25, 0, 0, 0, 0, berlin), berlin); !got.Equal(endOf("2026-10-25", berlin)) {
+		t.Errorf("EndOfDay(25 Oct, Berlin) = %v", got)
 	}
 	for cp, want := range map[domain.Counterparty]int{domain.CounterpartySupplier: 5, domain.CounterpartyMarketplace: 3,
 		domain.CounterpartyCarrier: 14, domain.CounterpartyChargeback: 0} {
 		if got := domain.DefaultDeadlineDays(cp); got != want {
 			t.Errorf("DefaultDeadlineDays(%s) = %d, want %d", cp, got, want)
+		}
+	}
+	// The help beside the respond-by input states the same days as the rule.
+	for cp, want := range map[domain.Counterparty][]string{
+		domain.CounterpartySupplier:    {"within 5 days", "15 days of negotiation", "about 7 days"},
+		domain.CounterpartyMarketplace: {"about 3 days", "about 7"},
+		domain.CounterpartyCarrier:     {"after 14 days"},
+		domain.CounterpartyChargeback:  {"due date"},
+	} {
+		for _, w := range want {
+			if got := domain.DeadlineHelp(cp); !strings.Contains(got, w) {
+				t.Errorf("DeadlineHelp(%s) = %q, want %q", cp, got, w)
+			}
+		}
+	}
+}
+
+func TestDisputeStatusRules(t *testing.T) {
+	t.Parallel()
+	for _, st := range domain.DisputeStatuses {
+		r, ok := domain.ResolutionFor(st)
+		wantR, wantOK := map[domain.DisputeStatus]domain.Resolution{domain.DisputeWon: domain.ResolutionDisputeWon,
+			domain.DisputeLost: domain.ResolutionDisputeLost}[st]
+		if r != wantR || ok != wantOK {
+			t.Errorf("ResolutionFor(%s) = %s, %v", st, r, ok)
+		}
+		if got, want := st.Recovers(), st == domain.DisputeWon || st == domain.DisputeSettled; got != want {
+			t.Errorf("%s.Recovers() = %v", st, got)
+		}
+		if got, want := st.Filed(), st.Active() && st != domain.DisputeDraft; got != want {
+			t.Errorf("%s.Filed() = %v", st, got)
 		}
 	}
 }
@@ -71,7 +147,9 @@ func TestCanMoveDispute(t *testing.T) {
 func TestProtectionDaysLeft(t *testing.T) {
 	t.Parallel()
 	now := at("2026-11-10 10:00")
-	for d, want := range map[time.Duration]int{time.Hour: 1, 24 * time.Hour: 1, 25 * time.Hour: 2, 72 * time.Hour: 3, 0: 0, -time.Hour: 0, -49 * time.Hour: -2} {
+	// Rounded down: 50 hours left is 2 days, never 3.
+	for d, want := range map[time.Duration]int{time.Hour: 0, 24 * time.Hour: 1, 25 * time.Hour: 1, 47 * time.Hour: 1, 50 * time.Hour: 2,
+		72 * time.Hour: 3, 0: 0, -time.Hour: 0, -49 * time.Hour: -2} {
 		if got := domain.ProtectionDaysLeft(now.Add(d), now); got != want {
 			t.Errorf("ProtectionDaysLeft(now%+v) = %d, want %d", d, got, want)
 		}
@@ -89,6 +167,10 @@ func TestSafeFilename(t *testing.T) {
 		{"a\"b;c\r\nd.png", "image/png", "abcd.png"},
 		{"  .. ", "image/gif", "evidence.gif"},
 		{"колет 收据.webp", "image/webp", "колет 收据.webp"},
+		// Format characters are invisible: a right-to-left override (U+202E) would show
+		// "photo<RLO>gnp.exe" as "photoexe.png"; zero-width ones hide in a name.
+		{"photo\u202egnp.exe", "image/png", "photognp.exe.png"},
+		{"in\u200bvoice\u2066.pdf\ufeff", "application/pdf", "invoice.pdf"},
 	} {
 		if got := domain.SafeFilename(tc.name, tc.ct); got != tc.want {
 			t.Errorf("SafeFilename(%q, %s) = %q, want %q", tc.name, tc.ct, got, tc.want)
@@ -203,8 +285,9 @@ func TestCreateDispute(t *testing.T) {
 	if d.Status != domain.DisputeOpen || d.Amount != "24.90" || d.Currency != "EUR" || d.AmountRecovered != "0.00" || d.Version != 1 {
 		t.Errorf("created %+v", d)
 	}
-	if want := f.opened.AddDate(0, 0, 5); !d.RespondBy.Equal(want) {
-		t.Errorf("respond by %v, want the supplier's 5 days: %v", d.RespondBy, want)
+	// The supplier's 5 days, to the end of the fifth day in the seller's zone (Shanghai).
+	if want := time.Date(2026, 11, 25, 23, 59, 59, 999999000, china); !d.RespondBy.Equal(want) {
+		t.Errorf("respond by %v, want the end of the supplier's 5th day: %v", d.RespondBy.In(china), want)
 	}
 	if d.Carrier != "AliExpress Standard Shipping" {
 		t.Errorf("evidence not filled from the shipment: %+v", d.DisputeEvidence)
@@ -234,16 +317,19 @@ func TestCreateDispute(t *testing.T) {
 		field string
 		msg   string
 	}{
-		"no amount":      {func(f *domain.DisputeFields) { f.Amount = " " }, "amount", "Enter the amount"},
-		"zero":           {func(f *domain.DisputeFields) { f.Amount = "0" }, "amount", "more than zero"},
-		"negative":       {func(f *domain.DisputeFields) { f.Amount = "-5" }, "amount", "negative"},
-		"not money":      {func(f *domain.DisputeFields) { f.Amount = "lots" }, "amount", "as a number"},
-		"two currencies": {func(f *domain.DisputeFields) { f.Amount = "€12"; f.Currency = "USD" }, "amount", "in EUR but the currency says USD"},
-		"bad currency":   {func(f *domain.DisputeFields) { f.Currency = "EURO" }, "currency", "not a currency code"},
-		"no currency":    {func(f *domain.DisputeFields) { f.Currency = "" }, "currency", "three-letter"},
-		"counterparty":   {func(f *domain.DisputeFields) { f.Counterparty = "bank" }, "counterparty", "Choose who"},
-		"reason":         {func(f *domain.DisputeFields) { f.Reason = "" }, "reason", "Choose the reason"},
-		"future":         {func(f *domain.DisputeFields) { f.OpenedAt = f.OpenedAt.AddDate(0, 0, 3) }, "opened_at", "future"},
+		"no amount":        {func(f *domain.DisputeFields) { f.Amount = " " }, "amount", "Enter the amount"},
+		"zero":             {func(f *domain.DisputeFields) { f.Amount = "0" }, "amount", "more than zero"},
+		"negative":         {func(f *domain.DisputeFields) { f.Amount = "-5" }, "amount", "negative"},
+		"not money":        {func(f *domain.DisputeFields) { f.Amount = "lots" }, "amount", "as a number"},
+		"rounds to zero":   {func(f *domain.DisputeFields) { f.Amount = "0.004" }, "amount", "more than zero"},
+		"too large":        {func(f *domain.DisputeFields) { f.Amount = "1000000000000" }, "amount", "too large: the most it can be is 999999999999.99"},
+		"rounds too large": {func(f *domain.DisputeFields) { f.Amount = "999999999999.9999" }, "amount", "the most it can be is 999999999999.99"},
+		"two currencies":   {func(f *domain.DisputeFields) { f.Amount = "€12"; f.Currency = "USD" }, "amount", "in EUR but the currency says USD"},
+		"bad currency":     {func(f *domain.DisputeFields) { f.Currency = "EURO" }, "currency", "not a currency code"},
+		"no currency":      {func(f *domain.DisputeFields) { f.Currency = "" }, "currency", "three-letter"},
+		"counterparty":     {func(f *domain.DisputeFields) { f.Counterparty = "bank" }, "counterparty", "Choose who"},
+		"reason":           {func(f *domain.DisputeFields) { f.Reason = "" }, "reason", "Choose the reason"},
+		"future":           {func(f *domain.DisputeFields) { f.OpenedAt = f.OpenedAt.AddDate(0, 0, 3) }, "opened_at", "future"},
 		"chargeback without date": {func(f *domain.DisputeFields) { f.Counterparty = domain.CounterpartyChargeback },
 			"respond_by", "due date"},
 		"deadline before opening": {func(f *domain.DisputeFields) { t := f.OpenedAt.AddDate(0, 0, -1); f.RespondBy = &t },
@@ -330,7 +416,7 @@ func TestDisputeOutcomes(t *testing.T) {
 	// Responded: the next deadline is the 15 days of negotiation from now.
 	d := f.create(domain.DisputeOpen, f.fields())
 	d, err := f.move(d, domain.DisputeResponded, domain.DisputeChange{})
-	if err != nil || !d.RespondBy.Equal(f.now.AddDate(0, 0, 15)) {
+	if err != nil || !d.RespondBy.Equal(domain.EndOfDay(f.now.AddDate(0, 0, 15), china)) {
 		t.Fatalf("responded: %v, respond by %v", err, d.RespondBy)
 	}
 	// A typed date wins over the default.
@@ -404,6 +490,93 @@ func TestDisputeOutcomes(t *testing.T) {
 	fl.Amount = "20"
 	if got, err = f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, got.Version, domain.DisputeChange{Fields: &fl, Recovered: ptr("15")}, f.now); err != nil || got.AmountRecovered != "15.00" {
 		t.Errorf("correct the recovered amount: %v, %s", err, got.AmountRecovered)
+	}
+}
+
+// TestFileDraft: a draft has no deadline yet: it is neither due soon nor past due, however old,
+// and lists after the filed disputes. Filing it opens it: opened now, the deadline from now.
+func TestFileDraft(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	saved := f.now.AddDate(0, 0, -10)
+	fl := f.fields()
+	fl.OpenedAt = saved
+	d, err := f.s.CreateDispute(ctx, f.seller, f.owner, f.exc.ID, domain.DisputeDraft, fl, saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filed := f.fields()
+	filed.ExternalRef = "filed"
+	due := f.now.AddDate(0, 0, 3)
+	filed.RespondBy = &due
+	f.create(domain.DisputeOpen, filed)
+	if d.PastDue(f.now) || d.DueSoon(f.now) {
+		t.Errorf("a draft saved 10 days ago is past due or due soon")
+	}
+	if sum, _ := f.s.DisputeSummary(ctx, f.seller, f.now); sum.DueSoon != 0 || sum.PastDue != 0 {
+		t.Errorf("summary counts the draft: %+v", sum)
+	}
+	if rows, _ := f.s.ListDisputes(ctx, f.seller, domain.DisputeFilter{Now: f.now, Limit: 10}); len(rows) != 2 || rows[0].ExternalRef != "filed" {
+		t.Errorf("running disputes %+v, want the filed one before the draft", rows)
+	}
+
+	d, err = f.move(d, domain.DisputeOpen, domain.DisputeChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.OpenedAt.Equal(f.now) {
+		t.Errorf("filed draft opened %v, want now %v", d.OpenedAt, f.now)
+	}
+	if want := time.Date(2026, 11, 25, 23, 59, 59, 999999000, china); !d.RespondBy.Equal(want) {
+		t.Errorf("filed draft respond by %v, want the end of the 5th day from filing: %v", d.RespondBy.In(china), want)
+	}
+	if d.PastDue(f.now) {
+		t.Errorf("filing the draft made it past due at once")
+	}
+	h, _ := f.s.ListDisputeHistory(ctx, f.seller, d.ID)
+	if got := h[len(h)-1].Detail; got != "status draft → open, filed: opened 20 Nov 2026, respond by 25 Nov 2026" {
+		t.Errorf("history %q", got)
+	}
+}
+
+// TestResolveExceptionChanged: when the exception changes while a dispute change resolves it, the
+// change is refused as a conflict that names the exception, and nothing is saved.
+func TestResolveExceptionChanged(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	d := f.create(domain.DisputeOpen, f.fields())
+	// Another member's change to the exception, not yet committed, holds its row.
+	other, err := f.db.BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Rollback()
+	if _, err := other.Exec(`UPDATE exceptions SET version = version + 1 WHERE seller_id = $1 AND id = $2`, f.seller, f.exc.ID); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := f.move(d, domain.DisputeWon, domain.DisputeChange{ResolveException: true})
+		done <- err
+	}()
+	// Wait until the dispute change has read the exception and waits for its row, then commit.
+	for waiting := false; !waiting; time.Sleep(10 * time.Millisecond) {
+		if err := f.db.Get(&waiting, `SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+			WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%UPDATE exceptions%')`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := other.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	err = <-done
+	if !errors.Is(err, domain.ErrExceptionChanged) || !errors.Is(err, domain.ErrConflict) {
+		t.Errorf("err = %v, want ErrExceptionChanged, an ErrConflict", err)
+	}
+	if got, _ := f.s.FindDispute(ctx, f.seller, d.ID); got.Status != domain.DisputeOpen || got.Version != d.Version {
+		t.Errorf("the dispute changed: %s v%d", got.Status, got.Version)
 	}
 }
 
@@ -571,7 +744,7 @@ func TestExceptionProtectionDaysLeft(t *testing.T) {
 		days int
 		ok   bool
 	}{
-		{ends(50*time.Hour, domain.StageImportCustoms), 3, true},
+		{ends(50*time.Hour, domain.StageImportCustoms), 2, true},
 		{ends(5*24*time.Hour, domain.StageImportCustoms), 5, true},
 		{ends(6*24*time.Hour, domain.StageImportCustoms), 0, false},
 		{ends(50*time.Hour, domain.StageDelivered), 0, false},

@@ -35,7 +35,7 @@ func (d DisputeDetail) Notes() []HistoryEntry {
 // MemberName is the display name of a team member by id; "" when the id is nil or not in the
 // team.
 func (d DisputeDetail) MemberName(id *int64) string {
-	return ExceptionDetail{Team: d.Team}.MemberName(id)
+	return MemberName(d.Team, id)
 }
 
 // DisputeDetail gathers one dispute with its exception, shipment detail as of now, evidence and
@@ -87,9 +87,10 @@ type DisputeRow struct {
 	ExceptionKind ExceptionKind `db:"exception_kind"`
 }
 
-// ListDisputes returns up to f.Limit of the seller's disputes: the running ones due within
-// DueSoonWindow (past due included) first, then the other running ones, each by deadline, the
-// nearest first; then the ended ones, the latest ended first.
+// ListDisputes returns up to f.Limit of the seller's disputes: the filed running ones due within
+// DueSoonWindow (past due included) first, then the other filed running ones, each by deadline,
+// the nearest first; then the drafts, which have no deadline until they are filed, the newest
+// first; then the ended ones, the latest ended first.
 func (s *Store) ListDisputes(ctx context.Context, seller SellerID, f DisputeFilter) ([]DisputeRow, error) {
 	cond := "d.status IN " + activeStatusesSQL
 	args := []any{seller, f.Now.Add(DueSoonWindow), f.Limit}
@@ -107,9 +108,9 @@ func (s *Store) ListDisputes(ctx context.Context, seller SellerID, f DisputeFilt
 		JOIN exceptions e ON e.seller_id = d.seller_id AND e.id = d.exception_id
 		JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id
 		WHERE d.seller_id = $1 AND `+cond+`
-		ORDER BY (d.status IN `+activeStatusesSQL+` AND d.respond_by <= $2) DESC,
-		         d.status IN `+activeStatusesSQL+` DESC,
-		         CASE WHEN d.status IN `+activeStatusesSQL+` THEN d.respond_by END,
+		ORDER BY (d.status IN `+filedStatusesSQL+` AND d.respond_by <= $2) DESC,
+		         d.status IN `+filedStatusesSQL+` DESC, d.status = 'draft' DESC,
+		         CASE WHEN d.status IN `+filedStatusesSQL+` THEN d.respond_by END,
 		         d.status_at DESC, d.id DESC
 		LIMIT $3`, args...); err != nil {
 		return nil, fmt.Errorf("list disputes: %w", err)
@@ -123,8 +124,8 @@ type Money struct {
 	Currency string `db:"currency"`
 }
 
-// DisputeSummary is what the queue and the home page say about disputes: how many running ones
-// are due within DueSoonWindow (past due included), how many are past due, and the money
+// DisputeSummary is what the queue and the home page say about disputes: how many filed running
+// ones (drafts are not) are due within DueSoonWindow (past due included), how many are past due, and the money
 // recovered by disputes won or settled, per currency.
 type DisputeSummary struct {
 	DueSoon   int64 `db:"due_soon"`
@@ -138,7 +139,7 @@ func (s *Store) DisputeSummary(ctx context.Context, seller SellerID, now time.Ti
 	var sum DisputeSummary
 	if err := s.db.GetContext(ctx, &sum, `
 		SELECT count(*) AS due_soon, count(*) FILTER (WHERE respond_by < $2) AS past_due
-		FROM disputes WHERE seller_id = $1 AND status IN `+activeStatusesSQL+` AND respond_by <= $3`,
+		FROM disputes WHERE seller_id = $1 AND status IN `+filedStatusesSQL+` AND respond_by <= $3`,
 		seller, now, now.Add(DueSoonWindow)); err != nil {
 		return DisputeSummary{}, fmt.Errorf("dispute summary: %w", err)
 	}

@@ -67,7 +67,8 @@ func DetectEvidenceType(data []byte) (string, bool) {
 func IsImage(contentType string) bool { return strings.HasPrefix(contentType, "image/") }
 
 // SafeFilename is the name an evidence file is stored and served under: the uploaded name without
-// its folders, control characters, quotes or path separators, at most 100 characters, ending in
+// its folders, control and invisible format characters (a right-to-left override shows the rest
+// of a name backwards), quotes or path separators, at most 100 characters, ending in
 // the extension of its real content type ("invoice.html" that is a PNG becomes
 // "invoice.html.png"), so that whoever opens the download opens what it is.
 func SafeFilename(name, contentType string) string {
@@ -75,7 +76,7 @@ func SafeFilename(name, contentType string) string {
 	var b strings.Builder
 	for _, r := range name {
 		switch {
-		case r == utf8.RuneError, unicode.IsControl(r), strings.ContainsRune(`"'/\:*?<>|;%`, r):
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r), strings.ContainsRune(`"'/\:*?<>|;%`, r):
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
 		default:

@@ -895,6 +895,9 @@ func parseCurrency(s string) (h currencyHint, ok bool) {
 	return currencyHint{}, false
 }
 
+// amountTooLarge starts the error of an amount with more than 12 digits before the mark.
+const amountTooLarge = "amount too large:"
+
 func moneyError(s, why string) error { return parseError(why + " " + quoteValue(s)) }
 
 // parseMoney is ParseMoney returning the full currency hint, so that ParseRow can tell an
@@ -954,7 +957,7 @@ func parseMoney(s string) (amount string, hint currencyHint, err error) {
 		return "", currencyHint{}, moneyError(orig, "not an amount:")
 	}
 	if len(amount) > 16 || strings.IndexByte(amount, '.') > 12 || (!strings.Contains(amount, ".") && len(amount) > 12) {
-		return "", currencyHint{}, moneyError(orig, "amount too large:")
+		return "", currencyHint{}, moneyError(orig, amountTooLarge)
 	}
 	if i := strings.IndexByte(amount, '.'); i >= 0 && len(amount)-i-1 > 4 {
 		return "", currencyHint{}, moneyError(orig, "too many decimals in")

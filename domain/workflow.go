@@ -375,11 +375,15 @@ func (d ExceptionDetail) ProtectionDaysLeft(now time.Time) (days int, ok bool) {
 
 // MemberName is the display name of a team member by id; "" when the id is nil or not in the
 // team (removed members' history lines keep their text, not their name).
-func (d ExceptionDetail) MemberName(id *int64) string {
+func (d ExceptionDetail) MemberName(id *int64) string { return MemberName(d.Team, id) }
+
+// MemberName is the display name of the member of team with the id; "" when the id is nil or not
+// in the team.
+func MemberName(team []User, id *int64) string {
 	if id == nil {
 		return ""
 	}
-	for _, u := range d.Team {
+	for _, u := range team {
 		if u.ID == *id {
 			return u.DisplayName()
 		}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -131,7 +132,7 @@ func (s *Server) disputeUpdate(c echo.Context) error {
 	case errors.As(err, &ve):
 		return s.renderDispute(c, id, http.StatusUnprocessableEntity, views.DisputeView{Action: action, Errors: ve.Fields, Form: form})
 	case errors.Is(err, domain.ErrConflict):
-		return s.renderDispute(c, id, http.StatusConflict, views.DisputeView{Conflict: true})
+		return s.renderDispute(c, id, http.StatusConflict, views.DisputeView{Conflict: true, ExceptionChanged: errors.Is(err, domain.ErrExceptionChanged)})
 	}
 	return err
 }
@@ -153,9 +154,10 @@ func (s *Server) disputeNote(c echo.Context) error {
 	return s.redirectWithFlash(c, views.DisputePath(id)+"#history", views.FlashSuccess, "Note added")
 }
 
-// evidenceCreate stores an uploaded evidence file. A body over the file's limit (plus room for
-// the other fields) answers 413, one that stops arriving 408, a file that is not an image or PDF
-// re-renders the page with the reason (422); none stores anything.
+// evidenceCreate stores an uploaded evidence file, read part by part from the body into one
+// buffer no larger than the file's limit (plus a byte, to tell a file over it). A body over the
+// file's limit (plus room for the other fields) answers 413, one that stops arriving 408, a file
+// that is not an image or PDF re-renders the page with the reason (422); none stores anything.
 func (s *Server) evidenceCreate(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
@@ -170,31 +172,68 @@ func (s *Server) evidenceCreate(c echo.Context) error {
 	}
 	body := newPacedBody(c, s.cfg.UploadStall)
 	c.Request().Body = http.MaxBytesReader(c.Response(), body, limit)
-	fh, err := c.FormFile("file")
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		return errEvidenceTooLarge
-	case errors.Is(body.err, os.ErrDeadlineExceeded):
-		// The server cancelled the request's context when reading failed; the answer still goes out.
-		c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
-		return echo.NewHTTPError(http.StatusRequestTimeout, fmt.Sprintf("The file stopped arriving (nothing for %s) and was cut off. Try again.", s.cfg.UploadStall))
-	case err != nil:
+	readFailed := func(err error) error {
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			return errEvidenceTooLarge
+		case errors.Is(body.err, os.ErrDeadlineExceeded):
+			// The server cancelled the request's context when reading failed; the answer still goes out.
+			c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
+			return echo.NewHTTPError(http.StatusRequestTimeout, fmt.Sprintf("The file stopped arriving (nothing for %s) and was cut off. Try again.", s.cfg.UploadStall))
+		}
 		return fail(views.Errors{"file": "Choose a file to upload"})
-	case fh.Size > domain.MaxEvidenceBytes:
-		return errEvidenceTooLarge
 	}
-	f, err := fh.Open()
+	mr, err := c.Request().MultipartReader()
 	if err != nil {
-		return err
+		return fail(views.Errors{"file": "Choose a file to upload"})
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, domain.MaxEvidenceBytes+1))
-	if err != nil {
-		return err
+	up := domain.EvidenceUpload{}
+	var data bytes.Buffer
+	var file bool
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return readFailed(err)
+		}
+		switch part.FormName() {
+		case "file":
+			if file || part.FileName() == "" {
+				continue
+			}
+			file, up.Filename = true, part.FileName()
+			if n := c.Request().ContentLength; n > 0 {
+				// Room for the whole body: ReadFrom then fills the buffer without copying it to
+				// a larger one (it wants MinRead bytes free before each read).
+				data.Grow(int(min(n, domain.MaxEvidenceBytes+1)) + bytes.MinRead)
+			}
+			if _, err := data.ReadFrom(io.LimitReader(part, domain.MaxEvidenceBytes+1)); err != nil {
+				return readFailed(err)
+			}
+			if data.Len() > domain.MaxEvidenceBytes {
+				return errEvidenceTooLarge
+			}
+		case "kind", "description":
+			// Small fields: a description over its limit is refused by its length, so reading a
+			// little more than the limit allows is enough.
+			v, err := io.ReadAll(io.LimitReader(part, 4*domain.MaxEvidenceDescription+1))
+			if err != nil {
+				return readFailed(err)
+			}
+			if part.FormName() == "kind" {
+				up.Kind = domain.EvidenceKind(v)
+			} else {
+				up.Description = string(v)
+			}
+		}
 	}
-	up := domain.EvidenceUpload{Kind: domain.EvidenceKind(c.FormValue("kind")), Filename: fh.Filename,
-		Description: c.FormValue("description"), Data: data}
+	if !file {
+		return fail(views.Errors{"file": "Choose a file to upload"})
+	}
+	up.Data = data.Bytes()
 	ev, err := s.store.AddEvidence(c.Request().Context(), sellerFrom(c), userFrom(c), id, up, time.Now())
 	if errs := fieldErrors(err); errs != nil {
 		return fail(errs)
@@ -292,8 +331,8 @@ func disputeFields(f views.DisputeForm, loc *time.Location, now time.Time, withE
 	return out, nil
 }
 
-// optionalDate reads a date input in the seller's zone: nil when empty; the end of the day for a
-// deadline, its start otherwise.
+// optionalDate reads a date input in the seller's zone: nil when empty; for a deadline the end of
+// the day (domain.EndOfDay, the rule default deadlines follow too), its start otherwise.
 func optionalDate(s, field string, loc *time.Location, endOfDay bool) (*time.Time, error) {
 	if s == "" {
 		return nil, nil
@@ -303,7 +342,7 @@ func optionalDate(s, field string, loc *time.Location, endOfDay bool) (*time.Tim
 		return nil, domain.Invalid(field, "Give a date")
 	}
 	if endOfDay {
-		t = time.Date(t.Year(), t.Month(), t.Day(), 23, 59, 59, 0, loc)
+		t = domain.EndOfDay(t, loc)
 	}
 	return &t, nil
 }
