@@ -3,9 +3,12 @@ package domain_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -482,4 +485,137 @@ func TestImportLastValueInTheFileWins(t *testing.T) {
 			t.Errorf("%s: country %q promised %v; want the last row's DE, 2026-11-28", ref, sh.DestinationCountry, sh.PromisedBy)
 		}
 	}
+}
+
+// TestImportKeepsTextExactlyAndFactsAcrossRuns: the importer streams rows to PostgreSQL in COPY's
+// text format and sends an order's facts only when they change. Text with tabs, line breaks,
+// backslashes, quotes, braces and a literal \N arrives as it was, in events, shipments and the
+// rejected rows; an order whose rows are split into runs by another order's rows, and whose
+// tracking number goes A, B, A, ends with A and keeps both numbers; an order whose first row
+// repeats the previous order's product has it too.
+func TestImportKeepsTextExactlyAndFactsAcrossRuns(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	status := "Held at\tcustoms \\ \"desk\" {1,2}\nsee \\N"
+	product := `Lamp \N {a,"b"} C:\dir`
+	var file strings.Builder
+	w := csv.NewWriter(&file)
+	_ = w.WriteAll([][]string{
+		{"Order ID", "Tracking Number", "Last Event", "Event Time", "Location", "Product"},
+		{"T-1", "AA111111111CN", "Order Completed", "2026-11-01 10:00", "", product},
+		{"T-2", "CC333333333CN", "Order Completed", "2026-11-01 11:00", "", product},
+		{"T-1", "BB222222222CN", status, "2026-11-02 10:00", "Depot\t7\\N", ""},
+		{"T-1", "AA111111111CN", "Delivered", "2026-11-09 10:00", "", product},
+		{"", `\N "x" {y}`, "Delivered", "2026-11-09 10:00", "", ""},
+	})
+	im := mustImport(t, s, seller.ID, file.String())
+	if im.RowsRejected != 1 || im.EventsAdded != 4 {
+		t.Fatalf("import: %d rejected, %d events; want 1, 4", im.RowsRejected, im.EventsAdded)
+	}
+	sh := shipmentByRef(t, s, seller.ID, "T-1")
+	if sh.TrackingNumber != "AA111111111CN" || sh.Product != product || sh.Stage != domain.StageDelivered {
+		t.Errorf("T-1: tracking %q product %q stage %v; want AA111111111CN, %q, delivered", sh.TrackingNumber, sh.Product, sh.Stage, product)
+	}
+	if sh2 := shipmentByRef(t, s, seller.ID, "T-2"); sh2.Product != product {
+		t.Errorf("T-2: product %q; want %q, as T-1's row before it", sh2.Product, product)
+	}
+	nums, err := s.ListTrackingNumbers(ctx, seller.ID, sh.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nums) != 2 || nums[0].Number != "AA111111111CN" || nums[1].Number != "BB222222222CN" {
+		t.Errorf("T-1 numbers %v; want AA… and BB…", nums)
+	}
+	evs, err := s.ListEvents(ctx, seller.ID, sh.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 3 || evs[1].StatusText != status || evs[1].Location != "Depot\t7\\N" {
+		t.Errorf("T-1 events %+v; want the middle one to read %q at %q", evs, status, "Depot\t7\\N")
+	}
+	var fields []string
+	if err := s.EachReject(ctx, seller.ID, im.ID, func(r domain.Reject) error { fields = r.Fields; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(fields) < 2 || fields[1] != `\N "x" {y}` {
+		t.Errorf("rejected row fields %q; want the original %q second", fields, `\N "x" {y}`)
+	}
+}
+
+// TestImportStageFollowsTheRulesOnRandomHistories: on random event histories (stages in any
+// order, import-customs events before and after departure scans, events without a time, ties),
+// imported in two files, each shipment's stored stage, entry time and latest status are what the
+// rules give from its events as ListEvents shows them (pre-advices marked by preAdviceSQL): the
+// highest stage of an event that is not a pre-advice, entered at the earliest such event of that
+// stage; the latest event by time, then stage, then id.
+func TestImportStageFollowsTheRulesOnRandomHistories(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	rng := rand.New(rand.NewPCG(7, 11))
+	files := [2]strings.Builder{}
+	for i := range files {
+		files[i].WriteString("Order ID,Last Event,Event Time,Location\n")
+	}
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, china)
+	const orders = 300
+	for o := range orders {
+		for e := range 1 + rng.IntN(8) {
+			status := strconv.Itoa(1 + rng.IntN(11))
+			switch r := rng.IntN(10); {
+			case r < 3:
+				status = []string{"6", "7", "8"}[rng.IntN(3)] // around the pre-advice rule
+			case r == 3:
+				status = "Scan at hub gate 3" // no rule knows it: stage 0
+			}
+			when := base.Add(time.Duration(rng.IntN(20)) * 6 * time.Hour).Format("2006-01-02 15:04") // ties
+			if rng.IntN(12) == 0 {
+				when = ""
+			}
+			fmt.Fprintf(&files[rng.IntN(2)], "R-%d,%s,%s,L%d\n", o, status, when, e)
+		}
+	}
+	for i := range files {
+		mustImport(t, s, seller.ID, files[i].String())
+	}
+	page, err := s.ListShipments(ctx, seller.ID, domain.ShipmentFilter{Limit: 500})
+	if err != nil || len(page.Shipments) != orders {
+		t.Fatalf("%d shipments, %v; want %d", len(page.Shipments), err, orders)
+	}
+	for _, sh := range page.Shipments {
+		evs, err := s.ListEvents(ctx, seller.ID, sh.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stage domain.Stage
+		var entered, lastAt time.Time
+		var last domain.Event
+		for _, e := range evs {
+			at := e.RecordedAt
+			if e.OccurredAt != nil {
+				at = *e.OccurredAt
+			}
+			if e.Stage.Valid() && !e.PreAdvice && (e.Stage > stage || e.Stage == stage && at.Before(entered)) {
+				stage, entered = e.Stage, at
+			}
+			if lastAt.IsZero() || at.After(lastAt) || at.Equal(lastAt) && (e.Stage > last.Stage || e.Stage == last.Stage && e.ID > last.ID) {
+				lastAt, last = at, e
+			}
+		}
+		if sh.Stage != stage || !equalTime(sh.StageEnteredAt, entered) || !equalTime(sh.LastEventAt, lastAt) || sh.LastStatus != last.StatusText {
+			t.Errorf("%s: stage %v entered %v, last %v %q; want %v entered %v, last %v %q (events %+v)", sh.OrderRef,
+				sh.Stage, sh.StageEnteredAt, sh.LastEventAt, sh.LastStatus, stage, entered, lastAt, last.StatusText, evs)
+		}
+	}
+}
+
+// equalTime reports whether p holds t, or is nil and t is zero.
+func equalTime(p *time.Time, t time.Time) bool {
+	if p == nil {
+		return t.IsZero()
+	}
+	return p.Equal(t)
 }

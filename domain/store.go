@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"syscall"
 
@@ -25,11 +26,14 @@ type Store struct {
 	// PasswordCost is the bcrypt cost of new password hashes. Tests lower it; production keeps
 	// the default, which makes one guess cost about a quarter of a second.
 	PasswordCost int
+	// Log receives debug detail such as the duration of each step of an import; NewStore's
+	// discards it.
+	Log *slog.Logger
 }
 
 // NewStore returns a Store over db.
 func NewStore(db *sqlx.DB) *Store {
-	return &Store{db: db, PasswordCost: 12}
+	return &Store{db: db, PasswordCost: 12, Log: slog.New(slog.DiscardHandler)}
 }
 
 // Ping reports whether the database answers.

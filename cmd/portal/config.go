@@ -111,5 +111,7 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store
 		db.Close()
 		return nil, nil, err
 	}
-	return domain.NewStore(db), db, nil
+	store := domain.NewStore(db)
+	store.Log = log
+	return store, db, nil
 }
