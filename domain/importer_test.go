@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
+
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
 )
@@ -618,4 +620,56 @@ func equalTime(p *time.Time, t time.Time) bool {
 		return t.IsZero()
 	}
 	return p.Equal(t)
+}
+
+// TestEventsOnlyNameTheirSellersShipments: the schema refuses an event that names another
+// seller's shipment or one that does not exist (a whole statement fails, also when only one of
+// its rows is wrong), refuses moving an event to another seller's shipment or giving a shipment
+// with events to another seller, and deleting a shipment deletes its events. Shipments and events
+// can be truncated together.
+func TestEventsOnlyNameTheirSellersShipments(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
+	s.PasswordCost = 4
+	a, _ := mustSeller(t, s, "A", "a@shop.test")
+	b, _ := mustSeller(t, s, "B", "b@shop.test")
+	mustImport(t, s, a.ID, header+"A-1,,,Delivered,2026-11-01 10:00,,FR,\nA-2,,,Delivered,2026-11-01 10:00,,FR,\n")
+	mustImport(t, s, b.ID, header+"B-1,,,Delivered,2026-11-01 10:00,,FR,\n")
+	shA1, shA2 := shipmentByRef(t, s, a.ID, "A-1"), shipmentByRef(t, s, a.ID, "A-2")
+	shB := shipmentByRef(t, s, b.ID, "B-1")
+	insert := `INSERT INTO events (seller_id, shipment_id, status_text, status_norm, stage)
+		SELECT $1, id, 'x' || n, 'x', 0 FROM unnest($2::bigint[]) WITH ORDINALITY AS u (id, n)`
+	refused := func(what string, err error) {
+		t.Helper()
+		var pqErr *pq.Error
+		if !errors.As(err, &pqErr) || pqErr.Code != "23503" {
+			t.Errorf("%s: %v; want a foreign_key_violation", what, err)
+		}
+	}
+	_, err := db.ExecContext(ctx, insert, a.ID, pq.Array([]int64{shA1.ID, shB.ID}))
+	refused("an event of A naming B's shipment", err)
+	_, err = db.ExecContext(ctx, insert, a.ID, pq.Array([]int64{shA1.ID, shB.ID + 1000}))
+	refused("an event naming no shipment", err)
+	if _, err := db.ExecContext(ctx, insert, a.ID, pq.Array([]int64{shA1.ID, shA2.ID, shA2.ID})); err != nil {
+		t.Errorf("events naming A's own shipments: %v", err)
+	}
+	_, err = db.ExecContext(ctx, `UPDATE events SET shipment_id = $2 WHERE shipment_id = $1`, shA1.ID, shB.ID)
+	refused("moving an event to another seller's shipment", err)
+	_, err = db.ExecContext(ctx, `UPDATE shipments SET seller_id = $2 WHERE id = $1`, shA1.ID, b.ID)
+	refused("giving a shipment to another seller", err)
+	if _, err := db.ExecContext(ctx, `DELETE FROM shipments WHERE seller_id = $1 AND id = $2`, a.ID, shA1.ID); err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	if err := db.GetContext(ctx, &left, `SELECT count(*) FROM events WHERE shipment_id = $1`, shA1.ID); err != nil || left != 0 {
+		t.Errorf("a deleted shipment keeps %d events (%v)", left, err)
+	}
+	if err := db.GetContext(ctx, &left, `SELECT count(*) FROM events WHERE shipment_id = $1`, shA2.ID); err != nil || left != 3 {
+		t.Errorf("the other shipment has %d events (%v); want 3", left, err)
+	}
+	if _, err := db.ExecContext(ctx, `TRUNCATE shipments, events CASCADE`); err != nil {
+		t.Errorf("truncating shipments with events: %v", err)
+	}
 }
