@@ -490,98 +490,118 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
 		return c, err
 	}
+	// The file's orders and their shipment ids: the seller's shipment, or a new id for a new one,
+	// so that the events can be written before their shipment (in the same statement). Analysed,
+	// because the planner's statistics of shipments do not know about shipments just created, and
+	// estimates of a few dozen rows where there are a million make nested loops of the joins.
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE orders (order_ref text NOT NULL, id bigint NOT NULL,
+		existed boolean NOT NULL) ON COMMIT DROP`); err != nil {
+		return c, err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO orders
+		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL
+		FROM (SELECT DISTINCT order_ref FROM staging WHERE facts) f
+		LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref`, seller); err != nil {
+		return c, fmt.Errorf("merge shipments: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `ANALYZE orders`); err != nil {
+		return c, err
+	}
+	step("orders")
+	// One statement writes the events and the shipments:
+	//   - new: the file's events, each once, that the seller does not have yet (concurrent
+	//     imports of the seller wait for the merge lock, so no other transaction adds events
+	//     meanwhile; the unique constraint events_dedupe stands behind this);
+	//   - latest: the derived stage state of the shipments that got events, from the new events
+	//     and, for shipments that existed, the events they had (deriveStageSQL);
+	//   - up: the shipments, with the order's facts (the last non-empty value in the file wins,
+	//     and an empty cell never erases a known value) and that stage state, written once.
 	var aggs, cols, vals, sets, olds, news []string
 	for _, f := range shipmentFacts {
 		aggs = append(aggs, fmt.Sprintf("(array_agg(%[1]s) FILTER (WHERE %[1]s IS NOT NULL))[1] AS %[1]s", f))
 		cols = append(cols, f)
 		merged := fmt.Sprintf("coalesce(EXCLUDED.%[1]s, s.%[1]s)", f)
 		if isTextFact(f) {
-			vals = append(vals, fmt.Sprintf("coalesce(%s, '')", f))
+			vals = append(vals, fmt.Sprintf("coalesce(f.%s, '')", f))
 			merged = fmt.Sprintf("coalesce(nullif(EXCLUDED.%[1]s, ''), s.%[1]s)", f)
 		} else {
-			vals = append(vals, f)
+			vals = append(vals, "f."+f)
 		}
 		sets = append(sets, f+" = "+merged)
 		olds = append(olds, "s."+f)
 		news = append(news, merged)
 	}
-	upsert := `
-		WITH agg AS (
-			SELECT order_ref, ` + strings.Join(aggs, ",\n") + `
-			-- One sort of the input, latest line first within each order, instead of a sort per
-			-- aggregate: the aggregates take their input in this order.
-			FROM (SELECT * FROM staging WHERE facts ORDER BY order_ref, line DESC) st
-			GROUP BY order_ref
-		), up AS (
-			INSERT INTO shipments AS s (seller_id, order_ref, ` + strings.Join(cols, ", ") + `)
-			SELECT $1, order_ref, ` + strings.Join(vals, ", ") + ` FROM agg
-			ON CONFLICT (seller_id, order_ref) DO UPDATE SET ` + strings.Join(sets, ", ") + `, updated_at = now()
-			WHERE (` + strings.Join(olds, ", ") + `) IS DISTINCT FROM (` + strings.Join(news, ", ") + `)
-			RETURNING (xmax = 0) AS inserted
-		)
-		SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`
-	row := tx.QueryRowxContext(ctx, upsert, seller)
-	if err := row.Scan(&c.created, &c.updated); err != nil {
-		return c, fmt.Errorf("merge shipments: %w", err)
+	// A shipment without new events keeps its stage state: EXCLUDED.last_event_at is NULL only
+	// then, since every event has a time (its own, or when it was recorded).
+	for _, f := range []string{"stage", "stage_entered_at", "last_event_at", "last_status", "last_signal"} {
+		merged := fmt.Sprintf("CASE WHEN EXCLUDED.last_event_at IS NULL THEN s.%[1]s ELSE EXCLUDED.%[1]s END", f)
+		cols = append(cols, f)
+		sets = append(sets, f+" = "+merged)
+		olds = append(olds, "s."+f)
+		news = append(news, merged)
 	}
-	// The file's orders and their shipment ids, for the merges below. Analysed, because the
-	// planner's statistics of shipments do not know yet about the ones just created, and
-	// estimates of a few dozen rows where there are a million make nested loops of the joins.
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE orders (order_ref text NOT NULL, id bigint NOT NULL) ON COMMIT DROP`); err != nil {
-		return c, err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO orders SELECT s.order_ref, s.id FROM shipments s
-		WHERE s.seller_id = $1 AND s.order_ref IN (SELECT order_ref FROM staging WHERE facts)`, seller); err != nil {
-		return c, fmt.Errorf("merge shipments: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `ANALYZE orders`); err != nil {
-		return c, err
-	}
-	step("shipments")
-	// The file's events, each once, that the seller does not have yet (concurrent imports of the
-	// seller wait for the merge lock, so no other transaction adds events meanwhile; the unique
-	// constraint events_dedupe stands behind this), and in the same statement the derived stage
-	// state of the shipments that got events, computed from the new events (RETURNING) and the
-	// ones they had.
-	if err := tx.GetContext(ctx, &c.events, `
+	vals = append(vals, "coalesce(l.stage, 0)", "l.entered_at", "l.last_at", "coalesce(l.status_text, '')", "coalesce(l.signal, 'none')")
+	merge := `
 		WITH new AS (
 			INSERT INTO events (seller_id, shipment_id, occurred_at, status_text, status_norm, location, stage, signal, import_id)
 			SELECT DISTINCT ON (o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C")
 			       $1, o.id, st.status_at, st.status, st.status_norm, st.location, st.stage, st.signal, $2
 			FROM staging st JOIN orders o USING (order_ref)
-			WHERE st.status IS NOT NULL AND NOT EXISTS (
+			WHERE st.status IS NOT NULL AND NOT (o.existed AND EXISTS (
 				-- Through the index, row by row: OFFSET 0 keeps the planner from making this an
 				-- anti-join, which it may plan as reading all the seller's events for every row when
 				-- the seller's statistics are not up to date.
 				SELECT FROM events e
 				WHERE e.seller_id = $1 AND e.shipment_id = o.id AND e.status_text = st.status
 				  AND e.location = st.location AND e.occurred_at IS NOT DISTINCT FROM st.status_at
-				OFFSET 0)
+				OFFSET 0))
 			ORDER BY o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C"
 			RETURNING shipment_id, id, occurred_at, recorded_at, status_text, stage, signal
 		), ev AS (
 			SELECT * FROM new
 			UNION ALL
 			SELECT e.shipment_id, e.id, e.occurred_at, e.recorded_at, e.status_text, e.stage, e.signal
-			FROM events e WHERE e.seller_id = $1 AND e.shipment_id IN (SELECT shipment_id FROM new)
-		), `+deriveStageSQL+`
-		SELECT count(*) FROM new`, seller, importID); err != nil {
-		return c, fmt.Errorf("merge events: %w", err)
+			FROM orders o JOIN events e ON e.seller_id = $1 AND e.shipment_id = o.id
+			WHERE o.existed AND o.id IN (SELECT shipment_id FROM new)
+		), ` + deriveStageSQL + `, facts AS (
+			SELECT order_ref, ` + strings.Join(aggs, ",\n") + `
+			-- One sort of the input, latest line first within each order, instead of a sort per
+			-- aggregate: the aggregates take their input in this order.
+			FROM (SELECT * FROM staging WHERE facts ORDER BY order_ref, line DESC) st
+			GROUP BY order_ref
+		), up AS (
+			INSERT INTO shipments AS s (seller_id, id, order_ref, ` + strings.Join(cols, ", ") + `)
+			SELECT $1, o.id, o.order_ref, ` + strings.Join(vals, ", ") + `
+			FROM facts f JOIN orders o USING (order_ref) LEFT JOIN latest l ON l.shipment_id = o.id
+			ON CONFLICT (seller_id, order_ref) DO UPDATE SET ` + strings.Join(sets, ", ") + `, updated_at = now()
+			WHERE (` + strings.Join(olds, ", ") + `) IS DISTINCT FROM (` + strings.Join(news, ", ") + `)
+			RETURNING (xmax = 0) AS inserted
+		)
+		SELECT (SELECT count(*) FROM new) AS events,
+		       count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
+		FROM up`
+	if err := tx.QueryRowxContext(ctx, merge, seller, importID).Scan(&c.events, &c.created, &c.updated); err != nil {
+		return c, fmt.Errorf("merge events and shipments: %w", err)
 	}
-	step("events")
+	step("events and shipments")
 	c.duplicates = staged.withStatus - c.events
+	// Every number the file gives an order, each once (the first source wins: first mile, last
+	// mile, event text), in index order; under the merge lock, as the events.
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
-		SELECT DISTINCT $1::bigint, n.number, s.id, n.source
+		SELECT DISTINCT ON (n.number, o.id) $1::bigint, n.number, o.id, n.source
 		FROM staging st
-		JOIN orders s USING (order_ref)
+		JOIN orders o USING (order_ref)
 		CROSS JOIN LATERAL (
-			SELECT st.tracking_number, 'first_mile'
-			UNION ALL SELECT st.last_mile_tracking_number, 'last_mile'
-			UNION ALL SELECT unnest(st.extra_numbers), 'event_text'
-		) AS n (number, source)
-		WHERE (st.facts OR st.extra_numbers IS NOT NULL) AND n.number IS NOT NULL AND n.number <> ''
-		ON CONFLICT DO NOTHING`, seller); err != nil {
+			SELECT st.tracking_number, 'first_mile', 1
+			UNION ALL SELECT st.last_mile_tracking_number, 'last_mile', 2
+			UNION ALL SELECT unnest(st.extra_numbers), 'event_text', 3
+		) AS n (number, source, rank)
+		WHERE (st.facts OR st.extra_numbers IS NOT NULL) AND n.number <> '' AND NOT (o.existed AND EXISTS (
+			SELECT FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number = n.number AND t.shipment_id = o.id
+			OFFSET 0))
+		ORDER BY n.number, o.id, n.rank`, seller); err != nil {
 		return c, fmt.Errorf("merge tracking numbers: %w", err)
 	}
 	step("tracking numbers")

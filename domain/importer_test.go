@@ -121,6 +121,16 @@ func TestImportCreatesShipmentsAndIsIdempotent(t *testing.T) {
 	if after := shipmentByRef(t, s, seller.ID, "A-1"); !after.UpdatedAt.Equal(a.UpdatedAt) {
 		t.Errorf("re-import rewrote the shipment (updated_at %v → %v)", a.UpdatedAt, after.UpdatedAt)
 	}
+
+	// A later file with one new event of A-1 updates that shipment (its stage moves) and no other.
+	later := mustImport(t, s, seller.ID, header+"A-1,,,Out for delivery,2026-11-10 08:00,Madrid,Spain,\n"+
+		"B-2,LP00999999999999,Cainiao Super Economy Global,Arrived at destination country/region,2026-11-05 12:00,Warszawa,PL,9.99\n")
+	if later.ShipmentsCreated != 0 || later.ShipmentsUpdated != 1 || later.EventsAdded != 1 || later.DuplicatesSkipped != 1 {
+		t.Errorf("later import: %+v; want 1 shipment updated, 1 event added, 1 duplicate", later)
+	}
+	if a := shipmentByRef(t, s, seller.ID, "A-1"); a.Stage != domain.StageOutForDelivery || a.TrackingNumber != "LP00123456789012" {
+		t.Errorf("A-1 after the later file: stage %v tracking %q", a.Stage, a.TrackingNumber)
+	}
 }
 
 func TestImportOutOfOrderNeverMovesBack(t *testing.T) {

@@ -5,7 +5,9 @@ import (
 	"database/sql/driver"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/lib/pq"
@@ -44,6 +46,7 @@ type stagedFile struct {
 	rows       int64 // data rows read
 	rejected   int64 // of which rejected
 	withStatus int64 // accepted rows that carry an event
+	bytes      int64 // of the file, read
 }
 
 // copyStream is lib/pq's COPY statement, which takes rows already in COPY's text format. Going
@@ -92,43 +95,45 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 		var b copyLine
 		var prev ImportRow // the previous accepted row, for the facts that changed
 		lastProgress := time.Now()
-		for {
-			rec, line, err := rr.Read()
-			if err == io.EOF {
-				break
-			}
-			if err == nil {
-				var row ImportRow
-				if row, err = ParseRow(rec, line, run.set.Mapping, opts); err == nil {
-					out.rows++
-					if row.Status != "" {
-						out.withStatus++
+		batches, stop := readAhead(rr)
+		defer stop()
+		for batch := range batches {
+			for _, rd := range batch.records {
+				rec, err := rd.rec, rd.err
+				if err == nil {
+					var row ImportRow
+					if row, err = ParseRow(rec, rd.line, run.set.Mapping, opts); err == nil {
+						out.rows++
+						if row.Status != "" {
+							out.withStatus++
+						}
+						b = b.row(row, &prev, statuses.get(row.Status))
+						prev = row
 					}
-					b = b.row(row, &prev, statuses.get(row.Status))
-					prev = row
+				}
+				if err != nil {
+					re, ok := asRowError(err)
+					if !ok {
+						return err
+					}
+					out.rows++
+					out.rejected++
+					b = b.reject(re, rec)
+				}
+				if len(b) >= copyChunk {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+					if _, err := cs.CopyData(ctx, string(b[:len(b)-1])); err != nil { // CopyData adds the last newline
+						return err
+					}
+					b = b[:0]
 				}
 			}
-			if err != nil {
-				re, ok := asRowError(err)
-				if !ok {
-					return err
-				}
-				out.rows++
-				out.rejected++
-				b = b.reject(re, rec)
-			}
-			if len(b) >= copyChunk {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				if _, err := cs.CopyData(ctx, string(b[:len(b)-1])); err != nil { // CopyData adds the last newline
-					return err
-				}
-				b = b[:0]
-				if time.Since(lastProgress) > 500*time.Millisecond {
-					progress(out.rows, rr.BytesRead())
-					lastProgress = time.Now()
-				}
+			out.bytes = batch.bytes
+			if time.Since(lastProgress) > 500*time.Millisecond {
+				progress(out.rows, out.bytes)
+				lastProgress = time.Now()
 			}
 		}
 		if len(b) > 0 {
@@ -151,8 +156,63 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 		return out, err
 	}
 	run.logStep(ctx, "analyze", t0)
-	progress(out.rows, rr.BytesRead())
+	progress(out.rows, out.bytes)
 	return out, nil
+}
+
+// readRecord is a record read ahead: RecordReader.Read's results, the record copied.
+type readRecord struct {
+	rec  []string
+	line int
+	err  error
+}
+
+// recordBatch is records read ahead, and how many bytes of the file were read by then.
+type recordBatch struct {
+	records []readRecord
+	bytes   int64
+}
+
+// readAhead reads rr's records in a goroutine of its own, a batch at a time, so that splitting
+// the CSV overlaps parsing and encoding the records read before (on 200,000 rows the two take
+// about 0.35 s and 0.5 s of CPU). At most a few batches wait, so memory does not grow with the
+// file. The channel closes at the end of the file or after an error that is not about one record
+// (the last record then carries it). stop ends the goroutine early and waits for it.
+func readAhead(rr *RecordReader) (batches <-chan recordBatch, stop func()) {
+	const batchSize, waiting = 256, 4
+	out := make(chan recordBatch, waiting)
+	quit, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(out)
+		for {
+			batch := recordBatch{records: make([]readRecord, 0, batchSize)}
+			end := false
+			for !end && len(batch.records) < batchSize {
+				rec, line, err := rr.Read()
+				if err == io.EOF {
+					end = true
+					break
+				}
+				batch.records = append(batch.records, readRecord{rec: slices.Clone(rec), line: line, err: err})
+				end = err != nil && !isRowError(err)
+			}
+			batch.bytes = rr.BytesRead()
+			select {
+			case out <- batch:
+			case <-quit:
+				return
+			}
+			if end {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() { close(quit) })
+		<-finished
+	}
 }
 
 // copyLine is rows of COPY's text format being built: fields separated by tabs, \N for NULL,

@@ -70,24 +70,31 @@ type TrackingNumber struct {
 }
 
 // refreshShipments recomputes the derived stage state of the shipments listed in the temporary
-// table affected(id) from all their events, set-based (deriveStageSQL).
+// table affected(id) from all their events (deriveStageSQL), and writes what changed.
 func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH ev AS (
 			SELECT e.shipment_id, e.id, e.occurred_at, e.recorded_at, e.status_text, e.stage, e.signal
 			FROM events e JOIN affected a ON a.id = e.shipment_id
 			WHERE e.seller_id = $1
-		), `+deriveStageSQL+` SELECT 1`, seller)
+		), `+deriveStageSQL+`
+		UPDATE shipments s
+		SET stage = l.stage, stage_entered_at = l.entered_at, last_event_at = l.last_at,
+		    last_status = l.status_text, last_signal = l.signal, updated_at = now()
+		FROM latest l
+		WHERE s.seller_id = $1 AND s.id = l.shipment_id
+		  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
+		      IS DISTINCT FROM (l.stage, l.entered_at, l.last_at, l.status_text, l.signal)`, seller)
 	if err != nil {
 		return fmt.Errorf("refresh shipments: %w", err)
 	}
 	return nil
 }
 
-// deriveStageSQL is the end of a statement that starts "WITH ev AS (...), " where ev(shipment_id,
-// id, occurred_at, recorded_at, status_text, stage, signal) holds every event of some shipments of
-// the seller $1: it recomputes their derived stage state and writes it. The rules (DESIGN
-// "shipment stages"):
+// deriveStageSQL continues a statement that starts "WITH ev AS (...), " where ev(shipment_id, id,
+// occurred_at, recorded_at, status_text, stage, signal) holds every event of some shipments: it
+// defines latest(shipment_id, stage, entered_at, last_at, status_text, signal), their derived
+// stage state, for the rest of the statement to write. The rules (DESIGN "shipment stages"):
 //   - the current stage is the highest stage any event reached, entered at the earliest event of
 //     that stage, so out-of-order and re-imported events never move a shipment back or restart its
 //     clock (it is recomputed from every event, and min() of the same events does not change);
@@ -97,9 +104,7 @@ func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
 //   - the latest event (by time, then stage, then id) gives the last status and signal.
 //
 // It reads ev twice: once to aggregate each shipment (its stage, the time of its latest event),
-// once to pick the few events that give its entry time and its latest status. Rows whose derived
-// state is unchanged are not written, so a re-import changes nothing. Its last CTE is up, the
-// UPDATE, which returns nothing; the caller ends the statement with its own SELECT.
+// once to pick the few events that give its entry time and its latest status.
 const deriveStageSQL = `
 	agg AS (
 		SELECT shipment_id,
@@ -128,17 +133,9 @@ const deriveStageSQL = `
 	), latest AS (
 		-- The latest event (ties: the highest stage, then the last recorded), and the time the
 		-- current stage was entered.
-		SELECT DISTINCT ON (shipment_id) shipment_id, cur_stage, last_at, status_text, signal,
+		SELECT DISTINCT ON (shipment_id) shipment_id, cur_stage AS stage, last_at, status_text, signal,
 		       min(at) FILTER (WHERE entering) OVER (PARTITION BY shipment_id) AS entered_at
-		FROM pick ORDER BY shipment_id, at = last_at DESC, stage DESC, id DESC
-	), up AS (
-		UPDATE shipments s
-		SET stage = l.cur_stage, stage_entered_at = l.entered_at, last_event_at = l.last_at,
-		    last_status = l.status_text, last_signal = l.signal, updated_at = now()
-		FROM latest l
-		WHERE s.seller_id = $1 AND s.id = l.shipment_id
-		  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
-		      IS DISTINCT FROM (l.cur_stage, l.entered_at, l.last_at, l.status_text, l.signal)
+		FROM pick ORDER BY pick.shipment_id, pick.at = pick.last_at DESC, pick.stage DESC, pick.id DESC
 	)`
 
 // preAdviceSQL is true for an event e that is an import-customs pre-advice: a departure or
