@@ -632,11 +632,11 @@ func equalTime(p *time.Time, t time.Time) bool {
 	return p.Equal(t)
 }
 
-// TestEventsOnlyNameTheirSellersShipments: the schema refuses an event that names another
-// seller's shipment or one that does not exist (a whole statement fails, also when only one of
-// its rows is wrong), refuses moving an event to another seller's shipment or giving a shipment
-// with events to another seller, and deleting a shipment deletes its events. Shipments and events
-// can be truncated together.
+// TestEventsOnlyNameTheirSellersShipments: the schema refuses an event or a tracking number that
+// names another seller's shipment or one that does not exist (a whole statement fails, also when
+// only one of its rows is wrong), refuses moving one to another seller's shipment or giving a
+// shipment with events to another seller, and deleting a shipment deletes its events and tracking
+// numbers. Shipments, events and tracking numbers can be truncated together.
 func TestEventsOnlyNameTheirSellersShipments(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -667,19 +667,29 @@ func TestEventsOnlyNameTheirSellersShipments(t *testing.T) {
 	}
 	_, err = db.ExecContext(ctx, `UPDATE events SET shipment_id = $2 WHERE shipment_id = $1`, shA1.ID, shB.ID)
 	refused("moving an event to another seller's shipment", err)
+	numbers := `INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
+		SELECT $1, 'N' || n, id, 'first_mile' FROM unnest($2::bigint[]) WITH ORDINALITY AS u (id, n)`
+	_, err = db.ExecContext(ctx, numbers, a.ID, pq.Array([]int64{shA1.ID, shB.ID}))
+	refused("a tracking number of A naming B's shipment", err)
+	if _, err := db.ExecContext(ctx, numbers, a.ID, pq.Array([]int64{shA1.ID, shA2.ID})); err != nil {
+		t.Errorf("tracking numbers naming A's own shipments: %v", err)
+	}
+	_, err = db.ExecContext(ctx, `UPDATE tracking_numbers SET shipment_id = $2 WHERE shipment_id = $1`, shA1.ID, shB.ID)
+	refused("moving a tracking number to another seller's shipment", err)
 	_, err = db.ExecContext(ctx, `UPDATE shipments SET seller_id = $2 WHERE id = $1`, shA1.ID, b.ID)
 	refused("giving a shipment to another seller", err)
 	if _, err := db.ExecContext(ctx, `DELETE FROM shipments WHERE seller_id = $1 AND id = $2`, a.ID, shA1.ID); err != nil {
 		t.Fatal(err)
 	}
 	var left int
-	if err := db.GetContext(ctx, &left, `SELECT count(*) FROM events WHERE shipment_id = $1`, shA1.ID); err != nil || left != 0 {
-		t.Errorf("a deleted shipment keeps %d events (%v)", left, err)
+	if err := db.GetContext(ctx, &left, `SELECT (SELECT count(*) FROM events WHERE shipment_id = $1)
+		+ (SELECT count(*) FROM tracking_numbers WHERE shipment_id = $1)`, shA1.ID); err != nil || left != 0 {
+		t.Errorf("a deleted shipment keeps %d events and tracking numbers (%v)", left, err)
 	}
 	if err := db.GetContext(ctx, &left, `SELECT count(*) FROM events WHERE shipment_id = $1`, shA2.ID); err != nil || left != 3 {
 		t.Errorf("the other shipment has %d events (%v); want 3", left, err)
 	}
-	if _, err := db.ExecContext(ctx, `TRUNCATE shipments, events CASCADE`); err != nil {
+	if _, err := db.ExecContext(ctx, `TRUNCATE shipments, events, tracking_numbers CASCADE`); err != nil {
 		t.Errorf("truncating shipments with events: %v", err)
 	}
 }
