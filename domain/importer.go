@@ -154,6 +154,7 @@ func (s *Store) RunImport(ctx context.Context, seller SellerID, id int64, r io.R
 // Load must be called, once, to finish it.
 type ImportRun struct {
 	store  *Store
+	conn   *sqlx.Conn // the transaction's connection, for streaming COPY data (stageRows)
 	tx     *sqlx.Tx
 	seller SellerID
 	id     int64
@@ -178,12 +179,18 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	}
 	// The transaction outlives the call (a web request begins the import, a background job loads
 	// it), so it must not end with ctx; Load or Abandon always ends it.
-	tx, err := s.db.BeginTxx(context.WithoutCancel(ctx), nil)
+	conn, err := s.db.Connx(context.WithoutCancel(ctx))
 	if err != nil {
+		return nil, fmt.Errorf("begin import: %w", err)
+	}
+	tx, err := conn.BeginTxx(context.WithoutCancel(ctx), nil)
+	if err != nil {
+		_ = conn.Close()
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
 	fail := func(err error) (*ImportRun, error) {
 		_ = tx.Rollback()
+		_ = conn.Close()
 		return nil, err
 	}
 	// JIT compiles for about a second per big statement and gains nothing on these set-based
@@ -219,12 +226,18 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fail(ErrConflict)
 	}
-	return &ImportRun{store: s, tx: tx, seller: seller, id: id, set: set, cls: cls}, nil
+	return &ImportRun{store: s, conn: conn, tx: tx, seller: seller, id: id, set: set, cls: cls}, nil
 }
 
 // Abandon ends the run without loading anything, as if its process had died: the import stays
 // marked running until MarkInterruptedImports finds it. For tests of that path.
-func (run *ImportRun) Abandon() { _ = run.tx.Rollback() }
+func (run *ImportRun) Abandon() { run.end() }
+
+// end rolls the transaction back unless it was committed, and gives the connection back.
+func (run *ImportRun) end() {
+	_ = run.tx.Rollback()
+	_ = run.conn.Close()
+}
 
 // Load reads the file into the seller's shipments and commits, all in the transaction BeginImport
 // opened: a crash, a lost connection or a cancelled context leaves nothing half imported, and the
@@ -239,6 +252,7 @@ func (run *ImportRun) Load(ctx context.Context, r io.Reader) (Import, error) {
 	if err := run.load(ctx, r); err != nil {
 		return Import{}, run.Fail(ctx, err)
 	}
+	run.end()
 	return run.store.FindImport(ctx, run.seller, run.id)
 }
 
@@ -246,7 +260,7 @@ func (run *ImportRun) Load(ctx context.Context, r io.Reader) (Import, error) {
 // import is marked failed with a reason a seller can read, so it can be run again. It returns err,
 // wrapped.
 func (run *ImportRun) Fail(ctx context.Context, err error) error {
-	_ = run.tx.Rollback()
+	run.end()
 	// The transaction is gone; record why, even if ctx was cancelled.
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
@@ -285,11 +299,11 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 		_, _ = s.db.ExecContext(ctx, `UPDATE imports SET rows_read = $3, bytes_read = $4 WHERE seller_id = $1 AND id = $2`,
 			seller, id, rows, bytes)
 	}
-	header, read, err := stageRows(ctx, tx, r, run.set, run.cls, s.MaxImportRows, progress)
+	staged, err := run.stageRows(ctx, r, progress)
 	if err != nil {
 		return err
 	}
-	c, err := mergeStaged(ctx, tx, seller, id)
+	c, err := mergeStaged(ctx, tx, seller, id, staged, run.logStep)
 	if err != nil {
 		return err
 	}
@@ -297,104 +311,23 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 		UPDATE imports SET status = 'done', finished_at = now(), rows_read = $3, shipments_created = $4,
 		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9
 		WHERE seller_id = $1 AND id = $2`,
-		seller, id, read, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(header)); err != nil {
+		seller, id, staged.rows, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(staged.header)); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
 		return err
 	}
-	return tx.Commit()
+	t0 := time.Now()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	run.logStep(ctx, "commit", t0)
+	return nil
 }
 
-// stagingColumns are the columns of the temporary table a file is copied into, in COPY order.
-var stagingColumns = []string{"line", "reject", "raw", "order_ref", "tracking_number", "carrier", "service",
-	"last_mile_tracking_number", "last_mile_carrier", "status", "status_norm", "status_at", "location",
-	"stage", "signal", "destination_country", "order_date", "customer_name", "customer_email", "product",
-	"order_value", "currency", "promised_by", "protection_ends_at", "extra_numbers"}
-
-// stageRows parses and classifies every record and copies it into the temporary table staging.
-// It returns the file's header and the number of data rows read, and a *ValidationError for a
-// file of more than maxRows rows.
-func stageRows(ctx context.Context, tx *sqlx.Tx, r io.Reader, set ImportSettings, cls *Classifier, maxRows int64, progress func(rows, bytes int64)) (header []string, rows int64, err error) {
-	if _, err := tx.ExecContext(ctx, `
-		CREATE TEMP TABLE staging (
-			line int NOT NULL, reject text, raw text[],
-			order_ref text, tracking_number text, carrier text, service text,
-			last_mile_tracking_number text, last_mile_carrier text,
-			status text, status_norm text, status_at timestamptz, location text, stage smallint, signal text,
-			destination_country text, order_date timestamptz, customer_name text, customer_email text,
-			product text, order_value numeric(14, 2), currency text, promised_by timestamptz,
-			protection_ends_at timestamptz, extra_numbers text[]
-		) ON COMMIT DROP`); err != nil {
-		return nil, 0, err
-	}
-	stmt, err := tx.PrepareContext(ctx, `COPY staging (`+strings.Join(stagingColumns, ", ")+`) FROM STDIN`)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer stmt.Close()
-	rr := NewRecordReader(r, set.Dialect)
-	first, _, err := rr.Read()
-	if err == io.EOF {
-		return nil, 0, Invalid("file", "The file is empty.")
-	} else if err != nil && !isRowError(err) {
-		return nil, 0, err
-	}
-	header = append([]string(nil), first...)
-	opts := ParseOptions{DateOrder: set.DateOrder, Location: set.Location}
-	statuses := newStatusCache(cls)
-	lastProgress := time.Now()
-	for {
-		rec, line, err := rr.Read()
-		if err == io.EOF {
-			break
-		}
-		if maxRows > 0 && rows >= maxRows {
-			return header, rows, Invalid("file", fmt.Sprintf("The file has more than %d rows, the most one import takes. "+
-				"Split it into smaller files and import each; nothing from this one was saved.", maxRows))
-		}
-		if err != nil {
-			re, ok := asRowError(err)
-			if !ok {
-				return header, rows, err
-			}
-			rows++
-			if _, err := stmt.ExecContext(ctx, rejectValues(re, rec)...); err != nil {
-				return header, rows, err
-			}
-			continue
-		}
-		rows++
-		row, err := ParseRow(rec, line, set.Mapping, opts)
-		if err != nil {
-			re, ok := asRowError(err)
-			if !ok {
-				return header, rows, err
-			}
-			if _, err := stmt.ExecContext(ctx, rejectValues(re, rec)...); err != nil {
-				return header, rows, err
-			}
-			continue
-		}
-		if _, err := stmt.ExecContext(ctx, rowValues(row, statuses.get(row.Status))...); err != nil {
-			return header, rows, err
-		}
-		if rows%1000 == 0 && time.Since(lastProgress) > 500*time.Millisecond {
-			progress(rows, rr.BytesRead())
-			lastProgress = time.Now()
-		}
-	}
-	if _, err := stmt.ExecContext(ctx); err != nil { // flush the COPY
-		return header, rows, err
-	}
-	// A temporary table has no statistics until analysed: without them the planner takes the
-	// staging table for a few dozen rows and joins it to shipments in a nested loop, which made
-	// files of 20,000–50,000 rows several times slower than larger ones.
-	if _, err := tx.ExecContext(ctx, `ANALYZE staging`); err != nil {
-		return header, rows, err
-	}
-	progress(rows, rr.BytesRead())
-	return header, rows, nil
+// logStep logs at debug level how long a step of the import took since start.
+func (run *ImportRun) logStep(ctx context.Context, step string, start time.Time) {
+	run.store.Log.DebugContext(ctx, "import step", "import", run.id, "step", step, "took", time.Since(start).Round(time.Millisecond))
 }
 
 // isRowError reports whether err is about one record rather than the whole file.
@@ -415,20 +348,13 @@ func asRowError(err error) (RowError, bool) {
 	return RowError{}, false
 }
 
-// rejectValues is the staging row of a rejected record: line, reason and the original fields.
-func rejectValues(re RowError, rec []string) []any {
-	v := make([]any, len(stagingColumns))
-	v[0], v[1], v[2] = re.Line, re.Reason, pq.StringArray(append([]string(nil), rec...))
-	return v
-}
-
 // statusInfo is what an import derives from a status text: its stage and signal, its normal form,
 // and the tracking numbers it mentions.
 type statusInfo struct {
 	stage  Stage
 	signal Signal
-	norm   any
-	extra  any
+	norm   string
+	extra  []string
 }
 
 // statusCache remembers statusInfo per distinct text for one import: a file repeats the same few
@@ -459,38 +385,13 @@ func (c *statusCache) get(text string) statusInfo {
 	info.norm = NormalizeStatus(text)
 	if containsDigit(text) {
 		if nums := ExtractTrackingNumbers(text); len(nums) > 0 {
-			info.extra = pq.StringArray(nums)
+			info.extra = nums
 		}
 	}
 	if len(c.seen) < statusCacheMax && info.extra == nil && !containsDigit(text) {
 		c.seen[text] = info
 	}
 	return info
-}
-
-// rowValues is the staging row of a parsed record, with what its status means.
-func rowValues(row ImportRow, st statusInfo) []any {
-	return []any{row.Line, nil, nil, row.OrderRef, str(row.TrackingNumber), str(row.Carrier), str(row.Service),
-		str(row.LastMileTrackingNumber), str(row.LastMileCarrier), str(row.Status), st.norm, tm(row.StatusAt),
-		str(row.Location), int(st.stage), string(st.signal), str(row.DestinationCountry), tm(row.OrderDate),
-		str(row.CustomerName), str(row.CustomerEmail), str(row.Product), str(row.OrderValue), str(row.Currency),
-		tm(row.PromisedBy), tm(row.ProtectionEndsAt), st.extra}
-}
-
-// str is NULL for an empty string, so the merge can tell "not in this file" from a value.
-func str(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// tm is NULL for a zero time.
-func tm(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t
 }
 
 // trackingInText finds tracking numbers carriers mention inside event text: UPU S10 numbers
@@ -580,93 +481,140 @@ func isTextFact(c string) bool {
 }
 
 // mergeStaged merges the staging table into the seller's data, set-based.
-func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int64) (mergeCounts, error) {
+func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int64, staged stagedFile, logStep func(context.Context, string, time.Time)) (mergeCounts, error) {
 	var c mergeCounts
-	if err := tx.GetContext(ctx, &c.rejected, `
-		WITH r AS (
-			INSERT INTO import_rejects (seller_id, import_id, line, reason, fields)
-			SELECT $1, $2, line, reject, coalesce(raw, '{}') FROM staging WHERE reject IS NOT NULL
-			ON CONFLICT DO NOTHING RETURNING 1)
-		SELECT count(*) FROM r`, seller, importID); err != nil {
-		return c, fmt.Errorf("record rejected rows: %w", err)
+	t0 := time.Now()
+	step := func(name string) { logStep(ctx, name, t0); t0 = time.Now() }
+	if staged.rejected > 0 {
+		if err := tx.GetContext(ctx, &c.rejected, `
+			WITH r AS (
+				INSERT INTO import_rejects (seller_id, import_id, line, reason, fields)
+				SELECT $1, $2, line, reject, coalesce(raw, '{}') FROM staging WHERE reject IS NOT NULL
+				ON CONFLICT DO NOTHING RETURNING 1)
+			SELECT count(*) FROM r`, seller, importID); err != nil {
+			return c, fmt.Errorf("record rejected rows: %w", err)
+		}
 	}
+	step("rejects")
 	// Imports of the same seller merge one at a time: concurrent upserts of overlapping orders
 	// would otherwise deadlock or interleave.
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
 		return c, err
 	}
+	// The file's orders and their shipment ids: the seller's shipment, or a new id for a new one,
+	// so that the events can be written before their shipment (in the same statement). Analysed,
+	// because the planner's statistics of shipments do not know about shipments just created, and
+	// estimates of a few dozen rows where there are a million make nested loops of the joins.
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE orders (order_ref text NOT NULL, id bigint NOT NULL,
+		existed boolean NOT NULL) ON COMMIT DROP`); err != nil {
+		return c, err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO orders
+		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL
+		FROM (SELECT DISTINCT order_ref FROM staging WHERE facts) f
+		LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref`, seller); err != nil {
+		return c, fmt.Errorf("merge shipments: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `ANALYZE orders`); err != nil {
+		return c, err
+	}
+	step("orders")
+	// One statement writes the events and the shipments:
+	//   - new: the file's events, each once, that the seller does not have yet (concurrent
+	//     imports of the seller wait for the merge lock, so no other transaction adds events
+	//     meanwhile; the unique constraint events_dedupe stands behind this);
+	//   - latest: the derived stage state of the shipments that got events, from the new events
+	//     and, for shipments that existed, the events they had (deriveStageSQL);
+	//   - up: the shipments, with the order's facts (the last non-empty value in the file wins,
+	//     and an empty cell never erases a known value) and that stage state, written once.
 	var aggs, cols, vals, sets, olds, news []string
 	for _, f := range shipmentFacts {
 		aggs = append(aggs, fmt.Sprintf("(array_agg(%[1]s) FILTER (WHERE %[1]s IS NOT NULL))[1] AS %[1]s", f))
 		cols = append(cols, f)
 		merged := fmt.Sprintf("coalesce(EXCLUDED.%[1]s, s.%[1]s)", f)
 		if isTextFact(f) {
-			vals = append(vals, fmt.Sprintf("coalesce(%s, '')", f))
+			vals = append(vals, fmt.Sprintf("coalesce(f.%s, '')", f))
 			merged = fmt.Sprintf("coalesce(nullif(EXCLUDED.%[1]s, ''), s.%[1]s)", f)
 		} else {
-			vals = append(vals, f)
+			vals = append(vals, "f."+f)
 		}
 		sets = append(sets, f+" = "+merged)
 		olds = append(olds, "s."+f)
 		news = append(news, merged)
 	}
-	upsert := `
-		WITH agg AS (
+	// A shipment without new events keeps its stage state: EXCLUDED.last_event_at is NULL only
+	// then, since every event has a time (its own, or when it was recorded).
+	for _, f := range []string{"stage", "stage_entered_at", "last_event_at", "last_status", "last_signal"} {
+		merged := fmt.Sprintf("CASE WHEN EXCLUDED.last_event_at IS NULL THEN s.%[1]s ELSE EXCLUDED.%[1]s END", f)
+		cols = append(cols, f)
+		sets = append(sets, f+" = "+merged)
+		olds = append(olds, "s."+f)
+		news = append(news, merged)
+	}
+	vals = append(vals, "coalesce(l.stage, 0)", "l.entered_at", "l.last_at", "coalesce(l.status_text, '')", "coalesce(l.signal, 'none')")
+	merge := `
+		WITH new AS (
+			INSERT INTO events (seller_id, shipment_id, occurred_at, status_text, status_norm, location, stage, signal, import_id)
+			SELECT DISTINCT ON (o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C")
+			       $1, o.id, st.status_at, st.status, st.status_norm, st.location, st.stage, st.signal, $2
+			FROM staging st JOIN orders o USING (order_ref)
+			WHERE st.status IS NOT NULL AND NOT (o.existed AND EXISTS (
+				-- Through the index, row by row: OFFSET 0 keeps the planner from making this an
+				-- anti-join, which it may plan as reading all the seller's events for every row when
+				-- the seller's statistics are not up to date.
+				SELECT FROM events e
+				WHERE e.seller_id = $1 AND e.shipment_id = o.id AND e.status_text = st.status
+				  AND e.location = st.location AND e.occurred_at IS NOT DISTINCT FROM st.status_at
+				OFFSET 0))
+			ORDER BY o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C"
+			RETURNING shipment_id, id, occurred_at, recorded_at, status_text, stage, signal
+		), ev AS (
+			SELECT * FROM new
+			UNION ALL
+			SELECT e.shipment_id, e.id, e.occurred_at, e.recorded_at, e.status_text, e.stage, e.signal
+			FROM orders o JOIN events e ON e.seller_id = $1 AND e.shipment_id = o.id
+			WHERE o.existed AND o.id IN (SELECT shipment_id FROM new)
+		), ` + deriveStageSQL + `, facts AS (
 			SELECT order_ref, ` + strings.Join(aggs, ",\n") + `
 			-- One sort of the input, latest line first within each order, instead of a sort per
 			-- aggregate: the aggregates take their input in this order.
-			FROM (SELECT * FROM staging WHERE reject IS NULL ORDER BY order_ref, line DESC) st
+			FROM (SELECT * FROM staging WHERE facts ORDER BY order_ref, line DESC) st
 			GROUP BY order_ref
 		), up AS (
-			INSERT INTO shipments AS s (seller_id, order_ref, ` + strings.Join(cols, ", ") + `)
-			SELECT $1, order_ref, ` + strings.Join(vals, ", ") + ` FROM agg
+			INSERT INTO shipments AS s (seller_id, id, order_ref, ` + strings.Join(cols, ", ") + `)
+			SELECT $1, o.id, o.order_ref, ` + strings.Join(vals, ", ") + `
+			FROM facts f JOIN orders o USING (order_ref) LEFT JOIN latest l ON l.shipment_id = o.id
 			ON CONFLICT (seller_id, order_ref) DO UPDATE SET ` + strings.Join(sets, ", ") + `, updated_at = now()
 			WHERE (` + strings.Join(olds, ", ") + `) IS DISTINCT FROM (` + strings.Join(news, ", ") + `)
 			RETURNING (xmax = 0) AS inserted
 		)
-		SELECT count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated FROM up`
-	row := tx.QueryRowxContext(ctx, upsert, seller)
-	if err := row.Scan(&c.created, &c.updated); err != nil {
-		return c, fmt.Errorf("merge shipments: %w", err)
+		SELECT (SELECT count(*) FROM new) AS events,
+		       count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
+		FROM up`
+	if err := tx.QueryRowxContext(ctx, merge, seller, importID).Scan(&c.events, &c.created, &c.updated); err != nil {
+		return c, fmt.Errorf("merge events and shipments: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE affected (id bigint PRIMARY KEY) ON COMMIT DROP`); err != nil {
-		return c, err
-	}
-	var withStatus int64
-	if err := tx.GetContext(ctx, &withStatus, `SELECT count(*) FROM staging WHERE reject IS NULL AND status IS NOT NULL`); err != nil {
-		return c, err
-	}
-	if err := tx.GetContext(ctx, &c.events, `
-		WITH ins AS (
-			INSERT INTO events (seller_id, shipment_id, occurred_at, status_text, status_norm, location, stage, signal, import_id)
-			SELECT $1, s.id, st.status_at, st.status, st.status_norm, coalesce(st.location, ''), st.stage, st.signal, $2
-			FROM staging st JOIN shipments s ON s.seller_id = $1 AND s.order_ref = st.order_ref
-			WHERE st.reject IS NULL AND st.status IS NOT NULL
-			ON CONFLICT ON CONSTRAINT events_dedupe DO NOTHING
-			RETURNING shipment_id
-		), a AS (
-			INSERT INTO affected SELECT DISTINCT shipment_id FROM ins ON CONFLICT DO NOTHING
-		)
-		SELECT count(*) FROM ins`, seller, importID); err != nil {
-		return c, fmt.Errorf("merge events: %w", err)
-	}
-	c.duplicates = withStatus - c.events
+	step("events and shipments")
+	c.duplicates = staged.withStatus - c.events
+	// Every number the file gives an order, each once (the first source wins: first mile, last
+	// mile, event text), in index order; under the merge lock, as the events.
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
-		SELECT DISTINCT $1::bigint, n.number, s.id, n.source
+		SELECT DISTINCT ON (n.number, o.id) $1::bigint, n.number, o.id, n.source
 		FROM staging st
-		JOIN shipments s ON s.seller_id = $1 AND s.order_ref = st.order_ref
+		JOIN orders o USING (order_ref)
 		CROSS JOIN LATERAL (
-			SELECT st.tracking_number, 'first_mile'
-			UNION ALL SELECT st.last_mile_tracking_number, 'last_mile'
-			UNION ALL SELECT unnest(st.extra_numbers), 'event_text'
-		) AS n (number, source)
-		WHERE st.reject IS NULL AND n.number IS NOT NULL AND n.number <> ''
-		ON CONFLICT DO NOTHING`, seller); err != nil {
+			SELECT st.tracking_number, 'first_mile', 1
+			UNION ALL SELECT st.last_mile_tracking_number, 'last_mile', 2
+			UNION ALL SELECT unnest(st.extra_numbers), 'event_text', 3
+		) AS n (number, source, rank)
+		WHERE (st.facts OR st.extra_numbers IS NOT NULL) AND n.number <> '' AND NOT (o.existed AND EXISTS (
+			SELECT FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number = n.number AND t.shipment_id = o.id
+			OFFSET 0))
+		ORDER BY n.number, o.id, n.rank`, seller); err != nil {
 		return c, fmt.Errorf("merge tracking numbers: %w", err)
 	}
-	if err := refreshShipments(ctx, tx, seller); err != nil {
-		return c, err
-	}
+	step("tracking numbers")
 	return c, nil
 }

@@ -3,14 +3,18 @@ package domain_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/lib/pq"
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
 )
@@ -115,6 +119,16 @@ func TestImportCreatesShipmentsAndIsIdempotent(t *testing.T) {
 	}
 	if after := shipmentByRef(t, s, seller.ID, "A-1"); !after.UpdatedAt.Equal(a.UpdatedAt) {
 		t.Errorf("re-import rewrote the shipment (updated_at %v → %v)", a.UpdatedAt, after.UpdatedAt)
+	}
+
+	// A later file with one new event of A-1 updates that shipment (its stage moves) and no other.
+	later := mustImport(t, s, seller.ID, header+"A-1,,,Out for delivery,2026-11-10 08:00,Madrid,Spain,\n"+
+		"B-2,LP00999999999999,Cainiao Super Economy Global,Arrived at destination country/region,2026-11-05 12:00,Warszawa,PL,9.99\n")
+	if later.ShipmentsCreated != 0 || later.ShipmentsUpdated != 1 || later.EventsAdded != 1 || later.DuplicatesSkipped != 1 {
+		t.Errorf("later import: %+v; want 1 shipment updated, 1 event added, 1 duplicate", later)
+	}
+	if a := shipmentByRef(t, s, seller.ID, "A-1"); a.Stage != domain.StageOutForDelivery || a.TrackingNumber != "LP00123456789012" {
+		t.Errorf("A-1 after the later file: stage %v tracking %q", a.Stage, a.TrackingNumber)
 	}
 }
 
@@ -513,5 +527,200 @@ func TestImportRowLimit(t *testing.T) {
 	s.MaxImportRows = 3 // exactly at the limit is fine
 	if done, err := s.RunImport(ctx, seller.ID, im.ID, strings.NewReader(csv), set); err != nil || done.ShipmentsCreated != 3 {
 		t.Errorf("re-run at the limit: %v, created %d", err, done.ShipmentsCreated)
+	}
+}
+
+// TestImportKeepsTextExactlyAndFactsAcrossRuns: the importer streams rows to PostgreSQL in COPY's
+// text format and sends an order's facts only when they change. Text with tabs, line breaks,
+// backslashes, quotes, braces and a literal \N arrives as it was, in events, shipments and the
+// rejected rows; an order whose rows are split into runs by another order's rows, and whose
+// tracking number goes A, B, A, ends with A and keeps both numbers; an order whose first row
+// repeats the previous order's product has it too.
+func TestImportKeepsTextExactlyAndFactsAcrossRuns(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	status := "Held at\tcustoms \\ \"desk\" {1,2}\nsee \\N"
+	product := `Lamp \N {a,"b"} C:\dir`
+	var file strings.Builder
+	w := csv.NewWriter(&file)
+	_ = w.WriteAll([][]string{
+		{"Order ID", "Tracking Number", "Last Event", "Event Time", "Location", "Product"},
+		{"T-1", "AA111111111CN", "Order Completed", "2026-11-01 10:00", "", product},
+		{"T-2", "CC333333333CN", "Order Completed", "2026-11-01 11:00", "", product},
+		{"T-1", "BB222222222CN", status, "2026-11-02 10:00", "Depot\t7\\N", ""},
+		{"T-1", "AA111111111CN", "Delivered", "2026-11-09 10:00", "", product},
+		{"", `\N "x" {y}`, "Delivered", "2026-11-09 10:00", "", ""},
+	})
+	im := mustImport(t, s, seller.ID, file.String())
+	if im.RowsRejected != 1 || im.EventsAdded != 4 {
+		t.Fatalf("import: %d rejected, %d events; want 1, 4", im.RowsRejected, im.EventsAdded)
+	}
+	sh := shipmentByRef(t, s, seller.ID, "T-1")
+	if sh.TrackingNumber != "AA111111111CN" || sh.Product != product || sh.Stage != domain.StageDelivered {
+		t.Errorf("T-1: tracking %q product %q stage %v; want AA111111111CN, %q, delivered", sh.TrackingNumber, sh.Product, sh.Stage, product)
+	}
+	if sh2 := shipmentByRef(t, s, seller.ID, "T-2"); sh2.Product != product {
+		t.Errorf("T-2: product %q; want %q, as T-1's row before it", sh2.Product, product)
+	}
+	nums, err := s.ListTrackingNumbers(ctx, seller.ID, sh.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nums) != 2 || nums[0].Number != "AA111111111CN" || nums[1].Number != "BB222222222CN" {
+		t.Errorf("T-1 numbers %v; want AA… and BB…", nums)
+	}
+	evs, err := s.ListEvents(ctx, seller.ID, sh.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 3 || evs[1].StatusText != status || evs[1].Location != "Depot\t7\\N" {
+		t.Errorf("T-1 events %+v; want the middle one to read %q at %q", evs, status, "Depot\t7\\N")
+	}
+	var fields []string
+	if err := s.EachReject(ctx, seller.ID, im.ID, func(r domain.Reject) error { fields = r.Fields; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(fields) < 2 || fields[1] != `\N "x" {y}` {
+		t.Errorf("rejected row fields %q; want the original %q second", fields, `\N "x" {y}`)
+	}
+}
+
+// TestImportStageFollowsTheRulesOnRandomHistories: on random event histories (stages in any
+// order, import-customs events before and after departure scans, events without a time, ties),
+// imported in two files, each shipment's stored stage, entry time and latest status are what the
+// rules give from its events as ListEvents shows them (pre-advices marked by preAdviceSQL): the
+// highest stage of an event that is not a pre-advice, entered at the earliest such event of that
+// stage; the latest event by time, then stage, then id.
+func TestImportStageFollowsTheRulesOnRandomHistories(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	rng := rand.New(rand.NewPCG(7, 11))
+	files := [2]strings.Builder{}
+	for i := range files {
+		files[i].WriteString("Order ID,Last Event,Event Time,Location\n")
+	}
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, china)
+	const orders = 300
+	for o := range orders {
+		for e := range 1 + rng.IntN(8) {
+			status := strconv.Itoa(1 + rng.IntN(11))
+			switch r := rng.IntN(10); {
+			case r < 3:
+				status = []string{"6", "7", "8"}[rng.IntN(3)] // around the pre-advice rule
+			case r == 3:
+				status = "Scan at hub gate 3" // no rule knows it: stage 0
+			}
+			when := base.Add(time.Duration(rng.IntN(20)) * 6 * time.Hour).Format("2006-01-02 15:04") // ties
+			if rng.IntN(12) == 0 {
+				when = ""
+			}
+			fmt.Fprintf(&files[rng.IntN(2)], "R-%d,%s,%s,L%d\n", o, status, when, e)
+		}
+	}
+	for i := range files {
+		mustImport(t, s, seller.ID, files[i].String())
+	}
+	page, err := s.ListShipments(ctx, seller.ID, domain.ShipmentFilter{Limit: 500})
+	if err != nil || len(page.Shipments) != orders {
+		t.Fatalf("%d shipments, %v; want %d", len(page.Shipments), err, orders)
+	}
+	for _, sh := range page.Shipments {
+		evs, err := s.ListEvents(ctx, seller.ID, sh.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stage domain.Stage
+		var entered, lastAt time.Time
+		var last domain.Event
+		for _, e := range evs {
+			at := e.RecordedAt
+			if e.OccurredAt != nil {
+				at = *e.OccurredAt
+			}
+			if e.Stage.Valid() && !e.PreAdvice && (e.Stage > stage || e.Stage == stage && at.Before(entered)) {
+				stage, entered = e.Stage, at
+			}
+			if lastAt.IsZero() || at.After(lastAt) || at.Equal(lastAt) && (e.Stage > last.Stage || e.Stage == last.Stage && e.ID > last.ID) {
+				lastAt, last = at, e
+			}
+		}
+		if sh.Stage != stage || !equalTime(sh.StageEnteredAt, entered) || !equalTime(sh.LastEventAt, lastAt) || sh.LastStatus != last.StatusText {
+			t.Errorf("%s: stage %v entered %v, last %v %q; want %v entered %v, last %v %q (events %+v)", sh.OrderRef,
+				sh.Stage, sh.StageEnteredAt, sh.LastEventAt, sh.LastStatus, stage, entered, lastAt, last.StatusText, evs)
+		}
+	}
+}
+
+// equalTime reports whether p holds t, or is nil and t is zero.
+func equalTime(p *time.Time, t time.Time) bool {
+	if p == nil {
+		return t.IsZero()
+	}
+	return p.Equal(t)
+}
+
+// TestEventsOnlyNameTheirSellersShipments: the schema refuses an event or a tracking number that
+// names another seller's shipment or one that does not exist (a whole statement fails, also when
+// only one of its rows is wrong), refuses moving one to another seller's shipment or giving a
+// shipment with events to another seller, and deleting a shipment deletes its events and tracking
+// numbers. Shipments, events and tracking numbers can be truncated together.
+func TestEventsOnlyNameTheirSellersShipments(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
+	s.PasswordCost = 4
+	a, _ := mustSeller(t, s, "A", "a@shop.test")
+	b, _ := mustSeller(t, s, "B", "b@shop.test")
+	mustImport(t, s, a.ID, header+"A-1,,,Delivered,2026-11-01 10:00,,FR,\nA-2,,,Delivered,2026-11-01 10:00,,FR,\n")
+	mustImport(t, s, b.ID, header+"B-1,,,Delivered,2026-11-01 10:00,,FR,\n")
+	shA1, shA2 := shipmentByRef(t, s, a.ID, "A-1"), shipmentByRef(t, s, a.ID, "A-2")
+	shB := shipmentByRef(t, s, b.ID, "B-1")
+	insert := `INSERT INTO events (seller_id, shipment_id, status_text, status_norm, stage)
+		SELECT $1, id, 'x' || n, 'x', 0 FROM unnest($2::bigint[]) WITH ORDINALITY AS u (id, n)`
+	refused := func(what string, err error) {
+		t.Helper()
+		var pqErr *pq.Error
+		if !errors.As(err, &pqErr) || pqErr.Code != "23503" {
+			t.Errorf("%s: %v; want a foreign_key_violation", what, err)
+		}
+	}
+	_, err := db.ExecContext(ctx, insert, a.ID, pq.Array([]int64{shA1.ID, shB.ID}))
+	refused("an event of A naming B's shipment", err)
+	_, err = db.ExecContext(ctx, insert, a.ID, pq.Array([]int64{shA1.ID, shB.ID + 1000}))
+	refused("an event naming no shipment", err)
+	if _, err := db.ExecContext(ctx, insert, a.ID, pq.Array([]int64{shA1.ID, shA2.ID, shA2.ID})); err != nil {
+		t.Errorf("events naming A's own shipments: %v", err)
+	}
+	_, err = db.ExecContext(ctx, `UPDATE events SET shipment_id = $2 WHERE shipment_id = $1`, shA1.ID, shB.ID)
+	refused("moving an event to another seller's shipment", err)
+	numbers := `INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
+		SELECT $1, 'N' || n, id, 'first_mile' FROM unnest($2::bigint[]) WITH ORDINALITY AS u (id, n)`
+	_, err = db.ExecContext(ctx, numbers, a.ID, pq.Array([]int64{shA1.ID, shB.ID}))
+	refused("a tracking number of A naming B's shipment", err)
+	if _, err := db.ExecContext(ctx, numbers, a.ID, pq.Array([]int64{shA1.ID, shA2.ID})); err != nil {
+		t.Errorf("tracking numbers naming A's own shipments: %v", err)
+	}
+	_, err = db.ExecContext(ctx, `UPDATE tracking_numbers SET shipment_id = $2 WHERE shipment_id = $1`, shA1.ID, shB.ID)
+	refused("moving a tracking number to another seller's shipment", err)
+	_, err = db.ExecContext(ctx, `UPDATE shipments SET seller_id = $2 WHERE id = $1`, shA1.ID, b.ID)
+	refused("giving a shipment to another seller", err)
+	if _, err := db.ExecContext(ctx, `DELETE FROM shipments WHERE seller_id = $1 AND id = $2`, a.ID, shA1.ID); err != nil {
+		t.Fatal(err)
+	}
+	var left int
+	if err := db.GetContext(ctx, &left, `SELECT (SELECT count(*) FROM events WHERE shipment_id = $1)
+		+ (SELECT count(*) FROM tracking_numbers WHERE shipment_id = $1)`, shA1.ID); err != nil || left != 0 {
+		t.Errorf("a deleted shipment keeps %d events and tracking numbers (%v)", left, err)
+	}
+	if err := db.GetContext(ctx, &left, `SELECT count(*) FROM events WHERE shipment_id = $1`, shA2.ID); err != nil || left != 3 {
+		t.Errorf("the other shipment has %d events (%v); want 3", left, err)
+	}
+	if _, err := db.ExecContext(ctx, `TRUNCATE shipments, events, tracking_numbers CASCADE`); err != nil {
+		t.Errorf("truncating shipments with events: %v", err)
 	}
 }

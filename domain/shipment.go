@@ -70,53 +70,73 @@ type TrackingNumber struct {
 }
 
 // refreshShipments recomputes the derived stage state of the shipments listed in the temporary
-// table affected(id) from all their events, set-based. The rules (DESIGN "shipment stages"):
-//   - the current stage is the highest stage any event reached, entered at the earliest event of
-//     that stage, so out-of-order and re-imported events never move a shipment back or restart its
-//     clock (it is recomputed from every event, and min() of the same events does not change);
-//   - except that an import-customs event (stage 8) followed by a departure or arrival scan
-//     (stages 6–7) is a pre-advice and does not count, so a parcel still flying is not held in
-//     import customs;
-//   - the latest event (by time, then stage) gives the last status and signal.
-//
-// Rows whose derived state is unchanged are not written, so a re-import changes nothing.
+// table affected(id) from all their events (deriveStageSQL), and writes what changed.
 func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH ev AS (
-			SELECT e.shipment_id, e.id, e.stage, e.signal, e.status_text,
-			       coalesce(e.occurred_at, e.recorded_at) AS at,
-			       `+preAdviceSQL+` AS preadvice
+			SELECT e.shipment_id, e.id, e.occurred_at, e.recorded_at, e.status_text, e.stage, e.signal
 			FROM events e JOIN affected a ON a.id = e.shipment_id
 			WHERE e.seller_id = $1
-		), cur AS (
-			SELECT shipment_id, coalesce(max(stage) FILTER (WHERE stage > 0 AND NOT preadvice), 0) AS stage
-			FROM ev GROUP BY shipment_id
-		), entered AS (
-			SELECT ev.shipment_id, min(ev.at) AS at
-			FROM ev JOIN cur ON cur.shipment_id = ev.shipment_id AND cur.stage = ev.stage
-			WHERE NOT ev.preadvice AND ev.stage > 0
-			GROUP BY ev.shipment_id
-		), latest AS (
-			SELECT DISTINCT ON (shipment_id) shipment_id, at, status_text, signal
-			FROM ev ORDER BY shipment_id, at DESC, stage DESC, id DESC
-		), next AS (
-			SELECT cur.shipment_id, cur.stage, entered.at AS entered_at, latest.at AS last_at,
-			       latest.status_text, latest.signal
-			FROM cur JOIN latest ON latest.shipment_id = cur.shipment_id
-			LEFT JOIN entered ON entered.shipment_id = cur.shipment_id
-		)
+		), `+deriveStageSQL+`
 		UPDATE shipments s
-		SET stage = n.stage, stage_entered_at = n.entered_at, last_event_at = n.last_at,
-		    last_status = n.status_text, last_signal = n.signal, updated_at = now()
-		FROM next n
-		WHERE s.seller_id = $1 AND s.id = n.shipment_id
+		SET stage = l.stage, stage_entered_at = l.entered_at, last_event_at = l.last_at,
+		    last_status = l.status_text, last_signal = l.signal, updated_at = now()
+		FROM latest l
+		WHERE s.seller_id = $1 AND s.id = l.shipment_id
 		  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
-		      IS DISTINCT FROM (n.stage, n.entered_at, n.last_at, n.status_text, n.signal)`, seller)
+		      IS DISTINCT FROM (l.stage, l.entered_at, l.last_at, l.status_text, l.signal)`, seller)
 	if err != nil {
 		return fmt.Errorf("refresh shipments: %w", err)
 	}
 	return nil
 }
+
+// deriveStageSQL continues a statement that starts "WITH ev AS (...), " where ev(shipment_id, id,
+// occurred_at, recorded_at, status_text, stage, signal) holds every event of some shipments: it
+// defines latest(shipment_id, stage, entered_at, last_at, status_text, signal), their derived
+// stage state, for the rest of the statement to write. The rules (DESIGN "shipment stages"):
+//   - the current stage is the highest stage any event reached, entered at the earliest event of
+//     that stage, so out-of-order and re-imported events never move a shipment back or restart its
+//     clock (it is recomputed from every event, and min() of the same events does not change);
+//   - except that an import-customs event (stage 8) followed by a departure or arrival scan
+//     (stages 6–7) is a pre-advice (preAdviceSQL) and does not count, so a parcel still flying is
+//     not held in import customs;
+//   - the latest event (by time, then stage, then id) gives the last status and signal.
+//
+// It reads ev twice: once to aggregate each shipment (its stage, the time of its latest event),
+// once to pick the few events that give its entry time and its latest status.
+const deriveStageSQL = `
+	agg AS (
+		SELECT shipment_id,
+		       max(coalesce(occurred_at, recorded_at)) AS last_at,
+		       -- The latest departure or arrival scan: an import-customs event before it is a pre-advice.
+		       max(occurred_at) FILTER (WHERE stage IN (6, 7)) AS moved_at,
+		       max(stage) FILTER (WHERE stage > 0 AND stage <> 8) AS top,
+		       max(occurred_at) FILTER (WHERE stage = 8) AS customs_at,
+		       bool_or(occurred_at IS NULL) FILTER (WHERE stage = 8) AS customs_untimed
+		FROM ev GROUP BY shipment_id
+	), cur AS (
+		-- Import customs counts when one of its events is not a pre-advice: it has no time, or none
+		-- of the departure or arrival scans came after it.
+		SELECT shipment_id, last_at, moved_at,
+		       CASE WHEN coalesce(top, 0) < 8 AND (customs_untimed OR customs_at >= moved_at
+		                                           OR (customs_at IS NOT NULL AND moved_at IS NULL))
+		            THEN 8 ELSE coalesce(top, 0) END AS stage
+		FROM agg
+	), pick AS (
+		SELECT ev.shipment_id, ev.id, ev.stage, ev.status_text, ev.signal,
+		       coalesce(ev.occurred_at, ev.recorded_at) AS at, cur.stage AS cur_stage, cur.last_at,
+		       ev.stage = cur.stage AND cur.stage > 0
+		       AND NOT coalesce(ev.stage = 8 AND ev.occurred_at < cur.moved_at, false) AS entering
+		FROM ev JOIN cur USING (shipment_id)
+		WHERE (ev.stage = cur.stage AND cur.stage > 0) OR coalesce(ev.occurred_at, ev.recorded_at) = cur.last_at
+	), latest AS (
+		-- The latest event (ties: the highest stage, then the last recorded), and the time the
+		-- current stage was entered.
+		SELECT DISTINCT ON (shipment_id) shipment_id, cur_stage AS stage, last_at, status_text, signal,
+		       min(at) FILTER (WHERE entering) OVER (PARTITION BY shipment_id) AS entered_at
+		FROM pick ORDER BY pick.shipment_id, pick.at = pick.last_at DESC, pick.stage DESC, pick.id DESC
+	)`
 
 // preAdviceSQL is true for an event e that is an import-customs pre-advice: a departure or
 // arrival scan of the same shipment came after it.

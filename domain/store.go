@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"syscall"
 
@@ -29,6 +30,9 @@ type Store struct {
 	// message to split it. It bounds how long one import holds its transaction and how much
 	// its staging table takes on disk.
 	MaxImportRows int64
+	// Log receives debug detail such as the duration of each step of an import; NewStore's
+	// discards it.
+	Log *slog.Logger
 }
 
 // DefaultMaxImportRows is MaxImportRows unless configured: five times the largest file the
@@ -54,7 +58,7 @@ func Open(dsn string) (*sqlx.DB, error) {
 
 // NewStore returns a Store over db.
 func NewStore(db *sqlx.DB) *Store {
-	return &Store{db: db, PasswordCost: 12, MaxImportRows: DefaultMaxImportRows}
+	return &Store{db: db, PasswordCost: 12, MaxImportRows: DefaultMaxImportRows, Log: slog.New(slog.DiscardHandler)}
 }
 
 // Ping reports whether the database answers.

@@ -123,5 +123,6 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store
 	if cfg.MaxImportRows > 0 {
 		store.MaxImportRows = cfg.MaxImportRows
 	}
+	store.Log = log
 	return store, db, nil
 }
