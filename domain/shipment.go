@@ -80,7 +80,15 @@ type TrackingNumber struct {
 //   - the latest event (by time, then stage) gives the last status and signal.
 //
 // Rows whose derived state is unchanged are not written, so a re-import changes nothing.
+//
+// The exceptions of a shipment whose stage changes take its new stage (exceptions.shipment_stage,
+// what the queue's stage filter reads). It first takes the seller's sweep lock: a sweep raising an
+// exception at the stage it read, while this moved the shipment unseen, would leave the exception
+// at the old stage; the sweep waits for this transaction instead, and this for a running sweep.
 func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
+		return fmt.Errorf("refresh shipments: %w", err)
+	}
 	_, err := tx.ExecContext(ctx, `
 		WITH ev AS (
 			SELECT e.shipment_id, e.id, e.stage, e.signal, e.status_text,
@@ -104,14 +112,19 @@ func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
 			       latest.status_text, latest.signal
 			FROM cur JOIN latest ON latest.shipment_id = cur.shipment_id
 			LEFT JOIN entered ON entered.shipment_id = cur.shipment_id
+		), moved AS (
+			UPDATE shipments s
+			SET stage = n.stage, stage_entered_at = n.entered_at, last_event_at = n.last_at,
+			    last_status = n.status_text, last_signal = n.signal, updated_at = now()
+			FROM next n
+			WHERE s.seller_id = $1 AND s.id = n.shipment_id
+			  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
+			      IS DISTINCT FROM (n.stage, n.entered_at, n.last_at, n.status_text, n.signal)
+			RETURNING s.id, s.stage
 		)
-		UPDATE shipments s
-		SET stage = n.stage, stage_entered_at = n.entered_at, last_event_at = n.last_at,
-		    last_status = n.status_text, last_signal = n.signal, updated_at = now()
-		FROM next n
-		WHERE s.seller_id = $1 AND s.id = n.shipment_id
-		  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
-		      IS DISTINCT FROM (n.stage, n.entered_at, n.last_at, n.status_text, n.signal)`, seller)
+		UPDATE exceptions e SET shipment_stage = m.stage
+		FROM moved m
+		WHERE e.seller_id = $1 AND e.shipment_id = m.id AND e.shipment_stage <> m.stage`, seller)
 	if err != nil {
 		return fmt.Errorf("refresh shipments: %w", err)
 	}

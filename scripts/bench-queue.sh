@@ -78,13 +78,13 @@ FROM generate_series(1, :n) AS i;
 -- One exception on every (n/m)-th shipment: kinds 40% stalled, 20% each delivery_issue and late,
 -- 10% each protection_expiring and not_received; states 80% open, 15% investigating, 5% waiting;
 -- 10% assigned to the owner; severity spread over 0–100; opened in the last 30 days.
-INSERT INTO exceptions (seller_id, shipment_id, kind, state, stage, signal, severity, assignee_id,
+INSERT INTO exceptions (seller_id, shipment_id, kind, state, stage, shipment_stage, signal, severity, assignee_id,
                         waiting_until, opened_at)
 SELECT 1, s.id,
        (ARRAY['stalled','stalled','stalled','stalled','delivery_issue','delivery_issue',
               'late','late','protection_expiring','not_received'])[1 + j % 10],
        CASE WHEN j % 20 = 7 THEN 'waiting' WHEN j % 20 IN (3, 11, 17) THEN 'investigating' ELSE 'open' END,
-       s.stage, 'none',
+       s.stage, s.stage, 'none',
        round(((j * 7919) % 10007)::numeric / 100.07, 2)::double precision,
        CASE WHEN j % 10 = 4 THEN (SELECT id FROM users WHERE seller_id = 1 LIMIT 1) END,
        CASE WHEN j % 20 = 7 THEN now() + interval '3 days' END,
