@@ -168,11 +168,12 @@ to_ms() { awk -v v="$1" 'BEGIN { u = v; sub(/^[0-9.]+/, "", u); x = v + 0
 
 # CPU time per request of the portal and of the PostgreSQL backends serving bench_queue, steadier
 # than latency on a machine shared with other work. Sampled from /proc (user + system) one second
-# into the run and one second before its end: the pool opens connections as the load starts and
-# loses some when wrk closes its sockets at the end.
+# into the run and two seconds before its end: the pool opens connections as the load starts and
+# loses some when wrk closes its sockets at the end. A backend gone by the second sample (a loaded
+# machine delayed it past the end) makes the figures "-" rather than wrong.
 tick=$(getconf CLK_TCK)
 secs=$(awk -v d="$duration" 'BEGIN { x = d + 0; if (d ~ /m$/) x *= 60; else if (d ~ /h$/) x *= 3600; print x }')
-[ "$secs" -ge 4 ] || die "BENCH_DURATION ($duration) must be at least 4s"
+[ "$secs" -ge 5 ] || die "BENCH_DURATION ($duration) must be at least 5s"
 # sample prints "pid ticks" for the portal (as pid 0) and each backend of bench_queue (found by
 # the process title PostgreSQL gives it: "postgres: … USER bench_queue HOST(PORT) STATE"; the
 # lock's backend is one of them, idle), then "now seconds".
@@ -189,8 +190,9 @@ cpu_per_request() { awk -v rps="$3" -v tick="$tick" '
 	FNR == NR { a[$1] = $2; next }
 	$1 == "now" { t = $2 - a["now"]; next }
 	$1 == 0 { app = $2 - a[0]; next }
-	{ db += $2 - ($1 in a ? a[$1] : 0) }
-	END { n = rps * t; printf "%.2f %.2f\n", app * 1000 / tick / n, db * 1000 / tick / n }' "$1" "$2"; }
+	{ db += $2 - ($1 in a ? a[$1] : 0); seen[$1] = 1 }
+	END { for (b in a) if (b != "now" && b != 0 && !(b in seen)) { print "- -"; exit }
+	      n = rps * t; printf "%.2f %.2f\n", app * 1000 / tick / n, db * 1000 / tick / n }' "$1" "$2"; }
 
 results=()
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
@@ -202,7 +204,7 @@ for i in "${!paths[@]}"; do
 	wrkpid=$!
 	sleep 1
 	sample >"$tmp/cpu0"
-	sleep $((secs - 2))
+	sleep $((secs - 3))
 	sample >"$tmp/cpu1"
 	wait "$wrkpid"
 	out=$(<"$tmp/wrk.$i")
