@@ -144,7 +144,7 @@ func (s *Store) DisputeSummary(ctx context.Context, seller SellerID, now time.Ti
 		Amounts    pq.StringArray `db:"amounts"`
 		Currencies pq.StringArray `db:"currencies"`
 	}
-	if err := s.db.GetContext(ctx, &r, `
+	if err := s.hot.GetContext(ctx, &r, `
 		SELECT d.due_soon, d.past_due, r.amounts, r.currencies
 		FROM (SELECT count(*) AS due_soon, count(*) FILTER (WHERE respond_by < $2) AS past_due
 		      FROM disputes WHERE seller_id = $1 AND status IN `+activeStatusesSQL+` AND respond_by <= $3) d,

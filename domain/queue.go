@@ -219,7 +219,7 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (map[Exception
 	for i, k := range ExceptionKinds {
 		kinds[i] = string(k)
 	}
-	if err := s.db.SelectContext(ctx, &rows, `
+	if err := s.hot.SelectContext(ctx, &rows, `
 		SELECT k.kind, (SELECT count(*) FROM (
 			SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
 			LIMIT $3) capped) AS count
