@@ -18,8 +18,9 @@
 # Each endpoint is first checked with curl: 200 and real queue rows, not the login page.
 # BENCH_REUSE=1 keeps the database of an earlier run with the same sizes (for A/B runs).
 # Prints req/s, p50 and p99 per endpoint, the CPU time per request of the portal and of its
-# PostgreSQL backends (steadier than latency on a shared machine), and whether p99 < 100 ms (issue target: p99 under 100 ms
-# at 32 connections on a 2-core machine). Missing the target prints MISSED but still exits 0.
+# PostgreSQL backends (steadier than latency on a shared machine), and whether p99 < 100 ms (issue
+# target: p99 under 100 ms at 32 connections on a 2-core machine). Missing the target prints
+# MISSED but still exits 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d /usr/local/go/bin ] && export PATH="$PATH:/usr/local/go/bin"
