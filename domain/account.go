@@ -217,7 +217,7 @@ func (s *Store) FindUser(ctx context.Context, seller SellerID, id int64) (User, 
 // ListUsers returns the seller's team, owners first, then by name.
 func (s *Store) ListUsers(ctx context.Context, seller SellerID) ([]User, error) {
 	var out []User
-	err := s.db.SelectContext(ctx, &out, `
+	err := s.hot.SelectContext(ctx, &out, `
 		SELECT seller_id, id, email, name, role, created_at, last_login_at
 		FROM users WHERE seller_id = $1
 		ORDER BY role = 'owner' DESC, lower(coalesce(nullif(name, ''), email)), id`, seller)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/lib/pq"
 )
 
 // Reading disputes: one with everything its page and evidence pack show, the list by deadline,
@@ -134,20 +136,30 @@ type DisputeSummary struct {
 }
 
 // DisputeSummary counts the seller's due-soon and past-due disputes as of now and totals the
-// amounts recovered per currency, the largest total first.
+// amounts recovered per currency, the largest total first, in one query (the queue and the home
+// page ask for it on every request).
 func (s *Store) DisputeSummary(ctx context.Context, seller SellerID, now time.Time) (DisputeSummary, error) {
-	var sum DisputeSummary
-	if err := s.db.GetContext(ctx, &sum, `
-		SELECT count(*) AS due_soon, count(*) FILTER (WHERE respond_by < $2) AS past_due
-		FROM disputes WHERE seller_id = $1 AND status IN `+filedStatusesSQL+` AND respond_by <= $3`,
+	var r struct {
+		DueSoon    int64          `db:"due_soon"`
+		PastDue    int64          `db:"past_due"`
+		Amounts    pq.StringArray `db:"amounts"`
+		Currencies pq.StringArray `db:"currencies"`
+	}
+	if err := s.hot.GetContext(ctx, &r, `
+		SELECT d.due_soon, d.past_due, r.amounts, r.currencies
+		FROM (SELECT count(*) AS due_soon, count(*) FILTER (WHERE respond_by < $2) AS past_due
+		      FROM disputes WHERE seller_id = $1 AND status IN `+filedStatusesSQL+` AND respond_by <= $3) d,
+		     (SELECT coalesce(array_agg(total::text ORDER BY total DESC, currency), '{}') AS amounts,
+		             coalesce(array_agg(currency ORDER BY total DESC, currency), '{}') AS currencies
+		      FROM (SELECT sum(amount_recovered) AS total, currency FROM disputes
+		            WHERE seller_id = $1 AND status IN ('won', 'settled') AND amount_recovered > 0
+		            GROUP BY currency) g) r`,
 		seller, now, now.Add(DueSoonWindow)); err != nil {
 		return DisputeSummary{}, fmt.Errorf("dispute summary: %w", err)
 	}
-	if err := s.db.SelectContext(ctx, &sum.Recovered, `
-		SELECT sum(amount_recovered)::text AS amount, currency FROM disputes
-		WHERE seller_id = $1 AND status IN ('won', 'settled') AND amount_recovered > 0
-		GROUP BY currency ORDER BY sum(amount_recovered) DESC, currency`, seller); err != nil {
-		return DisputeSummary{}, fmt.Errorf("dispute summary: recovered: %w", err)
+	sum := DisputeSummary{DueSoon: r.DueSoon, PastDue: r.PastDue}
+	for i, a := range r.Amounts {
+		sum.Recovered = append(sum.Recovered, Money{Amount: a, Currency: r.Currencies[i]})
 	}
 	return sum, nil
 }

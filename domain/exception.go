@@ -147,8 +147,8 @@ func (s *Store) RaiseNotReceived(ctx context.Context, seller SellerID, actor Use
 			return err
 		}
 		err := tx.GetContext(ctx, &e, `
-			INSERT INTO exceptions AS e (seller_id, shipment_id, kind, stage, signal, severity, opened_at)
-			VALUES ($1, $2, 'not_received', $3, $4, 3, $5)
+			INSERT INTO exceptions AS e (seller_id, shipment_id, kind, stage, shipment_stage, signal, severity, opened_at)
+			VALUES ($1, $2, 'not_received', $3, $3, $4, 3, $5)
 			ON CONFLICT (seller_id, shipment_id, kind) WHERE state <> 'resolved' DO NOTHING
 			RETURNING `+exceptionColumns, seller, shipment, int(sh.Stage), string(sh.LastSignal), now)
 		if errors.Is(err, sql.ErrNoRows) { // already open

@@ -501,6 +501,9 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
 		return c, err
 	}
+	if err := lockStageWriters(ctx, tx, seller); err != nil {
+		return c, err
+	}
 	// The file's orders and their shipment ids: the seller's shipment, or a new id for a new one,
 	// so that the events can be written before their shipment (in the same statement). Analysed,
 	// because the planner's statistics of shipments do not know about shipments just created, and
@@ -528,6 +531,7 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 	//     and, for shipments that existed, the events they had (deriveStageSQL);
 	//   - up: the shipments, with the order's facts (the last non-empty value in the file wins,
 	//     and an empty cell never erases a known value) and that stage state, written once.
+	//   - and the exceptions of shipments whose stage moved take the new stage (shipment_stage).
 	var aggs, cols, vals, sets, olds, news []string
 	for _, f := range shipmentFacts {
 		aggs = append(aggs, fmt.Sprintf("(array_agg(%[1]s) FILTER (WHERE %[1]s IS NOT NULL))[1] AS %[1]s", f))
@@ -587,7 +591,11 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 			FROM facts f JOIN orders o USING (order_ref) LEFT JOIN latest l ON l.shipment_id = o.id
 			ON CONFLICT (seller_id, order_ref) DO UPDATE SET ` + strings.Join(sets, ", ") + `, updated_at = now()
 			WHERE (` + strings.Join(olds, ", ") + `) IS DISTINCT FROM (` + strings.Join(news, ", ") + `)
-			RETURNING (xmax = 0) AS inserted
+			RETURNING (xmax = 0) AS inserted, s.id, s.stage
+		), moved AS (
+			UPDATE exceptions e SET shipment_stage = u.stage
+			FROM up u
+			WHERE e.seller_id = $1 AND e.shipment_id = u.id AND NOT u.inserted AND e.shipment_stage <> u.stage
 		)
 		SELECT (SELECT count(*) FROM new) AS events,
 		       count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated

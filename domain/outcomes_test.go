@@ -122,13 +122,14 @@ func TestDashboardTrends(t *testing.T) {
 	id := func(ref string) int64 { return shipmentByRef(t, f.s, f.seller, ref).ID }
 	ins := func(seller domain.SellerID, ship int64, kind string, stage int, opened string, resolved string) {
 		t.Helper()
+		const current = `(SELECT s.stage FROM shipments s WHERE s.seller_id = $1 AND s.id = $2)`
 		if resolved == "" {
-			f.exec(`INSERT INTO exceptions (seller_id, shipment_id, kind, stage, opened_at) VALUES ($1, $2, $3, $4, $5)`,
+			f.exec(`INSERT INTO exceptions (seller_id, shipment_id, kind, stage, shipment_stage, opened_at) VALUES ($1, $2, $3, $4, `+current+`, $5)`,
 				seller, ship, kind, stage, at(opened))
 			return
 		}
-		f.exec(`INSERT INTO exceptions (seller_id, shipment_id, kind, stage, opened_at, state, resolution, resolved_at)
-			VALUES ($1, $2, $3, $4, $5, 'resolved', 'recovered', $6)`, seller, ship, kind, stage, at(opened), at(resolved))
+		f.exec(`INSERT INTO exceptions (seller_id, shipment_id, kind, stage, shipment_stage, opened_at, state, resolution, resolved_at)
+			VALUES ($1, $2, $3, $4, `+current+`, $5, 'resolved', 'recovered', $6)`, seller, ship, kind, stage, at(opened), at(resolved))
 	}
 	ins(f.seller, id("T-1"), "stalled", 5, "2026-11-16 08:00", "")
 	ins(f.seller, id("T-2"), "stalled", 7, "2026-11-17 08:00", "")

@@ -152,7 +152,9 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 		q.where("e.kind = " + q.arg(string(f.Kind)))
 	}
 	if f.Stage.Valid() {
-		q.where("s.stage = " + q.arg(int(f.Stage)))
+		// The exception's copy of its shipment's stage: read from the shipment, a filtered page
+		// would look up every candidate's shipment.
+		q.where("e.shipment_stage = " + q.arg(int(f.Stage)))
 	}
 	if c := strings.ToUpper(strings.TrimSpace(f.Country)); c != "" {
 		q.where("s.destination_country = " + q.arg(c))
@@ -217,7 +219,7 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (map[Exception
 	for i, k := range ExceptionKinds {
 		kinds[i] = string(k)
 	}
-	if err := s.db.SelectContext(ctx, &rows, `
+	if err := s.hot.SelectContext(ctx, &rows, `
 		SELECT k.kind, (SELECT count(*) FROM (
 			SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
 			LIMIT $3) capped) AS count

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parceldesk/portal/domain"
 )
@@ -179,5 +180,102 @@ func TestQueueCountsAreCapped(t *testing.T) {
 	}
 	if got, want := counts[domain.KindStalled], domain.QueueCountCap+1; got != want {
 		t.Errorf("stalled count = %d, want the cap + 1 = %d", got, want)
+	}
+}
+
+// TestQueueStageFollowsTheShipment: the queue's stage filter is on the shipment's current stage,
+// which each exception carries (exceptions.shipment_stage). Its writers keep it equal to the
+// shipment's: the sweep raising an exception, and an import moving a shipment — for its open and
+// resolved exceptions alike. An import waits for a sweep of the same seller running meanwhile, so
+// that the sweep cannot raise an exception at a stage the import has just moved the shipment from.
+func TestQueueStageFollowsTheShipment(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newQueueFixture(t)
+	// M-1 stalls in export customs and is late (promised 5 November): two exceptions.
+	late := func(ref, status, when string) string {
+		return fmt.Sprintf("%s,AliExpress Standard Shipping,%s,%s,FR,2026-11-05,\n", ref, status, when)
+	}
+	f.stalled(at("2026-11-10 10:00"), late("M-1", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00"),
+		ev("N-1", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00", "FR"))
+	stale := func(when string) {
+		t.Helper()
+		var n int
+		if err := f.db.Get(&n, `SELECT count(*) FROM exceptions e JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id
+			WHERE e.shipment_stage <> s.stage`); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("%s: %d exceptions carry another stage than their shipment's", when, n)
+		}
+	}
+	stale("after the sweep")
+	all := domain.QueueFilter{State: domain.QueueAll}
+	inStage := func(st domain.Stage) domain.QueueFilter { f := all; f.Stage = st; return f }
+	if got := f.queue(inStage(domain.StageExportCustoms)); len(got) != 3 || f.queue(inStage(domain.StageDepartedOrigin)) != nil {
+		t.Fatalf("export customs: %v; departed: %v", got, f.queue(inStage(domain.StageDepartedOrigin)))
+	}
+
+	// The import moves M-1 on: both its exceptions follow at once, before any sweep.
+	mustImport(t, f.s, f.seller, sweepHeader+late("M-1", "[Shenzhen] Departed from departure country/region", "2026-11-10 13:00"))
+	stale("after the import")
+	if got := f.queue(inStage(domain.StageDepartedOrigin)); !slices.Equal(got, []string{"M-1", "M-1"}) {
+		t.Errorf("departed after the import: %v", got)
+	}
+	if got := f.queue(inStage(domain.StageExportCustoms)); !slices.Equal(got, []string{"N-1"}) {
+		t.Errorf("export customs after the import: %v", got)
+	}
+	// The sweep resolves the stall (the cause went away) and keeps the late one: the resolved
+	// exception stays at its shipment's stage too, and moves with it.
+	f.sweep(at("2026-11-10 14:00"))
+	stale("after the second sweep")
+	mustImport(t, f.s, f.seller, sweepHeader+late("M-1", "Arrived at destination country", "2026-11-12 13:00"))
+	stale("after the second import")
+	if got := f.queue(inStage(domain.StageArrivedDestination)); !slices.Equal(got, []string{"M-1", "M-1"}) {
+		t.Errorf("arrived, all states: %v", got)
+	}
+	if got := f.queue(domain.QueueFilter{Stage: domain.StageArrivedDestination}); !slices.Equal(got, []string{"M-1"}) {
+		t.Errorf("arrived, needing action: %v", got)
+	}
+
+	// A sweep running (its lock held here) makes the import wait until it ends.
+	tx, err := f.db.BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback() //nolint:errcheck
+	if _, err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended('sweep:' || $1::text, 0))`, f.seller); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		csv := sweepHeader + ev("N-1", "[Shenzhen] Departed from departure country/region", "2026-11-10 13:00", "FR")
+		_, err := importCSV(f.s, f.seller, strings.NewReader(csv), int64(len(csv)))
+		done <- err
+	}()
+	waiting := false
+	for i := 0; i < 200 && !waiting; i++ {
+		select {
+		case err := <-done:
+			t.Fatalf("the import ran while the seller's sweep held its lock (err %v)", err)
+		case <-time.After(50 * time.Millisecond):
+		}
+		if err := f.db.Get(&waiting, `SELECT EXISTS (SELECT FROM pg_stat_activity
+			WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory')`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !waiting {
+		t.Fatal("the import does not wait for the sweep's lock")
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	stale("after the import that waited")
+	if got := f.queue(inStage(domain.StageDepartedOrigin)); !slices.Equal(got, []string{"N-1"}) {
+		t.Errorf("departed after the import that waited: %v", got)
 	}
 }

@@ -57,7 +57,7 @@ func (s *Store) FindSession(ctx context.Context, token string, lim SessionLimits
 		SellerCreated sql.Null[time.Time] `db:"seller_created_at"`
 	}
 	hash := hashToken(token)
-	err := s.db.GetContext(ctx, &r, `
+	err := s.hot.GetContext(ctx, &r, `
 		SELECT s.data, s.created_at, s.last_seen_at,
 		       u.seller_id, u.id AS user_id, u.email, u.name, u.role, u.created_at AS user_created_at, u.last_login_at,
 		       se.shop_name, se.timezone, se.created_at AS seller_created_at

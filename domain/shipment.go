@@ -70,21 +70,31 @@ type TrackingNumber struct {
 }
 
 // refreshShipments recomputes the derived stage state of the shipments listed in the temporary
-// table affected(id) from all their events (deriveStageSQL), and writes what changed.
+// table affected(id) from all their events (deriveStageSQL), and writes what changed. The
+// exceptions of a shipment whose stage changes take its new stage (exceptions.shipment_stage, what
+// the queue's stage filter reads), under the seller's sweep lock (lockStageWriters).
 func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
+	if err := lockStageWriters(ctx, tx, seller); err != nil {
+		return fmt.Errorf("refresh shipments: %w", err)
+	}
 	_, err := tx.ExecContext(ctx, `
 		WITH ev AS (
 			SELECT e.shipment_id, e.id, e.occurred_at, e.recorded_at, e.status_text, e.stage, e.signal
 			FROM events e JOIN affected a ON a.id = e.shipment_id
 			WHERE e.seller_id = $1
-		), `+deriveStageSQL+`
-		UPDATE shipments s
-		SET stage = l.stage, stage_entered_at = l.entered_at, last_event_at = l.last_at,
-		    last_status = l.status_text, last_signal = l.signal, updated_at = now()
-		FROM latest l
-		WHERE s.seller_id = $1 AND s.id = l.shipment_id
-		  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
-		      IS DISTINCT FROM (l.stage, l.entered_at, l.last_at, l.status_text, l.signal)`, seller)
+		), `+deriveStageSQL+`, moved AS (
+			UPDATE shipments s
+			SET stage = l.stage, stage_entered_at = l.entered_at, last_event_at = l.last_at,
+			    last_status = l.status_text, last_signal = l.signal, updated_at = now()
+			FROM latest l
+			WHERE s.seller_id = $1 AND s.id = l.shipment_id
+			  AND (s.stage, s.stage_entered_at, s.last_event_at, s.last_status, s.last_signal)
+			      IS DISTINCT FROM (l.stage, l.entered_at, l.last_at, l.status_text, l.signal)
+			RETURNING s.id, s.stage
+		)
+		UPDATE exceptions e SET shipment_stage = m.stage
+		FROM moved m
+		WHERE e.seller_id = $1 AND e.shipment_id = m.id AND e.shipment_stage <> m.stage`, seller)
 	if err != nil {
 		return fmt.Errorf("refresh shipments: %w", err)
 	}
@@ -244,3 +254,12 @@ func likeEscape(s string) string {
 }
 
 func likePrefix(s string) string { return likeEscape(s) + "%" }
+
+// lockStageWriters takes the seller's sweep lock for the rest of the transaction, before a
+// shipment's stage is written: a sweep raising an exception at the stage it read, while this
+// transaction moved the shipment unseen, would leave the exception at the old stage. The sweep
+// waits for this transaction instead, and this for a running sweep.
+func lockStageWriters(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller)
+	return err
+}

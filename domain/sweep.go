@@ -268,8 +268,8 @@ func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Tim
 	var n int64
 	err := tx.GetContext(ctx, &n, `
 		WITH ins AS (
-			INSERT INTO exceptions (seller_id, shipment_id, kind, stage, signal, due_at, severity, opened_at)
-			SELECT $1, c.shipment_id, c.kind, c.stage, c.signal, c.due_at, c.severity, $2 FROM causes c
+			INSERT INTO exceptions (seller_id, shipment_id, kind, stage, shipment_stage, signal, due_at, severity, opened_at)
+			SELECT $1, c.shipment_id, c.kind, c.stage, c.stage, c.signal, c.due_at, c.severity, $2 FROM causes c
 			WHERE NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved'
 			                  AND e.shipment_id = c.shipment_id AND e.kind = c.kind)
 			ON CONFLICT DO NOTHING
