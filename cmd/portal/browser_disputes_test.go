@@ -16,8 +16,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-
-	"github.com/parceldesk/portal/domain/dbtest"
 )
 
 // TestBrowserDisputes walks a seller through a dispute in Chromium: open one from a stalled
@@ -25,14 +23,10 @@ import (
 // print the evidence pack to PDF, and mark the dispute won, which resolves the exception as
 // dispute_won.
 func TestBrowserDisputes(t *testing.T) {
-	env := map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
-	getenv := func(k string) string { return env[k] }
+	env, getenv := newLotusShop(t)
 	ctx := context.Background()
-	const email, password = "mei@lotus.test", "lanterns glow softly"
+	const email, password = lotusEmail, lotusPassword
 	var out bytes.Buffer
-	if err := run(ctx, []string{"seller", "add", "--shop", "Lotus Lamps", "--email", email, "--password", password}, getenv, nil, &out, &out); err != nil {
-		t.Fatalf("seller add: %v\n%s", err, out.String())
-	}
 	china := time.FixedZone("CST", 8*3600)
 	now := time.Now().In(china)
 	var file strings.Builder
@@ -86,7 +80,10 @@ func TestBrowserDisputes(t *testing.T) {
 
 	// Open a dispute with the supplier: the form is prefilled with the order's value, and the
 	// respond-by date follows the counterparty chosen (3 days for a marketplace, 5 for a supplier).
-	b.do(chromedp.Click(chromedp.ID("open-dispute-summary"), chromedp.NodeVisible), chromedp.WaitVisible(chromedp.ID("form-open-dispute")))
+	// By keyboard: the summary is below the fold, and a click there can land while the page
+	// still scrolls. (WaitVisible would not tell: a closed <details> keeps its content's boxes.)
+	b.do(chromedp.Focus(chromedp.ID("open-dispute-summary"), chromedp.NodeVisible), chromedp.KeyEvent("\r"))
+	waitJS(b, `document.getElementById("open-dispute").open`)
 	if got := b.value("#amount"); got != "34.90" {
 		t.Errorf("amount prefilled %q, want the order value", got)
 	}
@@ -106,10 +103,8 @@ func TestBrowserDisputes(t *testing.T) {
 		t.Errorf("supplier respond-by %q, want %q", got, want)
 	}
 	b.screenshot("dispute-open.png")
-	b.do(
-		chromedp.SetValue(chromedp.ID("external_ref"), "AE-DISPUTE-8812"),
-		chromedp.Click(chromedp.ID("open-dispute-submit"), chromedp.NodeVisible),
-	)
+	// Enter in the reference field submits with the form's first button, "Open dispute".
+	b.do(chromedp.SendKeys(chromedp.ID("external_ref"), "AE-DISPUTE-8812\r"))
 	waitJS(b, `document.getElementById("dispute-title") !== null`)
 	if got := b.text("#dispute-status"); got != "Open" {
 		t.Errorf("new dispute status %q", got)

@@ -12,22 +12,16 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"github.com/parceldesk/portal/domain/dbtest"
 )
 
 // TestBrowserQueueKeys walks the review queue with the keyboard in Chromium: j / k move the
 // highlight and the focus, x ticks the row, Enter opens it; keys typed in the search box stay
 // there.
 func TestBrowserQueueKeys(t *testing.T) {
-	env := map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
-	getenv := func(k string) string { return env[k] }
+	env, getenv := newLotusShop(t)
 	ctx := context.Background()
-	const email, password = "mei@lotus.test", "lanterns glow softly"
+	const email, password = lotusEmail, lotusPassword
 	var out bytes.Buffer
-	if err := run(ctx, []string{"seller", "add", "--shop", "Lotus Lamps", "--email", email, "--password", password}, getenv, nil, &out, &out); err != nil {
-		t.Fatalf("seller add: %v\n%s", err, out.String())
-	}
 	var file strings.Builder
 	file.WriteString("Order ID,Shipping Method,Last Event,Event Time,Country,Order Total\n")
 	when := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, -21).Format("2006-01-02 15:04")

@@ -11,21 +11,15 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/parceldesk/portal/domain/dbtest"
 )
 
 // TestBrowserShipments imports a demo export with `portal import`, then searches the shipments
 // list and opens a shipment in Chromium, at desktop and phone widths.
 func TestBrowserShipments(t *testing.T) {
-	env := map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
-	getenv := func(k string) string { return env[k] }
+	env, getenv := newLotusShop(t)
 	ctx := context.Background()
-	const email, password = "mei@lotus.test", "lanterns glow softly"
+	const email, password = lotusEmail, lotusPassword
 	var out bytes.Buffer
-	if err := run(ctx, []string{"seller", "add", "--shop", "Lotus Lamps", "--email", email, "--password", password}, getenv, nil, &out, &out); err != nil {
-		t.Fatalf("seller add: %v\n%s", err, out.String())
-	}
 	path := filepath.Join(t.TempDir(), "orders.csv")
 	if err := os.WriteFile(path, shipmentsDemoCSV(t, time.Now()), 0o644); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -236,4 +237,21 @@ func TestBrowserSignupLogoutLogin(t *testing.T) {
 	if got := b.text("#nav-shop"); got != "Lotus Lamps" {
 		t.Errorf("signed-in navigation shows %q", got)
 	}
+}
+
+// The shop the browser tests sign in to.
+const lotusEmail, lotusPassword = "mei@lotus.test", "lanterns glow softly"
+
+// newLotusShop gives a test a fresh database with the Lotus Lamps shop and its owner, and the
+// environment to run the portal on it.
+func newLotusShop(t *testing.T) (env map[string]string, getenv func(string) string) {
+	t.Helper()
+	env = map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
+	getenv = func(k string) string { return env[k] }
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"seller", "add", "--shop", "Lotus Lamps", "--email", lotusEmail, "--password", lotusPassword},
+		getenv, nil, &out, &out); err != nil {
+		t.Fatalf("seller add: %v\n%s", err, out.String())
+	}
+	return env, getenv
 }

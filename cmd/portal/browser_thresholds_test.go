@@ -11,8 +11,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/parceldesk/portal/domain/dbtest"
 )
 
 // thresholdsHistoryCSV is a history of delivered shipments with known stage times: 40 to Germany
@@ -45,14 +43,10 @@ func thresholdsHistoryCSV(now time.Time) []byte {
 // per-country threshold and sees a refused peak period explained, in Chromium at desktop and
 // phone widths.
 func TestBrowserThresholds(t *testing.T) {
-	env := map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
-	getenv := func(k string) string { return env[k] }
+	env, getenv := newLotusShop(t)
 	ctx := context.Background()
-	const email, password = "mei@lotus.test", "lanterns glow softly"
+	const email, password = lotusEmail, lotusPassword
 	var out bytes.Buffer
-	if err := run(ctx, []string{"seller", "add", "--shop", "Lotus Lamps", "--email", email, "--password", password}, getenv, nil, &out, &out); err != nil {
-		t.Fatalf("seller add: %v\n%s", err, out.String())
-	}
 	path := filepath.Join(t.TempDir(), "history.csv")
 	if err := os.WriteFile(path, thresholdsHistoryCSV(time.Now()), 0o644); err != nil {
 		t.Fatal(err)

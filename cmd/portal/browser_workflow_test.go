@@ -14,8 +14,6 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/jmoiron/sqlx"
 	_ "github.com/lib/pq"
-
-	"github.com/parceldesk/portal/domain/dbtest"
 )
 
 // TestBrowserWorkflow walks a seller through the exception workflow in Chromium: filter the
@@ -23,15 +21,11 @@ import (
 // open queue and come back when due, resolve and reopen it; and a teammate in a second browser
 // who changes the same exception from a stale page gets the conflict message.
 func TestBrowserWorkflow(t *testing.T) {
-	env := map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
-	getenv := func(k string) string { return env[k] }
+	env, getenv := newLotusShop(t)
 	ctx := context.Background()
-	const email, password = "mei@lotus.test", "lanterns glow softly"
+	const email, password = lotusEmail, lotusPassword
 	const agentEmail, agentName, agentPassword = "ann@lotus.test", "Ann", "a long agent password"
 	var out bytes.Buffer
-	if err := run(ctx, []string{"seller", "add", "--shop", "Lotus Lamps", "--email", email, "--password", password}, getenv, nil, &out, &out); err != nil {
-		t.Fatalf("seller add: %v\n%s", err, out.String())
-	}
 	var file strings.Builder
 	file.WriteString("Order ID,Shipping Method,Last Event,Event Time,Country,Order Total\n")
 	china := time.FixedZone("CST", 8*3600)
