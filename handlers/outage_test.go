@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -219,6 +220,11 @@ func TestConnectionLostDuringCopy(t *testing.T) {
 	page := c.waitDone(path)
 	if !strings.Contains(page.body, "The connection to the database was lost during the import. Nothing from it was saved; run it again.") {
 		t.Errorf("the import page does not say why it failed:\n%.1500s", page.body)
+		// Where the import stands, should it hang (as it once did: Conn.Raw closing the
+		// connection its own transaction held).
+		var stacks strings.Builder
+		_ = pprof.Lookup("goroutine").WriteTo(&stacks, 1)
+		t.Logf("goroutines:\n%s", stacks.String())
 	}
 	var status string
 	var shipments, events int
