@@ -104,20 +104,7 @@ func (p *flakyProxy) up() {
 // with a friendly page, and recovers by itself when the database is back.
 func TestDatabaseOutage(t *testing.T) {
 	t.Parallel()
-	dbURL, err := url.Parse(dbtest.NewURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	proxy := newFlakyProxy(t, dbURL.Host)
-	dbURL.Host = proxy.ln.Addr().String()
-	db, err := sqlx.Open("postgres", dbURL.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	store := domain.NewStore(db)
-	store.PasswordCost = 4
-	ts := newTestServerOn(t, handlers.Config{}, store)
+	ts, proxy, _ := proxiedServer(t)
 	c := ts.client(t)
 	c.signup("Shop", "owner@shop.test")
 	wantStatus(t, c.get("/healthz"), http.StatusOK)
