@@ -512,11 +512,16 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 		existed boolean NOT NULL) ON COMMIT DROP`); err != nil {
 		return c, err
 	}
+	// New ids are given in order_ref order (a volatile function in the select list is evaluated
+	// after the ORDER BY): the shipments are then written in the order of both their unique
+	// indexes, and their events in the order of theirs, each index growing at its end instead of
+	// at a random page. At a million new orders, random pages made the merge three times slower.
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO orders
 		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL
 		FROM (SELECT DISTINCT order_ref FROM staging WHERE facts) f
-		LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref`, seller); err != nil {
+		LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref
+		ORDER BY f.order_ref`, seller); err != nil {
 		return c, fmt.Errorf("merge shipments: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `ANALYZE orders`); err != nil {
@@ -606,10 +611,12 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 	step("events and shipments")
 	c.duplicates = staged.withStatus - c.events
 	// Every number the file gives an order, each once (the first source wins: first mile, last
-	// mile, event text), in index order; under the merge lock, as the events.
+	// mile, event text); under the merge lock, as the events. In shipment order, as the events:
+	// each row's foreign key check then reads the shipments in their order, where number order
+	// read them at random (at a million orders, 15 s of the 29 this statement took).
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
-		SELECT DISTINCT ON (n.number, o.id) $1::bigint, n.number, o.id, n.source
+		SELECT DISTINCT ON (o.id, n.number) $1::bigint, n.number, o.id, n.source
 		FROM staging st
 		JOIN orders o USING (order_ref)
 		CROSS JOIN LATERAL (
@@ -620,7 +627,7 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 		WHERE (st.facts OR st.extra_numbers IS NOT NULL) AND n.number <> '' AND NOT (o.existed AND EXISTS (
 			SELECT FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number = n.number AND t.shipment_id = o.id
 			OFFSET 0))
-		ORDER BY n.number, o.id, n.rank`, seller); err != nil {
+		ORDER BY o.id, n.number, n.rank`, seller); err != nil {
 		return c, fmt.Errorf("merge tracking numbers: %w", err)
 	}
 	step("tracking numbers")
