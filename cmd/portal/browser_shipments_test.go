@@ -105,7 +105,7 @@ func TestBrowserShipments(t *testing.T) {
 func shipmentsDemoCSV(t *testing.T, now time.Time) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := writeDemoCSV(&buf, 80, 0, now, 11); err != nil {
+	if err := writeDemoCSV(&buf, 80, 0, false, now, 11); err != nil {
 		t.Fatal(err)
 	}
 	china := time.FixedZone("CST", 8*3600)

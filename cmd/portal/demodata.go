@@ -92,8 +92,9 @@ var demoDurations = [12][2]float64{1: {20, 70}, 2: {10, 60}, 3: {6, 40}, 4: {6, 
 var demoStall = [12]float64{1: 160, 2: 130, 3: 100, 4: 100, 5: 130, 6: 300, 7: 130, 8: 220, 9: 220, 10: 70}
 
 // writeDemoCSV writes a demo export of orders orders (stopping early at maxRows rows when
-// maxRows > 0), deterministic for a seed and a now.
-func writeDemoCSV(w io.Writer, orders, maxRows int, now time.Time, seed uint64) error {
+// maxRows > 0), deterministic for a seed and a now. A tracking export has a row per event of
+// each order; with latestOnly, an order export, it has one row per order: its latest event.
+func writeDemoCSV(w io.Writer, orders, maxRows int, latestOnly bool, now time.Time, seed uint64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) // #nosec G404 -- made-up demo data, reproducible from --seed on purpose; nothing secret
 	china := time.FixedZone("CST", 8*3600)
 	cw := csv.NewWriter(w)
@@ -103,7 +104,11 @@ func writeDemoCSV(w io.Writer, orders, maxRows int, now time.Time, seed uint64) 
 	rows := 0
 	for i := 0; i < orders; i++ {
 		o := newDemoOrder(rng, i, now)
-		for _, ev := range o.events {
+		events := o.events
+		if latestOnly {
+			events = events[len(events)-1:]
+		}
+		for _, ev := range events {
 			if maxRows > 0 && rows >= maxRows {
 				cw.Flush()
 				return cw.Error()
@@ -273,6 +278,7 @@ func cmdDemoCSV(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	orders := fs.Int("orders", 3000, "number of orders")
 	maxRows := fs.Int("rows", 0, "stop after this many rows (0: all the orders' rows)")
+	latest := fs.Bool("latest-only", false, "one row per order, its latest event (an order export), instead of a row per event (a tracking export)")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed and day give the same file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -281,7 +287,7 @@ func cmdDemoCSV(args []string, stdout, stderr io.Writer) error {
 		*orders = *maxRows // enough orders to fill the rows
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
-	if err := writeDemoCSV(w, *orders, *maxRows, time.Now().UTC(), *seed); err != nil {
+	if err := writeDemoCSV(w, *orders, *maxRows, *latest, time.Now().UTC(), *seed); err != nil {
 		return err
 	}
 	return w.Flush()

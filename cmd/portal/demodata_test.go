@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,10 +19,10 @@ import (
 func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
 	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
 	var a, b bytes.Buffer
-	if err := writeDemoCSV(&a, 300, 0, now, 7); err != nil {
+	if err := writeDemoCSV(&a, 300, 0, false, now, 7); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeDemoCSV(&b, 300, 0, now, 7); err != nil {
+	if err := writeDemoCSV(&b, 300, 0, false, now, 7); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -42,11 +43,29 @@ func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
 		}
 	}
 	var c bytes.Buffer
-	if err := writeDemoCSV(&c, 1000, 500, now, 7); err != nil {
+	if err := writeDemoCSV(&c, 1000, 500, false, now, 7); err != nil {
 		t.Fatal(err)
 	}
 	if recs, _ := csv.NewReader(&c).ReadAll(); len(recs) != 501 {
 		t.Errorf("maxRows 500 gave %d rows", len(recs)-1)
+	}
+	// An order export: the latest row of each order of the same file, one per order.
+	var d bytes.Buffer
+	if err := writeDemoCSV(&d, 300, 0, true, now, 7); err != nil {
+		t.Fatal(err)
+	}
+	latest, err := csv.NewReader(&d).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][]string
+	for i, r := range recs[1:] {
+		if i+2 == len(recs) || recs[i+2][0] != r[0] {
+			want = append(want, r)
+		}
+	}
+	if len(latest) != 301 || !slices.EqualFunc(latest[1:], want, slices.Equal) {
+		t.Errorf("latestOnly gave %d rows, not the latest row of each of the 300 orders", len(latest)-1)
 	}
 }
 
@@ -90,7 +109,7 @@ func TestDemoDisputes(t *testing.T) {
 	now := time.Now()
 	path := filepath.Join(t.TempDir(), "demo.csv")
 	var buf bytes.Buffer
-	if err := writeDemoCSV(&buf, 200, 0, now.UTC(), 1); err != nil {
+	if err := writeDemoCSV(&buf, 200, 0, false, now.UTC(), 1); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {

@@ -48,7 +48,7 @@ func TestMetricsAfterRequestsImportAndSweep(t *testing.T) {
 	c.want(http.StatusForbidden, "BREW", "/login", nil) // refused by the CSRF check before anything else
 
 	var demo bytes.Buffer
-	if err := writeDemoCSV(&demo, 60, 0, time.Now().UTC(), 7); err != nil {
+	if err := writeDemoCSV(&demo, 60, 0, false, time.Now().UTC(), 7); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(bytes.NewReader(demo.Bytes())).ReadAll()

@@ -190,7 +190,7 @@ func ensureDemo(ctx context.Context, store *domain.Store, metrics *handlers.Metr
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
-	if err := writeDemoCSV(f, demoOrders, 0, time.Now().UTC(), 1); err != nil {
+	if err := writeDemoCSV(f, demoOrders, 0, false, time.Now().UTC(), 1); err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
 	im, err := importFile(ctx, store, owner.SellerID, &owner.ID, "demo", f.Name(), "", time.FixedZone("CST", 8*3600))
