@@ -156,10 +156,11 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 	}
 	// A temporary table has no statistics until analysed: without them the planner takes the
 	// staging table for a few dozen rows and joins it to shipments in a nested loop, which made
-	// files of 20,000–50,000 rows several times slower than larger ones.
+	// files of 20,000–50,000 rows several times slower than larger ones. Only the columns the
+	// merge joins, groups or filters on: all of them took as long as the COPY of 100,000 rows.
 	run.logStep(ctx, "copy", t0)
 	t0 = time.Now()
-	if _, err := run.tx.ExecContext(ctx, `ANALYZE staging`); err != nil {
+	if _, err := run.tx.ExecContext(ctx, `ANALYZE staging (order_ref, facts, status, extra_numbers, reject)`); err != nil {
 		return out, err
 	}
 	run.logStep(ctx, "analyze", t0)
