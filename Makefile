@@ -10,7 +10,7 @@ test: ## every test: real PostgreSQL, real headless Chromium
 build:
 	go build -o bin/portal ./cmd/portal
 
-bench-import: ## importer vs psql \copy + one merge, on 100k and 1M rows; BENCH_ROWS="20000 100000" for a quick run
+bench-import: ## importer vs psql \copy + one merge (and + the plain writes), tracking and order exports of 100k and 1M rows; BENCH_ROWS="20000 100000" for a quick run
 	scripts/bench-import.sh
 
 generate: ## regenerate the templ views (the generated files are committed)

@@ -2,39 +2,51 @@
 # bench-import.sh — how far `portal import` is from what PostgreSQL itself needs to load the same
 # CSV, and how much memory the importer takes (`make bench-import`).
 #
-# For each size in BENCH_ROWS (default "100000 1000000") it generates a realistic export with
-# `bin/portal demo-csv --rows N` (generation is timed and printed, but is not part of either
-# measurement), then measures, each on a FRESH database (dropped and recreated, migrated with
-# `portal migrate` and given the seller bench@example.com before the clock starts):
+# Two shapes of file, as DESIGN's "one row is one order with one status event" allows:
+#   tracking  a tracking export: a row per event, about 12 events per order
+#             (`bin/portal demo-csv --rows N`; 1,000,000 rows are about 85,000 orders)
+#   orders    an order export: one row per order, its latest event
+#             (`bin/portal demo-csv --orders N --latest-only`; 1,000,000 rows are 1,000,000 orders)
+# For each shape in BENCH_SHAPES and each size in BENCH_ROWS it generates the file (timed and
+# printed, but not part of any measurement), then measures, each on a FRESH database (dropped and
+# recreated, migrated with `portal migrate` and given the seller bench@example.com before the
+# clock starts):
 #
 #   importer  `bin/portal import --seller bench@example.com FILE` under /usr/bin/time -v: wall time
 #             and "Maximum resident set size" (peak RSS of the portal process; the PostgreSQL
-#             server's memory is not in it).
-#   floor     one psql session, one transaction, like the importer's: a TEMP table `staging` with
-#             the file's 18 columns all as text (a temp table, ON COMMIT DROP, as the importer's
-#             staging is; not an UNLOGGED table), `\copy staging FROM FILE (FORMAT csv, HEADER)`,
-#             then ONE merge:
+#             server's memory is not in it). It includes what the command does after the merge:
+#             the sweep of the seller, which raises the exceptions of the new shipments.
+#   floor     the issue's baseline: one psql session, one transaction, like the importer's: a TEMP
+#             table `staging` with the file's 18 columns all as text (a temp table, ON COMMIT DROP,
+#             as the importer's staging is; not an UNLOGGED table), `\copy staging FROM FILE
+#             (FORMAT csv, HEADER)`, then ONE merge:
 #               INSERT INTO shipments (seller_id, order_ref, <the 14 order facts>)
 #               SELECT DISTINCT ON (order_ref) ... FROM staging ORDER BY order_ref
 #               ON CONFLICT (seller_id, order_ref) DO UPDATE SET <the facts> = EXCLUDED.<...>
-#             Why this merge: an import cannot do less than upsert one shipment per order. The
-#             events of a file cannot be inserted on their own, because events.shipment_id
-#             references shipments (seller_id, id): the shipments must exist first. So the floor
-#             is COPY + the shipments upsert; it does NOT insert the events, tracking numbers or
-#             derived stage that a real import also writes, which the importer's time includes.
+#             It does NOT write the events, tracking numbers or derived stage that an import also
+#             writes, which the importer's time includes.
+#   writes    the floor, then, in the same transaction, plain INSERTs of what any importer must
+#             also store in this schema: every row's event (into events, with its indexes and
+#             foreign key; in shipment order, the cheapest) and the shipments' first- and
+#             last-mile tracking numbers. No classification, no time parsing beyond a cast, no
+#             check for events already stored, no stage, no sweep. A lower bound of an import
+#             into this schema: how far the importer is from writing its rows.
 #
-# Both are timed with the same clock: `date +%s.%N` just before and after the command, so each
+# All are timed with the same clock: `date +%s.%N` just before and after the command, so each
 # includes its process start and connection. A CHECKPOINT runs before each timed command, so it
-# does not pay for the previous one's dirty pages. It prints a table of rows, file size (MB =
-# 10^6 bytes), importer seconds, floor seconds, their ratio, the importer's peak RSS (MB), and the
-# targets of the issue: ratio <= 1.5, peak RSS < 150 MB, and the RSS of each larger size within
-# ~10% of the smallest size's. "~10%": the importer's RSS is about 22 MB, of which Go's garbage
-# collector alone moves 2-3 MB from run to run, so a difference of up to 5 MB also counts as flat
-# (memory that grows with rows grows by far more between 100k and 1M rows); the table shows both
-# the percentage and the MB. It exits 0 when a target is MISSED (it measures); non-zero only when
-# something could not be measured (the import failed, PostgreSQL is unreachable, ...).
+# does not pay for the previous one's dirty pages. It prints a table of shape, rows, file size
+# (MB = 10^6 bytes), importer seconds, floor seconds, their ratio, writes seconds and the
+# importer's ratio to it, the importer's peak RSS (MB), and the targets of the issue: ratio to
+# the floor <= 1.5, peak RSS < 150 MB, and the RSS of each larger size within ~10% of the
+# smallest size's (of the same shape). "~10%": the importer's RSS is about 25 MB, of which Go's
+# garbage collector alone moves 2-3 MB from run to run, so a difference of up to 5 MB also counts
+# as flat (memory that grows with rows grows by far more between 100k and 1M rows); the table
+# shows both the percentage and the MB. It exits 0 when a target is MISSED (it measures);
+# non-zero only when something could not be measured (the import failed, PostgreSQL is
+# unreachable, ...).
 #
 # Environment:
+#   BENCH_SHAPES="tracking orders"  which shapes of file, in this order
 #   BENCH_ROWS="100000 1000000"  sizes in rows, smallest first (e.g. "20000 100000" for a quick run)
 #   BENCH_REPEAT=1               measure each size this many times; the table shows the fastest
 #                                time of each side and the largest RSS
@@ -50,6 +62,11 @@ log() { echo "bench-import: $*" >&2; }
 die() { log "$*"; exit 1; }
 command -v go >/dev/null || die "Go is not installed (https://go.dev/dl/)"
 
+read -r -a shapes <<<"${BENCH_SHAPES:-tracking orders}"
+[ "${#shapes[@]}" -gt 0 ] || die "BENCH_SHAPES is empty"
+for shape in "${shapes[@]}"; do
+	[[ $shape == tracking || $shape == orders ]] || die "BENCH_SHAPES: not a shape (tracking, orders): $shape"
+done
 read -r -a sizes <<<"${BENCH_ROWS:-100000 1000000}"
 [ "${#sizes[@]}" -gt 0 ] || die "BENCH_ROWS is empty"
 for n in "${sizes[@]}"; do
@@ -100,10 +117,10 @@ fresh_db() {
 	"$psql" "$url" -Xqc CHECKPOINT >/dev/null
 }
 
-# floor_sql FILE SELLER_ID: the floor's one transaction. Times without an offset are read in the
-# seller's zone, as the importer reads them.
+# floor_sql FILE SELLER_ID [writes]: the floor's one transaction, or with "writes" the writes
+# baseline's. Times without an offset are read in the seller's zone, as the importer reads them.
 floor_sql() {
-	local file=${1//\'/\'\'} seller=$2 facts
+	local file=${1//\'/\'\'} seller=$2 writes=${3:-} facts
 	facts="tracking_number, carrier, service, last_mile_tracking_number, last_mile_carrier, destination_country,
 	order_date, customer_name, customer_email, product, order_value, currency, promised_by, protection_ends_at"
 	cat <<-SQL
@@ -131,8 +148,23 @@ floor_sql() {
 		customer_name = EXCLUDED.customer_name, customer_email = EXCLUDED.customer_email, product = EXCLUDED.product,
 		order_value = EXCLUDED.order_value, currency = EXCLUDED.currency, promised_by = EXCLUDED.promised_by,
 		protection_ends_at = EXCLUDED.protection_ends_at, updated_at = now();
-	COMMIT;
 	SQL
+	if [ "$writes" = writes ]; then
+		cat <<-SQL
+		INSERT INTO events (seller_id, shipment_id, occurred_at, status_text, status_norm, location, stage)
+		SELECT $seller, s.id, st.status_at::timestamptz, st.status, st.status, coalesce(st.location, ''), 1
+		FROM staging st JOIN shipments s ON s.seller_id = $seller AND s.order_ref = st.order_ref
+		WHERE st.status IS NOT NULL
+		ORDER BY s.id;
+		INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
+		SELECT $seller, n.number, s.id, n.source
+		FROM shipments s CROSS JOIN LATERAL (VALUES (s.tracking_number, 'first_mile'),
+			(s.last_mile_tracking_number, 'last_mile')) AS n (number, source)
+		WHERE s.seller_id = $seller AND n.number <> '' AND NOT (n.source = 'last_mile' AND n.number = s.tracking_number)
+		ORDER BY s.id;
+		SQL
+	fi
+	echo 'COMMIT;'
 }
 
 # measure_import FILE: sets imp_s, imp_kb and imp_summary.
@@ -152,12 +184,12 @@ measure_import() {
 	imp_summary=$(cat "$tmp/import.out")
 }
 
-# measure_floor FILE: sets floor_s and floor_shipments.
+# measure_floor FILE [writes]: sets floor_s and floor_shipments.
 measure_floor() {
 	local file=$1 seller t0 t1
 	fresh_db
 	seller=$("$psql" "$url" -XtAc "SELECT id FROM sellers WHERE shop_name = 'Bench'")
-	floor_sql "$file" "$seller" >"$tmp/floor.sql"
+	floor_sql "$file" "$seller" "${2:-}" >"$tmp/floor.sql"
 	t0=$(now)
 	"$psql" "$url" -Xq -v ON_ERROR_STOP=1 -f "$tmp/floor.sql" >/dev/null
 	t1=$(now)
@@ -169,41 +201,58 @@ min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : 
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
 
 echo "PostgreSQL: $("$psql" "$url" -XtAc 'SELECT version()')"
+echo "settings: $("$psql" "$url" -XtAc "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers', 'max_wal_size', 'synchronous_commit', 'full_page_writes', 'wal_compression')")"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -m)"
 echo "floor: psql, one transaction: \\copy into a TEMP staging table (all text) + one INSERT INTO shipments ... SELECT DISTINCT ON (order_ref) ... ON CONFLICT (seller_id, order_ref) DO UPDATE"
+echo "writes: the floor + INSERT INTO events (a row per row) + INSERT INTO tracking_numbers, plain, in the same transaction"
 echo
 
-declare -A mb imp flo rss
-for n in "${sizes[@]}"; do
-	file=$tmp/bench-$n.csv
-	t0=$(now)
-	bin/portal demo-csv --rows "$n" >"$file"
-	t1=$(now)
-	mb[$n]=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
-	echo "generated $n rows: ${mb[$n]} MB in $(elapsed "$t0" "$t1") s (not measured)"
-	for ((i = 1; i <= repeat; i++)); do
-		measure_import "$file"
-		echo "  importer run $i: ${imp_s} s, peak RSS $(awk -v k="$imp_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }') MB — $imp_summary"
-		measure_floor "$file"
-		echo "  floor    run $i: ${floor_s} s ($floor_shipments shipments)"
-		imp[$n]=$(min "${imp[$n]:-}" "$imp_s")
-		flo[$n]=$(min "${flo[$n]:-}" "$floor_s")
-		rss[$n]=$(max "${rss[$n]:-}" "$(awk -v k="$imp_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')")
+declare -A mb imp flo wri rss
+for shape in "${shapes[@]}"; do
+	for n in "${sizes[@]}"; do
+		k=$shape-$n
+		file=$tmp/bench-$k.csv
+		t0=$(now)
+		if [ "$shape" = orders ]; then
+			bin/portal demo-csv --orders "$n" --latest-only >"$file"
+		else
+			bin/portal demo-csv --rows "$n" >"$file"
+		fi
+		t1=$(now)
+		mb[$k]=$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')
+		echo "generated $shape file of $n rows: ${mb[$k]} MB in $(elapsed "$t0" "$t1") s (not measured)"
+		for ((i = 1; i <= repeat; i++)); do
+			measure_import "$file"
+			echo "  importer run $i: ${imp_s} s, peak RSS $(awk -v k="$imp_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }') MB — $imp_summary"
+			imp[$k]=$(min "${imp[$k]:-}" "$imp_s")
+			rss[$k]=$(max "${rss[$k]:-}" "$(awk -v k="$imp_kb" 'BEGIN { printf "%.1f", k * 1024 / 1e6 }')")
+			measure_floor "$file"
+			echo "  floor    run $i: ${floor_s} s ($floor_shipments shipments)"
+			flo[$k]=$(min "${flo[$k]:-}" "$floor_s")
+			measure_floor "$file" writes
+			echo "  writes   run $i: ${floor_s} s"
+			wri[$k]=$(min "${wri[$k]:-}" "$floor_s")
+		done
+		rm -f "$file"
 	done
-	rm -f "$file"
 done
 
 first=${sizes[0]}
 echo
-printf '%9s %8s %10s %9s %7s %8s   %-16s %-14s %s\n' rows "file MB" "import s" "floor s" ratio "RSS MB" "ratio <= 1.5" "RSS < 150 MB" "RSS flat vs ${first} rows (10% or 5 MB)"
-for n in "${sizes[@]}"; do
-	awk -v n="$n" -v mb="${mb[$n]}" -v imp="${imp[$n]}" -v flo="${flo[$n]}" -v rss="${rss[$n]}" -v rss0="${rss[$first]}" -v first="$first" '
-		function verdict(ok) { return ok ? "ok" : "MISSED" }
-		BEGIN {
-			ratio = flo > 0 ? imp / flo : 0
-			growth = rss0 > 0 ? (rss - rss0) / rss0 * 100 : 0
-			flat = n == first ? "(baseline)" : sprintf("%s (%+.0f%%, %+.1f MB)", verdict(growth <= 10 || rss - rss0 <= 5), growth, rss - rss0)
-			printf "%9d %8.1f %10.2f %9.2f %7.2f %8.1f   %-16s %-14s %s\n", n, mb, imp, flo, ratio, rss,
-				sprintf("%s (%.2f)", verdict(ratio <= 1.5), ratio), verdict(rss < 150), flat
-		}'
+printf '%-8s %9s %8s %9s %8s %6s %9s %7s %7s   %-16s %-12s %s\n' shape rows "file MB" "import s" "floor s" ratio "writes s" "/writes" "RSS MB" "ratio <= 1.5" "RSS < 150" "RSS flat vs ${first} rows (10% or 5 MB)"
+for shape in "${shapes[@]}"; do
+	for n in "${sizes[@]}"; do
+		k=$shape-$n
+		awk -v shape="$shape" -v n="$n" -v mb="${mb[$k]}" -v imp="${imp[$k]}" -v flo="${flo[$k]}" -v wri="${wri[$k]}" \
+			-v rss="${rss[$k]}" -v rss0="${rss[$shape-$first]}" -v first="$first" '
+			function verdict(ok) { return ok ? "ok" : "MISSED" }
+			BEGIN {
+				ratio = flo > 0 ? imp / flo : 0
+				wratio = wri > 0 ? imp / wri : 0
+				growth = rss0 > 0 ? (rss - rss0) / rss0 * 100 : 0
+				flat = n == first ? "(baseline)" : sprintf("%s (%+.0f%%, %+.1f MB)", verdict(growth <= 10 || rss - rss0 <= 5), growth, rss - rss0)
+				printf "%-8s %9d %8.1f %9.2f %8.2f %6.2f %9.2f %7.2f %7.1f   %-16s %-12s %s\n", shape, n, mb, imp, flo, ratio, wri, wratio, rss,
+					sprintf("%s (%.2f)", verdict(ratio <= 1.5), ratio), verdict(rss < 150), flat
+			}'
+	done
 done
