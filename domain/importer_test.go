@@ -728,8 +728,8 @@ func TestEventsOnlyNameTheirSellersShipments(t *testing.T) {
 
 // TestImportNumbersNewShipmentsInOrderRefOrder: new shipments get their ids in order_ref order,
 // whatever the order of the file, so that the merge writes shipments and events in the order of
-// their indexes (at a million new orders, random order made it three times slower). It fails if
-// the id is taken before the sort.
+// their indexes (at a million new orders, random order made it a third slower). It fails if the
+// id is taken before the sort.
 func TestImportNumbersNewShipmentsInOrderRefOrder(t *testing.T) {
 	t.Parallel()
 	db := dbtest.NewDB(t)
