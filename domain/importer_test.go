@@ -750,3 +750,29 @@ func TestImportNumbersNewShipmentsInOrderRefOrder(t *testing.T) {
 		t.Errorf("by id, the %d shipments are not in order_ref order: %v", len(refs), refs)
 	}
 }
+
+// TestImportTrackingNumberSourceFirstMileFirst: a number the file gives an order in several
+// places is stored once, with the first of first mile, last mile and event text, wherever the
+// rows stand in the file.
+func TestImportTrackingNumberSourceFirstMileFirst(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Sources", "sources@shop.test")
+	mustImport(t, s, seller.ID, "Order ID,Tracking Number,Last Mile Tracking,Last Event,Event Time\n"+
+		"O-1,LP00111111111111,,Handed over to Royal Mail with tracking RB123456789GB,2026-11-05 10:00\n"+
+		"O-1,LP00111111111111,RB123456789GB,Out for delivery,2026-11-08 09:00\n"+
+		"O-2,LP00222222222222,LP00222222222222,Arrived at destination country/region,2026-11-05 12:00\n")
+	for ref, want := range map[string]string{
+		"O-1": "[{LP00111111111111 first_mile} {RB123456789GB last_mile}]",
+		"O-2": "[{LP00222222222222 first_mile}]",
+	} {
+		nums, err := s.ListTrackingNumbers(ctx, seller.ID, shipmentByRef(t, s, seller.ID, ref).ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(nums); got != want {
+			t.Errorf("%s tracking numbers = %s, want %s", ref, got, want)
+		}
+	}
+}
