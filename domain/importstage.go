@@ -156,8 +156,9 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 	}
 	// A temporary table has no statistics until analysed: without them the planner takes the
 	// staging table for a few dozen rows and joins it to shipments in a nested loop, which made
-	// files of 20,000–50,000 rows several times slower than larger ones. Only the columns the
-	// merge joins, groups or filters on: all of them took as long as the COPY of 100,000 rows.
+	// files of 20,000–50,000 rows several times slower than larger ones. Only the columns whose
+	// statistics shape the merge's plans (its joins, groups and filters by order, status and
+	// numbers): all 26 took as long as the COPY of 100,000 rows, and gave the same estimates.
 	run.logStep(ctx, "copy", t0)
 	t0 = time.Now()
 	if _, err := run.tx.ExecContext(ctx, `ANALYZE staging (order_ref, facts, status, extra_numbers, reject)`); err != nil {

@@ -27,10 +27,11 @@
 #             writes, which the importer's time includes.
 #   writes    the floor, then, in the same transaction, plain INSERTs of what any importer must
 #             also store in this schema: every row's event (into events, with its indexes and
-#             foreign key; in shipment order, the cheapest) and the shipments' first- and
-#             last-mile tracking numbers. No classification, no time parsing beyond a cast, no
-#             check for events already stored, no stage, no sweep. A lower bound of an import
-#             into this schema: how far the importer is from writing its rows.
+#             foreign key; in shipment order, the cheapest) and every first- and last-mile
+#             tracking number of the file, once per order. No classification, no time parsing
+#             beyond a cast, no numbers from event text, no check for events already stored, no
+#             stage, no sweep. A lower bound of an import into this schema: how far the importer
+#             is from writing its rows.
 #
 # All are timed with the same clock: `date +%s.%N` just before and after the command, so each
 # includes its process start and connection. A CHECKPOINT runs before each timed command, so it
@@ -157,11 +158,12 @@ floor_sql() {
 		WHERE st.status IS NOT NULL
 		ORDER BY s.id;
 		INSERT INTO tracking_numbers (seller_id, number, shipment_id, source)
-		SELECT $seller, n.number, s.id, n.source
-		FROM shipments s CROSS JOIN LATERAL (VALUES (s.tracking_number, 'first_mile'),
-			(s.last_mile_tracking_number, 'last_mile')) AS n (number, source)
-		WHERE s.seller_id = $seller AND n.number <> '' AND NOT (n.source = 'last_mile' AND n.number = s.tracking_number)
-		ORDER BY s.id;
+		SELECT DISTINCT ON (s.id, n.number) $seller, n.number, s.id, n.source
+		FROM staging st JOIN shipments s ON s.seller_id = $seller AND s.order_ref = st.order_ref
+		CROSS JOIN LATERAL (VALUES (st.tracking_number, 'first_mile', 1),
+			(st.last_mile_tracking_number, 'last_mile', 2)) AS n (number, source, rank)
+		WHERE n.number <> ''
+		ORDER BY s.id, n.number, n.rank;
 		SQL
 	fi
 	echo 'COMMIT;'

@@ -93,7 +93,7 @@ var demoStall = [12]float64{1: 160, 2: 130, 3: 100, 4: 100, 5: 130, 6: 300, 7: 1
 
 // writeDemoCSV writes a demo export of orders orders (stopping early at maxRows rows when
 // maxRows > 0), deterministic for a seed and a now. A tracking export has a row per event of
-// each order; with latestOnly, an order export, it has one row per order: its latest event.
+// each order; with latestOnly, an order export, it has one row per order: its last event.
 func writeDemoCSV(w io.Writer, orders, maxRows int, latestOnly bool, now time.Time, seed uint64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) // #nosec G404 -- made-up demo data, reproducible from --seed on purpose; nothing secret
 	china := time.FixedZone("CST", 8*3600)
@@ -278,7 +278,7 @@ func cmdDemoCSV(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	orders := fs.Int("orders", 3000, "number of orders")
 	maxRows := fs.Int("rows", 0, "stop after this many rows (0: all the orders' rows)")
-	latest := fs.Bool("latest-only", false, "one row per order, its latest event (an order export), instead of a row per event (a tracking export)")
+	latest := fs.Bool("latest-only", false, "one row per order, its last event (an order export), instead of a row per event (a tracking export)")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed and day give the same file")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -49,7 +49,7 @@ func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
 	if recs, _ := csv.NewReader(&c).ReadAll(); len(recs) != 501 {
 		t.Errorf("maxRows 500 gave %d rows", len(recs)-1)
 	}
-	// An order export: the latest row of each order of the same file, one per order.
+	// An order export: the last row of each order of the same file, one per order.
 	var d bytes.Buffer
 	if err := writeDemoCSV(&d, 300, 0, true, now, 7); err != nil {
 		t.Fatal(err)
@@ -65,7 +65,7 @@ func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
 		}
 	}
 	if len(latest) != 301 || !slices.EqualFunc(latest[1:], want, slices.Equal) {
-		t.Errorf("latestOnly gave %d rows, not the latest row of each of the 300 orders", len(latest)-1)
+		t.Errorf("latestOnly gave %d rows, not the last row of each of the 300 orders", len(latest)-1)
 	}
 }
 
