@@ -27,6 +27,18 @@ func (b browser) signup(base, shop, email string) {
 	)
 }
 
+// login signs in through the login form and waits for the home page.
+func (b browser) login(base, email, password string) {
+	b.t.Helper()
+	b.do(
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.ID("login-form")),
+		chromedp.SendKeys(chromedp.ID("email"), email),
+		chromedp.SendKeys(chromedp.ID("password"), password+"\r"),
+		chromedp.WaitVisible(chromedp.ID("home-title")),
+	)
+}
+
 // messyExport writes what a seller's spreadsheet makes of an export: a BOM, semicolons, CRLF,
 // day-first dates, decimal commas, a quoted cell with a newline, and one broken row among many.
 func messyExport(t *testing.T, rows int) (path string, brokenLine int) {

@@ -1,13 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -16,25 +11,11 @@ import (
 // outcomes page in Chromium, at desktop and phone widths.
 func TestBrowserOutcomes(t *testing.T) {
 	env, getenv := newLotusShop(t)
-	ctx := context.Background()
-	const email, password = lotusEmail, lotusPassword
-	var out bytes.Buffer
-	path := filepath.Join(t.TempDir(), "orders.csv")
-	if err := os.WriteFile(path, shipmentsDemoCSV(t, time.Now()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := run(ctx, []string{"import", "--seller", email, path}, getenv, nil, &out, &out); err != nil {
-		t.Fatalf("import: %v\n%s", err, out.String())
-	}
+	importShipmentsDemo(t, getenv)
 	base := serveOn(t, env)
 	b := browser{t, newBrowser(t)}
-	b.do(
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.ID("login-form")),
-		chromedp.SendKeys(chromedp.ID("email"), email),
-		chromedp.SendKeys(chromedp.ID("password"), password+"\r"),
-		chromedp.WaitVisible(chromedp.ID("home-charts")),
-	)
+	b.login(base, lotusEmail, lotusPassword)
+	b.do(chromedp.WaitVisible(chromedp.ID("home-charts")))
 	if !b.exists("#chart-funnel svg") || !b.exists("#chart-weekly svg") {
 		t.Error("home page lacks its charts")
 	}

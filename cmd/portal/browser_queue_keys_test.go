@@ -41,12 +41,8 @@ func TestBrowserQueueKeys(t *testing.T) {
 
 	base := serveOn(t, env)
 	b := browser{t, newBrowser(t)}
+	b.login(base, email, password)
 	b.do(
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.ID("login-form")),
-		chromedp.SendKeys(chromedp.ID("email"), email),
-		chromedp.SendKeys(chromedp.ID("password"), password+"\r"),
-		chromedp.WaitVisible(chromedp.ID("home-title")),
 		chromedp.Navigate(base+"/exceptions"),
 		chromedp.WaitVisible(chromedp.ID("queue")),
 		chromedp.WaitVisible(chromedp.ID("queue-keys")),

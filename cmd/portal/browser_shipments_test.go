@@ -17,27 +17,12 @@ import (
 // list and opens a shipment in Chromium, at desktop and phone widths.
 func TestBrowserShipments(t *testing.T) {
 	env, getenv := newLotusShop(t)
-	ctx := context.Background()
-	const email, password = lotusEmail, lotusPassword
-	var out bytes.Buffer
-	path := filepath.Join(t.TempDir(), "orders.csv")
-	if err := os.WriteFile(path, shipmentsDemoCSV(t, time.Now()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := run(ctx, []string{"import", "--seller", email, path}, getenv, nil, &out, &out); err != nil {
-		t.Fatalf("import: %v\n%s", err, out.String())
-	}
+	importShipmentsDemo(t, getenv)
 
 	base := serveOn(t, env)
 	b := browser{t, newBrowser(t)}
-	b.do(
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.ID("login-form")),
-		chromedp.SendKeys(chromedp.ID("email"), email),
-		chromedp.SendKeys(chromedp.ID("password"), password+"\r"),
-		chromedp.WaitVisible(chromedp.ID("home-title")),
-		chromedp.WaitVisible(chromedp.ID("open-exceptions")),
-	)
+	b.login(base, lotusEmail, lotusPassword)
+	b.do(chromedp.WaitVisible(chromedp.ID("open-exceptions")))
 	// The import swept the shop: the home page leads with its open exceptions and watch list.
 	b.screenshot("dashboard.png")
 	b.do(chromedp.EmulateViewport(390, 844))
@@ -97,6 +82,19 @@ func TestBrowserShipments(t *testing.T) {
 		chromedp.Navigate(base+"/shipments?q=no-such-order&stage=delivered"),
 		chromedp.WaitVisible(chromedp.ID("shipments-no-match")),
 	)
+}
+
+// importShipmentsDemo imports shipmentsDemoCSV into the Lotus Lamps shop with `portal import`.
+func importShipmentsDemo(t *testing.T, getenv func(string) string) {
+	t.Helper()
+	var out bytes.Buffer
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	if err := os.WriteFile(path, shipmentsDemoCSV(t, time.Now()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"import", "--seller", lotusEmail, path}, getenv, nil, &out, &out); err != nil {
+		t.Fatalf("import: %v\n%s", err, out.String())
+	}
 }
 
 // shipmentsDemoCSV is the demo export plus one order that shows every feature of the shipment

@@ -57,12 +57,8 @@ func TestBrowserThresholds(t *testing.T) {
 
 	base := serveOn(t, env)
 	b := browser{t, newBrowser(t)}
+	b.login(base, email, password)
 	b.do(
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.ID("login-form")),
-		chromedp.SendKeys(chromedp.ID("email"), email),
-		chromedp.SendKeys(chromedp.ID("password"), password+"\r"),
-		chromedp.WaitVisible(chromedp.ID("home-title")),
 		chromedp.Click(chromedp.CSS(`header a[href="/settings/thresholds"]`), chromedp.NodeVisible),
 		chromedp.WaitVisible(chromedp.ID("thresholds-table")),
 	)

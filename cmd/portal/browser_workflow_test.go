@@ -52,13 +52,7 @@ func TestBrowserWorkflow(t *testing.T) {
 
 	base := serveOn(t, env)
 	b := browser{t, newBrowser(t)}
-	b.do(
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.ID("login-form")),
-		chromedp.SendKeys(chromedp.ID("email"), email),
-		chromedp.SendKeys(chromedp.ID("password"), password+"\r"),
-		chromedp.WaitVisible(chromedp.ID("home-title")),
-	)
+	b.login(base, email, password)
 
 	// The owner invites an agent; the agent joins in a second browser with its own cookies.
 	b.do(
