@@ -6,12 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 // ImportStatus is where an import is in its life: uploaded (waiting for the seller to confirm
@@ -159,7 +160,7 @@ type ImportRun struct {
 	seller SellerID
 	id     int64
 	set    ImportSettings
-	cls    *Classifier
+	cls    *tracking.Classifier
 }
 
 // BeginImport opens the import's transaction, takes its run lock and marks it running, so that a
@@ -363,13 +364,13 @@ type statusInfo struct {
 // mostly one-offs ("with tracking UG251350054MV") that would only fill memory. Bounded besides,
 // so memory does not grow with the file.
 type statusCache struct {
-	cls  *Classifier
+	cls  *tracking.Classifier
 	seen map[string]statusInfo
 }
 
 const statusCacheMax = 5_000
 
-func newStatusCache(cls *Classifier) *statusCache {
+func newStatusCache(cls *tracking.Classifier) *statusCache {
 	return &statusCache{cls: cls, seen: make(map[string]statusInfo, 256)}
 }
 
@@ -382,9 +383,9 @@ func (c *statusCache) get(text string) statusInfo {
 	}
 	var info statusInfo
 	info.stage, info.signal = c.cls.Classify(text)
-	info.norm = NormalizeStatus(text)
+	info.norm = tracking.NormalizeStatus(text)
 	if containsDigit(text) {
-		if nums := ExtractTrackingNumbers(text); len(nums) > 0 {
+		if nums := tracking.ExtractTrackingNumbers(text); len(nums) > 0 {
 			info.extra = nums
 		}
 	}
@@ -392,35 +393,6 @@ func (c *statusCache) get(text string) statusInfo {
 		c.seen[text] = info
 	}
 	return info
-}
-
-// trackingInText finds tracking numbers carriers mention inside event text: UPU S10 numbers
-// (UG251350054MV), DHL's 0034… numbers, and "tracking (number|no|#) X".
-var trackingInText = regexp.MustCompile(`\b([A-Z]{2}\d{9}[A-Z]{2})\b|\b(00\d{18})\b|(?i:tracking(?:\s+(?:number|no\.?|code|#))?\s*[:#]?\s*)([A-Z0-9]{10,30})\b`)
-
-// ExtractTrackingNumbers returns the tracking numbers mentioned in a status text, upper-cased,
-// without duplicates ("Handed over to local carrier with tracking UG251350054MV").
-func ExtractTrackingNumbers(text string) []string {
-	var out []string
-	for _, m := range trackingInText.FindAllStringSubmatch(text, -1) {
-		for _, g := range m[1:] {
-			if g == "" {
-				continue
-			}
-			n := strings.ToUpper(g)
-			if !containsDigit(n) {
-				continue // "tracking information" is not a number
-			}
-			dup := false
-			for _, o := range out {
-				dup = dup || o == n
-			}
-			if !dup {
-				out = append(out, n)
-			}
-		}
-	}
-	return out
 }
 
 func containsDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }

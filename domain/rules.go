@@ -7,17 +7,19 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 // Classifier returns the classifier for the seller: the built-in rules plus the seller's own,
 // which win.
-func (s *Store) Classifier(ctx context.Context, seller SellerID) (*Classifier, error) {
-	var rules []Rule
+func (s *Store) Classifier(ctx context.Context, seller SellerID) (*tracking.Classifier, error) {
+	var rules []tracking.Rule
 	if err := s.db.SelectContext(ctx, &rules, `
 		SELECT pattern, stage, signal FROM status_rules WHERE seller_id = $1`, seller); err != nil {
 		return nil, fmt.Errorf("load status rules: %w", err)
 	}
-	return NewClassifier(rules), nil
+	return tracking.NewClassifier(rules), nil
 }
 
 // UnmappedStatus is a carrier text no rule understands, as the unmapped statuses page lists it.
@@ -70,7 +72,7 @@ func (s *Store) ListStatusRules(ctx context.Context, seller SellerID) ([]StatusR
 // same transaction, every unmapped event the rules now understand, refreshing the stage of every
 // affected shipment. It returns how many events were re-classified, or a *ValidationError.
 func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, text string, stage Stage, signal Signal) (int64, error) {
-	pattern := NormalizeStatus(text)
+	pattern := tracking.NormalizeStatus(text)
 	fields := map[string]string{}
 	if pattern == "" {
 		fields["text"] = "Choose a status text to map."
@@ -97,11 +99,11 @@ func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, text
 			seller, pattern, int(stage), string(signal), user); err != nil {
 			return err
 		}
-		var rules []Rule
+		var rules []tracking.Rule
 		if err := tx.SelectContext(ctx, &rules, `SELECT pattern, stage, signal FROM status_rules WHERE seller_id = $1`, seller); err != nil {
 			return err
 		}
-		cls := NewClassifier(rules)
+		cls := tracking.NewClassifier(rules)
 		var texts []string
 		if err := tx.SelectContext(ctx, &texts, `SELECT DISTINCT status_text FROM events WHERE seller_id = $1 AND stage = 0`, seller); err != nil {
 			return err

@@ -6,13 +6,13 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 // cmdClassify reads one status text per line and prints "stage,signal" for each with the
 // built-in rules ("0,none" when none matches): how the rules are tested and tuned.
 func cmdClassify(stdin io.Reader, stdout io.Writer) error {
-	cls := domain.BuiltinClassifier()
+	cls := tracking.BuiltinClassifier()
 	in := bufio.NewScanner(stdin)
 	in.Buffer(make([]byte, 64<<10), 1<<20)
 	out := bufio.NewWriter(stdout)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
@@ -75,7 +76,7 @@ func TestDemoCSVIsDeterministicAndWellFormed(t *testing.T) {
 func TestDemoEventsClassify(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
-	cls := domain.BuiltinClassifier()
+	cls := tracking.BuiltinClassifier()
 	seen := map[string]bool{}
 	for i := range 2000 {
 		for _, ev := range newDemoOrder(rng, i, now).events {

@@ -1,4 +1,4 @@
-package domain
+package tracking
 
 import (
 	"bytes"
@@ -48,7 +48,7 @@ var clsBuiltinClassifier Classifier
 // Order of precedence:
 //  1. a canonical stage written as key, label or number ("export_customs", "5"), with SignalNone;
 //  2. the seller's rules, the longest matching pattern first;
-//  3. the built-in rules (see classify_rules.go for how the best one is chosen).
+//  3. the built-in rules (see rules.go for how the best one is chosen).
 //
 // Classify runs once per imported row, so it works in a fixed stack buffer and allocates nothing
 // for the status texts carriers actually print.
@@ -732,7 +732,7 @@ func (x *clsIndex) add(r clsRule, elems []clsElem) {
 	switch elems[0].kind {
 	case clsWord, clsPrefix:
 	default:
-		panic("domain: classifier pattern starts with a wildcard: " + r.pattern)
+		panic("tracking: classifier pattern starts with a wildcard: " + r.pattern)
 	}
 	i := int32(len(x.rules)) // #nosec G115 -- built-in rules plus one seller's mappings: far below 2^31
 	x.rules = append(x.rules, r)
@@ -981,7 +981,7 @@ func clsCompileBuiltins(table []clsTableRule) *clsIndex {
 	x := clsNewIndex()
 	for order, tr := range table {
 		if !tr.signal.Valid() || tr.stage != StageUnknown && !tr.stage.Valid() {
-			panic("domain: classifier rule with a bad stage or signal: " + tr.pattern)
+			panic("tracking: classifier rule with a bad stage or signal: " + tr.pattern)
 		}
 		prio := tr.prio
 		if prio == 0 {
@@ -1016,13 +1016,13 @@ func clsExpand(p string, out []string) []string {
 	}
 	j := strings.IndexByte(p[i:], '}')
 	if j < 0 {
-		panic("domain: classifier pattern with an unclosed {: " + p)
+		panic("tracking: classifier pattern with an unclosed {: " + p)
 	}
 	for _, alt := range strings.Split(p[i+1:i+j], "|") {
 		out = clsExpand(p[:i]+alt+p[i+j+1:], out)
 	}
 	if len(out) > 4096 {
-		panic("domain: classifier pattern expands too far: " + p)
+		panic("tracking: classifier pattern expands too far: " + p)
 	}
 	return out
 }
@@ -1036,7 +1036,7 @@ func clsParsePattern(s, orig string) ([]clsElem, string) {
 		switch {
 		case f == "...":
 			if len(elems) == 0 || elems[len(elems)-1].kind == clsGap {
-				panic("domain: classifier pattern with a misplaced ...: " + orig)
+				panic("tracking: classifier pattern with a misplaced ...: " + orig)
 			}
 			elems = append(elems, clsElem{kind: clsGap})
 		case f == "*":
@@ -1046,7 +1046,7 @@ func clsParsePattern(s, orig string) ([]clsElem, string) {
 			norm := clsAppendFold(nil, strings.TrimSuffix(f, "*"), true)
 			toks := clsTokenize(nil, norm)
 			if len(toks) == 0 || prefix && len(toks) != 1 {
-				panic("domain: classifier pattern with a bad word " + f + ": " + orig)
+				panic("tracking: classifier pattern with a bad word " + f + ": " + orig)
 			}
 			for _, t := range toks {
 				kind := clsWord
@@ -1058,7 +1058,7 @@ func clsParsePattern(s, orig string) ([]clsElem, string) {
 		}
 	}
 	if len(elems) == 0 || elems[len(elems)-1].kind == clsGap || elems[len(elems)-1].kind == clsAny {
-		panic("domain: classifier pattern that is empty or ends in a wildcard: " + orig)
+		panic("tracking: classifier pattern that is empty or ends in a wildcard: " + orig)
 	}
 	var key strings.Builder
 	for _, e := range elems {

@@ -1,4 +1,4 @@
-package domain
+package tracking
 
 // The built-in rules of the carrier-text classifier: phrases that Cainiao/AliExpress, the
 // Chinese consolidators (China Post/EMS, YunExpress, 4PX, Yanwen), the UPU postal event names
