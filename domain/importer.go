@@ -364,25 +364,46 @@ type statusInfo struct {
 // mostly one-offs ("with tracking UG251350054MV") that would only fill memory. Bounded besides,
 // so memory does not grow with the file.
 type statusCache struct {
-	cls  *tracking.Classifier
-	seen map[string]statusInfo
+	cls      *tracking.Classifier
+	seen     map[statusKey]statusInfo
+	lastMile map[string]bool // carrier → tracking.IsLastMile
+}
+
+// statusKey is a status text and whether a last-mile carrier printed it: the same words can mean
+// a different stage then ("In transit to next facility" is after customs at USPS).
+type statusKey struct {
+	text     string
+	lastMile bool
 }
 
 const statusCacheMax = 5_000
 
 func newStatusCache(cls *tracking.Classifier) *statusCache {
-	return &statusCache{cls: cls, seen: make(map[string]statusInfo, 256)}
+	return &statusCache{cls: cls, seen: make(map[statusKey]statusInfo, 256), lastMile: map[string]bool{}}
 }
 
-func (c *statusCache) get(text string) statusInfo {
+// get classifies text as printed by carrier (the row's carrier column).
+func (c *statusCache) get(text, carrier string) statusInfo {
 	if text == "" {
 		return statusInfo{signal: SignalNone}
 	}
-	if info, ok := c.seen[text]; ok {
+	last, ok := c.lastMile[carrier]
+	if !ok {
+		last = tracking.IsLastMile(carrier)
+		if len(c.lastMile) < statusCacheMax {
+			c.lastMile[carrier] = last
+		}
+	}
+	key := statusKey{text, last}
+	if info, ok := c.seen[key]; ok {
 		return info
 	}
 	var info statusInfo
-	info.stage, info.signal = c.cls.Classify(text)
+	lastMileCarrier := ""
+	if last {
+		lastMileCarrier = carrier
+	}
+	info.stage, info.signal = c.cls.ClassifyEvent(tracking.Event{Text: text, Carrier: lastMileCarrier})
 	info.norm = tracking.NormalizeStatus(text)
 	if containsDigit(text) {
 		if nums := tracking.ExtractTrackingNumbers(text); len(nums) > 0 {
@@ -390,7 +411,7 @@ func (c *statusCache) get(text string) statusInfo {
 		}
 	}
 	if len(c.seen) < statusCacheMax && info.extra == nil && !containsDigit(text) {
-		c.seen[text] = info
+		c.seen[key] = info
 	}
 	return info
 }

@@ -613,7 +613,7 @@ func TestImportStageFollowsTheRulesOnRandomHistories(t *testing.T) {
 			case r < 3:
 				status = []string{"6", "7", "8"}[rng.IntN(3)] // around the pre-advice rule
 			case r == 3:
-				status = "Scan at hub gate 3" // no rule knows it: stage 0
+				status = "Bag closed at gate 3" // no rule knows it: stage 0
 			}
 			when := base.Add(time.Duration(rng.IntN(20)) * 6 * time.Hour).Format("2006-01-02 15:04") // ties
 			if rng.IntN(12) == 0 {

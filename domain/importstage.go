@@ -113,7 +113,7 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 						if row.Status != "" {
 							out.withStatus++
 						}
-						b = b.row(row, &prev, statuses.get(row.Status))
+						b = b.row(row, &prev, statuses.get(row.Status, row.Carrier))
 						prev = row
 					}
 				}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,17 +11,39 @@ import (
 )
 
 // cmdClassify reads one status text per line and prints "stage,signal" for each with the
-// built-in rules ("0,none" when none matches): how the rules are tested and tuned.
-func cmdClassify(stdin io.Reader, stdout io.Writer) error {
+// built-in rules ("0,none" when it cannot tell): how the rules are tested and tuned. With
+// --explain each line also says why, and for an unmapped text what it suggests; with --carrier
+// the texts are read as that carrier's (a last-mile carrier's facility scans are after customs).
+func cmdClassify(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	explain := fs.Bool("explain", false, `print why after each "stage,signal": by, concepts, reason, suggestion`)
+	carrier := fs.String("carrier", "", "read the texts as printed by this carrier")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	cls := tracking.BuiltinClassifier()
 	in := bufio.NewScanner(stdin)
 	in.Buffer(make([]byte, 64<<10), 1<<20)
 	out := bufio.NewWriter(stdout)
 	var line []byte
 	for in.Scan() {
-		stage, signal := cls.Classify(in.Text())
+		e := tracking.Event{Text: in.Text(), Carrier: *carrier}
+		var stage tracking.Stage
+		var signal tracking.Signal
+		var ex tracking.Explanation
+		if *explain {
+			ex = cls.Explain(e)
+			stage, signal = ex.Stage, ex.Signal
+		} else {
+			stage, signal = cls.ClassifyEvent(e)
+		}
 		line = strconv.AppendInt(line[:0], int64(stage), 10)
-		line = append(append(append(line, ','), signal...), '\n')
+		line = append(append(line, ','), signal...)
+		if *explain {
+			line = append(line, "\t"+explainLine(ex)...)
+		}
+		line = append(line, '\n')
 		if _, err := out.Write(line); err != nil {
 			return fmt.Errorf("classify: %w", err)
 		}
@@ -29,4 +52,16 @@ func cmdClassify(stdin io.Reader, stdout io.Writer) error {
 		return fmt.Errorf("classify: %w", err)
 	}
 	return out.Flush()
+}
+
+// explainLine is the --explain column: what decided, the concepts, the reason and a suggestion.
+func explainLine(ex tracking.Explanation) string {
+	s := ex.Reason
+	if ex.Concepts != "" {
+		s = "[" + ex.Concepts + "] " + s
+	}
+	if g := ex.Suggestion; g != nil {
+		s += fmt.Sprintf("; suggestion %d,%s (%.0f%%: %s)", int(g.Stage), g.Signal, 100*g.Confidence, g.Why)
+	}
+	return s
 }

@@ -56,7 +56,7 @@ var demoTrouble = []struct {
 }
 
 // demoUnmapped are texts that no built-in rule knows; the seller maps them on the unmapped page.
-var demoUnmapped = []string{"Package info synchronized with partner system", "Scan at hub gate 3",
+var demoUnmapped = []string{"Package info synchronized with partner system", "Bag closed at gate 3",
 	"Parcel consolidated for onward routing"}
 
 var demoCountries = []struct {

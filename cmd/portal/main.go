@@ -39,7 +39,8 @@ commands:
   seller add    create a seller account and its owner
   sweep         run one stall/exception sweep for every seller, then exit
   import        import an order/tracking CSV as a seller
-  classify      read status texts, one per line, and print "stage,signal" for each (built-in rules)
+  classify      read status texts, one per line, and print "stage,signal" for each (built-in rules);
+                --explain adds why, --carrier NAME reads them as that carrier's texts
   demo-csv      write a realistic demo export (for trying the importer and benchmarks)
 
 Run "portal <command> -h" for the flags of a command.
@@ -67,7 +68,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "sweep":
 		return cmdSweep(ctx, args[1:], getenv, stdout, stderr)
 	case "classify":
-		return cmdClassify(stdin, stdout)
+		return cmdClassify(args[1:], stdin, stdout, stderr)
 	case "demo-csv":
 		return cmdDemoCSV(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

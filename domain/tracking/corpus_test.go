@@ -1,0 +1,251 @@
+package tracking_test
+
+import (
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/parceldesk/portal/domain/tracking"
+)
+
+var showMisses = flag.String("misses", "", "log the corpus rows the classifier gets wrong, for batches whose file name contains this ('all' for every batch)")
+
+// corpusRow is one labelled real status text of testdata/corpus/*.csv (LABELLING.md there says how
+// the texts were collected and labelled).
+type corpusRow struct {
+	batch   string
+	line    int
+	text    string
+	stage   tracking.Stage
+	signal  tracking.Signal
+	alt     []corpusAlt
+	lang    string
+	carrier string
+	source  string
+}
+
+// corpusAlt is another answer the labels accept for an ambiguous text; signal "" means any.
+type corpusAlt struct {
+	stage  tracking.Stage
+	signal tracking.Signal
+}
+
+// mustReadCorpus reads every batch, in file-name order. A text that an earlier batch already has is
+// kept only there, so each text is counted once, in the batch that brought it.
+func mustReadCorpus(tb testing.TB) []corpusRow {
+	tb.Helper()
+	files, err := filepath.Glob("testdata/corpus/*.csv")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no corpus batches: %v", err)
+	}
+	slices.Sort(files)
+	seen := map[string]bool{}
+	var rows []corpusRow
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		recs, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			tb.Fatalf("%s: %v", name, err)
+		}
+		if got, want := strings.Join(recs[0], ","), "text,stage,signal,alt,lang,carrier,source"; got != want {
+			tb.Fatalf("%s: header %q, want %q", name, got, want)
+		}
+		batch := strings.TrimSuffix(filepath.Base(name), ".csv")
+		for i, rec := range recs[1:] {
+			line := i + 2
+			st, ok := corpusStage(rec[1])
+			sg := tracking.Signal(rec[2])
+			if !ok || !sg.Valid() {
+				tb.Fatalf("%s:%d: bad stage or signal %q,%q", name, line, rec[1], rec[2])
+			}
+			var alts []corpusAlt
+			for _, a := range strings.FieldsFunc(rec[3], func(r rune) bool { return r == '|' }) {
+				s, g, _ := strings.Cut(a, ":")
+				ast, ok := corpusStage(s)
+				if !ok || g != "" && !tracking.Signal(g).Valid() {
+					tb.Fatalf("%s:%d: bad alternative %q", name, line, a)
+				}
+				alts = append(alts, corpusAlt{ast, tracking.Signal(g)})
+			}
+			if rec[6] == "" {
+				tb.Fatalf("%s:%d: no source", name, line)
+			}
+			key := strings.ToLower(strings.TrimSpace(rec[0]))
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			rows = append(rows, corpusRow{batch: batch, line: line, text: rec[0], stage: st, signal: sg, alt: alts,
+				lang: rec[4], carrier: rec[5], source: rec[6]})
+		}
+	}
+	return rows
+}
+
+func corpusStage(s string) (tracking.Stage, bool) {
+	n, err := strconv.Atoi(s)
+	st := tracking.Stage(n)
+	return st, err == nil && (st == tracking.StageUnknown || st.Valid())
+}
+
+// corpusScore is how the classifier did on some rows.
+type corpusScore struct {
+	rows, right, unmapped, wrong, signal int
+}
+
+func (s *corpusScore) add(r corpusRow, st tracking.Stage, sg tracking.Signal) {
+	s.rows++
+	switch {
+	case r.stageRight(st):
+		s.right++
+	case st == tracking.StageUnknown:
+		s.unmapped++
+	default:
+		s.wrong++
+	}
+	if r.signalRight(sg) {
+		s.signal++
+	}
+}
+
+func (s corpusScore) pct(n int) float64 { return 100 * float64(n) / float64(max(1, s.rows)) }
+
+func (s corpusScore) String() string {
+	return fmt.Sprintf("%5d rows  right %5.1f%%  unmapped %5.1f%%  wrong stage %4.1f%%  signal right %5.1f%%",
+		s.rows, s.pct(s.right), s.pct(s.unmapped), s.pct(s.wrong), s.pct(s.signal))
+}
+
+func (r corpusRow) stageRight(st tracking.Stage) bool {
+	if st == r.stage {
+		return true
+	}
+	for _, a := range r.alt {
+		if a.stage == st {
+			return true
+		}
+	}
+	return false
+}
+
+func (r corpusRow) signalRight(sg tracking.Signal) bool {
+	if sg == r.signal {
+		return true
+	}
+	for _, a := range r.alt {
+		if a.signal == sg {
+			return true
+		}
+	}
+	return false
+}
+
+// TestClassifyCorpus measures the built-in classifier against every labelled real text, as
+// `portal classify` reads them (the text alone) and as the import reads them (with the carrier the
+// row names). It prints, per batch and per language: right (the stage, or an accepted
+// alternative), unmapped (no stage where the label has one), and wrong stage. Batches were added
+// one at a time and measured before any rule or word was changed for them; BATCHES.md records
+// those figures, which are the honest measure of what the classifier understands. The figures
+// printed here are after tuning, on everything, and guard against regressions.
+func TestClassifyCorpus(t *testing.T) {
+	t.Parallel()
+	rows := mustReadCorpus(t)
+	cls := tracking.BuiltinClassifier()
+	var total, inContext corpusScore
+	perBatch := map[string]*corpusScore{}
+	perLang := map[string]*corpusScore{}
+	var batches, langs []string
+	for _, r := range rows {
+		st, sg := cls.Classify(r.text)
+		total.add(r, st, sg)
+		if perBatch[r.batch] == nil {
+			perBatch[r.batch] = &corpusScore{}
+			batches = append(batches, r.batch)
+		}
+		perBatch[r.batch].add(r, st, sg)
+		if perLang[r.lang] == nil {
+			perLang[r.lang] = &corpusScore{}
+			langs = append(langs, r.lang)
+		}
+		perLang[r.lang].add(r, st, sg)
+		cst, csg := cls.ClassifyEvent(tracking.Event{Text: r.text, Carrier: r.carrier})
+		inContext.add(r, cst, csg)
+		if m := *showMisses; m != "" && (m == "all" || strings.Contains(r.batch, m)) {
+			if !r.stageRight(st) || !r.signalRight(sg) {
+				t.Logf("%s:%d [%s %s] %q = %d,%s; labelled %d,%s %v", r.batch, r.line, r.lang, r.carrier, r.text, st, sg, r.stage, r.signal, r.alt)
+			} else if !r.stageRight(cst) || !r.signalRight(csg) {
+				t.Logf("%s:%d [%s %s] %q = %d,%s as %s's; labelled %d,%s %v", r.batch, r.line, r.lang, r.carrier, r.text, cst, csg, r.carrier, r.stage, r.signal, r.alt)
+			}
+		}
+	}
+	for _, b := range batches {
+		t.Logf("%-34s %s", b, perBatch[b])
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		t.Logf("language %-25s %s", l, perLang[l])
+	}
+	t.Logf("%-34s %s", "all, text alone", total)
+	t.Logf("%-34s %s", "all, with the row's carrier", inContext)
+
+	if total.rows < 2000 {
+		t.Errorf("corpus has %d distinct texts, want at least 2000", total.rows)
+	}
+	if sources := corpusSources(rows); sources < 40 {
+		t.Errorf("corpus has %d sources, want at least 40", sources)
+	}
+	// Guards at what the classifier does today, so a change that makes it worse fails. The aim
+	// (issue 14) is at most 1% wrong and at least 95% right on texts it was not tuned on; the
+	// figures per batch, before and after tuning, are in testdata/corpus/BATCHES.md.
+	for _, g := range []struct {
+		name      string
+		got, want float64
+		atMost    bool
+	}{
+		{"wrong stage", total.pct(total.wrong), 7.5, true},
+		{"right", total.pct(total.right), 83.0, false},
+		{"signal right", total.pct(total.signal), 87.0, false},
+	} {
+		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {
+			t.Errorf("%s on %.1f%% of the corpus, want %s %.1f%%", g.name, g.got, map[bool]string{true: "at most", false: "at least"}[g.atMost], g.want)
+		}
+	}
+	if inContext.wrong > total.wrong || inContext.right < total.right {
+		t.Errorf("the carrier made it worse: %s with it, %s without", inContext, total)
+	}
+	t.Logf("%d sources", corpusSources(rows))
+}
+
+// corpusSources counts the distinct sources (URLs) the rows name.
+func corpusSources(rows []corpusRow) int {
+	seen := map[string]bool{}
+	for _, r := range rows {
+		seen[r.source] = true
+	}
+	return len(seen)
+}
+
+func BenchmarkClassify(b *testing.B) {
+	rows := mustReadCorpus(b)
+	texts := make([]string, len(rows))
+	for i, r := range rows {
+		texts[i] = r.text
+	}
+	cls := tracking.NewClassifier([]tracking.Rule{
+		{Pattern: "arrived at hub", Stage: tracking.StageArrivedDestination},
+		{Pattern: "parcel scanned at gateway", Stage: tracking.StageHandedToCarrier},
+	})
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		cls.Classify(texts[i%len(texts)])
+	}
+}
