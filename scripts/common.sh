@@ -46,7 +46,7 @@ need_debs() {
 	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
 		die "$why needs $missing, which is not installed: install it (Debian, as root: apt-get install $missing) and run this again"
 	fi
-	log "installing Debian's $missing ($why)"
+	log "installing Debian's $missing for $why"
 	local apt=(apt-get -q -y -o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0
 		-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 	export DEBIAN_FRONTEND=noninteractive

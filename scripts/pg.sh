@@ -95,7 +95,7 @@ fi
 if [ -z "$port" ]; then
 	port=$own_port
 	if [ -z "$bin" ]; then
-		need_debs "running a PostgreSQL cluster for the portal (or set DATABASE_URL, or TEST_DATABASE_URL for the tests)" postgresql
+		need_debs "a PostgreSQL cluster of the portal's own (DATABASE_URL or TEST_DATABASE_URL name another server)" postgresql
 		bin=$(pgbin)
 		[ -n "$bin" ] || die "postgresql is installed, but there are no server binaries in /usr/lib/postgresql/*/bin: reinstall it (apt-get install --reinstall postgresql-\$VERSION)"
 		find_psql
