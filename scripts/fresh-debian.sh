@@ -146,7 +146,7 @@ cleanup() {
 	exit "$rc"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'log "interrupted: stopping what runs in the root and unmounting"; exit 130' INT TERM
 
 mnt() { # mnt TARGET MOUNT-ARGS...: mount and remember it
 	local target=$1
