@@ -21,9 +21,10 @@
 # under an overlay, so the root reads it and writes nothing back). It keeps, in FRESH_CACHE
 # (default /var/cache/parceldesk-fresh, outside the clone): the bootstrapped base root, apt's
 # package lists and downloaded packages, and the root's Go build cache. Each run works on an
-# overlay of the base, which stays as debootstrap left it. FRESH_REF (default HEAD) is the commit
-# cloned; FRESH_SUITE and FRESH_MIRROR override the release and mirror; FRESH_TIMEOUT (seconds,
-# default 900) bounds the wait for the login line or the tests.
+# overlay of the base, which stays as debootstrap left it (remove FRESH_CACHE/base-SUITE to have
+# it bootstrapped anew). FRESH_REF (default HEAD) is the commit cloned; FRESH_SUITE and
+# FRESH_MIRROR override the release and mirror; FRESH_TIMEOUT (seconds, default 900) bounds the
+# wait for the login line or the tests.
 set -euo pipefail
 me=fresh-debian.sh
 # shellcheck source=common.sh
@@ -94,6 +95,7 @@ t_start=$SECONDS
 base=$cache/base-$suite
 if [ ! -e "$base/.complete" ]; then
 	log "bootstrapping a minimal Debian $suite root from $mirror (once; kept in $base)"
+	unmount_under "$base.new" # debootstrap mounts /proc and /sys in it while it works
 	rm -rf --one-file-system "$base.new"
 	t=$SECONDS
 	debootstrap --variant=minbase "$suite" "$base.new" "$mirror" >"$cache/debootstrap.log" 2>&1 ||
