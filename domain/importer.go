@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
@@ -263,14 +264,67 @@ func (run *ImportRun) Load(ctx context.Context, r io.Reader) (Import, error) {
 func (run *ImportRun) Fail(ctx context.Context, err error) error {
 	run.end()
 	// The transaction is gone; record why, even if ctx was cancelled.
-	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	if _, ferr := run.store.db.ExecContext(fctx, `
-		UPDATE imports SET status = 'failed', finished_at = now(), error = $3
-		WHERE seller_id = $1 AND id = $2`, run.seller, run.id, failureReason(err)); ferr != nil {
+	if ferr := run.store.markImportFailed(context.WithoutCancel(ctx), run.seller, run.id, failureReason(err)); ferr != nil {
 		return fmt.Errorf("import %d: %w (and marking it failed: %v)", run.id, err, ferr)
 	}
 	return fmt.Errorf("import %d: %w", run.id, err)
+}
+
+// Bounds of markImportFailed: all its tries, and one try.
+const (
+	markFailedWithin = 15 * time.Second
+	markFailedTry    = 5 * time.Second
+)
+
+// markImportFailed records that an import failed, and why, retrying for up to markFailedWithin
+// while the database cannot be reached. It runs right after the import's own connection broke,
+// and what broke it (a network fault, a restarted proxy or server) has usually broken the
+// pool's idle connections too: a statement sent on one of those fails with a connection reset,
+// which database/sql does not retry (lib/pq reports it as a network error, not as
+// driver.ErrBadConn), and the import would stay "running". So every try takes a connection of
+// its own and pings it before writing: a dead one fails the ping with driver.ErrBadConn, which
+// makes database/sql close it, and the next try goes on at once with the next connection, until
+// the pool has none left and dials a new one. Other failures (a server that refuses
+// connections while it restarts) are tried again after a growing pause.
+func (s *Store) markImportFailed(ctx context.Context, seller SellerID, id int64, reason string) error {
+	ctx, cancel := context.WithTimeout(ctx, markFailedWithin)
+	defer cancel()
+	pause := 50 * time.Millisecond
+	for {
+		err := s.tryMarkImportFailed(ctx, seller, id, reason)
+		switch {
+		case err == nil:
+			return nil
+		case !Unavailable(err) || ctx.Err() != nil:
+			return fmt.Errorf("mark import failed: %w", err)
+		case errors.Is(err, driver.ErrBadConn):
+			continue // a dead pooled connection, now closed: take the next one
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("mark import failed: %w", err)
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, time.Second)
+	}
+}
+
+// tryMarkImportFailed is one try of markImportFailed, on one connection.
+func (s *Store) tryMarkImportFailed(ctx context.Context, seller SellerID, id int64, reason string) error {
+	ctx, cancel := context.WithTimeout(ctx, markFailedTry)
+	defer cancel()
+	conn, err := s.db.Connx(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = conn.Close() }()
+	if err := conn.PingContext(ctx); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, `
+		UPDATE imports SET status = 'failed', finished_at = now(), error = $3
+		WHERE seller_id = $1 AND id = $2`, seller, id, reason)
+	return err
 }
 
 // failureReason words a failed import for the seller.
