@@ -417,7 +417,7 @@ func TestMapStatusReclassifies(t *testing.T) {
 	if err != nil || len(un) != 1 || un[0].Shipments != 2 {
 		t.Fatalf("unmapped = %+v, %v; want one text on two shipments", un, err)
 	}
-	n, err := s.MapStatus(ctx, seller.ID, owner.ID, un[0].Example, domain.StageCustomsCleared, domain.SignalNone)
+	n, err := s.MapStatus(ctx, seller.ID, owner.ID, domain.StatusMapping{Text: un[0].Example, Stage: domain.StageCustomsCleared, Signal: domain.SignalNone}, time.Now())
 	if err != nil || n != 2 {
 		t.Fatalf("MapStatus: %d, %v", n, err)
 	}
@@ -432,8 +432,53 @@ func TestMapStatusReclassifies(t *testing.T) {
 	if sh := shipmentByRef(t, s, seller.ID, "U-3"); sh.Stage != domain.StageCustomsCleared {
 		t.Errorf("U-3 stage %v", sh.Stage)
 	}
-	if _, err := s.MapStatus(ctx, seller.ID, owner.ID, "x", domain.StageUnknown, domain.SignalNone); err == nil {
+	if _, err := s.MapStatus(ctx, seller.ID, owner.ID, domain.StatusMapping{Text: "x", Stage: domain.StageUnknown, Signal: domain.SignalNone}, time.Now()); err == nil {
 		t.Error("mapping to no stage accepted")
+	}
+}
+
+func TestAcceptSuggestions(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, owner := mustSeller(t, s, "Shop", "owner@shop.test")
+	mustImport(t, s, seller.ID, header+
+		"S-1,,,Matosinhos bonded customs yard intake,2026-11-08 10:00,,PT,\n"+
+		"S-2,,,Porto bonded customs yard intake,2026-11-08 11:00,,PT,\n"+
+		"S-3,,,Zorblax manifest ping,2026-11-08 12:00,,PT,\n")
+	un, err := s.ListUnmappedStatuses(ctx, seller.ID, 50)
+	if err != nil || len(un) != 3 {
+		t.Fatalf("unmapped = %+v, %v", un, err)
+	}
+	suggested := 0
+	for _, u := range un {
+		if u.Suggestion != nil {
+			suggested++
+			if u.Suggestion.Stage != domain.StageImportCustoms || u.Reason == "" {
+				t.Errorf("%q: suggestion %+v, reason %q", u.Example, u.Suggestion, u.Reason)
+			}
+		}
+	}
+	if suggested != 2 {
+		t.Errorf("%d suggestions, want 2 (the unknown text has none)", suggested)
+	}
+	// Only the ticked one.
+	n, events, err := s.AcceptSuggestions(ctx, seller.ID, owner.ID, []string{"[Porto] Porto bonded customs yard intake"}, time.Now())
+	if err != nil || n != 1 || events != 1 {
+		t.Fatalf("AcceptSuggestions(one) = %d, %d, %v", n, events, err)
+	}
+	if sh := shipmentByRef(t, s, seller.ID, "S-2"); sh.Stage != domain.StageImportCustoms {
+		t.Errorf("S-2 stage %v", sh.Stage)
+	}
+	if sh := shipmentByRef(t, s, seller.ID, "S-1"); sh.Stage != domain.StageUnknown {
+		t.Errorf("S-1 stage %v before its suggestion was accepted", sh.Stage)
+	}
+	// All the rest; a text with no suggestion stays unmapped.
+	if n, _, err := s.AcceptSuggestions(ctx, seller.ID, owner.ID, nil, time.Now()); err != nil || n != 1 {
+		t.Fatalf("AcceptSuggestions(all) = %d, %v", n, err)
+	}
+	if un, _ := s.ListUnmappedStatuses(ctx, seller.ID, 50); len(un) != 1 || un[0].Example != "Zorblax manifest ping" {
+		t.Errorf("still unmapped: %+v", un)
 	}
 }
 

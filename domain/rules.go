@@ -22,14 +22,17 @@ func (s *Store) Classifier(ctx context.Context, seller SellerID) (*tracking.Clas
 	return tracking.NewClassifier(rules), nil
 }
 
-// UnmappedStatus is a carrier text no rule understands, as the unmapped statuses page lists it.
+// UnmappedStatus is a carrier text no rule understands, as the unmapped statuses page lists it,
+// with what the built-in classifier would guess (nil when it has no guess) and why.
 type UnmappedStatus struct {
-	Norm      string    `db:"status_norm"`
-	Example   string    `db:"example"`
-	Shipments int64     `db:"shipments"`
-	Events    int64     `db:"events"`
-	FirstSeen time.Time `db:"first_seen"`
-	LastSeen  time.Time `db:"last_seen"`
+	Norm       string    `db:"status_norm"`
+	Example    string    `db:"example"`
+	Shipments  int64     `db:"shipments"`
+	Events     int64     `db:"events"`
+	FirstSeen  time.Time `db:"first_seen"`
+	LastSeen   time.Time `db:"last_seen"`
+	Suggestion *tracking.Suggestion
+	Reason     string // the classifier's explanation of why it did not decide
 }
 
 // ListUnmappedStatuses returns the seller's texts that no rule matched, those affecting the most
@@ -44,6 +47,11 @@ func (s *Store) ListUnmappedStatuses(ctx context.Context, seller SellerID, limit
 		GROUP BY status_norm ORDER BY shipments DESC, status_norm LIMIT $2`, seller, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list unmapped statuses: %w", err)
+	}
+	cls := tracking.BuiltinClassifier()
+	for i := range out {
+		ex := cls.Explain(tracking.Event{Text: out[i].Example})
+		out[i].Suggestion, out[i].Reason = ex.Suggestion, ex.Reason
 	}
 	return out, nil
 }
@@ -68,20 +76,63 @@ func (s *Store) ListStatusRules(ctx context.Context, seller SellerID) ([]StatusR
 	return out, nil
 }
 
+// StatusMapping is what a seller says a carrier text means.
+type StatusMapping struct {
+	Text   string
+	Stage  Stage
+	Signal Signal
+}
+
 // MapStatus creates (or changes) the seller's rule for a carrier text and re-classifies, in the
 // same transaction, every unmapped event the rules now understand, refreshing the stage of every
-// affected shipment. It returns how many events were re-classified, or a *ValidationError.
-func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, text string, stage Stage, signal Signal) (int64, error) {
-	pattern := tracking.NormalizeStatus(text)
+// affected shipment; then it sweeps the seller as of now, so a stall the text caused is resolved
+// at once. It returns how many events were re-classified, or a *ValidationError.
+func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, m StatusMapping, now time.Time) (int64, error) {
+	return s.MapStatuses(ctx, seller, user, []StatusMapping{m}, now)
+}
+
+// AcceptSuggestions maps each of the seller's unmapped texts given (every one that has a
+// suggestion, when texts is empty) to what the built-in classifier suggests for it, in one
+// transaction. It returns how many texts were mapped and how many events re-classified; a text
+// that is not unmapped or has no suggestion is skipped.
+func (s *Store) AcceptSuggestions(ctx context.Context, seller SellerID, user int64, texts []string, now time.Time) (mapped int, events int64, err error) {
+	un, err := s.ListUnmappedStatuses(ctx, seller, 5000)
+	if err != nil {
+		return 0, 0, fmt.Errorf("accept suggestions: %w", err)
+	}
+	want := map[string]bool{}
+	for _, t := range texts {
+		want[tracking.NormalizeStatus(t)] = true
+	}
+	var ms []StatusMapping
+	for _, u := range un {
+		if u.Suggestion != nil && (len(texts) == 0 || want[u.Norm]) {
+			ms = append(ms, StatusMapping{u.Example, u.Suggestion.Stage, u.Suggestion.Signal})
+		}
+	}
+	if len(ms) == 0 {
+		return 0, 0, nil
+	}
+	events, err = s.MapStatuses(ctx, seller, user, ms, now)
+	return len(ms), events, err
+}
+
+// MapStatuses is MapStatus for several texts at once, in one transaction.
+func (s *Store) MapStatuses(ctx context.Context, seller SellerID, user int64, ms []StatusMapping, now time.Time) (int64, error) {
 	fields := map[string]string{}
-	if pattern == "" {
+	for _, m := range ms {
+		if tracking.NormalizeStatus(m.Text) == "" {
+			fields["text"] = "Choose a status text to map."
+		}
+		if !m.Stage.Valid() {
+			fields["stage"] = "Choose the stage this text means."
+		}
+		if !m.Signal.Valid() {
+			fields["signal"] = "Choose a signal, or none."
+		}
+	}
+	if len(ms) == 0 {
 		fields["text"] = "Choose a status text to map."
-	}
-	if !stage.Valid() {
-		fields["stage"] = "Choose the stage this text means."
-	}
-	if !signal.Valid() {
-		fields["signal"] = "Choose a signal, or none."
 	}
 	if len(fields) > 0 {
 		return 0, &ValidationError{Fields: fields}
@@ -93,11 +144,13 @@ func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, text
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO status_rules (seller_id, pattern, stage, signal, created_by) VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (seller_id, pattern) DO UPDATE SET stage = EXCLUDED.stage, signal = EXCLUDED.signal`,
-			seller, pattern, int(stage), string(signal), user); err != nil {
-			return err
+		for _, m := range ms {
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO status_rules (seller_id, pattern, stage, signal, created_by) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (seller_id, pattern) DO UPDATE SET stage = EXCLUDED.stage, signal = EXCLUDED.signal`,
+				seller, tracking.NormalizeStatus(m.Text), int(m.Stage), string(m.Signal), user); err != nil {
+				return err
+			}
 		}
 		var rules []tracking.Rule
 		if err := tx.SelectContext(ctx, &rules, `SELECT pattern, stage, signal FROM status_rules WHERE seller_id = $1`, seller); err != nil {
@@ -138,6 +191,9 @@ func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, text
 	})
 	if err != nil {
 		return 0, fmt.Errorf("map status: %w", err)
+	}
+	if _, err := s.Sweep(ctx, seller, now); err != nil {
+		return changed, fmt.Errorf("map status: %w", err)
 	}
 	return changed, nil
 }

@@ -69,6 +69,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/imports/:id/rejected.csv", s.importRejected, in)
 	e.GET("/settings/statuses", s.statusesIndex, in)
 	e.POST("/settings/statuses", s.statusMap, in)
+	e.POST("/settings/statuses/suggestions", s.statusSuggestionsAccept, in)
 	e.GET("/settings/thresholds", s.thresholdsIndex, in)
 	e.POST("/settings/thresholds", s.thresholdSet, in)
 	e.POST("/settings/thresholds/delete", s.thresholdDelete, in)

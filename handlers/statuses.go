@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -29,8 +30,8 @@ func (s *Server) statusesIndex(c echo.Context) error {
 func (s *Server) statusMap(c echo.Context) error {
 	stage, _ := strconv.Atoi(c.FormValue("stage"))
 	text := c.FormValue("text")
-	n, err := s.store.MapStatus(c.Request().Context(), sellerFrom(c), userFrom(c).ID, text,
-		domain.Stage(stage), domain.Signal(c.FormValue("signal")))
+	n, err := s.store.MapStatus(c.Request().Context(), sellerFrom(c), userFrom(c).ID,
+		domain.StatusMapping{Text: text, Stage: domain.Stage(stage), Signal: domain.Signal(c.FormValue("signal"))}, time.Now())
 	var verr *domain.ValidationError
 	if errors.As(err, &verr) {
 		return s.redirectWithFlash(c, "/settings/statuses", views.FlashError, verr.Message())
@@ -40,4 +41,26 @@ func (s *Server) statusMap(c echo.Context) error {
 	}
 	return s.redirectWithFlash(c, "/settings/statuses", views.FlashSuccess,
 		fmt.Sprintf("“%s” now means %s; %d events re-classified.", text, domain.Stage(stage).Label(), n))
+}
+
+// statusSuggestionsAccept maps the checked unmapped texts (or, with "all", every one that has a
+// suggestion) to what the classifier suggests, and re-classifies the shipments that have them.
+func (s *Server) statusSuggestionsAccept(c echo.Context) error {
+	form, err := c.FormParams()
+	if err != nil {
+		return err
+	}
+	texts := form["text"]
+	if c.FormValue("all") == "" && len(texts) == 0 {
+		return s.redirectWithFlash(c, "/settings/statuses", views.FlashError, "Tick the suggestions to accept, or accept them all.")
+	}
+	if c.FormValue("all") != "" {
+		texts = nil
+	}
+	n, events, err := s.store.AcceptSuggestions(c.Request().Context(), sellerFrom(c), userFrom(c).ID, texts, time.Now())
+	if err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, "/settings/statuses", views.FlashSuccess,
+		fmt.Sprintf("%d suggestions accepted; %d events re-classified.", n, events))
 }

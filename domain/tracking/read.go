@@ -29,6 +29,7 @@ type clsReading struct {
 	signal   Signal
 	lastMile bool
 	orig     string // the text as given, for weak
+	thin     bool   // negated is a weak reading, not a negated one
 }
 
 // read rewrites the normal form into concepts and chooses the stage and signal its rules give.
@@ -127,7 +128,7 @@ func (x *clsIndex) longer(a, b clsMatch) bool {
 // choose picks the match that says the most about where the parcel is (the order is stated in
 // rules.go) and the stage and signal it gives.
 func (r *clsReading) choose() {
-	r.best, r.where, r.negated = -1, -1, -1
+	r.best, r.where, r.negated, r.thin = -1, -1, -1, false
 	r.stage, r.signal = StageUnknown, SignalNone
 	x := clsRules
 	if r.has("NOSTAGE") {
@@ -154,7 +155,7 @@ func (r *clsReading) choose() {
 		return
 	}
 	if r.weak(r.best) {
-		r.negated, r.best = r.best, -1 // said, but not said clearly enough: a suggestion
+		r.negated, r.best, r.thin = r.best, -1, true // said, but not said clearly enough: a suggestion
 		return
 	}
 	br := &x.rules[r.matches[r.best].rule]
@@ -433,6 +434,10 @@ func (c *Classifier) Explain(e Event) Explanation {
 		ex.Reason = "a negation or a future comes before " + r.reason(norm, r.negated)
 		ex.Suggestion = &Suggestion{Stage: st, Signal: nr.signal, Confidence: 0.3,
 			Why: "if the negation or future does not matter here: " + nr.pattern}
+		if r.thin {
+			ex.Reason = "most of the text is unknown to the desk; it only read " + r.reason(norm, r.negated)
+			ex.Suggestion.Confidence, ex.Suggestion.Why = 0.6, "the one part it knows: "+nr.pattern
+		}
 		return ex
 	}
 	return ex
