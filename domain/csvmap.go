@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Column is one canonical column of an import: what a field of the seller's file means,
@@ -19,6 +21,7 @@ const (
 	ColLastMileTrackingNumber Column = "last_mile_tracking_number"
 	ColLastMileCarrier        Column = "last_mile_carrier"
 	ColStatus                 Column = "status"
+	ColStatusCode             Column = "status_code"
 	ColStatusAt               Column = "status_at"
 	ColLocation               Column = "location"
 	ColDestinationCountry     Column = "destination_country"
@@ -40,7 +43,7 @@ const ColStatusTZ Column = "status_tz"
 // Columns lists the canonical columns in their canonical order (ColStatusTZ is not one of them).
 var Columns = []Column{
 	ColOrderRef, ColTrackingNumber, ColCarrier, ColService, ColLastMileTrackingNumber,
-	ColLastMileCarrier, ColStatus, ColStatusAt, ColLocation, ColDestinationCountry, ColOrderDate,
+	ColLastMileCarrier, ColStatus, ColStatusCode, ColStatusAt, ColLocation, ColDestinationCountry, ColOrderDate,
 	ColCustomerName, ColCustomerEmail, ColProduct, ColOrderValue, ColCurrency, ColPromisedBy,
 	ColProtectionEndsAt,
 }
@@ -84,7 +87,13 @@ var columnAliases = map[Column][]string{
 		"order_number_formatted", "Reference", "Ref",
 		"订单号", "订单编号", "订单ID", "Bestellnummer", "Numéro de commande", "Número de pedido",
 		"Numero ordine", "Номер заказа",
-		"Name", // Shopify's order name ("#1001"); weakest, since elsewhere it may be a person.
+		"Name", // Shopify's order name ("#1001"); weak, since elsewhere it may be a person.
+		// The sellers' other languages (pt, es, it, pl, cs, nl, sv, da, no, fi, tr, ja, ko): after
+		// "Name", whose rank against customer_name's depends on its place in this list.
+		"Pedido", "Número do pedido", "Nº do pedido", "N° do pedido", "Nr do pedido", "Código do pedido",
+		"Nº de pedido", "Pedido nº", "Ordine", "Numer zamówienia", "Zamówienie", "Číslo objednávky",
+		"Objednávka", "Ordernummer", "Bestelnummer", "Ordrenummer", "Ordernr", "Tilausnumero",
+		"Tilaus", "Sipariş No", "Sipariş Numarası", "Sipariş", "注文番号", "注文ID", "주문번호",
 	},
 	ColTrackingNumber: {
 		"tracking_number", "Tracking No", "Tracking Num", "Tracking ID", "Tracking Code",
@@ -95,6 +104,13 @@ var columnAliases = map[Column][]string{
 		"Consignment Number",
 		"运单号", "物流单号", "快递单号", "追踪号", "跟踪号", "物流追踪号", "Sendungsnummer",
 		"Sendungsverfolgungsnummer", "Numéro de suivi", "Número de seguimiento", "Трек-номер",
+		"Código de rastreio", "Código de rastreamento", "Rastreio", "Rastreamento", "Código de envio",
+		"Código de seguimiento", "Número de rastreo", "Codice di tracciamento", "Numero di tracciamento",
+		"Numero di spedizione", "Numer przesyłki", "Numer śledzenia", "Numer listu przewozowego",
+		"Číslo zásilky", "Sledovací číslo", "Track & Trace", "Zendingnummer", "Barcode",
+		"Kollinummer", "Sändningsnummer", "Forsendelsesnummer", "Sporingsnummer", "Seurantakoodi",
+		"Seurantanumero", "Lähetystunnus", "Takip Numarası", "Kargo Takip No", "Gönderi Kodu",
+		"追跡番号", "お問い合わせ番号", "伝票番号", "송장번호", "운송장번호",
 	},
 	ColCarrier: {
 		"carrier", "Carrier Name", "Shipping Carrier", "Shipping Provider Name",
@@ -102,7 +118,9 @@ var columnAliases = map[Column][]string{
 		"Logistics Provider", "Delivery Company", "Express Company", "Carrier Code",
 		"Courier Code", "Slug", "Transporter",
 		"物流公司", "快递公司", "承运商", "Versanddienstleister", "Transporteur", "Перевозчик",
-		"Служба доставки",
+		"Служба доставки", "Transportadora", "Transportista", "Corriere", "Vettore", "Przewoźnik",
+		"Kurier", "Dopravce", "Vervoerder", "Transportör", "Fragtfirma", "Kuljetusliike",
+		"Kargo Firması", "運送会社", "配送業者", "택배사",
 	},
 	ColService: {
 		"service", "Shipping Service", "Shipping Service Name", "Logistics Service",
@@ -131,7 +149,17 @@ var columnAliases = map[Column][]string{
 		"Tracking Status", "Shipment Status", "Delivery Status", "Shipping Status",
 		"Logistics Status", "Status Text", "Event", "status", "Order Status", "Fulfillment Status",
 		"物流状态", "状态", "订单状态", "Sendungsstatus", "Statut", "Estado del envío",
-		"Estado del pedido", "Статус",
+		"Estado del pedido", "Статус", "Situação", "Status do pedido", "Status do envio",
+		"Situação do objeto", "Stato spedizione", "Stan przesyłki", "Stan",
+		"Stav zásilky", "Stav", "Tila", "Durum", "Kargo Durumu", "配送状況", "ステータス", "배송상태", "상태",
+	},
+	ColStatusCode: {
+		// An event or status code beats the text (UPU EMSEVT "EMD", Cainiao "LH_DEPART",
+		// AfterShip "InTransit_003", 17TRACK "InTransit_CustomsReleased"): tracking.ClassifyCode.
+		"status_code", "Status Code", "Event Code", "Event Type Code", "Action Code", "Checkpoint Code",
+		"Tracking Code Status", "Subtag", "Sub Tag",
+		"Scan Code", "Activity Code", "Status ID",
+		"状态码", "事件代码", "动作代码", "Statuscode", "Código de estado", "Código do evento", "Code statut",
 	},
 	ColStatusAt: {
 		"status_at", "Status Time", "Status Date", "Status Updated At", "Status Updated",
@@ -141,6 +169,9 @@ var columnAliases = map[Column][]string{
 		"Latest Update", "Latest Update Time", "Update Time", "Updated At", "Timestamp",
 		"Datetime", "Time",
 		"物流更新时间", "最新物流时间", "更新时间", "时间",
+		"Data", "Data do evento", "Data da situação", "Data e hora", "Fecha del evento", "Fecha",
+		"Data evento", "Data zdarzenia", "Datum události", "Datum", "Päivämäärä", "Tarih",
+		"Durum Tarihi", "日時", "날짜",
 	},
 	ColLocation: {
 		"location", "Event Location", "Last Location", "Current Location", "Latest Location",
@@ -154,6 +185,7 @@ var columnAliases = map[Column][]string{
 		"Country Code", "Country/Region", "tracking_destination_country", "Destination",
 		"Billing Country",
 		"收件国家", "目的国家", "目的国", "国家", "Land", "Pays", "País", "Paese", "Страна",
+		"País de destino", "Kraj", "Země", "Maa", "Ülke", "国", "국가",
 	},
 	ColOrderDate: {
 		"order_date", "Order Time", "Order Datetime", "Order Created", "Order Created At",
@@ -162,6 +194,9 @@ var columnAliases = map[Column][]string{
 		"gmtCreate", "Date", "Paid At", "Paid Time", "Payment Date",
 		"下单时间", "下单日期", "订单时间", "创建时间", "Bestelldatum", "Date de commande",
 		"Fecha del pedido", "Дата заказа",
+		"Data do pedido", "Data da compra", "Data de criação", "Fecha de compra", "Data ordine",
+		"Data zamówienia", "Datum objednávky", "Besteldatum", "Orderdatum", "Tilauspäivä",
+		"Sipariş Tarihi", "注文日", "注文日時", "주문일", "주문일시",
 	},
 	ColCustomerName: {
 		"customer_name", "Customer", "Recipient Name", "Recipient", "Receiver Name", "Receiver",
@@ -266,7 +301,7 @@ var aliasIndex = func() map[string][]aliasEntry {
 func headerKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for _, r := range norm.NFD.String(s) { // "Código" and "Codigo" are one header
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 		}

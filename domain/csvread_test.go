@@ -561,7 +561,7 @@ func TestHeaderMappingValidate(t *testing.T) {
 }
 
 func TestCSVColumns(t *testing.T) {
-	if got, want := len(Columns), 18; got != want {
+	if got, want := len(Columns), 19; got != want {
 		t.Fatalf("got %d columns, want %d", got, want)
 	}
 	if got, want := Columns[0], ColOrderRef; got != want {

@@ -426,8 +426,8 @@ type statusCache struct {
 // statusKey is a status text and whether a last-mile carrier printed it: the same words can mean
 // a different stage then ("In transit to next facility" is after customs at USPS).
 type statusKey struct {
-	text     string
-	lastMile bool
+	text, code string
+	lastMile   bool
 }
 
 const statusCacheMax = 5_000
@@ -436,9 +436,10 @@ func newStatusCache(cls *tracking.Classifier) *statusCache {
 	return &statusCache{cls: cls, seen: make(map[statusKey]statusInfo, 256), lastMile: map[string]bool{}}
 }
 
-// get classifies text as printed by carrier (the row's carrier column).
-func (c *statusCache) get(text, carrier string) statusInfo {
-	if text == "" {
+// get classifies text as printed by carrier (the row's carrier column), with the row's status
+// code, which beats the text when the code tables know it.
+func (c *statusCache) get(text, code, carrier string) statusInfo {
+	if text == "" && code == "" {
 		return statusInfo{signal: SignalNone}
 	}
 	last, ok := c.lastMile[carrier]
@@ -448,7 +449,7 @@ func (c *statusCache) get(text, carrier string) statusInfo {
 			c.lastMile[carrier] = last
 		}
 	}
-	key := statusKey{text, last}
+	key := statusKey{text, code, last}
 	if info, ok := c.seen[key]; ok {
 		return info
 	}
@@ -457,7 +458,7 @@ func (c *statusCache) get(text, carrier string) statusInfo {
 	if last {
 		lastMileCarrier = carrier
 	}
-	info.stage, info.signal = c.cls.ClassifyEvent(tracking.Event{Text: text, Carrier: lastMileCarrier})
+	info.stage, info.signal = c.cls.ClassifyEvent(tracking.Event{Text: text, Code: code, Carrier: lastMileCarrier})
 	info.norm = tracking.NormalizeStatus(text)
 	if containsDigit(text) {
 		if nums := tracking.ExtractTrackingNumbers(text); len(nums) > 0 {

@@ -482,6 +482,35 @@ func TestAcceptSuggestions(t *testing.T) {
 	}
 }
 
+// TestImportCodesOrderStatusesAndLanguages: a Brazilian seller's headers map without help; a
+// status code beats the text and stands in for a missing text; a store's order status is stage 1
+// from the order's date, not from the import's time.
+func TestImportCodesOrderStatusesAndLanguages(t *testing.T) {
+	t.Parallel()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Loja", "dono@loja.test")
+	mustImport(t, s, seller.ID, "Pedido;Codigo de rastreio;Situação;Código do evento;Data;Data do pedido\n"+
+		"BR-1;NL123456789BR;Objeto saiu do país de origem;;2026-11-02 10:00;2026-10-28 09:00\n"+
+		"BR-2;NL123456780BR;Objeto em trânsito;EMD;2026-11-03 10:00;2026-10-28 09:00\n"+
+		"BR-3;NL123456781BR;;EMI;2026-11-05 10:00;2026-10-28 09:00\n"+
+		"BR-4;;unfulfilled;;;2026-10-29 14:30\n")
+	for ref, want := range map[string]domain.Stage{
+		"BR-1": domain.StageDepartedOrigin,     // the words, read part by part
+		"BR-2": domain.StageArrivedDestination, // the code, over a text that says nothing
+		"BR-3": domain.StageDelivered,          // the code alone
+		"BR-4": domain.StageOrderCompleted,
+	} {
+		if sh := shipmentByRef(t, s, seller.ID, ref); sh.Stage != want {
+			t.Errorf("%s: stage %v, want %v", ref, sh.Stage, want)
+		}
+	}
+	sh := shipmentByRef(t, s, seller.ID, "BR-4")
+	china := time.FixedZone("CST", 8*3600)
+	if want := time.Date(2026, 10, 29, 14, 30, 0, 0, china); sh.StageEnteredAt == nil || !sh.StageEnteredAt.Equal(want) {
+		t.Errorf("BR-4 entered stage 1 at %v, want the order date %v", sh.StageEnteredAt, want)
+	}
+}
+
 func TestUploadRefusesBadFilesAndKeepsGoodOnes(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()

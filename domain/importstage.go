@@ -113,7 +113,7 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 						if row.Status != "" {
 							out.withStatus++
 						}
-						b = b.row(row, &prev, statuses.get(row.Status, row.Carrier))
+						b = b.row(row, &prev, statuses.get(row.Status, row.StatusCode, row.Carrier))
 						prev = row
 					}
 				}
@@ -296,10 +296,19 @@ func (b copyLine) row(row ImportRow, prev *ImportRow, st statusInfo) copyLine {
 		b = append(b, '\t')
 		b = b.text(st.norm)
 		b = append(b, '\t')
-		if row.StatusAt.IsZero() {
+		at := row.StatusAt
+		if at.IsZero() && st.stage == StageOrderCompleted {
+			// A store's order status ("unfulfilled") carries no event time: its clock starts
+			// when the order was placed, not when the file was imported.
+			at = row.OrderDate
+			if at.IsZero() && !newRun {
+				at = prev.OrderDate
+			}
+		}
+		if at.IsZero() {
 			b = append(b, `\N`...)
 		} else {
-			b = b.time(row.StatusAt)
+			b = b.time(at)
 		}
 		b = append(b, '\t')
 		b = b.text(row.Location)

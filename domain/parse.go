@@ -1112,6 +1112,7 @@ type ImportRow struct {
 	LastMileTrackingNumber string
 	LastMileCarrier        string
 	Status                 string
+	StatusCode             string
 	StatusAt               time.Time
 	Location               string
 	DestinationCountry     string
@@ -1197,6 +1198,10 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 	row.Service = text(ColService)
 	row.LastMileCarrier = text(ColLastMileCarrier)
 	row.Status = text(ColStatus)
+	row.StatusCode = text(ColStatusCode)
+	if row.Status == "" {
+		row.Status = row.StatusCode // a code alone is the event's text too, and still decides
+	}
 	row.Location = text(ColLocation)
 	row.CustomerName = text(ColCustomerName)
 	row.Product = text(ColProduct)
