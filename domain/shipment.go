@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 // Shipment is one order's parcel, keyed by (seller, order_ref), with the stage it has reached.
@@ -61,6 +63,9 @@ type Event struct {
 	// (Cainiao's "Import clearance start" sent before the parcel leaves China): it is shown but
 	// does not hold the shipment in import customs.
 	PreAdvice bool `db:"preadvice"`
+	// Why is the classifier's reading of the text, as the shipment page shows it on hover: which
+	// words meant what and which rule decided, or why it could not.
+	Why string `db:"-"`
 }
 
 // TrackingNumber is a number a shipment has been known by and where it came from.
@@ -169,18 +174,32 @@ func (s *Store) FindShipment(ctx context.Context, seller SellerID, id int64) (Sh
 }
 
 // ListEvents returns a shipment's events, oldest first (events without a time last), each marked
-// when it is a pre-advice.
+// when it is a pre-advice and with the classifier's reading of its text (the seller's rules
+// included, the shipment's carrier as context).
 func (s *Store) ListEvents(ctx context.Context, seller SellerID, shipment int64) ([]Event, error) {
-	var out []Event
+	var out []struct {
+		Event
+		Carrier string `db:"carrier"`
+	}
 	err := s.db.SelectContext(ctx, &out, `
 		SELECT e.id, e.shipment_id, e.occurred_at, e.status_text, e.location, e.stage, e.signal,
-		       e.import_id, e.recorded_at, `+preAdviceSQL+` AS preadvice
-		FROM events e WHERE e.seller_id = $1 AND e.shipment_id = $2
+		       e.import_id, e.recorded_at, `+preAdviceSQL+` AS preadvice, coalesce(sh.carrier, '') AS carrier
+		FROM events e JOIN shipments sh ON sh.seller_id = e.seller_id AND sh.id = e.shipment_id
+		WHERE e.seller_id = $1 AND e.shipment_id = $2
 		ORDER BY e.occurred_at NULLS LAST, e.id`, seller, shipment)
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}
-	return out, nil
+	cls, err := s.Classifier(ctx, seller)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	events := make([]Event, len(out))
+	for i, o := range out {
+		events[i] = o.Event
+		events[i].Why = cls.Explain(tracking.Event{Text: o.StatusText, Carrier: o.Carrier}).Reason
+	}
+	return events, nil
 }
 
 // ListTrackingNumbers returns every number the shipment has been known by.

@@ -228,6 +228,8 @@ func TestShipmentDetail(t *testing.T) {
 		`id="untracked-note"`, "Economy service: tracking normally stops after arrival in the destination country",
 		// A text no rule knows links to where it is mapped; an event without a time says so.
 		`<a href="/settings/statuses" class="unmapped"`, "no time given",
+		// Each stage says, on hover, which words meant what.
+		`title="export = EXPORT, customs clearance = CUSTOMS, started = START; EXPORT ... CUSTOMS ... {COMPLETE|RELEASE|START|PROGRESS|PROCESS} → 5 Clearing Customs (Export)"`,
 		`title="Cainiao announces import clearance before the flight; this event does not count toward the shipment&#39;s stage."`,
 	} {
 		if !strings.Contains(body, want) {
