@@ -98,7 +98,7 @@ func (c *Classifier) ClassifyEvent(e Event) (Stage, Signal) {
 	}
 	r := clsReadings.Get().(*clsReading)
 	defer clsReadings.Put(r)
-	r.read(e.Text, text, toks, IsLastMile(e.Carrier))
+	r.read(text, toks, IsLastMile(e.Carrier))
 	return r.stage, r.signal
 }
 

@@ -211,15 +211,16 @@ func TestClassifyCorpus(t *testing.T) {
 		got, want float64
 		atMost    bool
 	}{
-		{"wrong stage", total.pct(total.wrong), 7.5, true},
-		{"right", total.pct(total.right), 83.0, false},
+		{"wrong stage", total.pct(total.wrong), 5.5, true},
+		{"right", total.pct(total.right), 82.5, false},
 		{"signal right", total.pct(total.signal), 87.0, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {
 			t.Errorf("%s on %.1f%% of the corpus, want %s %.1f%%", g.name, g.got, map[bool]string{true: "at most", false: "at least"}[g.atMost], g.want)
 		}
 	}
-	if inContext.wrong > total.wrong || inContext.right < total.right {
+	// The carrier as context must turn more texts right than it turns wrong.
+	if inContext.right-total.right < inContext.wrong-total.wrong {
 		t.Errorf("the carrier made it worse: %s with it, %s without", inContext, total)
 	}
 	t.Logf("%d sources", corpusSources(rows))

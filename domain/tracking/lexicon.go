@@ -39,14 +39,14 @@ type clsLexEntry struct {
 // clsLexicon is the compiled lexicon, and clsDropWords the words that carry no meaning of their
 // own ("is", "the", "wurde", "de"): they are skipped before the lexicon reads a text and left out
 // of its phrases, so "business is closed" is the phrase "business closed".
-var clsDropWords, clsLexicon = clsCompileLexicon(clsLexiconTable)
+var clsDropWords, clsCountryWords, clsLexicon = clsCompileLexicon(clsLexiconTable)
 
 // clsCompileLexicon compiles the lexicon's words. A word given for two different concepts panics
 // at package initialisation: the first would silently win.
-func clsCompileLexicon(table []clsLexEntry) (map[string]bool, *clsIndex) {
+func clsCompileLexicon(table []clsLexEntry) (drop, countries map[string]bool, x *clsIndex) {
 	type word struct{ concepts, pattern string }
 	var words []word
-	drop := map[string]bool{}
+	drop, countries = map[string]bool{}, map[string]bool{}
 	for _, e := range table {
 		concepts, whole := strings.CutPrefix(e.concepts, "^")
 		for _, line := range strings.Split(e.words, "\n") {
@@ -97,18 +97,19 @@ func clsCompileLexicon(table []clsLexEntry) (map[string]bool, *clsIndex) {
 	if len(clashes) > 0 {
 		panic("tracking: lexicon words with two meanings: " + strings.Join(clashes, "; "))
 	}
-	x := clsCompile(rows)
+	x = clsCompile(rows)
 	// The names of countries are not vocabulary for the normal form: "Processed at Location
 	// Barcelona - Spain" ends in a place to cut, while "Arrived in Spain" keeps its country
-	// mid-sentence.
+	// mid-sentence. The rules' reading keeps them (clsAppendReadable).
 	for _, w := range words {
 		if w.concepts == "DESTNAME" || w.concepts == "ORIGINNAME" {
 			for _, f := range strings.Fields(string(clsAppendFold(nil, w.pattern, true))) {
 				delete(x.vocab, f)
+				countries[f] = true
 			}
 		}
 	}
-	return drop, x
+	return drop, countries, x
 }
 
 var clsLexiconTable = []clsLexEntry{
@@ -121,7 +122,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"ARRIVE GATEWAY", `
 		en: processed through facility, processed through the facility`},
 	{"OFD", `
-		en: out for delivery, onboard for delivery, on board for delivery, with courier for delivery, with delivery courier, with courier, with driver, with the driver, with our driver, with your driver, with postman, with the postman, with delivery driver, out for post office delivery, second delivery attempt, out for second delivery, out for second delivery attempt, out for redelivery, outfordelivery, with delivering courier, delivering courier, loaded to van, loaded into van, loaded onto van, loaded on van, loaded to the van, delivering, delivery tour, delivery route, on a delivery route, gone out on a delivery route, delivery transportation, in delivery transportation, in delivery process, delivery process, out on tour, shipment on tour
+		en: out for delivery, onboard for delivery, on board for delivery, with courier for delivery, with delivery courier, with courier, with driver, with the driver, with our driver, with your driver, with postman, with the postman, with delivery driver, out for post office delivery, second delivery attempt, out for second delivery, out for second delivery attempt, out for redelivery, outfordelivery, with delivering courier, delivering courier, loaded to van, loaded into van, loaded onto van, loaded on van, loaded to the van, delivering, delivery tour, delivery route, on a delivery route, gone out on a delivery route, delivery transportation, in delivery transportation, in delivery process, out on tour, shipment on tour
 		    on vehicle for delivery, loaded for delivery, loaded on delivery vehicle, on delivery vehicle, delivery vehicle,
 		    on its way to you,
 		    being delivered, due for delivery, en route for delivery, will be delivered today,
@@ -132,7 +133,7 @@ var clsLexiconTable = []clsLexEntry{
 		    em processo de entrega, em distribuicao, saiu para distribuicao, a caminho do destinatario, objeto saiu para entrega
 		fr: en cours de livraison, en livraison, mis en livraison, en tournee, en cours de distribution, livraison en cours, sorti pour livraison, article sorti pour livraison
 		    est en cours de livraison, sera livre aujourd hui, pris en charge par le livreur
-		de: in zustellung, zur zustellung, wird heute zugestellt, in der zustellung, auf dem weg zu ihnen, im zustellfahrzeug, im zustellprozess, tourenausgang, zustelltour, auf zustelltour, autom tourenausgang
+		de: in zustellung, wird heute zugestellt, in der zustellung, auf dem weg zu ihnen, im zustellfahrzeug, im zustellprozess, tourenausgang, zustelltour, auf zustelltour, autom tourenausgang
 		    zustellfahrzeug, wird zugestellt, wurde in das zustellfahrzeug geladen, ist unterwegs zu ihnen, zustellung heute
 		nl: onderweg naar u, wordt vandaag bezorgd, bezorger is onderweg, in bezorging, is met de bezorger mee,
 		    chauffeur is onderweg, in de bezorgauto
@@ -168,9 +169,10 @@ var clsLexiconTable = []clsLexEntry{
 		    delivered through letterbox, left outside, left behind gate, left at garage, left in porch`},
 
 	{"NOTE", `
-		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day
+		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document
 		fr: heure limite de depot, heure limite, prochain jour ouvre
-		pt: proximo dia util`},
+		pt: proximo dia util
+		de: ausweisdokument, ausweisdokumentes`},
 	{"ORIGIN SORT FACILITY", `
 		en: departure transport hub, departure hub, origin hub, origin facility, origin sorting center, origin sorting centre`},
 	{"ORIGIN AIRPORT", `
@@ -179,7 +181,24 @@ var clsLexiconTable = []clsLexEntry{
 		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport`},
 	{"CUSTOMS RELEASE", `
 		en: out of customs
-		de: zollfreigabe`},
+		de: zollfreigabe, verzollt
+		fr: dedouane, dedouanee
+		nl: ingeklaard, uitgeklaard
+		it: sdoganato, sdoganata
+		pl: odprawiona, odprawiony, odprawiono
+		cs: proclena, procleno, procleni dokonceno
+		sk: preclena
+		sv: fortullad, tullklarerad, frislappt fran tullen
+		da: fortoldet, toldklareret
+		no: fortollet, tollklarert
+		fi: tullattu, tulliselvitetty
+		ja: 通関完了, 輸入許可
+		ko: 통관완료, 통관 완료
+		zh: 通关完成, 清关完成
+		hu: vamkezelve, elvamolva
+		ro: vamuit
+		tr: gumrukten cikti, gumrukten cikis
+		pt: desembaracado, desembaracada`},
 	{"LASTMILE ACCEPT", `
 		en: package acceptance pending, acceptance pending`},
 	{"LASTMILE FACILITY", `
@@ -262,9 +281,11 @@ var clsLexiconTable = []clsLexEntry{
 	{"NOTICE COLLECT", `
 		en: advised to pick up, advised to collect, advised to pick up the item, requested to pick up, needs to pick up, need to pick up`},
 	{"CANCEL", `
-		en: cancellation, cancelled, canceled, cancel, void, voided, terminated, aborted
+		en: cancellation, cancelled, canceled, cancel, void, voided, terminated, aborted, corrected
 		pt: cancelado, cancelada
-		de: storno`},
+		de: storno
+		tr: iptal, iptal edildi
+		ko: 취소`},
 	{"DEST COUNTRY", `
 		en: destination country, destination region, destination country region, country of destination, receiving country, country region of destination, destination country/region, foreign country`},
 	{"ORIGIN COUNTRY", `
@@ -314,9 +335,9 @@ var clsLexiconTable = []clsLexEntry{
 	{"DOCS REQUIRED", `
 		fr: manque document, manque information, manque d information`},
 	{"CUSTOMS HOLD", `
-		en: prohibited, prohibited contents, prohibited items, seized, seizure, confiscated
-		fr: prohibe, interdit, saisi, saisie
-		pt: proibido, proibida, apreendido, apreendida, apreendido por
+		en: prohibited, prohibited contents, prohibited items, confiscated
+		fr: prohibe, interdit
+		pt: proibido, proibida
 		de: beschlagnahmt
 		it: sequestrato
 		nl: in beslag genomen
@@ -338,6 +359,12 @@ var clsLexiconTable = []clsLexEntry{
 		ru: отправителю
 		cs: dorucena odesilateli, dorucena odesilatelovi
 		tr: gondericiye teslim edildi`},
+	{"REJECT", `
+		en: rejected
+		es: rechazado, rechazada, rechazo
+		de: abgelehnt`},
+	{"ATTEMPT ABSENT", `
+		en: attempted to contact, tried to contact, attempted to call, tried to call`},
 	// ---- events ----
 	{"ACCEPT", `
 		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered
@@ -477,29 +504,29 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 도착함, 입고, 하차, 입고, 입항
 		zh: 到达, 已到达, 抵达, 进港, 到港, 到件`},
 	{"TRANSIT", `
-		en: in transit, transit, on the way, on its way, en route, in progress to, moving through network, on route, on the move, transit scan, enroute, en-route, intransit
-		    in transport, transport, transported, transporting
-		es: en transito, transito, en camino, en ruta, transporte
-		pt: em transito, transito, a caminho, em rota, transporte, em transferencia, transferencia
+		en: in transit, transit, on the way, on its way, en route, in progress to, moving through network, on route, on the move, transit scan, enroute, en-route, intransit, in transport
+		    in transport
+		es: en transito, transito, en camino, en ruta
+		pt: em transito, transito, a caminho, em rota, em transferencia
 		fr: en transit, transit, en cours d acheminement, en cours d'acheminement, acheminement, achemine, en route, en chemin
-		de: unterwegs, transit, im transport, transport, auf dem weg, in transit, beforderung, weitertransport
-		nl: onderweg, in transit, transport, vervoer, verzendproces, getransporteerd
-		it: in transito, transito, in viaggio, in spedizione, trasporto
-		pl: w drodze, w transporcie, tranzyt, transport, w trakcie transportu, przekazana w dalsza droge, w trasie
-		cs: na ceste, v preprave, preprava, tranzit, prepravovana
-		sk: na ceste, v preprave, preprava
-		sv: pa vag, under transport, transport, transit
-		da: undervejs, pa vej, under transport, transport, transit
-		no: pa vei, under transport, transport, transitt
-		fi: matkalla, kuljetuksessa, kuljetus, siirto, transit
-		tr: yolda, tasimada, transferde, tasiniyor, aktarma, transfer
+		de: unterwegs, transit, im transport, auf dem weg, in transit, beforderung, weitertransport
+		nl: onderweg, in transit, verzendproces, getransporteerd
+		it: in transito, transito, in viaggio, in spedizione
+		pl: w drodze, w transporcie, tranzyt, w trakcie transportu, przekazana w dalsza droge, w trasie
+		cs: na ceste, v preprave, tranzit, prepravovana
+		sk: na ceste, v preprave
+		sv: pa vag, under transport, transit
+		da: undervejs, pa vej, under transport, transit
+		no: pa vei, under transport, transitt
+		fi: matkalla, kuljetuksessa, transit
+		tr: yolda, tasimada, transferde, tasiniyor
 		ru: в пути, транзит, в дороге
 		uk: в дорозі, транзит
 		hu: uton, szallitas alatt, tranzit
 		ro: in tranzit, in curs de transport
 		ja: 輸送中, 運送中, 移動中, 通過
 		ko: 이동중, 운송중, 간선상차, 간선하차, 이동
-		zh: 运输中, 在途, 转运, 运送中, 运输`},
+		zh: 运输中, 在途, 转运, 运送中`},
 	{"FORWARD", `
 		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,
 		    being transferred, routed to, rerouted
@@ -955,7 +982,7 @@ var clsLexiconTable = []clsLexEntry{
 		sv: inte, ej, icke, ingen, inga
 		da: ikke, ingen
 		no: ikke, ingen
-		fi: ei, eika
+		fi: ei, eika, eivat, ei ole, eivat ole
 		tr: degil, yok
 		ru: не, нет, не, нет
 		uk: не, немає
@@ -965,21 +992,21 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 안, 못, 미
 		zh: 未, 不, 没有, 尚未`},
 	{"FUTURE", `
-		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing
+		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing, as soon as, once
 		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival
-		es: sera, previsto, prevista, prevision, estimado, estimada, programado, programada, se entregara, proximamente, todavia no, aun no, antes de
-		pt: sera, previsto, prevista, previsao, estimado, estimada, programado, programada, agendado, agendada, ainda nao, antes, estara, sera, serao, a ser, sera realizada
-		fr: sera, prevu, prevue, prevision, estime, estimee, programme, programmee, pas encore, avant, s apprete, va etre, va, vont, sera, seront, si, si vous etes, doit etre, doit, prochainement
-		de: voraussichtlich, erwartet, geplant, vorgesehen, angekundigt fur, noch nicht
+		es: sera, previsto, prevista, prevision, estimado, estimada, programado, programada, se entregara, proximamente, todavia no, aun no, antes de, en cuanto
+		pt: sera, previsto, prevista, previsao, estimado, estimada, programado, programada, agendado, agendada, ainda nao, antes, estara, sera, serao, a ser, sera realizada, assim que
+		fr: sera, prevu, prevue, prevision, estime, estimee, programme, programmee, pas encore, avant, s apprete, va etre, va, vont, sera, seront, si, si vous etes, doit etre, doit, prochainement, des que
+		de: voraussichtlich, erwartet, geplant, vorgesehen, angekundigt fur, noch nicht, sobald
 		nl: zal, wordt verwacht, verwacht, verwachte, gepland, geplande, nog niet
 		it: sara, prevista, previsto, stimata, programmata, programmato, non ancora, prima
 		pl: zostanie, bedzie, planowana, planowane, przewidywana, przewidywany, spodziewana, jeszcze nie
 		cs: bude, budou, planovane, predpokladane, ocekavane, ocekavana, predpokladany
 		sk: bude, planovane, predpokladane
-		sv: kommer att, beraknad, forvantad, planerad, kommer
+		sv: kommer att, beraknad, forvantad, planerad, kommer, nar
 		da: vil blive, forventet, forventes, planlagt
 		no: vil bli, forventet, planlagt, beregnet
-		fi: arvioitu, arvioidaan, odotetaan, suunniteltu, tulee
+		fi: arvioitu, arvioidaan, odotetaan, suunniteltu, tulee, kun
 		tr: tahmini, planlanan, beklenen, edilecek, teslim edilecek
 		ru: ожидается, планируемая, будет
 		hu: varhato, tervezett
@@ -1033,22 +1060,22 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 반송, 반품, 반송처리
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人`},
 	{"REFUSE", `
-		en: refused, rejected, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
-		es: rehusado, rehusada, rechazado, rechazada, rechazo
+		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
+		es: rehusado, rehusada
 		pt: recusado, recusada, recusa, rejeitado
 		fr: refuse, refusee, refus
-		de: verweigert, annahme verweigert, annahmeverweigerung, abgelehnt
+		de: verweigert, annahme verweigert, annahmeverweigerung
 		nl: geweigerd, weigering
 		it: rifiutato, rifiutata, rifiuto
 		pl: odmowa, odmowiono, odmowil, odmowila, odmowa przyjecia
 		cs: odmitnuta, odmitnuto, odmitnuti, odmitl
 		sk: odmietnuta, odmietnutie, odmietnute
 		sv: vagrad, vagrat, nekad, nekat
-		da: naegtet, afvist, modtagelse naegtet
-		no: nektet, avvist
-		fi: kieltaytyi, hylatty, vastaanotosta kieltaydytty
+		da: naegtet, modtagelse naegtet
+		no: nektet
+		fi: kieltaytyi, vastaanotosta kieltaydytty
 		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
-		ru: отказ, отказ от получения
+		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata
 		ja: 受取拒否, 受取拒絶
@@ -1077,10 +1104,10 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 미수령
 		zh: 逾期未取, 无人领取, 未自提, 超时未取, 超时未自提`},
 	{"HOLD", `
-		en: held, hold, holding, on hold, retained, detained, detention, stopped, withheld, pending release,
+		en: held, hold, holding, on hold, retained, detained, detention, stopped, withheld, pending release, seized, seizure
 		es: retenido, retenida, retencion, detenido, detenida, bloqueado
-		pt: retido, retida, retencao, detido, bloqueado, parado
-		fr: retenu, retenue, bloque, bloquee
+		pt: retido, retida, retencao, detido, bloqueado, parado, apreendido, apreendida
+		fr: retenu, retenue, bloque, bloquee, saisi, saisie
 		de: zuruckgehalten, einbehalten, angehalten, festgehalten
 		nl: vastgehouden, tegengehouden, geblokkeerd
 		it: trattenuto, trattenuta, bloccato, bloccata, fermo, fermata, in giacenza doganale
@@ -1122,26 +1149,26 @@ var clsLexiconTable = []clsLexEntry{
 	{"RELEASE", `
 		en: released, release, cleared, clear, passed, passed through, exempted, exempt, liberated, clearance granted
 		es: liberado, liberada, liberacion, despacho completado, autorizado, autorizada
-		pt: liberado, liberada, liberacao, desembaracado, desembaracada, autorizado, autorizada
-		fr: libere, liberee, liberation, dedouane, dedouanee, autorise
-		de: freigegeben, freigabe, verzollt, abgefertigt
-		nl: vrijgegeven, vrijgave, ingeklaard, uitgeklaard
-		it: sdoganato, sdoganata, svincolato, svincolata, liberato, rilasciato, rilasciata
-		pl: zwolniona, zwolniony, zwolnienie, odprawiona, odprawiony, odprawiono
-		cs: propustena, propusteno, propusteni, proclena, procleno, procleni dokonceno, uvolnena
-		sk: prepustena, preclena, uvolnena
-		sv: frislappt, frislappts, frislappt fran tullen, fortullad, tullklarerad, klarerad
-		da: frigivet, frigjort, fortoldet, toldklareret, klareret
-		no: frigitt, fortollet, tollklarert, klarert
-		fi: vapautettu, tullattu, tulliselvitetty, selvitetty
-		tr: serbest birakildi, cekildi, gumrukten cikti, gumrukten cikis
+		pt: liberado, liberada, liberacao, autorizado, autorizada
+		fr: libere, liberee, liberation, autorise
+		de: freigegeben, freigabe, abgefertigt
+		nl: vrijgegeven, vrijgave
+		it: svincolato, svincolata, liberato, rilasciato, rilasciata
+		pl: zwolniona, zwolniony, zwolnienie
+		cs: propustena, propusteno, propusteni, uvolnena
+		sk: prepustena, uvolnena
+		sv: frislappt, frislappts, klarerad
+		da: frigivet, frigjort, klareret
+		no: frigitt, klarert
+		fi: vapautettu, selvitetty
+		tr: serbest birakildi, cekildi
 		ru: выпуск разрешен
 		uk: випущено, оформлено
-		hu: vamkezelve, elvamolva, kiadva
-		ro: vamuit, eliberat
-		ja: 通関完了, 輸入許可, 許可
-		ko: 통관완료, 반출, 통관 완료
-		zh: 放行, 已放行, 通关完成, 清关完成`},
+		hu: kiadva
+		ro: eliberat
+		ja: 許可
+		ko: 반출
+		zh: 放行, 已放行`},
 	{"COMPLETE", `
 		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
@@ -1206,7 +1233,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 진행중, 진행 중
 		zh: 进行中, 处理中, 办理中`},
 	{"PAY", `
-		en: pay, payment, payable, paid, due, unpaid, outstanding, owed, owing, charge due, to pay
+		en: pay, payment, payable, paid, unpaid, outstanding, owed, owing, charge due, to pay
 		es: pago, pagar, abonar, pendiente de pago
 		pt: pagamento, pagar, pago, paga, quitado, boleto, pendente de pagamento
 		fr: paiement, payer, a payer, regler, reglement
@@ -1438,7 +1465,7 @@ var clsLexiconTable = []clsLexEntry{
 		sv: information, uppgifter, data, elektronisk information
 		da: oplysninger, information, data, elektroniske oplysninger
 		no: informasjon, opplysninger, data
-		fi: tiedot, tieto, ennakkotiedot, ennakkotieto
+		fi: tiedot, tieto, ennakkotiedot, ennakkotieto, seurantatiedot
 		tr: bilgi, bilgisi, bilgiler, veri
 		ru: информация, данные
 		ja: 情報, データ
@@ -1598,7 +1625,7 @@ var clsLexiconTable = []clsLexEntry{
 		    border services agency, border agency, clearance agent, customs broker, brokerage, customs processing, cbp,
 		    border protection, customs declaration, declaration, declared, presented to customs
 		es: aduana, aduanas, aduanero, aduanera, despacho aduanero, despacho de aduanas, gestion aduanera, tramite aduanero
-		pt: alfandega, aduaneira, aduaneiro, fiscalizacao aduaneira, fiscalizacao, desembaraco, desembaraco aduaneiro, receita federal, orgaos fiscalizadores, orgao anuente, orgaos anuentes
+		pt: alfandega, aduaneira, aduaneiro, fiscalizacao aduaneira, fiscalizacao, desembaraco, desembaraco aduaneiro, receita federal, orgaos fiscalizadores, orgao anuente, orgaos anuentes, anvisa, vigilancia sanitaria, ibama
 		    rfb, aduana, declaracao
 		fr: douane, douanes, dedouanement, douanier, douaniere, formalites douanieres, douanieres, douaniers, douaniere, autorites douanieres
 		de: zoll*, verzollung, grenzstelle
@@ -2136,7 +2163,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 불명, 오류, 불일치
 		zh: 错误, 不详, 不全, 有误`},
 	{"MOVED", `
-		en: moved, moved away, relocated, left no address, left no forwarding address, gone away
+		en: moved away, relocated, left no address, left no forwarding address, gone away
 		es: se mudo, mudado, cambio de domicilio
 		pt: mudou-se, mudou se, mudou
 		fr: demenage, n habite pas, n habite pas a l adresse indiquee, parti sans laisser d adresse

@@ -14,19 +14,23 @@ import (
 // there as evidence; lower-casing and trimming come last. Each step sees exactly what it would
 // see if given a normal form, which is what makes the normal form its own normal form.
 func clsAppendNormal(dst []byte, text string) []byte {
+	return clsAppendCut(dst, text, false)
+}
+
+// clsAppendCut appends text folded, with its places cut; with countries set, a part naming a
+// country is not a place to cut.
+func clsAppendCut(dst []byte, text string, countries bool) []byte {
 	var kbuf [256]byte
-	kept := clsStripPlaces(clsAppendFold(kbuf[:0], text, false))
+	kept := clsStripPlaces(clsAppendFold(kbuf[:0], text, false), countries)
 	start := len(dst)
 	return clsTrimPunct(clsAppendLower(dst, kept), start)
 }
 
-// clsAppendReadable appends the text the built-in rules read: folded and lower-cased like the
-// normal form, but with its places kept. The normal form cuts "- Milan - Italy" to group texts
-// and match seller rules; the built-in rules want to know that a scan happened in Italy, and the
-// lexicon does not know the other words a place is made of, so they cost nothing.
+// clsAppendReadable appends the text the built-in rules read: the normal form, except that a part
+// naming a country is kept. The normal form cuts "- Milan - Italy" to group texts and match seller
+// rules; the built-in rules want to know that a scan happened in Italy.
 func clsAppendReadable(dst []byte, text string) []byte {
-	start := len(dst)
-	return clsTrimPunct(clsAppendFold(dst, text, true), start)
+	return clsAppendCut(dst, text, true)
 }
 
 // clsAppendLower appends b lower-cased.
@@ -204,12 +208,12 @@ func clsTrimPunct(all []byte, from int) []byte {
 // clsStripPlaces cuts location prefixes and suffixes off the folded text b, whose capitals are
 // the best evidence that "SHENZHEN" or "Madrid" is a place. Every cut shortens b, so the loops
 // end; they run until nothing more can be cut, so that a normal form has nothing left to cut.
-func clsStripPlaces(b []byte) []byte {
+func clsStripPlaces(b []byte, countries bool) []byte {
 	b = clsTrimLead(b)
 	for {
 		t, ok := clsCutBracketPrefix(b)
 		if !ok {
-			t, ok = clsCutPlacePrefix(b)
+			t, ok = clsCutPlacePrefix(b, countries)
 		}
 		if !ok {
 			break
@@ -217,7 +221,7 @@ func clsStripPlaces(b []byte) []byte {
 		b = clsTrimLead(t)
 	}
 	for {
-		t, ok := clsCutPlaceSuffix(b)
+		t, ok := clsCutPlaceSuffix(b, countries)
 		if !ok {
 			return b
 		}
@@ -255,14 +259,14 @@ func clsCutBracketPrefix(b []byte) ([]byte, bool) {
 // Before a dash, bar or colon the place may be capitalised words; before a bare comma only
 // capitals, because "Sorry, we missed you" and "Delivered, Front Door" start with capitalised
 // words too.
-func clsCutPlacePrefix(b []byte) ([]byte, bool) {
+func clsCutPlacePrefix(b []byte, countries bool) ([]byte, bool) {
 	if i, n := clsFirstSep(b); i > 0 {
-		if rest := b[i+n:]; clsIsPlace(b[:i], true) && clsHasLetter(rest) {
+		if rest := b[i+n:]; clsIsPlace(b[:i], true, countries) && clsHasLetter(rest) {
 			return rest, true
 		}
 	}
 	if i := bytes.IndexByte(b[:min(len(b), 65)], ','); i > 0 {
-		if rest := b[i+1:]; clsIsPlace(b[:i], false) && clsHasLetter(rest) {
+		if rest := b[i+1:]; clsIsPlace(b[:i], false, countries) && clsHasLetter(rest) {
 			return rest, true
 		}
 	}
@@ -270,7 +274,7 @@ func clsCutPlacePrefix(b []byte) ([]byte, bool) {
 }
 
 // clsCutPlaceSuffix cuts one trailing place ("- Madrid", ", CA 90009", " (HONG KONG)") off b.
-func clsCutPlaceSuffix(b []byte) ([]byte, bool) {
+func clsCutPlaceSuffix(b []byte, countries bool) ([]byte, bool) {
 	b = bytes.TrimRight(b, " .")
 	for _, br := range clsBrackets {
 		if !bytes.HasSuffix(b, []byte(br[1])) {
@@ -281,7 +285,7 @@ func clsCutPlaceSuffix(b []byte) ([]byte, bool) {
 			return nil, false
 		}
 		body := b[:open]
-		if clsIsPlace(b[open+len(br[0]):len(b)-len(br[1])], true) && clsHasLetter(body) {
+		if clsIsPlace(b[open+len(br[0]):len(b)-len(br[1])], true, countries) && clsHasLetter(body) {
 			return bytes.TrimRight(body, " "), true
 		}
 		return nil, false
@@ -291,7 +295,7 @@ func clsCutPlaceSuffix(b []byte) ([]byte, bool) {
 		return nil, false
 	}
 	body := b[:i]
-	if clsIsPlace(b[i+n:], true) && clsHasLetter(body) {
+	if clsIsPlace(b[i+n:], true, countries) && clsHasLetter(body) {
 		return body, true
 	}
 	return nil, false
@@ -340,7 +344,7 @@ func clsLastSep(b []byte) (int, int) {
 // a word the built-in rules use. Short capital codes ("CN", "CA", "IL") are allowed even when they
 // spell a rule word ("AT"), because after a comma they are country and state codes. Since no rule
 // word is cut, cutting a place never changes what the built-in rules find.
-func clsIsPlace(seg []byte, title bool) bool {
+func clsIsPlace(seg []byte, title, countries bool) bool {
 	seg = bytes.TrimSpace(seg)
 	if len(seg) == 0 || len(seg) > 64 {
 		return false
@@ -366,7 +370,7 @@ func clsIsPlace(seg []byte, title bool) bool {
 		default:
 			return false
 		}
-		if clsInVocab(w) {
+		if clsInVocab(w) || countries && clsIsCountry(w) {
 			return false
 		}
 		words++
@@ -445,6 +449,13 @@ func clsHasLetter(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// clsIsCountry reports whether the word w, lower-cased, is part of a country's name the lexicon
+// knows.
+func clsIsCountry(w []byte) bool {
+	var buf [64]byte
+	return clsCountryWords[string(clsAppendLower(buf[:0], w))]
 }
 
 // clsInVocab reports whether the word w, lower-cased, is a word the lexicon or a built-in rule

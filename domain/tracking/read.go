@@ -28,13 +28,12 @@ type clsReading struct {
 	stage    Stage
 	signal   Signal
 	lastMile bool
-	orig     string // the text as given, for weak
-	thin     bool   // negated is a weak reading, not a negated one
+	thin     bool // negated is a weak reading, not a negated one
 }
 
 // read rewrites the normal form into concepts and chooses the stage and signal its rules give.
-func (r *clsReading) read(orig string, norm []byte, toks []clsTok, lastMile bool) {
-	r.lastMile, r.orig = lastMile, orig
+func (r *clsReading) read(norm []byte, toks []clsTok, lastMile bool) {
+	r.lastMile = lastMile
 	r.rewrite(norm, toks)
 	r.matches = clsRules.matches(r.mbuf[:0], r.text, r.toks)
 	for i := range r.matches {
@@ -168,7 +167,7 @@ func (r *clsReading) choose() {
 	for i := range r.matches {
 		ri := &x.rules[r.matches[i].rule]
 		if ri.stage == StageUnknown || !r.cnt[i] || r.negatedAt(i) || r.subsumed(i) ||
-			r.matches[i].overlaps(r.matches[r.best]) || ri.stage < StageExportCustoms &&
+			r.matches[i].overlaps(r.matches[r.best]) || ri.lastMile || ri.stage < StageExportCustoms &&
 			(ri.named() < 2 || br.signal == SignalReturned || br.signal == SignalDamagedLost) {
 			continue // a lone generic word ("processed"), or an origin facility, does not place a return
 		}
@@ -196,14 +195,9 @@ func (r *clsReading) weak(i int) bool {
 	if ru.named() >= 2 {
 		return false
 	}
-	// Count on the normal form, whose places are cut: "[Shenzhen] Departed from sorting center"
-	// is not weak for its city.
-	var nbuf [256]byte
-	norm := clsAppendNormal(nbuf[:0], r.orig)
-	var tbuf [64]clsTok
-	w := clsReadings.Get().(*clsReading)
-	defer clsReadings.Put(w)
-	w.rewrite(norm, clsTokenize(tbuf[:0], norm))
+	// The reading has its places cut ("[Shenzhen] Departed from sorting center" is not weak for
+	// its city), so its words are the ones to count.
+	w := r
 	// A run of unknown words counts once, so a Chinese phrase (one token per character) weighs
 	// like a word.
 	unknown, total, inRun := 0, 0, false
@@ -411,7 +405,7 @@ func (c *Classifier) Explain(e Event) Explanation {
 	}
 	r := new(clsReading)
 	lastMile := IsLastMile(e.Carrier)
-	r.read(e.Text, norm, toks, lastMile)
+	r.read(norm, toks, lastMile)
 	ex := Explanation{Stage: r.stage, Signal: r.signal, Concepts: string(r.text)}
 	if r.best >= 0 {
 		ex.By = "rule"

@@ -97,7 +97,8 @@ func clsSignalStage(sig Signal) Stage {
 
 // clsPlaced are the concepts that say which side of the border a facility is on, so that a
 // last-mile carrier's context does not override them.
-var clsPlaced = []string{"CUSTOMS", "ORIGIN", "ORIGINNAME", "DEST", "DESTNAME", "EXCHANGE", "GATEWAY", "INTL", "IMPORT", "EXPORT", "ABROAD", "TRANSITHUB", "FIRSTMILE"}
+var clsPlaced = []string{"CUSTOMS", "ORIGIN", "ORIGINNAME", "DEST", "DESTNAME", "EXCHANGE", "OUTWARD", "INWARD",
+	"FLIGHT", "AIRPORT", "LINEHAUL", "SENDER", "PAY", "COD", "FUTURE", "MAYBE", "GATEWAY", "INTL", "IMPORT", "EXPORT", "ABROAD", "TRANSITHUB", "FIRSTMILE"}
 
 // clsNotCollected are the concepts that say a parcel at a pickup point is still waiting there.
 var clsNotCollected = []string{"AWAIT", "READY", "AVAILABLE", "NOTICE", "HOLD", "FUTURE", "FAIL", "NOT", "COLLECT", "REQUIRED"}
@@ -128,8 +129,9 @@ func clsCompileRules(rows []clsRule) *clsIndex {
 var clsRuleTable = []clsRule{
 	// ---- no stage: what says nothing of where the parcel is ----
 	mask("NOSTAGE"), mask("READY {TO|} {DELIVERED|DELIVERY}"),
-	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT} ... CANCEL"),
-	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT}"),
+	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT|RETURN} ... CANCEL"),
+	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT|RETURN}"),
+	mask("REFUSE ... HANDOVER"), mask("SENDER ... ABSENT"), mask("LABEL ... DAMAGE"), mask("DAMAGE ... LABEL"),
 	signal("OFD ... CANCEL", 10, SignalRollback),
 	mask("^ TRANSIT $"), mask("ITEM TRANSIT"), mask("TRANSIT ... NEXT"), mask("FORWARD ... NEXT"),
 	rule("TRANSIT", 9).atLastMile().unlessAny(clsNotLocal...), rule("FORWARD", 9).atLastMile().unlessAny(clsNotLocal...),
@@ -173,20 +175,18 @@ var clsRuleTable = []clsRule{
 	signal("PICKUP ... {CREATE|ATTEMPT|FAIL|RESCHEDULE|EXCEPTION}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
-	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected),
+	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD"),
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{DEPART|LEAVE|ARRIVE|PROCESS} ... ORIGIN {|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
-	rule("LOAD", 3), rule("LOAD", 9).atLastMile().unlessAny(clsPlaced...),
-	rule("ACCEPT", 3), rule("PICKUP", 3).unlessAny("FAIL", "AWAIT", "READY", "AVAILABLE", "NOTICE"),
+	rule("ACCEPT", 3), rule("PICKUP", 3).unlessAny("FAIL", "AWAIT", "READY", "AVAILABLE", "NOTICE", "NOT", "EXCEPTION"),
 	rule("{CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE}", 3),
 	rule("{ITEM|SENDER} ... {PICKUP|COLLECTED}", 3), rule("PICKUP {ITEM|scan|BY|FROM|SENDER}", 3),
 	rule("{RECEIVE|PICKUP} ... SENDER", 3),
-	rule("{SORT FACILITY|FACILITY|WAREHOUSE}", 3),
-	rule("{SORT FACILITY|FACILITY|WAREHOUSE}", 9).atLastMile().unlessAny(clsPlaced...),
+	rule("{SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER|TRANSIT|FORWARD|SHIPPED|LOAD} ... {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
-	rule("{ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER|TRANSIT|FORWARD|SHIPPED|LOAD} ... {SORT FACILITY|FACILITY|WAREHOUSE}", 9).atLastMile().unlessAny(clsPlaced...),
+	rule("{ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER|TRANSIT|FORWARD|SHIPPED|LOAD} ... {SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{SORT FACILITY|FACILITY|WAREHOUSE} ... {ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER}", 3),
-	rule("{SORT FACILITY|FACILITY|WAREHOUSE} ... {ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER}", 9).atLastMile().unlessAny(clsPlaced...),
+	rule("{SORT FACILITY|FACILITY} ... {ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|PROCESS|RECEIVE|ACCEPT|SORT FACILITY|FACILITY|WAREHOUSE} ... FIRSTMILE", 3),
 	rule("FIRSTMILE ... {SORT FACILITY|FACILITY|WAREHOUSE|ACCEPT|RECEIVE|PICKUP}", 3),
 	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE}", 3),
@@ -195,8 +195,9 @@ var clsRuleTable = []clsRule{
 	rule("{EXCHANGE OUTWARD|OUTWARD EXCHANGE}", 3),
 	rule("{DEPART|FORWARD|TO} ... NEXT ... {OUTWARD EXCHANGE|EXCHANGE}", 3),
 	rule("{DEPART|LEAVE} ... NEXT", 3), rule("{DEPART|LEAVE} ... NEXT", 9).atLastMile().unlessAny(clsPlaced...),
-	rule("PROCESS", 3), rule("PROCESS", 9).atLastMile().unlessAny(clsPlaced...),
-	rule("RECEIVE ... PROCESS", 3), rule("^ PROCESS $", 3),
+	// PROCESS alone, even a last-mile carrier's, measured as more often wrong than right.
+	rule("RECEIVE ... PROCESS", 3), rule("^ {ITEM|} PROCESS {|OUTWARD|INWARD} $", 3),
+	rule("ITEM TO {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
 	rule("{RECEIVE|ACCEPT} ... EXPRESS", 3), rule("EXPRESS ... {RECEIVE|ACCEPT}", 3),
 	rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 3), rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 9).atLastMile(),
 	rule("{TRANSIT|FORWARD} TO {|ORIGIN} AIRPORT", 3), rule("^ ITEM PROCESS $", 3), rule("^ {ITEM|} PROCESS $", 9).atLastMile(), rule("^ {RECEIVE|PICKUP} $", 3), rule("^ ITEM {RECEIVE|PICKUP} $", 3),
@@ -208,11 +209,10 @@ var clsRuleTable = []clsRule{
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{ARRIVE|RECEIVE|PROCESS|PICKUP} ... {ORIGIN AIRPORT|AIRPORT|AIRPORT ORIGIN}", 4),
 	rule("ARRIVE ... AIRPORT ... ORIGINNAME", 4),
-	rule("{AWAIT|FUTURE} ... FLIGHT", 4), rule("AIRPORT", 4).unlessAny("EXCEPTION"),
+	rule("{AWAIT|FUTURE} ... FLIGHT", 4),
 	rule("{HANDOVER|DELIVERED} ... {INTL|EXPORT} {CARRIER|DRIVER}", 4),
 
 	// ---- 5 export_customs ----
-	rule("EXPORT", 5),
 	rule("EXPORT ... CUSTOMS", 5), rule("CUSTOMS ... EXPORT", 5),
 	rule("EXPORT ... {COMPLETE|RELEASE|START|PROGRESS|PROCESS}", 5),
 	rule("{COMPLETE|RELEASE|START|PROGRESS|PROCESS} ... EXPORT", 5),
@@ -261,8 +261,8 @@ var clsRuleTable = []clsRule{
 	signal("{EXCEPTION|NOTICE|DOCS|REQUIRED} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {EXCEPTION|NOTICE|DOCS|REQUIRED|NOT|FAIL|ABSENT|REFUSE}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("REFUSE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
-	signal("NOT {|be} RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
-	signal("DUTY", 8, SignalCustomsHold),
+	signal("NOT {|be} RELEASE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
+	signal("CUSTOMS ... NOT {|be} RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("DOCS ... {REQUIRED|BAD|LOSS|AWAIT|NOT}", 8, SignalCustomsHold), signal("{REQUIRED|BAD|LOSS|AWAIT|HOLD} ... DOCS", 8, SignalCustomsHold),
 	signal("HOLD ... PAY", 8, SignalCustomsHold), signal("PAY ... HOLD", 8, SignalCustomsHold),
 	signal("{PROGRESS|AWAIT} ... RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
@@ -277,7 +277,6 @@ var clsRuleTable = []clsRule{
 	rule("CUSTOMS ... {COMPLETE|RELEASE}", 9).unlessAny(clsExportSide...),
 	rule("{RELEASE|COMPLETE} ... CUSTOMS", 9).unlessAny(clsExportSide...),
 	rule("IMPORT ... {COMPLETE|RELEASE}", 9), rule("{COMPLETE|RELEASE} ... IMPORT", 9),
-	rule("RELEASE", 9).unlessAny(clsExportSide...),
 	rule("{RETURN|FORWARD|RECEIVE} FROM {IMPORT|} CUSTOMS", 9),
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
@@ -317,7 +316,6 @@ var clsRuleTable = []clsRule{
 	signal("{DELIVERED|LEAVE|DELIVERY|HANDOVER} ... {LOCKER|NEIGHBOR|RECEPTION}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
 	signal("LOCKER ... ACCEPT", 11, SignalDeliveredElsewhere),
 	signal("{LOCKER|NEIGHBOR|RECEPTION} ... DELIVERED", 11, SignalDeliveredElsewhere),
-	signal("NEIGHBOR", 11, SignalDeliveredElsewhere),
 
 	// ---- rollback: back at a facility after going out for delivery ----
 	signal("BACK", 10, SignalRollback),
@@ -360,6 +358,7 @@ var clsRuleTable = []clsRule{
 	signal("PAY ... {NOT|FAIL}", 8, SignalCustomsHold).unlessAny("COD"),
 
 	// ---- address_issue ----
+	signal("MOVED", 10, SignalAddressIssue),
 	signal("ADDRESS ... {BAD|MOVED|EXCEPTION|REQUIRED}", 10, SignalAddressIssue), signal("RECIPIENT {BAD|MOVED}", 10, SignalAddressIssue),
 	signal("{BAD|MOVED|REQUIRED} ... ADDRESS", 10, SignalAddressIssue), signal("{BAD|MOVED} RECIPIENT", 10, SignalAddressIssue),
 
@@ -373,5 +372,6 @@ var clsRuleTable = []clsRule{
 	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
+	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
 	signal("FUTURE {|ITEM} RETURN", 0, SignalReturned), // an announced return is one to act on
 }
