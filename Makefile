@@ -13,8 +13,9 @@ build:
 bench-import: ## importer vs psql \copy + one merge (and + the plain writes), tracking and order exports of 100k and 1M rows; BENCH_ROWS="20000 100000" for a quick run
 	scripts/bench-import.sh
 
-generate: ## regenerate the templ views (the generated files are committed)
+generate: ## regenerate the templ views and the classifier's suggestion model (both committed)
 	go tool templ generate
+	go generate ./domain/tracking
 
 fmt:
 	@files=$$(git ls-files '*.go') && [ -n "$$files" ] || { echo "fmt: git lists no Go files (is git installed, and is this a clone?)"; exit 1; }; gofmt -w $$files

@@ -35,6 +35,12 @@ type UnmappedStatus struct {
 	Reason     string // the classifier's explanation of why it did not decide
 }
 
+// Acceptable reports whether the text has a suggestion that may be accepted with a tick, or in
+// bulk: one read by a rule, not the statistical model's guess.
+func (u UnmappedStatus) Acceptable() bool {
+	return u.Suggestion != nil && !u.Suggestion.Guess
+}
+
 // ListUnmappedStatuses returns the seller's texts that no rule matched, those affecting the most
 // shipments first.
 func (s *Store) ListUnmappedStatuses(ctx context.Context, seller SellerID, limit int) ([]UnmappedStatus, error) {
@@ -91,10 +97,10 @@ func (s *Store) MapStatus(ctx context.Context, seller SellerID, user int64, m St
 	return s.MapStatuses(ctx, seller, user, []StatusMapping{m}, now)
 }
 
-// AcceptSuggestions maps each of the seller's unmapped texts given (every one that has a
-// suggestion, when texts is empty) to what the built-in classifier suggests for it, in one
-// transaction. It returns how many texts were mapped and how many events re-classified; a text
-// that is not unmapped or has no suggestion is skipped.
+// AcceptSuggestions maps each of the seller's unmapped texts given (every one that has an
+// acceptable suggestion, when texts is empty) to what the built-in classifier suggests for it, in
+// one transaction. It returns how many texts were mapped and how many events re-classified; a
+// text that is not unmapped or has no acceptable suggestion is skipped.
 func (s *Store) AcceptSuggestions(ctx context.Context, seller SellerID, user int64, texts []string, now time.Time) (mapped int, events int64, err error) {
 	un, err := s.ListUnmappedStatuses(ctx, seller, 5000)
 	if err != nil {
@@ -106,7 +112,7 @@ func (s *Store) AcceptSuggestions(ctx context.Context, seller SellerID, user int
 	}
 	var ms []StatusMapping
 	for _, u := range un {
-		if u.Suggestion != nil && (len(texts) == 0 || want[u.Norm]) {
+		if u.Acceptable() && (len(texts) == 0 || want[u.Norm]) {
 			ms = append(ms, StatusMapping{u.Example, u.Suggestion.Stage, u.Suggestion.Signal})
 		}
 	}

@@ -375,11 +375,15 @@ type Suggestion struct {
 	Signal     Signal
 	Confidence float64 // 0..1
 	Why        string
+	// Guess marks a suggestion of the statistical model (model.go), not of a rule: on carriers it
+	// has not seen it is right only about half the time, so it may preselect a choice for the
+	// seller but is never accepted in bulk.
+	Guess bool
 }
 
 // Explain classifies an event as ClassifyEvent does and says why. For an unmapped text it offers
 // a suggestion when it has one: the reading a negation or future set aside, else the statistical
-// model's guess (suggest.go). It allocates; it is for people, not for the import.
+// model's guess (model.go). It allocates; it is for people, not for the import.
 func (c *Classifier) Explain(e Event) Explanation {
 	if e.Code != "" {
 		if st, sg, ok := ClassifyCode(e.Code); ok {
@@ -419,20 +423,24 @@ func (c *Classifier) Explain(e Event) Explanation {
 		return ex
 	}
 	ex.Reason = "no rule reads a stage in this text"
-	if r.negated >= 0 {
-		nr := &clsRules.rules[r.matches[r.negated].rule]
-		st := nr.stage
-		if st == StageUnknown {
-			st = clsSignalStage(nr.signal)
-		}
-		ex.Reason = "a negation or a future comes before " + r.reason(norm, r.negated)
-		ex.Suggestion = &Suggestion{Stage: st, Signal: nr.signal, Confidence: 0.3,
-			Why: "if the negation or future does not matter here: " + nr.pattern}
-		if r.thin {
-			ex.Reason = "most of the text is unknown to the desk; it only read " + r.reason(norm, r.negated)
-			ex.Suggestion.Confidence, ex.Suggestion.Why = 0.6, "the one part it knows: "+nr.pattern
+	if r.negated < 0 {
+		if st, sg, p, ok := clsTheModel().suggest(e.Text); ok && p >= clsModelSuggestMin {
+			ex.Suggestion = &Suggestion{Stage: st, Signal: sg, Confidence: p, Guess: true,
+				Why: "a guess: texts with these words in the carrier texts the desk learned from mostly mean this"}
 		}
 		return ex
+	}
+	nr := &clsRules.rules[r.matches[r.negated].rule]
+	st := nr.stage
+	if st == StageUnknown {
+		st = clsSignalStage(nr.signal)
+	}
+	ex.Reason = "a negation or a future comes before " + r.reason(norm, r.negated)
+	ex.Suggestion = &Suggestion{Stage: st, Signal: nr.signal, Confidence: 0.3,
+		Why: "if the negation or future does not matter here: " + nr.pattern}
+	if r.thin {
+		ex.Reason = "most of the text is unknown to the desk; it only read " + r.reason(norm, r.negated)
+		ex.Suggestion.Confidence, ex.Suggestion.Why = 0.6, "the one part it knows: "+nr.pattern
 	}
 	return ex
 }
