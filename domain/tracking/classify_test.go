@@ -84,6 +84,12 @@ func TestClassify(t *testing.T) {
 		{"Disponible para recoger en oficina", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		{"已签收", tracking.StageDelivered, tracking.SignalNone},
 		{"离开中转国", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Não entregue", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"No se pudo entregar", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Entregue no ponto de recolha", tracking.StageOutForDelivery, tracking.SignalPickupAvailable}, // Portuguese "no" is "in the"
+		{"Expediere nelivrata: Destinatar mutat", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Неуспешна доставка", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Αποστολή παραδόθηκε", tracking.StageDelivered, tracking.SignalNone}, // the tonos folds away
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

@@ -158,10 +158,12 @@ var clsLexiconTable = []clsLexEntry{
 		    передано для доставки
 		uk: передано курєру, передано листоноші, в доставці
 		hu: kiszallitas alatt, kezbesites alatt, futarnal, kiszallitasra atadva
-		ro: in livrare, predat curierului, in curs de livrare
+		ro: in livrare, predat curierului, in curs de livrare, preluata spre livrare, preluat spre livrare, preluate spre livrare
 		ja: 配達中, 配達に出ています, 持ち出し中, 配達予定, 本日お届け予定, 配送中
 		ko: 배송출발, 배달출발, 배송중, 배달중, 배달준비, 배송준비, 배송기사 출발, 배달전, 직원 배송중, 배송출고, 배달차량상차, 배송기사 인계
-		zh: 派送中, 正在派送, 派件中, 配送中, 派件, 派送, 正在投递, 投递中`},
+		zh: 派送中, 正在派送, 派件中, 配送中, 派件, 派送, 正在投递, 投递中
+		bg: в доставка, за доставка, предадена на куриер за доставка
+		el: σε διανομεα, σε διανομη, προς παραδοση, σε διανομεα προς παραδοση`},
 	{"DELIVERED DOORSTEP", `
 		en: left in safe place, left in a safe place, left at front door, left at the front door, left at door, left at your door,
 		    left on porch, left on the porch, left in mailbox, left in letterbox, left in letter box, left in parcel box,
@@ -169,10 +171,12 @@ var clsLexiconTable = []clsLexEntry{
 		    delivered through letterbox, left outside, left behind gate, left at garage, left in porch`},
 
 	{"NOTE", `
-		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document
+		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges
 		fr: heure limite de depot, heure limite, prochain jour ouvre
-		pt: proximo dia util
-		de: ausweisdokument, ausweisdokumentes`},
+		pt: proximo dia util, processo de envio
+		de: ausweisdokument, ausweisdokumentes
+		es: perdida de conexion, perdida conexion
+		ro: pierdere conexiune`},
 	{"ORIGIN SORT FACILITY", `
 		en: departure transport hub, departure hub, origin hub, origin facility, origin sorting center, origin sorting centre`},
 	{"ORIGIN AIRPORT", `
@@ -226,7 +230,10 @@ var clsLexiconTable = []clsLexEntry{
 		da: er, blevet, har, et, og, din, dit, nu
 		no: har, blitt, et, og, din, ditt
 		fi: on, ollut, ja, jo
-		tr: ve, bir`},
+		tr: ve, bir
+		ro: cu, din, pe, este, fost, a fost, sunt, tau, ta, dvs, dumneavoastra
+		bg: е, се, и, при
+		el: το, η, ο, του, της, των, και`},
 	{"PICKUP POSTOFFICE", `
 		es: entregado en oficina`},
 	{"DELIVERED LOCKER", `
@@ -239,9 +246,9 @@ var clsLexiconTable = []clsLexEntry{
 	{"CUSTOMER", `
 		en: customer`},
 	{"DOCS", `
-		en: documents, document, documentation, invoice, commercial invoice, paperwork, additional information, more information, further information, tax id, cpf, certificate of origin, certificate of returned goods
+		en: documents, document, documentation, invoice, commercial invoice, paperwork, additional information, more information, further information, tax id, cpf, certificate of origin, certificate of returned goods, pod
 		pt: documentos, documento, declaracao de conteudo, nota fiscal, documentacao, documentacao fiscal
-		es: documentos, documentacion, factura
+		es: documentos, documentacion, factura, nif, cif, nif/cif, declaracion
 		fr: documents, facture, justificatifs, certificat d origine, certificat de retour, licence d importation, licence, facture commerciale, document
 		de: dokumente, unterlagen, rechnung
 		nl: documenten, factuur
@@ -251,17 +258,20 @@ var clsLexiconTable = []clsLexEntry{
 	{"REQUIRED", `
 		en: needed, required, requested, request, missing, necessary, requires, request for, must provide, is needed, are needed, provide, requiring, require
 		pt: necessario, necessaria, solicitado, solicitada, exigido, pendencia
-		es: necesario, necesaria, requerido, requerida, solicitado
+		es: necesario, necesaria, requerido, requerida, solicitado, falta, faltan
 		fr: necessaire, requis, demande
 		de: erforderlich, benotigt, fehlen, fehlende`},
 	{"FAIL DELIVERY", `
-		en: undelivered, undeliverable, incomplete delivery, non delivery, nondelivery, missed delivery, non-delivery, delivery exception, receptacle blocked, receptacle full, item oversized
+		en: undelivered, undeliverable, incomplete delivery, non delivery, nondelivery, missed delivery, non-delivery, delivery exception, receptacle blocked, receptacle full, item oversized, locker full, locker is full
 		zh: 派送失败, 投递失败, 未妥投
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
 		ja: ご不在のため持ち戻り, 持ち戻り
-		pl: brak mozliwosci doreczenia`},
+		pl: brak mozliwosci doreczenia
+		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
+		pt: nao entregue, nao entregues
+		it: locker pieno`},
 	{"EXCEPTION", `
 		en: exception, exceptions, anomaly, incident, irregularity, issue, issues, problem, problems, error, delayed, delay, delays, unforeseen issue, unforseen issue, unusual, processing issue, processing error, processing delay, sorting error, misroute, misrouted, mis-sorted, missort
 		pt: atraso
@@ -317,7 +327,8 @@ var clsLexiconTable = []clsLexEntry{
 		cs: odeslana prepravcem
 		sk: odoslana prepravcom`},
 	{"DEPART ABROAD", `
-		en: crossing border, crossing the border, border crossing, crossed the border`},
+		en: crossing border, crossing the border, border crossing, crossed the border
+		ro: traversare granita, trecere granita, traversare frontiera`},
 	{"OUTWARD FACILITY", `
 		en: export facility, export hub, export center, export centre, export site`},
 	{"EXPRESS", `
@@ -325,7 +336,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"ATTEMPT DELIVERY", `
 		en: redelivery attempt`},
 	{"COD", `
-		en: cod, cod payment, collect on delivery, cash on delivery, cod amount`},
+		en: cod, cod payment, collect on delivery, cash on delivery, cod amount, cod charge, cod charges, cod fee`},
 	{"AVAILABLE COLLECT", `
 		en: availableforpickup`},
 	{"LOAD FLIGHT", `
@@ -365,13 +376,24 @@ var clsLexiconTable = []clsLexEntry{
 		de: abgelehnt`},
 	{"ATTEMPT ABSENT", `
 		en: attempted to contact, tried to contact, attempted to call, tried to call`},
+	{"ATTEMPT NOTICE", `
+		ro: avizat`},
+	{"BACK FACILITY", `
+		bg: върнат в офиса, върната в офиса
+		en: returned to office, returned to the office`},
+	{"AWAIT ACCEPT", `
+		pt: aguarda entrada`},
+	{"EXPORT CUSTOMS", `
+		pt: em exportacao`},
+	{"IMPORT CUSTOMS", `
+		pt: em importacao`},
 	// ---- events ----
 	{"ACCEPT", `
 		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered
 		    item posted
-		es: admitido, admitida, admision, aceptado, aceptada, aceptacion, depositado, depositada, entregado en oficina por el remitente,
+		es: admitido, admitida, admision, aceptado, aceptada, aceptacion, entregado en oficina por el remitente,
 		    recepcionado, recepcionada
-		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia
+		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia, aceite
 		fr: depose, deposee, pris en charge, prise en charge, admis, admise
 		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
@@ -408,7 +430,9 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim alindi, alindi
 		ru: получено, получена
 		ja: 到着しました
-		zh: 已收到, 接收到`},
+		zh: 已收到, 接收到
+		bg: получена, получен, приета, приет
+		ro: in posesia noastra, in posesia`},
 	{"PICKUP", `
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
 		es: recogido, recogida, recolectado, recoleccion, retirado, retirada
@@ -429,7 +453,9 @@ var clsLexiconTable = []clsLexEntry{
 		hu: atvette
 		ja: 集荷, 受取済み
 		ko: 인수완료, 수령, 집화, 집하, 픽업, 인수받았습니다, 인수
-		zh: 取件, 已取件, 自提`},
+		zh: 取件, 已取件, 自提
+		ro: ridicat, ridicata
+		bg: вземане, взета`},
 	{"SHIPPED", `
 		en: shipped, has shipped, shipment sent, order shipped, send
 		es: enviado, enviada, envio realizado, despachado, despachada, expedido, expedida, remitido
@@ -454,7 +480,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 已发货, 发货, 已发出, 发出`},
 	{"DEPART", `
 		en: departed, depart, departs, departure, departing, leaving, outbound, exit, exited, flown out, dispatched, despatched, dispatch, despatch, sent, dispatching, despatching
-		es: salida, salio, ha salido, partio, parte
+		es: salida, salio, ha salido, partio, parte, sale
 		pt: saiu, saida, partiu, partida
 		fr: parti, partie, depart, quitte, sorti, sortie
 		de: abgang, abgefahren, verlassen, hat verlassen, ausgang, abflug, abgeflogen
@@ -471,10 +497,12 @@ var clsLexiconTable = []clsLexEntry{
 		ru: покинуло, покинул, отбыло, выпущено из, покинуло, убыл*
 		uk: відправлено з, залишило
 		hu: elindult, kiszallitva, tavozott
-		ro: plecat, a plecat
+		ro: plecat, a plecat, iesire, iesit, a iesit, plecare
 		ja: 出発, 発送しました
 		ko: 발송됨, 출항, 출고, 출항, 발송, 출발
-		zh: 离开, 已离开, 出发, 驶离, 离港, 起飞`},
+		zh: 离开, 已离开, 出发, 驶离, 离港, 起飞
+		bg: заминаване, замина, напусна
+		el: αναχωρηση`},
 	{"LEAVE", `
 		en: left, leave, leaves
 		pt: deixou`},
@@ -498,11 +526,12 @@ var clsLexiconTable = []clsLexEntry{
 		ru: прибытие, прибыл*, поступил*
 		uk: прибуло, надійшло, прибув, прибула
 		hu: megerkezett, beerkezett, erkezett
-		ro: ajuns, a ajuns, sosit, sosire
+		ro: ajuns, a ajuns, sosit, sosire, intrare, intrat, a intrat, intrata, receptionat, receptionata, descarcat, descarcata, sosirea
 		el: αφιξη
 		ja: 到着, 到達
 		ko: 도착함, 입고, 하차, 입고, 입항
-		zh: 到达, 已到达, 抵达, 进港, 到港, 到件`},
+		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
+		bg: пристигане, пристигна, пристигнала, пристигнал`},
 	{"TRANSIT", `
 		en: in transit, transit, on the way, on its way, en route, in progress to, moving through network, on route, on the move, transit scan, enroute, en-route, intransit, in transport
 		    in transport
@@ -523,10 +552,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: в пути, транзит, в дороге
 		uk: в дорозі, транзит
 		hu: uton, szallitas alatt, tranzit
-		ro: in tranzit, in curs de transport
+		ro: in tranzit, in curs de transport, tranzit, tranzitului
 		ja: 輸送中, 運送中, 移動中, 通過
 		ko: 이동중, 운송중, 간선상차, 간선하차, 이동
-		zh: 运输中, 在途, 转运, 运送中`},
+		zh: 运输中, 在途, 转运, 运送中
+		bg: транзит, в транзит`},
 	{"FORWARD", `
 		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,
 		    being transferred, routed to, rerouted
@@ -566,7 +596,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: передано, передана, сдан, сдано, сдана
 		ja: 引渡, 引き渡し, 引渡し
 		ko: 인계, 인계완료
-		zh: 交接, 已交接, 交航, 交运, 移交`},
+		zh: 交接, 已交接, 交航, 交运, 移交
+		ro: predat, predata, predare`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
 		es: cargado, embarcado
@@ -586,7 +617,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 상차, 적입, 선적`},
 	{"PROCESS", `
 		en: processed, processing, handled, handling, operation, scanned, scan, sorting complete, package processed, item processed, ready for processing, insert item into bag, into bag, bagged, bagging, sorted, screened, screening, pre sorted, presorted, pre-sorted
-		es: procesado, procesada, procesamiento, tratamiento, en tratamiento, tratado, clasificado, clasificada, clasificacion
+		es: procesado, procesada, procesamiento, tratamiento, en tratamiento, tratado, clasificado, clasificada, clasificacion, gestion, en gestion
 		pt: processado, processada, processamento, tratamento, em tratamento, tratado, triado
 		fr: traite, traitee, traitement, en traitement, trie, tri
 		de: bearbeitet, bearbeitung, verarbeitet, sortiert, erfasst, sortierung, umgeschlagen, umschlag
@@ -603,12 +634,13 @@ var clsLexiconTable = []clsLexEntry{
 		ru: обработка, обработано, сортировка
 		uk: обробка, оброблено, сортування
 		hu: feldolgozas, feldolgozva, valogatas
-		ro: procesat, procesare, sortare
+		ro: procesat, procesare, sortare, scanat, scanare, procesare in curs, sortata, sortat
 		ja: 仕分, 仕分け, 処理, 処理中
 		ko: 분류, 처리, 처리중
-		zh: 分拣, 处理, 已处理, 操作, 开拆, 已开拆, 封发, 已封发, 经转`},
+		zh: 分拣, 处理, 已处理, 操作, 开拆, 已开拆, 封发, 已封发, 经转
+		bg: обработва, обработена, обработен, проверява, сортирана`},
 	{"SORT FACILITY", `
-		en: sorting center, sorting centre, sort center, sort centre, sorting facility, sort facility, sortation center, sorting hub, mc
+		en: sorting center, sorting centre, sort center, sort centre, sorting facility, sort facility, sortation center, sorting hub, mc, parcel center, parcel centre
 		    sort hub, mail centre, mail center, mail processing center, mail processing centre, processing center, processing centre,
 		    processing facility, distribution center, distribution centre, logistics center, logistics centre, parcel centre,
 		    parcel center, network distribution center, consolidation center, transfer center, operations center
@@ -635,12 +667,12 @@ var clsLexiconTable = []clsLexEntry{
 		ru: сортировочный центр, сортировочного центра, логистический центр, магистральный сортировочный центр, цех, сц, цгп, уопк, сортировочн*
 		uk: сортувальний центр, сортувального центру
 		hu: logisztikai kozpont, depo, csomagkozpont
-		ro: hub, centru de sortare, depozit
+		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc
 		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心`},
 	{"FACILITY", `
-		en: facility, station, branch, location, service center, service centre, agency, plant
+		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
 		pt: unidade, base, filial
 		fr: agence
@@ -660,7 +692,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: centru, agentie
 		ja: 支店, 営業所, 拠点
 		ko: 지점
-		zh: 网点, 站点, 营业部, 仓, 场地, 航站`},
+		zh: 网点, 站点, 营业部, 仓, 场地, 航站
+		bg: офис, офиса, депо, склад
+		el: καταστημα, κεντρο, κεντρο διαλογης`},
 	{"WAREHOUSE", `
 		en: warehouse, warehousing, fulfillment center, fulfilment centre, fulfillment centre, fulfilment center, overseas warehouse
 		es: almacen, bodega
@@ -706,7 +740,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: dagitim subesi, teslimat subesi, varis subesi, varis merkezi, teslimat birimi, varis transfer merkezi, teslim birimine, teslim birimi, dagitim transfer merkezinde
 		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки
 		hu: kezbesito posta, kezbesito depo
-		ro: centrul de livrare, depou de livrare
+		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
 		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局`},
@@ -730,16 +764,16 @@ var clsLexiconTable = []clsLexEntry{
 		ru: почтовое отделение, отделение почтовой связи, опс, почта
 		uk: поштове відділення, відділення зв язку
 		hu: postahivatal, posta
-		ro: oficiul postal, oficiu postal, posta
+		ro: oficiul postal, oficiu postal, posta, sediu, sediul, sediul curierului
 		ja: 郵便局
 		ko: 우체국
 		zh: 邮局, 邮政局, 邮政网点`},
 	{"PICKUPPOINT", `
-		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office
+		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
 		    pudo, pudo point, pickup store, collect point, collect location, agent location, partner location, click and collect,
 		    counter
-		es: punto de recogida, punto de entrega, punto pack, punto de conveniencia, punto de venta, punto celeritas, punto kiala,
+		es: punto de recogida, punto de entrega, punto pack, punto de conveniencia, punto de venta, punto celeritas, punto kiala, punto
 		    oficina de recogida, tienda, punto de retiro
 		pt: ponto de retirada, ponto de coleta, ponto de entrega, ponto de recolha, loja parceira, ponto pickup, ponto de retiro,
 		    ponto de venda
@@ -759,7 +793,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: пункт выдачи, пункт выдачи заказов, пвз, пвз, клиентский зал
 		uk: відділення, відділенні
 		hu: atveteli pont, csomagpont, pickpack pont
-		ro: punct de ridicare, easybox punct
+		ro: punct de ridicare, easybox punct, punct de livrare, punctul de livrare, punct livrare, punctul de ridicare
 		ja: コンビニ, 受取所, 取扱店
 		ko: 편의점, 점포
 		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
@@ -842,14 +876,14 @@ var clsLexiconTable = []clsLexEntry{
 		tr: resepsiyon, guvenlik
 		ja: 管理人
 		ko: 경비실, 관리실
-		zh: 前台, 门卫, 物业, 收发室`},
+		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签`},
 	{"OFD", `
 		en: out for delivery`},
 	{"DELIVERED", `
 		en: delivered, delivery successful, successfully delivered, delivery complete, delivery completed, sign by, signed by, signature, signature from, sign for, signature obtained, attempt successful, delivery attempt successful, second delivery attempt successful, partial delivery, partially delivered
 		    signed, signed for, signature obtained, final delivery, deliver item, received by recipient, proof of delivery,
 		    has been delivered, was delivered, delivery made
-		es: entregado, entregada, entrega realizada, entrega efectuada, entregado al destinatario, entregado a destinatario
+		es: entregado, entregada, entrega realizada, entrega efectuada, entregado al destinatario, entregado a destinatario, entrega parcial
 		pt: entregue, entregues, entrega realizada, entrega efetuada, objeto entregue, entregue ao destinatario, assinado, assinada
 		fr: livre, livree, distribue, distribuee, livraison effectuee, remis au destinataire, colis livre
 		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung
@@ -873,7 +907,8 @@ var clsLexiconTable = []clsLexEntry{
 		he: נמסר
 		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
 		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
-		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达`},
+		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
+		bg: доставена, доставен, доставено, доставени, връчена, връчен`},
 	{"DELIVERY", `
 		en: delivery, deliver, deliveries
 		es: entrega, entregar, repartir
@@ -893,10 +928,12 @@ var clsLexiconTable = []clsLexEntry{
 		ru: доставка, доставки, вручения
 		uk: доставка
 		hu: kezbesites, szallitas
-		ro: livrare, livrarea
+		ro: livrare, livrarea, livra, livreze
 		ja: 配達, お届け
 		ko: 배달, 배송
-		zh: 投递`},
+		zh: 投递
+		bg: доставка, доставката, доставяне
+		el: παραδοση, διανομη`},
 	{"ATTEMPT", `
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
 		es: intento, intentado, tentativa
@@ -919,7 +956,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"FAIL", `
 		en: failed, failure, unsuccessful, fail, unable, missed, not possible, could not be completed,
 		es: fallido, fallida, sin exito, no realizada, no efectuada, no fue posible, no se pudo, imposible, incidencia, infructuoso
-		pt: nao realizada, nao efetuada, sem sucesso, falha, frustrada, nao foi possivel, impossibilitada, insucesso, nao entregue, impossibilita*
+		pt: nao realizada, nao efetuada, sem sucesso, falha, frustrada, nao foi possivel, impossibilitada, insucesso, impossibilita*, nao foi conseguida, nao conseguida
 		fr: echec, echouee, impossible, non effectuee, non aboutie, infructueuse, anomalie
 		de: nicht moglich, fehlgeschlagen, erfolglos, konnte nicht, gescheitert, misslungen, negativ, abgebrochen
 		nl: mislukt, niet gelukt, niet mogelijk, kon niet, onbestelbaar
@@ -938,15 +975,16 @@ var clsLexiconTable = []clsLexEntry{
 		ro: nereusit, nereusita, esuat, esuata
 		ja: 不在, 配達できません, お届けできません
 		ko: 실패
-		zh: 失败, 无法投递, 未能`},
+		zh: 失败, 无法投递, 未能
+		bg: неуспешна, неуспешен, невъзможна, невъзможно`},
 	{"ABSENT", `
 		en: no one home, nobody home, no one at home, nobody at home, no one available, nobody available, not home, not at home, no authorized recipient available, no authorised recipient available, not present, recipient not present, can t contact, cannot contact, unable to contact, could not contact, cann t contact, could not reach, failure to contact, failed to contact, on holiday, on vacation, uncontactable, not contactable, no authorized addressee, no authorised addressee, could not be reached, consignee could not be reached
 		    no answer, recipient not available, recipient not home, customer not available, customer not home, consignee not available,
 		    addressee not available, receiver not available, no authorized recipient, premises closed, business closed, closed on arrival,
 		    no access, no one to sign, not available to sign, customer unavailable, recipient unavailable,
 		    sorry we missed you, we missed you, missed you, absent, absence
-		es: ausente, destinatario ausente, no se encontraba, nadie en casa, cliente ausente, establecimiento cerrado, domicilio cerrado
-		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente
+		es: ausente, destinatario ausente, no se encontraba, nadie en casa, cliente ausente, establecimiento cerrado, domicilio cerrado, ausencia, primera ausencia, segunda ausencia, ausencia prolongada, no contesta, no contesta telefono, vacaciones del cliente, cerrado
+		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
 		    carteiro nao atendido, nao atendido
 		fr: absent, absente, absence, destinataire absent, ferme, personne
 		de: nicht angetroffen, abwesend, niemand angetroffen, empfanger nicht angetroffen, geschlossen, nicht erreicht
@@ -964,7 +1002,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует
 		uk: адресат відсутній
 		hu: nem talaltuk otthon, cimzett nem volt otthon
-		ro: destinatar absent, nu a fost gasit
+		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
 		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听`},
@@ -1054,19 +1092,20 @@ var clsLexiconTable = []clsLexEntry{
 		ru: отправлено обратно, возвра*
 		uk: повернення, повернуто
 		hu: visszakuldve, visszakuldes, vissza a feladonak
-		ro: retur, returnat, returnata
+		ro: retur, returnat, returnata, returnare, returnat la expeditor, retur la expeditor, expediere returnata
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
 		ko: 반송, 반품, 반송처리
-		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人`},
+		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人
+		bg: връщане, върната, върнат, върнато, обратно към подателя`},
 	{"REFUSE", `
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
-		es: rehusado, rehusada
+		es: rehusado, rehusada, no aceptan, no acepta
 		pt: recusado, recusada, recusa, rejeitado
 		fr: refuse, refusee, refus
 		de: verweigert, annahme verweigert, annahmeverweigerung
 		nl: geweigerd, weigering
-		it: rifiutato, rifiutata, rifiuto
+		it: rifiutato, rifiutata, rifiuto, rifiuta, rifiutano
 		pl: odmowa, odmowiono, odmowil, odmowila, odmowa przyjecia
 		cs: odmitnuta, odmitnuto, odmitnuti, odmitl
 		sk: odmietnuta, odmietnutie, odmietnute
@@ -1077,19 +1116,20 @@ var clsLexiconTable = []clsLexEntry{
 		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя
 		hu: megtagadta, atvetel megtagadva
-		ro: refuzat, refuzata
+		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶
 		ko: 수취거절, 수취 거부, 거부
 		zh: 拒收, 拒签
-		uk: відмова*, відмовився`},
+		uk: відмова*, відмовився
+		bg: отказано от получателя, отказана от получателя, отказ от получателя`},
 	{"UNCLAIMED", `
 		en: unclaimed, not collected, not picked up, uncollected, storage period expired, holding period expired, not called for, not claimed
 		es: no retirado, no reclamado, plazo de permanencia
-		pt: nao procurado, nao retirado, prazo de retirada expirado, objeto nao procurado, nao retirou
+		pt: nao procurado, nao retirado, prazo de retirada expirado, objeto nao procurado, nao retirou, nao foi levantado, nao foi levantada, nao levantado, nao levantada
 		fr: non reclame, non retire, non reclamee, delai de garde expire
 		de: nicht abgeholt, lagerfrist abgelaufen, lagerfrist uberschritten
 		nl: niet afgehaald, niet opgehaald, bewaartermijn verlopen
-		it: non ritirato, non ritirata, compiuta giacenza, giacenza scaduta
+		it: non ritirato, non ritirata, compiuta giacenza, giacenza scaduta, scaduti termini per il ritiro, scaduti termini, termini scaduti, termine di giacenza scaduto
 		pl: nieodebrana, nieodebrany, nie odebrano, uplynal termin odbioru, termin odbioru uplynal, awizo niepodjete, niepodjeta
 		cs: nevyzvednuta, nevyzvednuto, nevyzvednuti, uplynula ulozni doba, ulozni doba uplynula
 		sk: nevyzdvihnuta, uplynula odberna lehota
@@ -1106,7 +1146,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"HOLD", `
 		en: held, hold, holding, on hold, retained, detained, detention, stopped, withheld, pending release, seized, seizure
 		es: retenido, retenida, retencion, detenido, detenida, bloqueado
-		pt: retido, retida, retencao, detido, bloqueado, parado, apreendido, apreendida
+		pt: retido, retida, retencao, detido, bloqueado, parado, apreendido, apreendida, em poder
 		fr: retenu, retenue, bloque, bloquee, saisi, saisie
 		de: zuruckgehalten, einbehalten, angehalten, festgehalten
 		nl: vastgehouden, tegengehouden, geblokkeerd
@@ -1133,7 +1173,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: controle, inspection, verification, examen
 		de: kontrolle, prufung, kontrolliert, gepruft, beschau
 		nl: controle, gecontroleerd, inspectie
-		it: controllo, ispezione, verifica, accertamento
+		it: controllo, ispezione, verifica, accertamento, controlli
 		pl: kontrola, kontroli, kontrolny, sprawdzenie, weryfikacja
 		cs: kontrola, kontroly, kontrole, prohlidka
 		sk: kontrola, kontrole
@@ -1153,7 +1193,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: libere, liberee, liberation, autorise
 		de: freigegeben, freigabe, abgefertigt
 		nl: vrijgegeven, vrijgave
-		it: svincolato, svincolata, liberato, rilasciato, rilasciata
+		it: svincolato, svincolata, liberato, rilasciato, rilasciata, svincolo
 		pl: zwolniona, zwolniony, zwolnienie
 		cs: propustena, propusteno, propusteni, uvolnena
 		sk: prepustena, uvolnena
@@ -1172,7 +1212,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"COMPLETE", `
 		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
-		pt: concluido, concluida, finalizado, finalizada, completo, completa, terminado, sucesso, com sucesso, efetuado, realizada
+		pt: concluido, concluida, finalizado, finalizada, completo, completa, terminado, sucesso, com sucesso, efetuado, realizada, terminou
 		fr: termine, terminee, complete, effectue, effectuee, reussi, reussie, avec succes, fini
 		de: abgeschlossen, erfolgreich, beendet, erledigt, erfolgt, vollzogen
 		nl: afgerond, voltooid, gereed, succesvol, klaar
@@ -1281,12 +1321,12 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 关税, 税费, 税金, 缴税`},
 	{"DAMAGE", `
 		en: damaged, damage, broken, destroyed, crushed, torn, wet, spoiled, defective, disposal, disposed, destroyed, local disposal, incomplete shipment, shipment incomplete, shipment not complete
-		es: danado, danada, deteriorado, deteriorada, dano, roto, averiado, averia
+		es: danado, danada, deteriorado, deteriorada, dano, roto, averiado, averia, rotura, desechada, desechado, destruido, destruida, destruccion
 		pt: danificado, danificada, avariado, avaria, violado, violada, quebrado, incendio, atingido por, refugado, refugo
 		fr: endommage, endommagee, avarie, avariee, casse, detruit, spolie, emballage colis renforce, emballage renforce, emballage a ete renforce, endommag*, deteriore, deterioree
 		de: beschadigt, zerstort, beschadigung, vernichtung, vernichtet, schaden, schadens, schadenfall, sendung unvollstandig, sendung nicht vollstandig, mehrteilige sendung unvollstandig
 		nl: beschadigd, beschadigt, kapot, vernietigd
-		it: danneggiato, danneggiata, rotto, avariato, distrutto
+		it: danneggiato, danneggiata, rotto, avariato, distrutto, danno, danni
 		pl: uszkodzona, uszkodzony, uszkodzenie, zniszczona
 		cs: poskozena, poskozeno, poskozeni, znicena
 		sk: poskodena, poskodenie
@@ -1297,14 +1337,15 @@ var clsLexiconTable = []clsLexEntry{
 		tr: hasarli, hasar, hasarlandi
 		ru: повреждено, повреждение, поврежден, дефектност*, по причине дефектности
 		hu: serult, megserult
-		ro: deteriorat, avariat
+		ro: deteriorat, avariat, distrus, distrusa, deteriorata, avariata
 		ja: 破損
 		ko: 파손
-		zh: 破损, 损坏`},
+		zh: 破损, 损坏
+		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
 	{"LOSS", `
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
 		    unable to locate, manco
-		es: extraviado, extraviada, extravio, perdido, perdida, robado, robo, siniestro, siniestrado
+		es: extraviado, extraviada, extravio, perdido, perdida, robado, robo, siniestro, siniestrado, faltan bultos, falta bulto, falta expedicion, falta expedicion completa, falta expedicion parcial, falta parcial, bultos faltantes
 		pt: extraviado, extraviada, extravio, perdido, perdida, roubado, roubo, sinistro, sinistrado, nao localizado, nao localizada
 		fr: perdu, perdue, egare, egaree, vole, volee, spoliation, introuvable
 		de: verloren, vermisst, verlust, gestohlen, verschollen, nicht auffindbar
@@ -1320,10 +1361,11 @@ var clsLexiconTable = []clsLexEntry{
 		tr: kayip, kayboldu, calindi
 		ru: утеряно, утрачено, утрата, потеряно
 		hu: elveszett, elveszett kuldemeny
-		ro: pierdut, pierduta
+		ro: pierdut, pierduta, pierdere
 		ja: 紛失
 		ko: 분실
-		zh: 丢失, 遗失, 丢件, 失踪`},
+		zh: 丢失, 遗失, 丢件, 失踪
+		bg: кражба, изгубена, изгубен`},
 	{"NOTICE", `
 		en: notice, notification, reminder, advice note
 		es: aviso, avisado, notificacion, notificado, aviso de llegada
@@ -1343,7 +1385,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: извещение, уведомление
 		ja: 不在票, ご連絡票
 		ko: 안내, 알림
-		zh: 通知`},
+		zh: 通知
+		ro: avizare, aviz`},
 	{"AVAILABLE", `
 		    can be collected, can be picked up, may be collected, ready for pickup, ready for collection, to collect
 		es: disponible
@@ -1368,9 +1411,9 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수령가능, 보관중
 		zh: 待取, 待取件, 待自提, 待领取, 可取件`},
 	{"COLLECT", `
-		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup
-		es: recoger, retirar, recogida en
-		pt: retirar, retirada em, para retirada
+		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup, self collecting, self-collecting, self collection, self collect
+		es: recoger, retirar, recogida en, recogeran, recogera
+		pt: retirar, retirada em, para retirada, levantamento, para levantamento, levantar
 		fr: retirer, a retirer en
 		de: abholen, abholung in
 		nl: op te halen, afhalen
@@ -1383,11 +1426,12 @@ var clsLexiconTable = []clsLexEntry{
 		fi: noudettavaksi, noutaa
 		tr: teslim almak
 		ja: 受取
-		zh: 领取, 取货`},
+		zh: 领取, 取货
+		bg: събиране, самостоятелно събиране`},
 	{"AWAIT", `
 		en: awaiting, waiting, waiting for, awaits, waits, on hold for, pending arrival, await, wait, wait for
 		es: esperando, en espera de, aguardando
-		pt: aguardando, esperando, a espera, pendente
+		pt: aguardando, esperando, a espera, pendente, aguarda
 		fr: en attente de, attend
 		de: wartet, wartend, erwartet zur
 		nl: wacht, wachten op, in afwachting van
@@ -1403,7 +1447,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: ожидает, ожидание
 		uk: очікує
 		hu: var, varakozik
-		ro: asteapta, in asteptare
+		ro: asteapta, in asteptare, se asteapta, asteptare
 		ja: 待ち, お待ち
 		ko: 대기, 대기중
 		zh: 等待, 待`},
@@ -1426,10 +1470,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: подготовка, упакован, комплектуется
 		ja: 準備中, 梱包
 		ko: 상품준비중, 준비중, 포장
-		zh: 备货, 备货中, 打包, 已打包, 拣货`},
+		zh: 备货, 备货中, 打包, 已打包, 拣货
+		bg: подготвена, подготвен`},
 	{"CREATE", `
 		en: created, generated, issued, printed, registered, manifested, transmitted, submitted, uploaded, provided, sent electronically, confirmation, confirmed, booked, entered into, manifested
-		es: creado, creada, generado, generada, registrado, registrada, emitido, emitida, impreso, impresa
+		es: creado, creada, generado, generada, registrado, registrada, emitido, emitida, impreso, impresa, manifestada, manifestado, grabado, grabada
 		pt: criado, criada, gerado, gerada, emitido, emitida, registrado, registrada, cadastrado, cadastrada, impresso
 		fr: cree, creee, genere, generee, enregistre, enregistree, edite, editee, imprime
 		de: erstellt, erzeugt, registriert, angelegt, gedruckt, ubermittelt, uebermittelt
@@ -1446,10 +1491,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: создан, создано, зарегистрировано, зарегистрирован
 		uk: створено, зареєстровано
 		hu: letrehozva, rogzitve
-		ro: creat, creata, inregistrat
+		ro: creat, creata, inregistrat, inregistrata
 		ja: 作成, 登録
 		ko: 생성, 등록
-		zh: 创建, 生成, 已生成, 录入, 制单, 打单`},
+		zh: 创建, 生成, 已生成, 录入, 制单, 打单
+		el: δημιουργια`},
 	{"INFO", `
 		en: information, info, data, electronic information, electronic data, edi, details, manifest data,
 		    shipping information, shipment information, order information, item information
@@ -1470,7 +1516,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: информация, данные
 		ja: 情報, データ
 		ko: 정보, 데이터
-		zh: 信息, 资料, 数据`},
+		zh: 信息, 资料, 数据
+		ro: detalii`},
 	{"LABEL", `
 		en: label, labels, shipping label, waybill, airway bill, air waybill, awb, consignment note, barcode
 		es: etiqueta, etiquetado, guia, carta de porte
@@ -1521,7 +1568,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: reprogramme, reprogrammee, nouvelle livraison, represente
 		de: neuer zustelltermin, erneute zustellung
 		nl: opnieuw aangeboden, nieuwe bezorgpoging, nieuwe afspraak
-		it: riprogrammata, nuova consegna, riconsegna
+		it: riprogrammata, nuova consegna, riconsegna, rimanda, rimandata, rinviata, rinvio
 		pl: ponowne doreczenie, kolejna proba
 		cs: opakovane doruceni, dalsi pokus
 		sv: ny leverans, nytt leveransforsok
@@ -1532,7 +1579,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 再配達
 		ko: 재배송, 재배달
 		zh: 再次派送, 二次派送
-		ru: доставка отложена, дата доставки перенесена`},
+		ru: доставка отложена, дата доставки перенесена
+		ro: reprogramat, reprogramata, reprogramare, livrare ulterioara, amanat, amanata
+		bg: отложена, отложен`},
 	{"REDIRECT", `
 		en: redirected, redirect, diverted, address change, intercepted, rerouted to
 		es: redirigido, desviado
@@ -1597,7 +1646,9 @@ var clsLexiconTable = []clsLexEntry{
 		it: verso, al, alla
 		sv: till
 		da: til
-		no: mot`},
+		no: mot
+		ro: spre, catre
+		bg: към, до`},
 	{"FROM", `
 		en: from, out of
 		es: desde
@@ -1607,7 +1658,8 @@ var clsLexiconTable = []clsLexEntry{
 		nl: vanaf, uit
 		it: dal, dalla, proveniente
 		sv: fran
-		da: fra`},
+		da: fra
+		ro: de la`},
 	{"BY", `
 		en: by, via, through
 		es: por
@@ -1621,11 +1673,11 @@ var clsLexiconTable = []clsLexEntry{
 
 	// ---- places and parties ----
 	{"CUSTOMS", `
-		en: customs, clearance, customs clearance, customs office, customs authority, customs authorities, border force, cbsa, broker
+		en: customs, clearance, customs clearance, customs office, customs authority, customs authorities, border force, cbsa, broker, recipient broker
 		    border services agency, border agency, clearance agent, customs broker, brokerage, customs processing, cbp,
 		    border protection, customs declaration, declaration, declared, presented to customs
 		es: aduana, aduanas, aduanero, aduanera, despacho aduanero, despacho de aduanas, gestion aduanera, tramite aduanero
-		pt: alfandega, aduaneira, aduaneiro, fiscalizacao aduaneira, fiscalizacao, desembaraco, desembaraco aduaneiro, receita federal, orgaos fiscalizadores, orgao anuente, orgaos anuentes, anvisa, vigilancia sanitaria, ibama
+		pt: alfandega, aduaneira, aduaneiro, fiscalizacao aduaneira, fiscalizacao, desembaraco, desembaraco aduaneiro, receita federal, orgaos fiscalizadores, orgao anuente, orgaos anuentes, anvisa, vigilancia sanitaria, ibama, autoridade competente, autoridades competentes
 		    rfb, aduana, declaracao
 		fr: douane, douanes, dedouanement, douanier, douaniere, formalites douanieres, douanieres, douaniers, douaniere, autorites douanieres
 		de: zoll*, verzollung, grenzstelle
@@ -1642,12 +1694,13 @@ var clsLexiconTable = []clsLexEntry{
 		ru: таможн*, тамож*, то
 		uk: митниця, митне, митного, митниці, митне оформлення
 		hu: vam, vamhivatal, vamkezeles, vamkezelesre, vamnal
-		ro: vama, vamal, vamala, vamuire
+		ro: vama, vamal, vamala, vamuire, acte vama
 		el: τελωνειο, τελωνειακ*
 		he: מכס
 		ja: 税関, 通関
 		ko: 세관, 통관, 세관지정, 장치장
-		zh: 海关, 清关, 报关, 通关, 关务`},
+		zh: 海关, 清关, 报关, 通关, 关务
+		bg: митница, митницата, митническа, митническо`},
 	{"EXPORT", `
 		en: export, exported, exportation, exporting
 		es: exportacion, exportado
@@ -1670,7 +1723,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: export
 		ja: 輸出
 		ko: 수출
-		zh: 出口, 出境`},
+		zh: 出口, 出境
+		bg: износ`},
 	{"IMPORT", `
 		en: import, imported, importation, importing
 		es: importacion, importado
@@ -1693,7 +1747,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: import
 		ja: 輸入
 		ko: 수입
-		zh: 进口, 入境`},
+		zh: 进口, 入境
+		bg: внос`},
 	{"ORIGIN", `
 		en: origin, original, originating, orgin
 		es: origen
@@ -1780,7 +1835,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: страна, страну, страны
 		ja: 国
 		ko: 국가
-		zh: 国家, 地区, 国`},
+		zh: 国家, 地区, 国
+		ro: tara`},
 	{"ABROAD", `
 		en: abroad, overseas, outside the country
 		es: extranjero, exterior
@@ -1823,7 +1879,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: international, internationala
 		ja: 国際
 		ko: 국제
-		zh: 国际`},
+		zh: 国际
+		bg: чуждестранен, международна, международен`},
 	{"EXCHANGE", `
 		en: office of exchange, exchange office, exchange center, exchange centre, international mail processing, imc, impc, isc, place of international exchange, international place of exchange, place of exchange, international exchange, intl service center, international service center
 		    international service center, international service centre, international mail center, international mail centre,
@@ -1922,10 +1979,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: курьерская служба, служба доставки, перевозчику
 		uk: перевізник
 		hu: futarszolgalat, fuvarozo
-		ro: curier, transportator
+		ro: curier, transportator, partener extern, partener
 		ja: 運送会社, 配送業者
 		ko: 택배사, 운송사
-		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人`},
+		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人
+		bg: куриер, куриера, доставчик`},
 	{"DRIVER", `
 		en: driver, postman, postwoman, mail carrier, letter carrier, delivery driver, courier driver, delivery person,
 		    rider
@@ -1946,7 +2004,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: почтальон, курьер, водитель
 		uk: листоноша, кур єр
 		hu: futar, postas, kezbesito
-		ro: curierul, postas
+		ro: curierul, postas, curierului
 		ja: 配達員, ドライバー, セールスドライバー
 		ko: 배송기사, 택배기사, 배달원, 집배원, 기사
 		zh: 快递员, 派送员, 派件员, 投递员, 配送员`},
@@ -1974,7 +2032,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 국내
 		zh: 本地, 末端, 落地`},
 	{"TRANSITHUB", `
-		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through
+		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through, transshipment port, transhipment port, transshipment hub
 		    transit centre, transit point, transit country region, third country
 		es: pais de transito
 		pt: pais de transito
@@ -1990,7 +2048,8 @@ var clsLexiconTable = []clsLexEntry{
 		fi: kauttakulkumaa
 		tr: transit ulke
 		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите
-		zh: 中转国, 中转地, 中转, 过境`},
+		zh: 中转国, 中转地, 中转, 过境
+		ro: tara de tranzit`},
 	{"GATEWAY", `
 		en: gateway, international gateway, mail gateway, inbound gateway, inbound facility, import facility, import center,
 		    import centre, inbound hub, international inbound, inbound processing
@@ -2089,7 +2148,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: destinatar, destinatarului
 		ja: 受取人, お客様, 荷受人
 		ko: 수취인, 고객, 수령인, 받는분
-		zh: 收件人, 客户, 买家`},
+		zh: 收件人, 客户, 买家
+		bg: получателя, получател, получателят
+		el: παραληπτη, παραληπτης`},
 	{"SENDER", `
 		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender
 		es: remitente, vendedor, expedidor, proveedor
@@ -2112,11 +2173,13 @@ var clsLexiconTable = []clsLexEntry{
 		ro: expeditor, expeditorului
 		ja: 差出人, 荷送人, ご依頼主
 		ko: 발송인, 보내는분, 판매자
-		zh: 寄件人, 发件人, 卖家, 商家`},
+		zh: 寄件人, 发件人, 卖家, 商家
+		bg: подателя, подател, подателят
+		el: αποστολεα, αποστολεας`},
 	{"ADDRESS", `
 		en: address, addressing, street, house number, postcode, zip code
 		es: direccion, domicilio
-		pt: endereco, logradouro
+		pt: endereco, logradouro, morada
 		fr: adresse, adressage
 		de: adresse, anschrift, hausnummer
 		nl: adres, huisnummer
@@ -2132,10 +2195,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: адрес, адреса, адресу
 		uk: адреса, адресу
 		hu: cim, cime
-		ro: adresa, adresei
+		ro: adresa, adresei, domiciliu
 		ja: 住所, 宛先
 		ko: 주소
-		zh: 地址`},
+		zh: 地址
+		bg: адрес, адреса`},
 	{"BAD", `
 		en: incorrect, insufficient, incomplete, wrong, invalid, unknown, illegible, inaccurate, bad, unclear, unable to be found, not readable, could not be found
 		    does not exist, nonexistent, doesn t exist
@@ -2158,10 +2222,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: неверный, неполный, неизвестен, неправильный, нечитаемый
 		uk: неправильна, неповна
 		hu: hianyos, hibas, ismeretlen
-		ro: incorecta, incompleta, gresita
+		ro: incorecta, incompleta, gresita, incorecte, incorect, gresit, gresite
 		ja: 不明, 不備, 誤り
 		ko: 불명, 오류, 불일치
-		zh: 错误, 不详, 不全, 有误`},
+		zh: 错误, 不详, 不全, 有误
+		bg: неточен, непълен, грешен, неточен/непълен`},
 	{"MOVED", `
 		en: moved away, relocated, left no address, left no forwarding address, gone away
 		es: se mudo, mudado, cambio de domicilio
@@ -2169,7 +2234,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: demenage, n habite pas, n habite pas a l adresse indiquee, parti sans laisser d adresse
 		de: verzogen, umgezogen, unbekannt verzogen
 		nl: verhuisd, vertrokken onbekend waarheen
-		it: sconosciuto all indirizzo
+		it: sconosciuto all indirizzo, cessata attivita, attivita cessata
 		pl: wyprowadzil sie, zmienil adres, wyprowadzka
 		cs: odstehoval, odstehovala, odstehovany
 		sk: odstahoval
@@ -2181,7 +2246,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: выбыл, адресат выбыл
 		ja: 転居
 		ko: 이사
-		zh: 搬迁, 已搬走`},
+		zh: 搬迁, 已搬走
+		ro: mutat, mutata, s a mutat`},
 	{"ORDER", `
 		en: order, your order, purchase
 		es: pedido, orden, compra
@@ -2225,10 +2291,12 @@ var clsLexiconTable = []clsLexEntry{
 		ru: отправление, посылка, посылку, отправления
 		uk: відправлення, посилка
 		hu: kuldemeny, csomag
-		ro: coletul, colet, expedierea
+		ro: coletul, colet, expedierea, expediere, expeditie, expeditia, expeditii, coletului, colete, pachet, pachetul, trimitere
 		ja: 荷物, お荷物, 郵便物
 		ko: 소포, 택배, 상품, 물품
-		zh: 包裹, 快件, 邮件, 货物`},
+		zh: 包裹, 快件, 邮件, 货物
+		bg: пратка, пратката, пратки, колет, колетът, пакет
+		el: αποστολη, δεμα, δεματος, αντικειμενο`},
 
 	// ---- whole statuses ----
 	{"^ORDERSTATUS", `

@@ -129,7 +129,7 @@ func clsFoldRune(r rune, lower bool) (rune, string) {
 		return ']', ""
 	}
 	l := unicode.ToLower(r)
-	if l >= 0xC0 && l < 0x250 {
+	if l >= 0xC0 && l < 0x400 {
 		if s, ok := clsLatinFold[l]; ok {
 			if !lower && l != r {
 				return 0, strings.ToUpper(s) // "É" → "E": the capital stays evidence of a place
@@ -143,7 +143,7 @@ func clsFoldRune(r rune, lower bool) (rune, string) {
 	return r, ""
 }
 
-// clsLatinFold maps accented Latin letters (lower case) to plain ones. Folding rather than
+// clsLatinFold maps accented Latin (and Greek) letters (lower case) to plain ones. Folding rather than
 // keeping accents makes "Entregado en oficina" and "Entregádo en oficína" one text, and lets a
 // rule be written once for texts that lost their accents in some export.
 var clsLatinFold = func() map[rune]string {
@@ -153,6 +153,8 @@ var clsLatinFold = func() map[rune]string {
 		{"ĥħ", "h"}, {"ìíîïĩīĭįı", "i"}, {"ĵ", "j"}, {"ķ", "k"}, {"ĺļľŀł", "l"}, {"ñńņňŉ", "n"},
 		{"òóôõöøōŏő", "o"}, {"ŕŗř", "r"}, {"śŝşšș", "s"}, {"ţťŧț", "t"}, {"ùúûüũūŭůűų", "u"},
 		{"ŵ", "w"}, {"ýÿŷ", "y"}, {"źżž", "z"}, {"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"},
+		// Greek: the tonos and the dialytika go the same way ("Παραδόθηκε" → "παραδοθηκε").
+		{"ά", "α"}, {"έ", "ε"}, {"ή", "η"}, {"ίϊΐ", "ι"}, {"ό", "ο"}, {"ύϋΰ", "υ"}, {"ώ", "ω"},
 	} {
 		for _, r := range p[0] {
 			m[r] = p[1]

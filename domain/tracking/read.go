@@ -73,12 +73,44 @@ func (r *clsReading) rewrite(norm []byte, all []clsTok) {
 			continue
 		}
 		span := clsTok{toks[best.start].s, toks[best.end-1].e}
+		if string(norm[span.s:span.e]) == "no" && r.placeAt(norm, toks, i+1) {
+			i++ // Portuguese "no" ("in the"): "recebido no armazém" is no negation
+			continue
+		}
 		for _, c := range clsLexicon.rules[best.rule].concepts {
 			r.emit([]byte(c), span)
 		}
 		i = int(best.end)
 	}
 }
+
+// placeAt reports whether the lexicon reads a place at word i: the longest match there starts with
+// one of clsPlaces.
+func (r *clsReading) placeAt(norm []byte, toks []clsTok, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	best, found := clsMatch{}, false
+	clsLexicon.eachAt(norm, toks, i, func(m clsMatch) bool {
+		if !found || clsLexicon.longer(m, best) {
+			best, found = m, true
+		}
+		return true
+	})
+	return found && clsPlaces[clsLexicon.rules[best.rule].concepts[0]]
+}
+
+// clsPlaces are the concepts that name where a parcel is (lexicon.go's places).
+var clsPlaces = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range strings.Fields(`FACILITY WAREHOUSE DEPOT POSTOFFICE PICKUPPOINT LOCKER NEIGHBOR
+		DOORSTEP RECEPTION ORIGIN DEST COUNTRY ABROAD INTL EXCHANGE OUTWARD INWARD AIRPORT FLIGHT
+		LINEHAUL CUSTOMS EXPORT IMPORT CARRIER DRIVER LOCAL TRANSITHUB GATEWAY ORIGINNAME DESTNAME
+		FIRSTMILE LASTMILE SORT ADDRESS`) {
+		m[c] = true
+	}
+	return m
+}()
 
 // clsBreaks reports whether the bytes between two words end a clause: a full stop, comma, colon,
 // semicolon, question or exclamation mark, or a dash between spaces. A negation does not reach past

@@ -198,6 +198,8 @@ var clsRuleTable = []clsRule{
 	// PROCESS alone, even a last-mile carrier's, measured as more often wrong than right.
 	rule("RECEIVE ... PROCESS", 3), rule("^ {ITEM|} PROCESS {|OUTWARD|INWARD} $", 3),
 	rule("ITEM TO {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
+	// "Mercancía en Zaragoza", "Objeto em Curitiba": the item at a place the lexicon does not know.
+	rule("^ ITEM {en|em} ", 3), rule("^ ITEM {en|em} ", 9).atLastMile(),
 	rule("{RECEIVE|ACCEPT} ... EXPRESS", 3), rule("EXPRESS ... {RECEIVE|ACCEPT}", 3),
 	rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 3), rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 9).atLastMile(),
 	rule("{TRANSIT|FORWARD} TO {|ORIGIN} AIRPORT", 3), rule("^ ITEM PROCESS $", 3), rule("^ {ITEM|} PROCESS $", 9).atLastMile(), rule("^ {RECEIVE|PICKUP} $", 3), rule("^ ITEM {RECEIVE|PICKUP} $", 3),
@@ -224,7 +226,7 @@ var clsRuleTable = []clsRule{
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {ORIGIN COUNTRY|ORIGIN AIRPORT|ORIGINNAME|ABROAD}", 6),
 	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... OUTWARD {FACILITY|SORT FACILITY}", 4),
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6), rule("{DEPART|LEAVE} ORIGIN $", 6),
-	rule("{ORIGIN|ORIGINNAME} ... {DEPART|LEAVE}", 6),
+	rule("{ORIGIN|ORIGINNAME} ... {DEPART|LEAVE}", 6).unlessAny("FACILITY", "WAREHOUSE", "SORT"), // "CHINA, SHENZHEN, Departed Sunyou Facility"
 	rule("{DEPART|LEAVE} ... {AIRPORT|FLIGHT}", 6), rule("{AIRPORT|FLIGHT} ... {DEPART|LEAVE}", 6),
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {EXCHANGE OUTWARD|OUTWARD EXCHANGE|INTL EXCHANGE|EXCHANGE}", 6),
 	rule("{DEPART|LEAVE} ... EXCHANGE", 9).atLastMile().unlessAny("OUTWARD", "ORIGIN", "ORIGINNAME", "EXPORT"),
@@ -264,7 +266,6 @@ var clsRuleTable = []clsRule{
 	signal("NOT {|be} RELEASE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... NOT {|be} RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("DOCS ... {REQUIRED|BAD|LOSS|AWAIT|NOT}", 8, SignalCustomsHold), signal("{REQUIRED|BAD|LOSS|AWAIT|HOLD} ... DOCS", 8, SignalCustomsHold),
-	signal("HOLD ... PAY", 8, SignalCustomsHold), signal("PAY ... HOLD", 8, SignalCustomsHold),
 	signal("{PROGRESS|AWAIT} ... RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("{PAY|AWAIT} ... DUTY", 8, SignalCustomsHold), signal("DUTY ... {PAY|AWAIT|NOT}", 8, SignalCustomsHold),
 	signal("CUSTOMS ... {PAY|DUTY}", 8, SignalCustomsHold), signal("{PAY|DUTY} ... CUSTOMS", 8, SignalCustomsHold),
@@ -355,7 +356,6 @@ var clsRuleTable = []clsRule{
 	signal("DUTY ... {PAY|AWAIT|REQUIRED}", 8, SignalCustomsHold),
 	rule("DUTY ... PAY ... {COMPLETE|RECEIVE}", 9),
 	rule("DUTY ... RELEASE", 9).withPrio(70), rule("RELEASE ... DUTY", 9).withPrio(70),
-	signal("PAY ... {NOT|FAIL}", 8, SignalCustomsHold).unlessAny("COD"),
 
 	// ---- address_issue ----
 	signal("MOVED", 10, SignalAddressIssue),
