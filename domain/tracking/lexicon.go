@@ -202,7 +202,8 @@ var clsLexiconTable = []clsLexEntry{
 		hu: vamkezelve, elvamolva
 		ro: vamuit
 		tr: gumrukten cikti, gumrukten cikis
-		pt: desembaracado, desembaracada`},
+		pt: desembaracado, desembaracada
+		ru: выпущено таможней, выпущен таможней`},
 	{"LASTMILE ACCEPT", `
 		en: package acceptance pending, acceptance pending`},
 	{"LASTMILE FACILITY", `
@@ -212,7 +213,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"ADDRESS BAD", `
 		en: undeliverable as addressed, no such number, no such address, no such street, addressing error, insufficient address, incomplete address, incorrect address, out of service area, outside service area, outside delivery area, remote area, change of address, address changed, vacant, deceased, forward expired, forwarding expired
 		pt: localidade desconhecida
-		ru: невозможно прочесть адрес, уточнение адреса, за смертью получателя
+		ru: невозможно прочесть адрес, уточнение адреса, за смертью получателя, адрес не существует, адрес отсутствует, отсутствие улицы, нет адресата
 		uk: змінено адресу`},
 	{"LASTMILE RECEIVE", `
 		en: we ve got it`},
@@ -254,7 +255,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: documenten, factuur
 		it: documenti, fattura
 		pl: dokumenty, faktura
-		ru: документы`},
+		ru: документы, счет, сертификат`},
 	{"REQUIRED", `
 		en: needed, required, requested, request, missing, necessary, requires, request for, must provide, is needed, are needed, provide, requiring, require
 		pt: necessario, necessaria, solicitado, solicitada, exigido, pendencia
@@ -340,7 +341,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"AVAILABLE COLLECT", `
 		en: availableforpickup`},
 	{"LOAD FLIGHT", `
-		en: uplift, uplifted, uplift success`},
+		en: uplift, uplifted, uplift success
+		ru: погружено на борт`},
 	{"DEPART FLIGHT", `
 		en: in flight, plane in flight`},
 	{"DOCS REQUIRED", `
@@ -353,7 +355,7 @@ var clsLexiconTable = []clsLexEntry{
 		it: sequestrato
 		nl: in beslag genomen
 		tr: el konuldu
-		ru: отказ в выпуске, выпуск приостановлен, требуется предъявление`},
+		ru: отказ в выпуске, выпуск приостановлен, требуется предъявление, отказ в импорте`},
 	{"RELEASE TRANSIT", `
 		fr: remis en acheminement, il est remis en acheminement`},
 	{"LASTMILE DESTNAME", `
@@ -523,13 +525,13 @@ var clsLexiconTable = []clsLexEntry{
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
 		tr: ulasti, ulasmistir, varis, geldi, giris, giris yapti, transfer merkezine ulasti
-		ru: прибытие, прибыл*, поступил*
+		ru: прибытие, прибыл*, поступил*, заложено
 		uk: прибуло, надійшло, прибув, прибула
 		hu: megerkezett, beerkezett, erkezett
 		ro: ajuns, a ajuns, sosit, sosire, intrare, intrat, a intrat, intrata, receptionat, receptionata, descarcat, descarcata, sosirea
 		el: αφιξη
 		ja: 到着, 到達
-		ko: 도착함, 입고, 하차, 입고, 입항
+		ko: 도착함, 입고, 하차, 입고, 입항, 도착
 		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
 		bg: пристигане, пристигна, пристигнала, пристигнал`},
 	{"TRANSIT", `
@@ -669,7 +671,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: logisztikai kozpont, depo, csomagkozpont
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
-		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc
+		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
 		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
@@ -876,7 +878,8 @@ var clsLexiconTable = []clsLexEntry{
 		tr: resepsiyon, guvenlik
 		ja: 管理人
 		ko: 경비실, 관리실
-		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签`},
+		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签
+		ru: ресепшн, секретариат`},
 	{"OFD", `
 		en: out for delivery`},
 	{"DELIVERED", `
@@ -899,7 +902,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
 		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen
-		ru: вручен*, выдано, выдан адресату, доставлено адресату
+		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve
 		ro: livrat, livrata, predat destinatarului
@@ -999,7 +1002,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: ikke hjemme, ingen hjemme, mottaker ikke hjemme, ikke tilstede
 		fi: ei tavoitettu, ei kotona, vastaanottajaa ei tavoitettu, ei tavattu
 		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali
-		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует
+		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
 		hu: nem talaltuk otthon, cimzett nem volt otthon
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
@@ -1114,7 +1117,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: nektet
 		fi: kieltaytyi, vastaanotosta kieltaydytty
 		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
-		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя
+		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶
@@ -1312,7 +1315,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: mva, avgift, avgifter, toll og mva
 		fi: vero, verot, maksut, arvonlisavero, alv, tullimaksut
 		tr: vergi, gumruk vergisi, harc, ucret, kdv
-		ru: пошлина, пошлины, таможенная пошлина, налог
+		ru: пошлина, пошлины, таможенная пошлина, налог, тпо, ндс
 		uk: мито, податок
 		hu: vamdij, illetek, afa
 		ro: taxe, taxa vamala, tva
@@ -1335,7 +1338,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: skadet, odelagt
 		fi: vaurioitunut, vahingoittunut, rikkoutunut
 		tr: hasarli, hasar, hasarlandi
-		ru: повреждено, повреждение, поврежден, дефектност*, по причине дефектности
+		ru: повреждено, повреждение, поврежден, дефектност*, по причине дефектности, уничтожен*
 		hu: serult, megserult
 		ro: deteriorat, avariat, distrus, distrusa, deteriorata, avariata
 		ja: 破損
@@ -1403,7 +1406,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
 		tr: teslim alinabilir, teslime hazir, kargomatta
-		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам
+		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
@@ -1488,7 +1491,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: opprettet, registrert
 		fi: luotu, rekisteroity, tehty
 		tr: olusturuldu, olusturulmustur, kaydedildi
-		ru: создан, создано, зарегистрировано, зарегистрирован
+		ru: создан, создано, зарегистрировано, зарегистрирован, регистрация
 		uk: створено, зареєстровано
 		hu: letrehozva, rogzitve
 		ro: creat, creata, inregistrat, inregistrata
@@ -1953,7 +1956,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: ucus, ucak, havayolu
 		ru: рейс, авиа, самолет, авиарейс
 		ja: 航空, 航空便, 便
-		ko: 항공, 항공편
+		ko: 항공, 항공편, 항공기
 		zh: 航班, 航空, 飞机, 空运, 航空公司`},
 	{"LINEHAUL", `
 		en: line haul, linehaul, line-haul, trunk line, trunk, main haul, sea freight, vessel, ocean freight, trucking
@@ -2219,7 +2222,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: feil, ufullstendig, ukjent, mangelfull
 		fi: virheellinen, puutteellinen, tuntematon, vaara
 		tr: hatali, eksik, yanlis, bilinmeyen, gecersiz
-		ru: неверный, неполный, неизвестен, неправильный, нечитаемый
+		ru: неверный, неполный, неизвестен, неправильный, нечитаемый, некорректен, некорректна, некорректная, некорректные, неполные, неполная, недостаточные, неверные
 		uk: неправильна, неповна
 		hu: hianyos, hibas, ismeretlen
 		ro: incorecta, incompleta, gresita, incorecte, incorect, gresit, gresite
@@ -2243,7 +2246,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: flyttet
 		fi: muuttanut, muuttunut osoite
 		tr: tasindi, adresten tasinmis
-		ru: выбыл, адресат выбыл
+		ru: выбыл, адресат выбыл, адресат переехал, сменила адрес, сменил адрес, выбытие адресата
 		ja: 転居
 		ko: 이사
 		zh: 搬迁, 已搬走

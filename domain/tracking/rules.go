@@ -210,6 +210,7 @@ var clsRuleTable = []clsRule{
 	rule("LOAD ... {FLIGHT|LINEHAUL}", 4), rule("{FLIGHT|LINEHAUL} ... {LOAD|HANDOVER|RECEIVE|ACCEPT}", 4),
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{ARRIVE|RECEIVE|PROCESS|PICKUP} ... {ORIGIN AIRPORT|AIRPORT|AIRPORT ORIGIN}", 4),
+	rule("{ORIGIN AIRPORT|AIRPORT} ... ARRIVE $", 4), // the place first, as Korean and Japanese put it: "공항 도착"
 	rule("ARRIVE ... AIRPORT ... ORIGINNAME", 4),
 	rule("{AWAIT|FUTURE} ... FLIGHT", 4),
 	rule("{HANDOVER|DELIVERED} ... {INTL|EXPORT} {CARRIER|DRIVER}", 4),
@@ -235,7 +236,7 @@ var clsRuleTable = []clsRule{
 	rule("TRANSITHUB", 6), rule("TRANSIT COUNTRY", 6),
 
 	// ---- 7 arrived_destination: landed, not yet cleared ----
-	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|TO|} DESTNAME", 7),
+	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|в|на|TO|} DESTNAME", 7),
 	rule("TRANSIT ... DEST COUNTRY", 7),                                 // moving within the destination country
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6), // a scan in a foreign country: it has left, it may be in transit
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
@@ -245,6 +246,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {EXCHANGE|INTL SORT FACILITY|INTL FACILITY}", 7),
+	rule("EXCHANGE ... ARRIVE $", 7), // "교환국 도착", "国際交換支店に到着"
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {IMPORT SORT FACILITY|IMPORT FACILITY|GATEWAY}", 7).unlessAny(clsExportSide...),
 	rule("GATEWAY", 7).unlessAny(clsExportSide...), rule("IMPORT {SORT FACILITY|FACILITY}", 7),
 	rule("ARRIVE {in|} COUNTRY", 7),
