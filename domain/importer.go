@@ -91,7 +91,7 @@ func (s *Store) CreateImport(ctx context.Context, seller SellerID, in NewImport)
 	err := s.db.GetContext(ctx, &im, `
 		INSERT INTO imports (seller_id, user_id, source, filename, size_bytes, status)
 		VALUES ($1, $2, $3, $4, $5, 'uploaded') RETURNING `+importColumns,
-		seller, in.UserID, in.Source, in.Filename, in.Size)
+		seller, in.UserID, in.Source, importFilename(in.Filename), in.Size)
 	if err != nil {
 		return Import{}, fmt.Errorf("create import: %w", err)
 	}
