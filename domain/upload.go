@@ -36,8 +36,8 @@ func importFilename(name string) string {
 }
 
 // CreateUpload keeps an uploaded file in the database, in pieces, for preview and run, reading it
-// as a stream. A file that is empty, binary, or larger than maxBytes is refused with a
-// *ValidationError and leaves nothing behind.
+// as a stream. A file that is empty, binary, wider than MaxColumns or larger than maxBytes is
+// refused with a *ValidationError and leaves nothing behind.
 func (s *Store) CreateUpload(ctx context.Context, seller SellerID, user int64, filename string, r io.Reader, maxBytes int64) (Import, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -52,7 +52,12 @@ func (s *Store) CreateUpload(ctx context.Context, seller SellerID, user int64, f
 			n, err := io.ReadFull(r, buf)
 			if n > 0 {
 				if seq == 0 {
-					if _, err := SniffDialect(buf[:n]); err != nil {
+					whole := err != nil // the file ended within the first piece
+					d, err := SniffDialect(buf[:n])
+					if err != nil {
+						return err
+					}
+					if err := CheckHeaderWidth(buf[:n], d, whole); err != nil {
 						return err
 					}
 				}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -198,15 +199,21 @@ func (s *Server) importRun(c echo.Context) error {
 	return render(c, http.StatusUnprocessableEntity, views.ImportPage(s.page(c, im.Filename), vm), nil)
 }
 
-// importForm reads the confirmed mapping, date order and time zone.
+// importForm reads the confirmed mapping, date order and time zone. A column comes as map_<column>,
+// the index of the file's column (the selects), or for a file too wide for selects as
+// col_<column>, its number from 1.
 func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.ImportSettings) {
 	f := views.ImportForm{Mapping: domain.Mapping{}, Timezone: c.FormValue("timezone"), Errors: views.Errors{}}
 	for _, col := range domain.Columns {
-		v := c.FormValue("map_" + string(col))
+		v, from := strings.TrimSpace(c.FormValue("map_"+string(col))), 0
+		if v == "" {
+			v, from = strings.TrimSpace(c.FormValue("col_"+string(col))), 1
+		}
 		if v == "" {
 			continue
 		}
 		i, err := strconv.Atoi(v)
+		i -= from
 		if err != nil || i < 0 || i >= len(p.Header) {
 			f.Errors["map_"+string(col)] = "Choose one of the file's columns."
 			continue
