@@ -217,7 +217,7 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	}
 	// Outside the transaction, so that pages see it running while it runs.
 	res, err := s.db.ExecContext(ctx, `
-		UPDATE imports SET status = 'running', started_at = now(), finished_at = NULL, error = '',
+		UPDATE imports SET status = 'running', started_at = clock_timestamp(), finished_at = NULL, error = '',
 		       rows_read = 0, bytes_read = 0, encoding = $3, delimiter = $4, date_order = $5, timezone = $6, mapping = $7
 		WHERE seller_id = $1 AND id = $2 AND status IN ('uploaded', 'failed', 'interrupted')`,
 		seller, id, set.Dialect.Encoding, string(set.Dialect.Delimiter), set.DateOrder.String(),
@@ -362,8 +362,9 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	// The clock's time: now() is when this transaction began, before started_at was written.
 	if _, err := tx.ExecContext(ctx, `
-		UPDATE imports SET status = 'done', finished_at = now(), rows_read = $3, shipments_created = $4,
+		UPDATE imports SET status = 'done', finished_at = clock_timestamp(), rows_read = $3, shipments_created = $4,
 		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9
 		WHERE seller_id = $1 AND id = $2`,
 		seller, id, staged.rows, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(staged.header)); err != nil {

@@ -821,3 +821,20 @@ func TestImportTrackingNumberSourceFirstMileFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestImportFinishesAfterItStarts: an import's started_at is written outside its transaction
+// after the transaction began, and its finished_at inside it at the end. Both were now(), the
+// time the statement's transaction started, so a done import finished before it started; they
+// are the clock's time when written.
+func TestImportFinishesAfterItStarts(t *testing.T) {
+	t.Parallel()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	im := mustImport(t, s, seller.ID, header+"A-1,LP00123456789012,,Accepted by carrier,2026-11-01 10:00,,Spain,\n")
+	if im.StartedAt == nil || im.FinishedAt == nil || im.FinishedAt.Before(*im.StartedAt) {
+		t.Errorf("import started %v and finished %v", im.StartedAt, im.FinishedAt)
+	}
+	if !im.CreatedAt.After(time.Time{}) || im.StartedAt.Before(im.CreatedAt) {
+		t.Errorf("import created %v and started %v", im.CreatedAt, im.StartedAt)
+	}
+}
