@@ -247,22 +247,14 @@ func (s *Server) importRejected(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="import-%d-rejected.csv"`, im.ID))
-	c.Response().WriteHeader(http.StatusOK)
-	w := csv.NewWriter(c.Response())
-	if err := w.Write(safeRow(append(append([]string(nil), im.Header...), "error"))); err != nil {
-		return err
-	}
-	err = s.store.EachReject(ctx, seller, id, func(r domain.Reject) error {
-		row := make([]string, max(len(im.Header), len(r.Fields)), max(len(im.Header), len(r.Fields))+1)
-		copy(row, r.Fields)
-		return w.Write(safeRow(append(row, fmt.Sprintf("line %d: %s", r.Line, r.Reason))))
+	return s.streamCSV(c, fmt.Sprintf("import-%d-rejected.csv", im.ID), func(w *csv.Writer) error {
+		if err := w.Write(safeRow(append(append([]string(nil), im.Header...), "error"))); err != nil {
+			return err
+		}
+		return s.store.EachReject(ctx, seller, id, func(r domain.Reject) error {
+			row := make([]string, max(len(im.Header), len(r.Fields)), max(len(im.Header), len(r.Fields))+1)
+			copy(row, r.Fields)
+			return w.Write(safeRow(append(row, fmt.Sprintf("line %d: %s", r.Line, r.Reason))))
+		})
 	})
-	w.Flush()
-	if err != nil {
-		return err
-	}
-	return w.Error()
 }
