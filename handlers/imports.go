@@ -106,6 +106,11 @@ func (s *Server) importShow(c echo.Context) error {
 		return err
 	}
 	vm := views.ImportDetail{Import: im}
+	if im.Status == domain.ImportDone && im.RowsWarned > 0 {
+		if vm.Warnings, err = s.store.ListWarnings(c.Request().Context(), im.SellerID, im.ID, importWarningsShown); err != nil {
+			return err
+		}
+	}
 	if im.Runnable() {
 		p, err := s.preview(c, im)
 		if err != nil && !errors.Is(err, domain.ErrNotFound) {
@@ -116,8 +121,11 @@ func (s *Server) importShow(c echo.Context) error {
 			vm.Form = views.ImportForm{Mapping: p.Mapping, DateOrder: p.DateOrder, Timezone: c.Get(ctxSeller).(*domain.Seller).Timezone}
 		}
 	}
-	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(im))
+	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(im, vm.Warnings))
 }
+
+// importWarningsShown is how many of an import's warnings its page lists.
+const importWarningsShown = 100
 
 // preview reads the start of a kept upload; nil when the file is no longer kept.
 func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, error) {

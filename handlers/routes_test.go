@@ -65,12 +65,14 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 	}
 	seller := owner.SellerID
 
-	// An import (with a rejected row), two shipments, and an unmapped carrier text.
+	// An import (with a rejected row and a tracking value that is not a number), three shipments,
+	// and an unmapped carrier text.
 	when := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, -21).Format("2006-01-02 15:04")
 	csv := shipmentsHeader +
 		"ZQALPHA-1,LPZQ7700000001,Cainiao,AliExpress Standard Shipping,[Shenzhen] Export customs clearance started," + when + ",,FR,Ottoline Quenby,ottoline@quenby-alpha.test,Quenby Lamp,12.50,EUR,,,\n" +
 		"ZQALPHA-2,LPZQ7700000002,Cainiao,Quenby Slow Post,Zorblax alpha manifest ping," + when + ",,DE,Ottoline Quenby,ottoline@quenby-alpha.test,Quenby Lamp,80.00,EUR,,,\n" +
-		",LPZQ7700000003,Cainiao,,Delivered," + when + ",,DE,,,,,,,,\n"
+		",LPZQ7700000003,Cainiao,,Delivered," + when + ",,DE,,,,,,,,\n" +
+		"ZQALPHA-3,quenbypending,Cainiao,,Processing," + when + ",,DE,,,,,,,,\n"
 	imp := a.upload("quenby-orders.csv", csv).Header.Get("Location")
 	wantStatus(t, a.confirm(imp, nil), http.StatusSeeOther)
 	if res := a.waitDone(imp); !strings.Contains(res.body, "quenby-orders.csv") {
@@ -142,7 +144,7 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 		secrets: []string{
 			"Zanzibar Quenby Lamps", "ZQALPHA-1", "ZQALPHA-2", "LPZQ7700000001", "Ottoline Quenby",
 			"ottoline@quenby-alpha.test", "quenby-orders.csv", "Zorblax alpha manifest ping", "Quenby Slow Post",
-			"Alpha Festival Quenby", "agent-alpha@quenby-alpha.test", "Agent Alphaquen", "pending-alpha@quenby-alpha.test",
+			"Alpha Festival Quenby", "quenbypending", "agent-alpha@quenby-alpha.test", "Agent Alphaquen", "pending-alpha@quenby-alpha.test",
 			`id="country-row-8-BR"`,
 			"QUENBY-DSP-4411", "quenby-proof.png", "Quenby parcel photo", "Quenby supplier promised a refund",
 		},
