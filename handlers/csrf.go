@@ -13,8 +13,8 @@ import (
 
 // CSRF tokens are bound to the session. A signed-in member's token (and that of a visitor whose
 // session holds a message) is an HMAC of the session's secret token, which lives only in the
-// HttpOnly session cookie and the database: nobody who cannot read that cookie can make it, and a
-// cookie planted by a sibling subdomain cannot stand in for it. A visitor without a session (the
+// HttpOnly session cookie (the database keeps a hash of it): nobody who cannot read that cookie can
+// make the token, and a cookie planted by a sibling subdomain cannot stand in for it. A visitor without a session (the
 // sign-in and sign-up forms) gets a token bound to a random value in a cookie of its own; over TLS
 // that cookie is named with the __Host- prefix, which browsers accept only from this host, with
 // Secure and Path=/, so a sibling subdomain cannot plant it either.
