@@ -37,7 +37,7 @@ func render(c echo.Context, status int, full, partial templ.Component) error {
 // which are removed from the session as they are shown.
 func (s *Server) page(c echo.Context, title string) views.Page {
 	p := views.Page{Title: title, Path: c.Request().URL.Path}
-	if tok, ok := c.Get("csrf").(string); ok {
+	if tok, ok := c.Get(ctxCSRF).(string); ok {
 		p.CSRF = tok
 	}
 	if u, ok := c.Get(ctxUser).(*domain.User); ok {
