@@ -135,7 +135,7 @@ var clsLexiconTable = []clsLexEntry{
 		    est en cours de livraison, sera livre aujourd hui, pris en charge par le livreur
 		de: in zustellung, wird heute zugestellt, in der zustellung, auf dem weg zu ihnen, im zustellfahrzeug, im zustellprozess, tourenausgang, zustelltour, auf zustelltour, autom tourenausgang
 		    zustellfahrzeug, wird zugestellt, wurde in das zustellfahrzeug geladen, ist unterwegs zu ihnen, zustellung heute
-		nl: onderweg naar u, wordt vandaag bezorgd, bezorger is onderweg, in bezorging, is met de bezorger mee,
+		nl: onderweg naar u, wordt vandaag bezorgd, bezorger is onderweg, in bezorging, is met de bezorger mee, geladen voor aflevering, geladen voor bezorging
 		    chauffeur is onderweg, in de bezorgauto
 		it: in consegna, in consegna oggi, affidato al corriere per la consegna, in distribuzione, in fase di consegna,
 		    consegna in corso, il corriere e in consegna, in consegna al destinatario
@@ -389,15 +389,17 @@ var clsLexiconTable = []clsLexEntry{
 		pt: em exportacao`},
 	{"IMPORT CUSTOMS", `
 		pt: em importacao`},
+	{"FUTURE PICKUP", `
+		en: out for pickup, scheduled for pickup, pickup scheduled, pick up scheduled`},
 	// ---- events ----
 	{"ACCEPT", `
-		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered
+		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered, mailed
 		    item posted
 		es: admitido, admitida, admision, aceptado, aceptada, aceptacion, entregado en oficina por el remitente,
 		    recepcionado, recepcionada
 		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia, aceite
 		fr: depose, deposee, pris en charge, prise en charge, admis, admise
-		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust
+		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
 		pl: nadana, nadany, nadanie, nadano, przyjeta, przyjety, przyjeto, przyjecie, przyjeta w oddziale, zarejestrowana w oddziale
@@ -443,7 +445,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: abgeholt, abholung, entnommen
 		nl: opgehaald, afgehaald, ophalen, ophaling, collectie
 		it: ritirato, ritirata, ritiro, raccolto, raccolta
-		pl: odebrana, odebrany, odebrano, odbior, odbioru
+		pl: odebrana, odebrany, odebrano, odbior, odbioru, podjeta, podjeto, odebral, odebrala
 		cs: vyzvednuta, vyzvednuto, vyzvednuti, vyzvedl, svoz, svezeno
 		sk: vyzdvihnuta, vyzdvihnutie, vyzdvihnut
 		sv: hamtad, hamtat, upphamtad, upphamtning, hamtning, uthamtad, utlamnad, utlamning
@@ -588,7 +590,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: ubergeben, ubergabe
 		nl: overgedragen, overdracht, overhandigd, overgedragen aan
 		it: affidato al vettore, consegnato al vettore, passato
-		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi
+		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala
 		cs: predana prepravci, predani prepravci
 		sv: overlamnad, overlamnat, overlamnats, overlamning
 		da: overdraget, overleveret, overdragelse
@@ -1505,7 +1507,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: informacion, datos, informacion electronica, datos electronicos
 		pt: informacao, informacoes, dados, informacoes eletronicas
 		fr: informations, information, donnees, donnees electroniques, infos
-		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten
+		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten
 		nl: gegevens, informatie, zendinggegevens
 		it: informazioni, dati, dati elettronici
 		pl: dane, informacja, informacje, dane przesylki
@@ -1549,7 +1551,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu
 		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung
-		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl
+		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
 		    dane przesylki przekazane, paczka oczekuje na nadanie, przygotowana przez nadawce

@@ -152,7 +152,7 @@ var clsRuleTable = []clsRule{
 	// ---- 2 dispatched, label or data only ----
 	signal("PREADVICE", 2, SignalLabelOnly),
 	signal("INFO ... {RECEIVE|SHIPPED|CREATE|ACCEPT|HANDOVER|DEPART|FORWARD|approved}", 2, SignalLabelOnly),
-	signal("{RECEIVE|CREATE|SHIPPED|HANDOVER} ... INFO", 2, SignalLabelOnly),
+	signal("{RECEIVE|CREATE|SHIPPED|HANDOVER|ACCEPT} ... INFO", 2, SignalLabelOnly),
 	signal("LABEL ... {CREATE|PROCESS|ACCEPT|RECEIVE}", 2, SignalLabelOnly),
 	signal("{CREATE|PROCESS} ... LABEL", 2, SignalLabelOnly),
 	signal("{ITEM|ORDER|tracking number} CREATE", 2, SignalLabelOnly),
