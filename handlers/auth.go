@@ -94,7 +94,7 @@ func (s *Server) login(c echo.Context) error {
 
 // startSession signs a member in on a brand-new session token and redirects.
 func (s *Server) startSession(c echo.Context, user domain.User, to, flash string) error {
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (s *Server) startSession(c echo.Context, user domain.User, to, flash string
 
 // logout ends the session server-side, so the old cookie is worthless even if it was copied.
 func (s *Server) logout(c echo.Context) error {
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ const csrfVisitorBytes = 32
 // csrfToken is the token the request's forms carry: bound to its session when it has one, else
 // to its visitor cookie, which is set when it is missing or malformed.
 func (s *Server) csrfToken(c echo.Context) (string, error) {
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil {
 		return "", err
 	}

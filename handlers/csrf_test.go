@@ -60,7 +60,7 @@ func TestCSRFTokenBoundToSession(t *testing.T) {
 }
 
 // TestCSRFCookieHostPrefixOverTLS: served over TLS, the visitor's CSRF cookie is named
-// __Host-csrf, which a browser takes only from this very host (Secure, Path=/, no Domain), so a
+// __Host-csrf (and the session cookie __Host-desk_session), which a browser takes only from this very host (Secure, Path=/, no Domain), so a
 // sibling subdomain cannot plant it; one it plants under the old name is ignored. The sign-in form
 // is where that matters: a planted pair would sign the victim in to the attacker's account.
 func TestCSRFCookieHostPrefixOverTLS(t *testing.T) {
@@ -91,6 +91,14 @@ func TestCSRFCookieHostPrefixOverTLS(t *testing.T) {
 			t.Fatal(err)
 		}
 		res.Body.Close()
+		for _, c := range res.Cookies() {
+			if c.Name == "desk_session" {
+				t.Errorf("over TLS the session cookie is still the plain desk_session")
+			}
+			if c.Name == "__Host-desk_session" && (!c.Secure || c.Path != "/" || c.Domain != "") {
+				t.Errorf("__Host-desk_session: Secure=%v Path=%q Domain=%q", c.Secure, c.Path, c.Domain)
+			}
+		}
 		return res.StatusCode
 	}
 

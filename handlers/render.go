@@ -44,7 +44,7 @@ func (s *Server) page(c echo.Context, title string) views.Page {
 		p.User = u
 		p.Seller = c.Get(ctxSeller).(*domain.Seller)
 	}
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil || sess.IsNew {
 		return p
 	}
@@ -64,7 +64,7 @@ func (s *Server) page(c echo.Context, title string) views.Page {
 // redirectWithFlash stores a one-time message and answers 303 See Other, the answer to a
 // successful form post.
 func (s *Server) redirectWithFlash(c echo.Context, to string, kind views.FlashKind, msg string) error {
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil {
 		return err
 	}
