@@ -167,20 +167,24 @@ func (t StageTime) Over() bool { return t.Threshold > 0 && t.Median > t.Threshol
 // Shown reports whether the median is taken from enough shipments to show.
 func (t StageTime) Shown() bool { return t.N >= OutcomeMinSample }
 
-// outcomesSQL is Outcomes' one statement for each basis, column-wise as suggestSQL is (one row
-// per shipment with a column per stage; the row-per-stage form sorts ten times as many rows).
-// Parameters: $1 seller, $2 and $3 the range, $4 now, $5 the carriers that are last-mile ones.
+// outcomesSQL is Outcomes' one statement for each basis, column-wise as suggestSQL is: one row
+// per shipment with a column per stage. Parameters: $1 seller, $2 and $3 the range, $4 now, $5
+// the carriers that are last-mile ones.
 //   - cand: the seller's shipments that can be in the range. A parcel shipped (or first seen)
 //     after $2 has its latest event after $2, so shipments quiet since before the range are
-//     never joined to their events;
-//   - firsts: per shipment, the earliest event of each stage t1…t11, pre-advices left out;
-//   - sh: the shipment's dates and groups. shipped_at is its first scan before delivery (stage
-//     3 on: stage 2 is a label, which may wait for days for the parcel), else its label event;
-//     ship_day adds the delivery, so a file that gives only the last status still has a date.
-//     The service is the file's service, else its carrier unless that is a last-mile one; the
-//     last-mile carrier the file's, else the carrier when that is a last-mile one (the carrier
-//     column of a tracking export names the last-mile carrier once it has the parcel);
-//   - spans: per shipment in the range, what is counted, and for delivered ones the hours hK
+//     never read further;
+//   - sh: per shipment, the earliest event of each stage t1…t11 (pre-advices left out), read
+//     through the events index one shipment at a time. Joining the seller's events wholesale is
+//     as fast when the planner's statistics are right, but right after a big import, before
+//     autovacuum has analysed it, the planner took cand for one row and the page for 15 to 25
+//     seconds (3,000 demo shipments); this form does not depend on the estimate. Then the
+//     dates and groups: shipped_at is the first scan before delivery (stage 3 on: stage 2 is a
+//     label, which may wait days for the parcel), else the label event; for the range, the
+//     delivery stands in for it, so a file that gives only the last status still has a date.
+//     The service is the file's, else the carrier unless that is a last-mile one; the last-mile
+//     carrier the file's, else the carrier when it is a last-mile one (the carrier column of a
+//     tracking export names the last-mile carrier once that has the parcel);
+//   - spans: per shipment in the range, what is counted, and for delivered ones the seconds hK
 //     from entering stage K to entering a later one (NULL for stages from arrival on of services
 //     untracked after hand-over, whose "arrival" lasts until the buyer confirms);
 //   - then the counts and percentiles in total and per group, in one pass.
@@ -211,12 +215,6 @@ var outcomesSQL = func() map[OutcomeBasis]string {
 			       s.last_mile_carrier, s.destination_country
 			FROM shipments s
 			WHERE s.seller_id = $1 AND ` + cand + `
-		), firsts AS (
-			SELECT e.shipment_id,
-			       ` + strings.Join(firsts, sep) + `
-			FROM events e JOIN cand c ON c.id = e.shipment_id
-			WHERE e.seller_id = $1 AND e.stage BETWEEN 1 AND 11 AND NOT ` + preAdviceSQL + `
-			GROUP BY e.shipment_id
 		), sh AS (
 			SELECT c.id, c.stage, c.promised_by, f.*, u.name IS NOT NULL AS untracked,
 			       coalesce(least(f.t3, f.t4, f.t5, f.t6, f.t7, f.t8, f.t9, f.t10), f.t2) AS shipped_at,
@@ -228,21 +226,24 @@ var outcomesSQL = func() map[OutcomeBasis]string {
 			            WHEN c.carrier = ANY($5) THEN c.carrier ELSE '' END AS last_mile,
 			       c.destination_country AS country
 			FROM cand c
-			LEFT JOIN firsts f ON f.shipment_id = c.id
+			CROSS JOIN LATERAL (
+				SELECT ` + strings.Join(firsts, sep) + `
+				FROM events e
+				WHERE e.seller_id = $1 AND e.shipment_id = c.id AND e.stage BETWEEN 1 AND 11 AND NOT ` + preAdviceSQL + `
+			) f
 			LEFT JOIN untracked_services u
 			       ON u.seller_id = $1 AND u.name = lower(regexp_replace(btrim(c.service), '\s+', ' ', 'g'))
-		), stalled AS (
-			SELECT DISTINCT shipment_id FROM exceptions WHERE seller_id = $1 AND kind = 'stalled'
 		), spans AS (
 			SELECT service, last_mile, country,
-			       st.shipment_id IS NOT NULL AS stalled,
+			       EXISTS (SELECT 1 FROM exceptions x
+			               WHERE x.seller_id = $1 AND x.shipment_id = sh.id AND x.kind = 'stalled') AS stalled,
 			       promised_by IS NOT NULL AND (delivered_at IS NOT NULL
 			           OR (promised_by < $4 AND NOT (untracked AND stage >= 7))) AS due,
 			       delivered_at <= promised_by AS on_time,
 			       CASE WHEN shipped_at < delivered_at THEN extract(epoch FROM delivered_at - shipped_at) END AS transit,
 			       delivered_at, promised_by,
 			       ` + strings.Join(spans, sep) + `
-			FROM sh LEFT JOIN stalled st ON st.shipment_id = sh.id
+			FROM sh
 			WHERE ` + day + ` >= $2 AND ` + day + ` < $3
 		)
 		SELECT CASE WHEN GROUPING(service) = 0 THEN 'service' WHEN GROUPING(last_mile) = 0 THEN 'last_mile'
