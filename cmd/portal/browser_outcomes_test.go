@@ -17,8 +17,8 @@ import (
 // TestBrowserOutcomes imports the demo export and looks at the home page's charts, then at the
 // outcomes page in Chromium, at desktop and phone widths: the demo's services and last-mile
 // carriers with their rates, a hand-written export's few YunExpress → La Poste parcels whose
-// rates are held back (and say why), a preset range chosen from the keyboard, and typed dates
-// with nothing in them.
+// rates are held back (and say why), stage times opened and a preset range chosen from the
+// keyboard, and typed dates with nothing in them.
 func TestBrowserOutcomes(t *testing.T) {
 	env, getenv := newLotusShop(t)
 	importShipmentsDemo(t, getenv)
@@ -74,6 +74,9 @@ func TestBrowserOutcomes(t *testing.T) {
 		!strings.Contains(yun, "no promised date in the file") {
 		t.Errorf("La Poste row = %q, want its rates held back with the reason", yun)
 	}
+	// A row's stage times open from the keyboard.
+	b.do(chromedp.Focus(chromedp.CSS(`#by-last-mile tr[data-key="USPS"] summary`), chromedp.NodeVisible), chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(chromedp.CSS(`#by-last-mile tr[data-key="USPS"] li[data-stage="arrived_destination"]`)))
 	b.screenshot("outcomes.png")
 	b.do(chromedp.EmulateViewport(390, 844))
 	b.screenshot("outcomes-phone.png")
