@@ -141,16 +141,6 @@ func (g OutcomeGroup) StallRate() Share { return Share{g.Stalled, g.Shipments} }
 // OnTimeRate is the share of the due shipments delivered by their promised date.
 func (g OutcomeGroup) OnTimeRate() Share { return Share{g.OnTime, g.Due} }
 
-// Stage returns the group's time in a stage, and false if no delivered shipment passed it.
-func (g OutcomeGroup) Stage(st Stage) (StageTime, bool) {
-	for _, t := range g.Stages {
-		if t.Stage == st {
-			return t, true
-		}
-	}
-	return StageTime{}, false
-}
-
 // StageTime is the median time a group's delivered shipments spent in one stage, out of N
 // shipments, with the seller's threshold for it: per country for a country group, the seller's
 // per-stage value (or the default) for the others.
@@ -288,11 +278,11 @@ type outcomeRow struct {
 }
 
 // Outcomes sums up the seller's shipments whose f.Basis date is in the range: in total, and per
-// service, last-mile carrier and destination country, biggest groups first and the unknown
-// group last. now decides which
-// promised dates have passed. A stage's time is from the shipment entering it (its earliest
-// event of that stage that is not an import-customs pre-advice, the rule the stage itself
-// follows) to entering any later stage; stages a shipment skipped count for nothing.
+// service, last-mile carrier and destination country, biggest groups first and the unknown group
+// last. now decides which promised dates have passed. A stage's time is from the shipment
+// entering it (its earliest event of that stage that is not an import-customs pre-advice, the
+// rule the stage itself follows) to entering any later stage; stages a shipment skipped count
+// for nothing.
 func (s *Store) Outcomes(ctx context.Context, seller SellerID, f OutcomeFilter, now time.Time) (Outcomes, error) {
 	query, ok := outcomesSQL[f.Basis]
 	if !ok {
