@@ -116,7 +116,7 @@ var clsLexiconTable = []clsLexEntry{
 	// ---- idioms: whole phrases whose meaning is not the sum of their words ----
 	{"HANDOVER FLIGHT", `
 		en: leaving from departure country, leaving from departure country region, leaving from the departure country
-		zh: 交航空公司`},
+		zh: 交航空公司, 交航, 已交航`},
 	{"ARRIVE LINEHAUL", `
 		en: arrived at linehaul office, arrived at line haul office, arrive at linehaul office`},
 	{"ARRIVE GATEWAY", `
@@ -131,7 +131,7 @@ var clsLexiconTable = []clsLexEntry{
 		    en ruta para entrega, reparto en curso, en proceso de reparto, en reparto hoy
 		pt: saiu para entrega, saiu para a entrega, em rota de entrega, em entrega, rota de entrega, saiu para entrega ao destinatario, saida para entrega, saida para a entrega
 		    em processo de entrega, em distribuicao, saiu para distribuicao, a caminho do destinatario, objeto saiu para entrega
-		fr: en cours de livraison, en livraison, mis en livraison, en tournee, en cours de distribution, livraison en cours, sorti pour livraison, article sorti pour livraison
+		fr: en cours de livraison, en livraison, mis en livraison, en tournee, en cours de distribution, livraison en cours, sorti pour livraison, article sorti pour livraison, mis en distribution, mise en distribution
 		    est en cours de livraison, sera livre aujourd hui, pris en charge par le livreur
 		de: in zustellung, wird heute zugestellt, in der zustellung, auf dem weg zu ihnen, im zustellfahrzeug, im zustellprozess, tourenausgang, zustelltour, auf zustelltour, autom tourenausgang
 		    zustellfahrzeug, wird zugestellt, wurde in das zustellfahrzeug geladen, ist unterwegs zu ihnen, zustellung heute
@@ -161,7 +161,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: in livrare, predat curierului, in curs de livrare, preluata spre livrare, preluat spre livrare, preluate spre livrare
 		ja: 配達中, 配達に出ています, 持ち出し中, 配達予定, 本日お届け予定, 配送中
 		ko: 배송출발, 배달출발, 배송중, 배달중, 배달준비, 배송준비, 배송기사 출발, 배달전, 직원 배송중, 배송출고, 배달차량상차, 배송기사 인계
-		zh: 派送中, 正在派送, 派件中, 配送中, 派件, 派送, 正在投递, 投递中
+		zh: 派送中, 正在派送, 派件中, 配送中, 派件, 派送, 正在投递, 投递中, 开始投递, 再次投递
 		bg: в доставка, за доставка, предадена на куриер за доставка
 		el: σε διανομεα, σε διανομη, προς παραδοση, σε διανομεα προς παραδοση`},
 	{"DELIVERED DOORSTEP", `
@@ -198,7 +198,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: tullattu, tulliselvitetty
 		ja: 通関完了, 輸入許可
 		ko: 통관완료, 통관 완료
-		zh: 通关完成, 清关完成
+		zh: 通关完成, 清关完成, 审单通过, 审核通过
 		hu: vamkezelve, elvamolva
 		ro: vamuit
 		tr: gumrukten cikti, gumrukten cikis
@@ -272,13 +272,16 @@ var clsLexiconTable = []clsLexEntry{
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
-		it: locker pieno`},
+		it: locker pieno
+		fr: non distribuable`},
 	{"EXCEPTION", `
 		en: exception, exceptions, anomaly, incident, irregularity, issue, issues, problem, problems, error, delayed, delay, delays, unforeseen issue, unforseen issue, unusual, processing issue, processing error, processing delay, sorting error, misroute, misrouted, mis-sorted, missort
 		pt: atraso
-		tr: problemli`},
+		tr: problemli
+		zh: 异常`},
 	{"DELIVERED NEIGHBOR", `
-		en: sign by other, signed by other, signed by others`},
+		en: sign by other, signed by other, signed by others
+		zh: 他人代收`},
 	{"LINEHAUL ARRIVE", `
 		en: arrived at linehual office, linehual office`},
 	{"DEPART WAREHOUSE", `
@@ -391,6 +394,12 @@ var clsLexiconTable = []clsLexEntry{
 		pt: em importacao`},
 	{"FUTURE PICKUP", `
 		en: out for pickup, scheduled for pickup, pickup scheduled, pick up scheduled`},
+	{"DELIVERED RECIPIENT", `
+		zh: 用户签收, 客户签收, 本人签收`},
+	{"ORIGIN FACILITY", `
+		fr: site de depart`},
+	{"FIRSTMILE SORT FACILITY", `
+		en: first mile hub`},
 	// ---- events ----
 	{"ACCEPT", `
 		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered, mailed
@@ -434,7 +443,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim alindi, alindi
 		ru: получено, получена
 		ja: 到着しました
-		zh: 已收到, 接收到
+		zh: 已收到, 接收到, 已收货
 		bg: получена, получен, приета, приет
 		ro: in posesia noastra, in posesia`},
 	{"PICKUP", `
@@ -457,7 +466,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: atvette
 		ja: 集荷, 受取済み
 		ko: 인수완료, 수령, 집화, 집하, 픽업, 인수받았습니다, 인수
-		zh: 取件, 已取件, 自提
+		zh: 取件, 已取件, 自提, 揽货
 		ro: ridicat, ridicata
 		bg: вземане, взета`},
 	{"SHIPPED", `
@@ -514,7 +523,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: arrived, arrive, arrives, arrival, arriving, reached, has reached, landed, landing, inbound, came in, unloaded, unloading
 		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada, en destino
 		pt: chegou, chegada, chegado, chegando, entrada, ingresso
-		fr: arrive, arrivee, arrives, parvenu
+		fr: arrive, arrivee, arrives, parvenu, arriver
 		de: angekommen, ankunft, eingetroffen, gelandet, entladung, entladen
 		nl: aangekomen, aankomst, gearriveerd, binnengekomen
 		it: arrivato, arrivata, arrivo, giunto, giunta, pervenuto
@@ -600,7 +609,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: передано, передана, сдан, сдано, сдана
 		ja: 引渡, 引き渡し, 引渡し
 		ko: 인계, 인계완료
-		zh: 交接, 已交接, 交航, 交运, 移交
+		zh: 交接, 已交接, 交运, 移交, 转交
 		ro: predat, predata, predare`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
@@ -679,7 +688,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
 		pt: unidade, base, filial
-		fr: agence
+		fr: agence, centre
 		de: standort, niederlassung, zentrum, station
 		nl: locatie, vestiging, centrum
 		it: sede, stabilimento, centro
@@ -728,7 +737,7 @@ var clsLexiconTable = []clsLexEntry{
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
 		    cdd de destino, base de entrega, unidade de distribuicao local
-		fr: site de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution,
+		fr: site de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison
 		    site de livraison, centre courrier, agence locale
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
@@ -1323,7 +1332,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: taxe, taxa vamala, tva
 		ja: 関税, 税金, 消費税
 		ko: 관세, 세금, 부가세
-		zh: 关税, 税费, 税金, 缴税`},
+		zh: 关税, 税费, 税金, 缴税, 出税, 税费`},
 	{"DAMAGE", `
 		en: damaged, damage, broken, destroyed, crushed, torn, wet, spoiled, defective, disposal, disposed, destroyed, local disposal, incomplete shipment, shipment incomplete, shipment not complete
 		es: danado, danada, deteriorado, deteriorada, dano, roto, averiado, averia, rotura, desechada, desechado, destruido, destruida, destruccion
@@ -1345,7 +1354,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: deteriorat, avariat, distrus, distrusa, deteriorata, avariata
 		ja: 破損
 		ko: 파손
-		zh: 破损, 损坏
+		zh: 破损, 损坏, 销毁
 		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
 	{"LOSS", `
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
@@ -1475,13 +1484,13 @@ var clsLexiconTable = []clsLexEntry{
 		ru: подготовка, упакован, комплектуется
 		ja: 準備中, 梱包
 		ko: 상품준비중, 준비중, 포장
-		zh: 备货, 备货中, 打包, 已打包, 拣货
+		zh: 备货, 备货中, 打包, 已打包, 拣货, 打包, 拣选
 		bg: подготвена, подготвен`},
 	{"CREATE", `
 		en: created, generated, issued, printed, registered, manifested, transmitted, submitted, uploaded, provided, sent electronically, confirmation, confirmed, booked, entered into, manifested
 		es: creado, creada, generado, generada, registrado, registrada, emitido, emitida, impreso, impresa, manifestada, manifestado, grabado, grabada
 		pt: criado, criada, gerado, gerada, emitido, emitida, registrado, registrada, cadastrado, cadastrada, impresso
-		fr: cree, creee, genere, generee, enregistre, enregistree, edite, editee, imprime
+		fr: cree, creee, genere, generee, enregistre, enregistree, edite, editee, imprime, creation
 		de: erstellt, erzeugt, registriert, angelegt, gedruckt, ubermittelt, uebermittelt
 		nl: aangemaakt, gecreeerd, geregistreerd, gegenereerd, geprint
 		it: creato, creata, generato, generata, registrato, registrata, emesso, emessa, stampato, stampata
@@ -1527,7 +1536,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: label, labels, shipping label, waybill, airway bill, air waybill, awb, consignment note, barcode
 		es: etiqueta, etiquetado, guia, carta de porte
 		pt: etiqueta, rotulo, pre postagem, prepostagem
-		fr: etiquette, bordereau, lettre de transport
+		fr: etiquette, bordereau, lettre de transport, etiquette
 		de: etikett, label, versandlabel, paketschein, versandmarke
 		nl: label, verzendlabel, etiket
 		it: etichetta, lettera di vettura
@@ -2203,7 +2212,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: adresa, adresei, domiciliu
 		ja: 住所, 宛先
 		ko: 주소
-		zh: 地址
+		zh: 地址, 收件地址, 收货地址, 自提点地址
 		bg: адрес, адреса`},
 	{"BAD", `
 		en: incorrect, insufficient, incomplete, wrong, invalid, unknown, illegible, inaccurate, bad, unclear, unable to be found, not readable, could not be found

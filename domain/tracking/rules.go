@@ -174,6 +174,7 @@ var clsRuleTable = []clsRule{
 	rule("ORIGIN {|COUNTRY|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
 	signal("PICKUP ... {CREATE|ATTEMPT|FAIL|RESCHEDULE|EXCEPTION}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier's visit to the sender
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD"),
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
@@ -305,6 +306,8 @@ var clsRuleTable = []clsRule{
 
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
+	rule("{PICKUPPOINT|LOCKER|POSTOFFICE} ... DELIVERED RECIPIENT", 11).withPrio(clsPrioCollected).unlessAny("EXCEPTION", "FAIL"), // "自提点用户签收"
+	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed), // "签收异常", "妥投异常"
 	signal("{PICKUP|COLLECTED} BY {RECEPTION|NEIGHBOR}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
 	rule("{PICKUP|COLLECTED} ... {BY RECIPIENT|RECIPIENT|BY CUSTOMER}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{RECIPIENT|CUSTOMER} ... {PICKUP|COLLECTED}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
@@ -371,7 +374,8 @@ var clsRuleTable = []clsRule{
 	// ---- returned (stage from the text, else 10) ----
 	signal("RETURN", 0, SignalReturned),
 	signal("RETURN ... SENDER", 0, SignalReturned),
-	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
+	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
+	signal("DELIVERED SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
 	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
