@@ -60,6 +60,9 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 		obs.ImportFinished(ResultSucceeded, im, time.Since(start))
 	}
 	start = time.Now()
+	if err := run.store.analyzeImported(ctx, im); err != nil {
+		return im, SweepResult{}, err
+	}
 	sr, err := run.store.Sweep(ctx, run.seller, start)
 	if obs != nil {
 		obs.ObserveSweep("import", sr, time.Since(start), err)

@@ -41,3 +41,25 @@ func isLockTimeout(err error) bool {
 	var pqErr *pq.Error
 	return errors.As(err, &pqErr) && pqErr.Code == "55P03"
 }
+
+// analyzeImported refreshes the planner's statistics of the tables an import wrote many rows into
+// (1,000 or more new or changed shipments), before the sweep after it and the seller's first look:
+// a shop's first big file makes most of its rows new to statistics that autovacuum refreshes only
+// later, and the queue page, joining each exception to its shipment, was planned as a walk through
+// every one of the shop's shipments. Like analyzeExceptions, it gives up when it would wait.
+func (s *Store) analyzeImported(ctx context.Context, im Import) error {
+	if im.ShipmentsCreated+im.ShipmentsUpdated < analyzeAfter {
+		return nil
+	}
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SET LOCAL lock_timeout = '1s'`); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `ANALYZE shipments, tracking_numbers, events`)
+		return err
+	})
+	if err != nil && !isLockTimeout(err) {
+		return fmt.Errorf("analyze imported: %w", err)
+	}
+	return nil
+}
