@@ -32,5 +32,5 @@ lint: ## staticcheck and gosec at pinned versions (installed into .cache/tools o
 bench-sweep: ## time the sweep on 1,000,000 shipments (5% stalled) against SELECT count(*)
 	scripts/bench-sweep.sh
 
-bench-queue: ## wrk p50/p99 and req/s of the review queue (page 1, filtered, deep keyset) and /healthz on 1,000,000 shipments / 100,000 exceptions, signed in, 32 connections
+bench-queue: ## wrk p50/p99 and req/s of the review queue (page 1, filtered, deep keyset) and /healthz on 1,000,000 shipments / 100,000 exceptions, signed in, 32 connections; then during and right after another shop's import of 1,000,000 rows
 	scripts/bench-queue.sh

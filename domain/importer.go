@@ -17,13 +17,14 @@ import (
 )
 
 // ImportStatus is where an import is in its life: uploaded (waiting for the seller to confirm
-// the mapping) → running → done | failed | interrupted. Failed and interrupted imports changed
-// nothing and can be run again.
+// the mapping) → queued (waiting its turn) → running → done | failed | interrupted. Failed and
+// interrupted imports changed nothing and can be run again.
 type ImportStatus string
 
 // The statuses of an import.
 const (
 	ImportUploaded    ImportStatus = "uploaded"
+	ImportQueued      ImportStatus = "queued"
 	ImportRunning     ImportStatus = "running"
 	ImportDone        ImportStatus = "done"
 	ImportFailed      ImportStatus = "failed"
@@ -55,13 +56,21 @@ type Import struct {
 	RowsWarned        int64          `db:"rows_warned"`
 	Error             string         `db:"error"`
 	CreatedAt         time.Time      `db:"created_at"`
+	QueuedAt          *time.Time     `db:"queued_at"`
 	StartedAt         *time.Time     `db:"started_at"`
 	FinishedAt        *time.Time     `db:"finished_at"`
+	// QueuePosition is, for a queued import, its place among the shop's imports waiting to run
+	// (1: next); 0 otherwise. Set by FindImport and ListImports.
+	QueuePosition int64 `db:"queue_position"`
 }
 
 const importColumns = `seller_id, id, user_id, source, filename, size_bytes, status, encoding, delimiter,
 	header, date_order, timezone, rows_estimate, rows_read, bytes_read, shipments_created, shipments_updated,
-	events_added, duplicates_skipped, rows_rejected, rows_warned, error, created_at, started_at, finished_at`
+	events_added, duplicates_skipped, rows_rejected, rows_warned, error, created_at, queued_at, started_at, finished_at`
+
+// importPositionSQL is the queue_position of an import row i (see Import.QueuePosition).
+const importPositionSQL = `CASE WHEN i.status = 'queued' THEN (SELECT count(*) FROM imports q
+	WHERE q.seller_id = i.seller_id AND q.status = 'queued' AND (q.queued_at, q.id) <= (i.queued_at, i.id)) ELSE 0 END AS queue_position`
 
 // Runnable reports whether the import can be started (again).
 func (im Import) Runnable() bool {
@@ -102,7 +111,8 @@ func (s *Store) CreateImport(ctx context.Context, seller SellerID, in NewImport)
 // FindImport returns the seller's import, or ErrNotFound.
 func (s *Store) FindImport(ctx context.Context, seller SellerID, id int64) (Import, error) {
 	var im Import
-	err := s.db.GetContext(ctx, &im, `SELECT `+importColumns+` FROM imports WHERE seller_id = $1 AND id = $2`, seller, id)
+	err := s.db.GetContext(ctx, &im, `SELECT `+importColumns+`, `+importPositionSQL+`
+		FROM imports i WHERE seller_id = $1 AND id = $2`, seller, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Import{}, ErrNotFound
 	}
@@ -115,8 +125,8 @@ func (s *Store) FindImport(ctx context.Context, seller SellerID, id int64) (Impo
 // ListImports returns the seller's imports, newest first.
 func (s *Store) ListImports(ctx context.Context, seller SellerID, limit int) ([]Import, error) {
 	var out []Import
-	err := s.db.SelectContext(ctx, &out, `SELECT `+importColumns+` FROM imports WHERE seller_id = $1
-		ORDER BY id DESC LIMIT $2`, seller, limit)
+	err := s.db.SelectContext(ctx, &out, `SELECT `+importColumns+`, `+importPositionSQL+`
+		FROM imports i WHERE seller_id = $1 ORDER BY id DESC LIMIT $2`, seller, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list imports: %w", err)
 	}
@@ -167,8 +177,9 @@ type ImportRun struct {
 
 // BeginImport opens the import's transaction, takes its run lock and marks it running, so that a
 // page shows it running the moment this returns. It returns ErrNotFound for another seller's
-// import, ErrConflict when it is running or done, and a *ValidationError for settings that cannot
-// work (no order reference column).
+// import, ErrConflict when it is queued, running or done, and a *ValidationError for settings that
+// cannot work (no order reference column). The command line runs a file at once this way; an
+// upload is queued instead (QueueImport) and begun by the queue (ImportQueue).
 func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set ImportSettings) (*ImportRun, error) {
 	if err := set.Mapping.Validate(); err != nil {
 		return nil, err
@@ -180,35 +191,18 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	if err != nil {
 		return nil, err
 	}
-	// The transaction outlives the call (a web request begins the import, a background job loads
-	// it), so it must not end with ctx; Load or Abandon always ends it.
-	conn, err := s.db.Connx(context.WithoutCancel(ctx))
+	conn, tx, err := s.beginImportTx(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	tx, err := conn.BeginTxx(context.WithoutCancel(ctx), nil)
-	if err != nil {
-		_ = conn.Close()
-		return nil, fmt.Errorf("begin import: %w", err)
-	}
+	run := &ImportRun{store: s, conn: conn, tx: tx, seller: seller, id: id, set: set, cls: cls}
 	fail := func(err error) (*ImportRun, error) {
-		_ = tx.Rollback()
-		_ = conn.Close()
+		run.end()
 		return nil, err
 	}
-	// JIT compiles for about a second per big statement and gains nothing on these set-based
-	// merges; more sort memory keeps the merges' sorts off disk. If this process dies, the
-	// server would run the statement in hand to its end before it noticed (a merge can take
-	// minutes, holding the run lock and the seller's merge lock); checking the connection every
-	// 2 s ends it soon after.
-	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET LOCAL client_connection_check_interval = '2s'`); err != nil {
-		return fail(fmt.Errorf("begin import: %w", err))
-	}
-	var locked bool
-	err = tx.GetContext(ctx, &locked, `SELECT pg_try_advisory_xact_lock(`+runLockSQL+`) FROM imports
-		WHERE seller_id = $1 AND id = $2`, seller, id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fail(ErrNotFound)
+	locked, err := tryRunLock(ctx, tx, seller, id)
+	if errors.Is(err, ErrNotFound) {
+		return fail(err)
 	}
 	if err != nil {
 		return fail(fmt.Errorf("begin import: %w", err))
@@ -216,20 +210,78 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	if !locked {
 		return fail(ErrConflict) // running right now in another transaction
 	}
-	// Outside the transaction, so that pages see it running while it runs.
-	res, err := s.db.ExecContext(ctx, `
-		UPDATE imports SET status = 'running', started_at = clock_timestamp(), finished_at = NULL, error = '',
-		       rows_read = 0, bytes_read = 0, encoding = $3, delimiter = $4, date_order = $5, timezone = $6, mapping = $7
-		WHERE seller_id = $1 AND id = $2 AND status IN ('uploaded', 'failed', 'interrupted')`,
-		seller, id, set.Dialect.Encoding, string(set.Dialect.Delimiter), set.DateOrder.String(),
-		set.Location.String(), mappingJSON(set.Mapping))
+	ok, err := s.markRunning(ctx, seller, id, set, ImportUploaded, ImportFailed, ImportInterrupted)
 	if err != nil {
 		return fail(fmt.Errorf("begin import: %w", err))
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	if !ok {
 		return fail(ErrConflict)
 	}
-	return &ImportRun{store: s, conn: conn, tx: tx, seller: seller, id: id, set: set, cls: cls}, nil
+	return run, nil
+}
+
+// tryRunLock takes the import's run lock in tx if no other transaction holds it, and reports
+// whether it did. It returns ErrNotFound for another seller's import.
+func tryRunLock(ctx context.Context, tx *sqlx.Tx, seller SellerID, id int64) (bool, error) {
+	var locked bool
+	err := tx.GetContext(ctx, &locked, `SELECT pg_try_advisory_xact_lock(`+runLockSQL+`) FROM imports
+		WHERE seller_id = $1 AND id = $2`, seller, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, ErrNotFound
+	}
+	return locked, err
+}
+
+// beginImportTx opens the transaction an import runs in, on a connection of its own (Load streams
+// COPY data on it). The transaction outlives the call (a queue's claim begins it, a worker loads
+// it), so it must not end with ctx; Load or Fail always ends it.
+func (s *Store) beginImportTx(ctx context.Context) (*sqlx.Conn, *sqlx.Tx, error) {
+	conn, err := s.db.Connx(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx, err := conn.BeginTxx(context.WithoutCancel(ctx), nil)
+	if err != nil {
+		_ = conn.Close()
+		return nil, nil, err
+	}
+	// JIT compiles for about a second per big statement and gains nothing on these set-based
+	// merges; more sort memory keeps the merges' sorts off disk. If this process dies, the
+	// server would run the statement in hand to its end before it noticed (a merge can take
+	// minutes, holding the run lock and the seller's merge lock); checking the connection every
+	// 2 s ends it soon after.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET LOCAL client_connection_check_interval = '2s'`); err != nil {
+		_ = tx.Rollback()
+		_ = conn.Close()
+		return nil, nil, err
+	}
+	return conn, tx, nil
+}
+
+// markRunning marks the import running with its settings if its status is one of from, and
+// reports whether it was. It runs outside the import's transaction, so that pages see the import
+// running while it runs.
+func (s *Store) markRunning(ctx context.Context, seller SellerID, id int64, set ImportSettings, from ...ImportStatus) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `
+		UPDATE imports SET status = 'running', started_at = clock_timestamp(), finished_at = NULL, error = '',
+		       rows_read = 0, bytes_read = 0, encoding = $3, delimiter = $4, date_order = $5, timezone = $6, mapping = $7,
+		       bom = $8
+		WHERE seller_id = $1 AND id = $2 AND status = ANY($9)`,
+		seller, id, set.Dialect.Encoding, string(set.Dialect.Delimiter), set.DateOrder.String(),
+		set.Location.String(), mappingJSON(set.Mapping), set.Dialect.BOM, pq.Array(statusStrings(from)))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+func statusStrings(ss []ImportStatus) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = string(s)
+	}
+	return out
 }
 
 // Abandon ends the run without loading anything, as if its process had died: the import stays

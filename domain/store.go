@@ -33,6 +33,8 @@ type Store struct {
 	// message to split it. It bounds how long one import holds its transaction and how much
 	// its staging table takes on disk.
 	MaxImportRows int64
+	// importKick wakes this process's ImportQueue when an import is queued or a place frees.
+	importKick chan struct{}
 	// Log receives debug detail such as the duration of each step of an import; NewStore's
 	// discards it.
 	Log *slog.Logger
@@ -61,7 +63,8 @@ func Open(dsn string) (*sqlx.DB, error) {
 
 // NewStore returns a Store over db.
 func NewStore(db *sqlx.DB) *Store {
-	return &Store{db: db, hot: &hotQueries{db: db}, PasswordCost: 12, MaxImportRows: DefaultMaxImportRows, Log: slog.New(slog.DiscardHandler)}
+	return &Store{db: db, hot: &hotQueries{db: db}, PasswordCost: 12, MaxImportRows: DefaultMaxImportRows,
+		importKick: make(chan struct{}, 1), Log: slog.New(slog.DiscardHandler)}
 }
 
 // hotQueries runs queries of a fixed text that (nearly) every request runs as prepared statements:

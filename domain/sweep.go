@@ -98,6 +98,9 @@ func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try b
 	if err != nil {
 		return SweepResult{}, false, fmt.Errorf("sweep seller %d: %w", seller, err)
 	}
+	if err := s.analyzeExceptions(ctx, r); err != nil {
+		return r, ran, fmt.Errorf("sweep seller %d: %w", seller, err)
+	}
 	return r, ran, nil
 }
 

@@ -13,12 +13,14 @@ import (
 )
 
 // handleError is the one place errors become pages. Domain errors map to their status; an
-// unreachable database is a 503 (the pool reconnects by itself when it is back); anything else
+// unreachable database, or one too busy to answer in the request's time (answerWithin), is a 503
+// (the pool reconnects by itself when it is back); anything else
 // is a 500 whose details go to the log only, found by the request id on the page.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	tooSlow := errors.Is(context.Cause(c.Request().Context()), errTooSlow)
 	// A request cut off by a read timeout has its context cancelled, but its client still waits
 	// for the answer: the page is rendered regardless.
 	c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
@@ -27,6 +29,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	var he *echo.HTTPError
 	var verr *domain.ValidationError
 	switch {
+	case tooSlow:
+		status, heading, msg = http.StatusServiceUnavailable, "The desk is busy",
+			"The desk is too busy to answer this right now. Try again in a moment."
+		c.Response().Header().Set("Retry-After", "5")
 	case errors.As(err, &verr):
 		// Handlers re-render their form with the messages; one that does not still says why.
 		status, heading, msg = http.StatusUnprocessableEntity, "Please check", verr.Message()

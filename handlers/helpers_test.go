@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/labstack/echo/v4"
@@ -78,6 +80,13 @@ func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store, opt
 	}
 	srv.Start()
 	t.Cleanup(srv.Close)
+	// The import queue `portal serve` runs; when the test ends it takes no more imports and
+	// the running ones finish (with the sweep after them), as at a shutdown.
+	claim, stop := context.WithCancel(context.Background())
+	queue := &domain.ImportQueue{Store: store, Log: log, Poll: 50 * time.Millisecond}
+	done := make(chan struct{})
+	go func() { queue.Run(claim, context.Background()); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
 	return &testServer{Server: srv, store: store, routes: e.Routes(), logs: logs}
 }
 

@@ -140,12 +140,12 @@ func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, err
 	return &p, nil
 }
 
-// alreadyRunning answers "run" on an import that runs (a second click, another tab) or whose failed
-// run the database has not quite let go of yet.
-const alreadyRunning = "This import is running already, or has only just stopped. If it is not running, wait a few seconds and run it again."
+// alreadyRunning answers "run" on an import that waits or runs (a second click, another tab) or
+// whose failed run the database has not quite let go of yet.
+const alreadyRunning = "This import is running already, or has only just stopped, or it is waiting its turn. If it is not running or waiting, wait a few seconds and run it again."
 
-// importRun starts the import with the mapping the seller confirmed, in the background, and
-// shows its progress.
+// importRun puts the import in the queue with the mapping the seller confirmed, and shows where
+// it stands: waiting its turn, then its progress.
 func (s *Server) importRun(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
@@ -156,7 +156,7 @@ func (s *Server) importRun(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if im.Status == domain.ImportRunning {
+	if im.Status == domain.ImportRunning || im.Status == domain.ImportQueued {
 		return s.redirectWithFlash(c, views.ImportPath(id), views.FlashInfo, alreadyRunning)
 	}
 	p, err := s.preview(c, im)
@@ -168,7 +168,7 @@ func (s *Server) importRun(c echo.Context) error {
 	}
 	form, set := importForm(c, p)
 	if len(form.Errors) == 0 {
-		run, err := s.store.BeginImport(ctx, seller, id, set)
+		err := s.store.QueueImport(ctx, seller, id, set)
 		if errs := fieldErrors(err); errs != nil {
 			form.Errors = errs
 		} else if errors.Is(err, domain.ErrConflict) {
@@ -176,30 +176,6 @@ func (s *Server) importRun(c echo.Context) error {
 		} else if err != nil {
 			return err
 		} else {
-			s.jobs.Go(func(jctx context.Context) {
-				s.metrics.importStarted()
-				start := time.Now()
-				var done domain.Import
-				r, err := s.store.OpenUpload(jctx, seller, id)
-				if err == nil {
-					done, err = run.Load(jctx, r)
-				} else {
-					err = run.Fail(jctx, err)
-				}
-				result := importSucceeded
-				if err != nil && jctx.Err() != nil {
-					result = importInterrupted // the portal is shutting down
-				} else if err != nil {
-					result = importFailed
-				}
-				s.metrics.importFinished(result, done, time.Since(start))
-				if err == nil && s.cfg.AfterImport != nil {
-					err = s.cfg.AfterImport(jctx, seller)
-				}
-				if err != nil {
-					s.log.Warn("import failed", "seller", seller, "import", id, "err", err)
-				}
-			})
 			return c.Redirect(http.StatusSeeOther, views.ImportPath(id))
 		}
 	}

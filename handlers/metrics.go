@@ -129,22 +129,23 @@ func methodLabel(m string) string {
 	return "other"
 }
 
-// Import results, the values of the result label.
-const (
-	importSucceeded   = "succeeded"
-	importFailed      = "failed"
-	importInterrupted = "interrupted"
-)
+// ImportStarted counts an import that begins to run (domain.ImportObserver).
+func (m *Metrics) ImportStarted() {
+	if m == nil {
+		return
+	}
+	m.importsStarted.Inc()
+}
 
-// importStarted counts an uploaded import that begins to run.
-func (m *Metrics) importStarted() { m.importsStarted.Inc() }
-
-// importFinished counts an import that ended with result after took; im is the finished import
+// ImportFinished counts an import that ended with result after took; im is the finished import
 // (its row counts are recorded when it succeeded).
-func (m *Metrics) importFinished(result string, im domain.Import, took time.Duration) {
-	m.importsFinished.WithLabelValues(result).Inc()
-	m.importDuration.WithLabelValues(result).Observe(took.Seconds())
-	if result == importSucceeded {
+func (m *Metrics) ImportFinished(result domain.ImportResult, im domain.Import, took time.Duration) {
+	if m == nil {
+		return
+	}
+	m.importsFinished.WithLabelValues(string(result)).Inc()
+	m.importDuration.WithLabelValues(string(result)).Observe(took.Seconds())
+	if result == domain.ResultSucceeded {
 		m.importRowsRead.Add(float64(im.RowsRead))
 		m.importRowsRejected.Add(float64(im.RowsRejected))
 	}
@@ -153,7 +154,7 @@ func (m *Metrics) importFinished(result string, im domain.Import, took time.Dura
 // ImportsInterrupted counts imports found unfinished at start: the process running them ended
 // without stopping them (MarkInterruptedImports).
 func (m *Metrics) ImportsInterrupted(n int64) {
-	m.importsFinished.WithLabelValues(importInterrupted).Add(float64(n))
+	m.importsFinished.WithLabelValues(string(domain.ResultInterrupted)).Add(float64(n))
 }
 
 // ObserveSweep records a sweep run by trigger ("periodic" or "import") that took took. r counts

@@ -2,10 +2,12 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
@@ -81,6 +83,31 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 			return nil
 		},
 	})
+}
+
+// errTooSlow is the cause of a request's context ended by answerWithin.
+var errTooSlow = errors.New("no answer within the request time limit")
+
+// answerWithin bounds how long a request may take before its answer starts: past limit its
+// context ends, so a request waiting for a database connection (every one in use) or on a query
+// gives up and answers 503 with a page that says the desk is busy, instead of hanging. Once the
+// answer has started (a CSV export streams for as long as it needs) the limit no longer applies.
+// Uploads are left out: they stream in for as long as the file keeps arriving.
+func answerWithin(limit time.Duration) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			if isUpload(c) {
+				return next(c)
+			}
+			ctx, cancel := context.WithCancelCause(c.Request().Context())
+			defer cancel(nil)
+			timer := time.AfterFunc(limit, func() { cancel(errTooSlow) })
+			defer timer.Stop()
+			c.Response().Before(func() { timer.Stop() })
+			c.SetRequest(c.Request().WithContext(ctx))
+			return next(c)
+		}
+	}
 }
 
 // Context keys for the signed-in member.

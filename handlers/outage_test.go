@@ -234,7 +234,7 @@ func TestConnectionLostDuringCopy(t *testing.T) {
 		t.Fatal("the cut-off import still holds its lock after 10 s")
 	}
 	wantStatus(t, c.confirm(path, nil), http.StatusSeeOther)
-	if !waitFor(t, check, 2*time.Minute, `SELECT status <> 'running' FROM imports`) {
+	if !waitFor(t, check, 2*time.Minute, `SELECT status NOT IN ('queued', 'running') FROM imports`) {
 		t.Fatal("the re-run did not finish in two minutes")
 	}
 	if err := check.Get(&status, `SELECT status FROM imports`); err != nil {

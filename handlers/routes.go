@@ -13,7 +13,8 @@ import (
 // routes is the whole route table, in one place. Middleware order: request id first so every log
 // line and error page carries it, then logging and recovery, security headers on every response,
 // body limits (a form is read at once, so that its limit answers 413; the file uploads stream
-// under their own), a check that the input is text (no NUL byte, valid UTF-8), then the session
+// under their own), a check that the input is text (no NUL byte, valid UTF-8), the time limit of
+// a request (before anything waits for the database), then the session
 // (which needs the database) and CSRF last, since the token is bound to the session. Static files
 // and the health check skip both, so they answer even while the database is away. The session
 // runs for unknown paths too, so a signed-in member's 404 page keeps its navigation.
@@ -26,6 +27,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: formLimit, Skipper: isUpload}))
 	e.Use(readForm)
 	e.Use(textOnly)
+	e.Use(answerWithin(s.cfg.RequestTimeout))
 	e.Use(s.loadSession)
 	e.Use(s.csrf())
 

@@ -4,7 +4,6 @@
 package handlers
 
 import (
-	"context"
 	"log/slog"
 	"time"
 
@@ -31,15 +30,17 @@ type Config struct {
 	// off (default a minute). While it keeps arriving it may take as long as it needs, past the
 	// server's ReadTimeout.
 	UploadStall time.Duration
-	// Jobs runs imports in the background; the server waits for it at shutdown. Default: a
-	// group that is never cancelled.
-	Jobs *Jobs
-	// AfterImport runs when an upload's import is done (the sweep, so new problems show at
-	// once). Optional.
-	AfterImport func(ctx context.Context, seller domain.SellerID) error
+	// RequestTimeout is how long a request may take before its answer starts; past it, it
+	// answers 503 (the desk is busy) rather than wait on for a database connection (default
+	// DefaultRequestTimeout). Uploads are not bound by it.
+	RequestTimeout time.Duration
 	// Metrics counts requests and imports. Default: figures nobody reads.
 	Metrics *Metrics
 }
+
+// DefaultRequestTimeout is Config.RequestTimeout unless set: far longer than any page takes, short
+// enough that nobody is left with a page that never comes.
+const DefaultRequestTimeout = 20 * time.Second
 
 // DefaultSessionLimits: a day without a request signs a member out; a week after sign-in, they
 // sign in again whatever they did.
@@ -49,7 +50,6 @@ var DefaultSessionLimits = domain.SessionLimits{Idle: 24 * time.Hour, Absolute: 
 type Server struct {
 	store    *domain.Store
 	sessions *SessionStore
-	jobs     *Jobs
 	metrics  *Metrics
 	log      *slog.Logger
 	cfg      Config
@@ -67,8 +67,8 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 	if cfg.UploadStall == 0 {
 		cfg.UploadStall = time.Minute
 	}
-	if cfg.Jobs == nil {
-		cfg.Jobs = NewJobs(context.Background())
+	if cfg.RequestTimeout == 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
 	}
 	if cfg.Metrics == nil {
 		cfg.Metrics = NewMetrics(nil)
@@ -76,7 +76,6 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 	s := &Server{
 		store:    store,
 		sessions: NewSessionStore(store, cfg.SessionKey, cfg.Sessions, cfg.SecureCookies),
-		jobs:     cfg.Jobs,
 		metrics:  cfg.Metrics,
 		log:      log,
 		cfg:      cfg,

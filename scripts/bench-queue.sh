@@ -17,6 +17,12 @@
 #                                         default 5,000, in queue order)
 # Each endpoint is first checked with curl: 200 and real queue rows, not the login page.
 # BENCH_REUSE=1 keeps the database of an earlier run with the same sizes (for A/B runs).
+# Then, unless BENCH_IMPORT_ROWS=0, a second shop uploads an order export of BENCH_IMPORT_ROWS rows
+# (default 1,000,000, 3% of orders in trouble) through the pages and runs it: the same three queue
+# pages of the first shop are measured while it imports ("during"), and the second shop's own
+# queue pages the moment that import and the sweep after it are done ("after": exceptions just
+# written, as a seller first looks after a big import). During the import the pg CPU figures
+# include the import's backend.
 # Prints req/s, p50 and p99 per endpoint, the CPU time per request of the portal and of its
 # PostgreSQL backends (steadier than latency on a shared machine), and whether p99 < 100 ms (issue
 # target: p99 under 100 ms at 32 connections on a 2-core machine). Missing the target prints
@@ -192,39 +198,115 @@ cpu_per_request() { awk -v rps="$3" -v tick="$tick" '
 	$1 == "now" { t = $2 - a["now"]; next }
 	$1 == 0 { app = $2 - a[0]; next }
 	{ db += $2 - ($1 in a ? a[$1] : 0); seen[$1] = 1 }
-	END { for (b in a) if (b != "now" && b != 0 && !(b in seen)) { print "- -"; exit }
+	END { if (rps + 0 == 0) { print "- -"; exit }
+	      for (b in a) if (b != "now" && b != 0 && !(b in seen)) { print "- -"; exit }
 	      n = rps * t; printf "%.2f %.2f\n", app * 1000 / tick / n, db * 1000 / tick / n }' "$1" "$2"; }
 
 results=()
-load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
-for i in "${!paths[@]}"; do
-	p=${paths[$i]}
-	log "wrk -t$threads -c$conns -d$duration $p (after $warmup unrecorded)"
-	wrk -t"$threads" -c"$conns" -d"$warmup" -H "Cookie: $cookie" "$base$p" >/dev/null
-	wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "Cookie: $cookie" "$base$p" >"$tmp/wrk.$i" &
+# run_wrk PHASE COOKIE NAME PATH: one wrk run of PATH signed in with COOKIE; appends a result line.
+run_wrk() {
+	local phase=$1 ck=$2 name=$3 p=$4 out rps p50 p99 bad errs appcpu dbcpu ok note
+	log "$phase: wrk -t$threads -c$conns -d$duration $p (after $warmup unrecorded)"
+	wrk -t"$threads" -c"$conns" -d"$warmup" -H "Cookie: $ck" "$base$p" >/dev/null
+	wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "Cookie: $ck" "$base$p" >"$tmp/wrk.out" &
 	wrkpid=$!
 	sleep 1
 	sample >"$tmp/cpu0"
 	sleep $((secs - 3))
 	sample >"$tmp/cpu1"
 	wait "$wrkpid"
-	out=$(<"$tmp/wrk.$i")
+	out=$(<"$tmp/wrk.out")
 	rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
 	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
 	p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
 	bad=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
 	errs=$(awk '/Socket errors:/ { print $0 }' <<<"$out" | sed 's/^ *Socket errors: //')
-	read -r appcpu dbcpu < <(cpu_per_request "$tmp/cpu0" "$tmp/cpu1" "$rps")
+	appcpu=- dbcpu=-
+	read -r appcpu dbcpu < <(cpu_per_request "$tmp/cpu0" "$tmp/cpu1" "$rps") || true
 	ok=$(awk -v x="$p99" -v t="$target_ms" 'BEGIN { print (x < t) ? "met" : "MISSED" }')
 	note=""
 	[ -n "$bad" ] && note="$bad non-2xx!"
 	[ -n "$errs" ] && note="$note socket errors: $errs"
-	results+=("$(printf '%-28s %10s %10s %10s %10s %10s  %-7s %s' "${names[$i]}" "$rps" "$p50" "$p99" "$appcpu" "$dbcpu" "$ok" "$note")")
+	results+=("$(printf '%-9s %-28s %10s %10s %10s %10s %10s  %-7s %s' "$phase" "$name" "$rps" "$p50" "$p99" "$appcpu" "$dbcpu" "$ok" "$note")")
+}
+
+load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+for i in "${!paths[@]}"; do
+	run_wrk settled "$cookie" "${names[$i]}" "${paths[$i]}"
 done
+
+# During and straight after an import: a second shop uploads an order export of
+# BENCH_IMPORT_ROWS rows (default 1,000,000; 3% of orders in trouble) through the pages and runs
+# it; the first shop's queue is measured while it runs, then the second shop's own queue the
+# moment the import and the sweep after it are done (its exceptions just written).
+import_rows=${BENCH_IMPORT_ROWS:-1000000}
+if [ "$import_rows" -gt 0 ]; then
+	email2=bench2@example.com
+	bin/portal seller add --shop "Bench Two" --email "$email2" --password "$password" --name "Bench Two" >/dev/null
+	sid2=$(psql -XqAt "$url" -c "SELECT seller_id FROM users WHERE email = '$email2'")
+	jar2=$tmp/cookies2
+	token=$(curl -fsS -c "$jar2" -b "$jar2" "$base/login" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1)
+	status=$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar2" -b "$jar2" \
+		--data-urlencode "email=$email2" --data-urlencode "password=$password" --data-urlencode "_csrf=$token" "$base/login")
+	[ "$status" = 303 ] || die "POST /login as $email2 answered $status"
+	cookie2="desk_session=$(awk '$6 == "desk_session" { print $7 }' "$jar2"); _csrf=$(awk '$6 == "_csrf" { print $7 }' "$jar2")"
+	log "generating an order export of $import_rows rows…"
+	bin/portal demo-csv --orders "$import_rows" --latest-only --trouble 3 >"$tmp/import.csv"
+	token=$(curl -fsS -b "$jar2" "$base/imports" | sed -n 's/.*name="_csrf"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1)
+	log "uploading it ($(du -m "$tmp/import.csv" | cut -f1) MB)…"
+	loc=$(curl -sS -o /dev/null -w '%{redirect_url}' -b "$jar2" -F "file=@$tmp/import.csv;type=text/csv" \
+		"$base/imports?_csrf=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$token")")
+	ipath=${loc#"$base"}
+	[[ $ipath =~ ^/imports/[0-9]+$ ]] || die "upload did not lead to an import page: $loc"
+	# The mapping form as the preview fills it.
+	curl -fsS -b "$jar2" "$base$ipath" >"$tmp/preview.html"
+	cat >"$tmp/form.py" <<'PY'
+import re, sys, urllib.parse
+html = open(sys.argv[1], encoding="utf-8").read()
+f = {"timezone": "Asia/Shanghai", "date_order": "unknown"}
+for m in re.finditer(r'<select id="(map_[a-z_]+)"[^>]*>(.*?)</select>', html, re.S):
+    v = re.search(r'<option value="(\d+)" selected>', m.group(2))
+    if v:
+        f[m.group(1)] = v.group(1)
+f["_csrf"] = re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+print(urllib.parse.urlencode(f))
+PY
+	form=$(python3 "$tmp/form.py" "$tmp/preview.html")
+	status=$(curl -sS -o /dev/null -w '%{http_code}' -b "$jar2" --data "$form" "$base$ipath/run")
+	[ "$status" = 303 ] || die "POST $ipath/run answered $status"
+	import_start=$(date +%s.%N)
+	istatus() { psql -XqAt "$url" -c "SELECT status FROM imports WHERE id = ${ipath#/imports/}"; }
+	while [ "$(istatus)" = queued ]; do sleep 0.2; done
+	for i in "${!paths[@]}"; do
+		[ "$(istatus)" = running ] || { log "the import ended before ${names[$i]}: longer BENCH_IMPORT_ROWS"; break; }
+		run_wrk during "$cookie" "${names[$i]}" "${paths[$i]}"
+	done
+	while [ "$(istatus)" = running ]; do sleep 0.2; done
+	[ "$(istatus)" = done ] || die "the import ended $(istatus)"
+	# The sweep after the import: done when it has analysed the exceptions it raised.
+	for _ in $(seq 1 1200); do
+		[ "$(psql -XqAt "$url" -c "SELECT coalesce((SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'exceptions')
+			> (SELECT finished_at FROM imports WHERE id = ${ipath#/imports/}), false)")" = t ] && break
+		sleep 0.1
+	done
+	import_s=$(awk -v a="$import_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
+	m2=$(psql -XqAt "$url" -c "SELECT count(*) FROM exceptions WHERE seller_id = $sid2 AND state <> 'resolved'")
+	read -r dsev2 did2 < <(psql -XqAt -F ' ' "$url" -c "SELECT severity, id FROM exceptions
+		WHERE seller_id = $sid2 AND state IN ('open', 'investigating') ORDER BY severity DESC, id DESC OFFSET $((m2 / 2)) LIMIT 1")
+	names2=("queue page 1" "kind=stalled&stage=5" "deep page (row $((m2 / 2)))")
+	paths2=(/exceptions "/exceptions?kind=stalled&stage=5" "/exceptions?after_sev=$dsev2&after_id=$did2")
+	for i in "${!paths2[@]}"; do
+		run_wrk after "$cookie2" "${names2[$i]}" "${paths2[$i]}"
+	done
+fi
 
 echo
 echo "PostgreSQL $(psql -XqAt "$url" -c 'SHOW server_version'), $(nproc) cores (load average $load_before before, $(cut -d ' ' -f 1-3 /proc/loadavg) after); wrk -t$threads -c$conns -d$duration after $warmup warm-up"
 echo "$n shipments, $(psql -XqAt "$url" -c "SELECT count(*) FROM exceptions WHERE state <> 'resolved'") unresolved exceptions; deep cursor after_sev=$dsev after_id=$did"
 echo "portal CPU and pg CPU: CPU milliseconds per request of the portal and of its PostgreSQL backends"
-printf '%-28s %10s %10s %10s %10s %10s  %s\n' endpoint req/s "p50 ms" "p99 ms" "portal CPU" "pg CPU" "p99 < ${target_ms} ms"
+if [ "$import_rows" -gt 0 ]; then
+	echo "during: shop 1's queue while shop 2's order export of $import_rows rows imports in the same portal"
+	echo "after: shop 2's queue right after that import and the sweep after it ($m2 unresolved exceptions; import, sweep and ANALYZE took ${import_s} s from run)"
+fi
+printf '%-9s %-28s %10s %10s %10s %10s %10s  %s\n' phase endpoint req/s "p50 ms" "p99 ms" "portal CPU" "pg CPU" "p99 < ${target_ms} ms"
 printf '%s\n' "${results[@]}"

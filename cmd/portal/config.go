@@ -88,6 +88,13 @@ func newLogger(cfg Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
+// poolSize is how many database connections a portal process opens at most; maxImportWorkers is
+// the most imports one may run at once, so that pages always keep more than half of them.
+const (
+	poolSize         = 20
+	maxImportWorkers = 8
+)
+
 // openStore connects to the database, waiting up to cfg.DBWait for it to come up, applies the
 // migrations and returns the store. Every command goes through here, so they all run one schema.
 func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store, *sqlx.DB, error) {
@@ -101,8 +108,8 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store
 	// Keep as many connections idle as may be open: with fewer, every burst of concurrent
 	// requests closes the surplus on return and opens new ones (a PostgreSQL backend each, forked
 	// and with cold catalog caches) on the next burst — bench-queue opened about 47 a second.
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(20)
+	db.SetMaxOpenConns(poolSize)
+	db.SetMaxIdleConns(poolSize)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	deadline := time.Now().Add(cfg.DBWait)
 	for {

@@ -93,8 +93,17 @@ var demoStall = [12]float64{1: 160, 2: 130, 3: 100, 4: 100, 5: 130, 6: 300, 7: 1
 
 // writeDemoCSV writes a demo export of orders orders (stopping early at maxRows rows when
 // maxRows > 0), deterministic for a seed and a now. A tracking export has a row per event of
-// each order; with latestOnly, an order export, it has one row per order: its last event.
+// each order; with latestOnly, an order export, it has one row per order: its last event. Its
+// orders have the demo's mix of trouble, heavy on purpose so that every kind shows.
 func writeDemoCSV(w io.Writer, orders, maxRows int, latestOnly bool, now time.Time, seed uint64) error {
+	return writeDemoCSVMix(w, orders, maxRows, latestOnly, now, seed, 0)
+}
+
+// writeDemoCSVMix is writeDemoCSV with trouble, the share of orders (0 to 1) in trouble of some
+// kind (stalled past the stage's threshold, a delivery problem, a promised date passed, buyer
+// protection ending); the others are delivered or moving within their thresholds. 0 keeps the
+// demo's heavy mix.
+func writeDemoCSVMix(w io.Writer, orders, maxRows int, latestOnly bool, now time.Time, seed uint64, trouble float64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) // #nosec G404 -- made-up demo data, reproducible from --seed on purpose; nothing secret
 	china := time.FixedZone("CST", 8*3600)
 	cw := csv.NewWriter(w)
@@ -103,7 +112,7 @@ func writeDemoCSV(w io.Writer, orders, maxRows int, latestOnly bool, now time.Ti
 	}
 	rows := 0
 	for i := 0; i < orders; i++ {
-		o := newDemoOrder(rng, i, now)
+		o := newDemoOrder(rng, i, now, trouble)
 		events := o.events
 		if latestOnly {
 			events = events[len(events)-1:]
@@ -152,8 +161,8 @@ func hours(rng *rand.Rand, r [2]float64) time.Duration {
 }
 
 // newDemoOrder makes one order and its events, choosing first what state it is in today and then
-// walking back in time to when it was ordered.
-func newDemoOrder(rng *rand.Rand, i int, now time.Time) demoOrder {
+// walking back in time to when it was ordered. trouble is writeDemoCSVMix's.
+func newDemoOrder(rng *rand.Rand, i int, now time.Time, trouble float64) demoOrder {
 	o := demoOrder{ref: strconv.FormatInt(8180000000000000+int64(i)*7919, 10)}
 	cw := 0
 	for _, c := range demoCountries {
@@ -184,10 +193,23 @@ func newDemoOrder(rng *rand.Rand, i int, now time.Time) demoOrder {
 	// Today's state: the stage reached, how long it has been there, and any trouble.
 	var stage int
 	var age time.Duration
-	var trouble = -1
+	signal := -1
 	preAdvice, unmapped := false, rng.IntN(50) == 0
 	economy := strings.Contains(o.service, "Economy")
-	switch r := rng.IntN(100); {
+	r := rng.IntN(100)
+	troubled := false // in realistic mode, this order is one of the few in trouble
+	if trouble > 0 {
+		troubled = rng.Float64() < trouble
+		switch {
+		case troubled: // stalled or delivery trouble, as many as late or protection below
+			r = 70 + rng.IntN(20)
+		case r < 45: // delivered
+			r = 0
+		default: // moving within the threshold
+			r = 40
+		}
+	}
+	switch {
 	case r < 40: // delivered
 		stage, age = 11, time.Duration(rng.IntN(30*24))*time.Hour
 	case r < 70: // moving normally
@@ -197,8 +219,8 @@ func newDemoOrder(rng *rand.Rand, i int, now time.Time) demoOrder {
 		stage = []int{2, 3, 5, 5, 6, 7, 8, 8, 9, 10}[rng.IntN(10)]
 		age = time.Duration(demoStall[stage]*(1+rng.Float64())) * time.Hour
 	case r < 90: // delivery trouble
-		trouble = rng.IntN(len(demoTrouble))
-		stage, age = demoTrouble[trouble].stage, time.Duration(6+rng.IntN(72))*time.Hour
+		signal = rng.IntN(len(demoTrouble))
+		stage, age = demoTrouble[signal].stage, time.Duration(6+rng.IntN(72))*time.Hour
 	case r < 94: // Cainiao pre-advice: import clearance announced before the flight left
 		stage, preAdvice = 6+rng.IntN(2), true
 		age = time.Duration(6+rng.IntN(40)) * time.Hour
@@ -219,6 +241,7 @@ func newDemoOrder(rng *rand.Rand, i int, now time.Time) demoOrder {
 	o.promised = o.ordered.Add(time.Duration(20+rng.IntN(25)) * 24 * time.Hour)
 	o.protection = o.ordered.Add(time.Duration(60+rng.IntN(15)) * 24 * time.Hour)
 	switch {
+	case trouble > 0 && !troubled: // within every date
 	case stage < 11 && rng.IntN(12) == 0: // buyer protection about to end
 		o.protection = now.Add(time.Duration(12+rng.IntN(96)) * time.Hour)
 	case stage < 11 && rng.IntN(10) == 0: // promised date passed
@@ -256,8 +279,8 @@ func newDemoOrder(rng *rand.Rand, i int, now time.Time) demoOrder {
 			}
 		}
 	}
-	if trouble >= 0 {
-		o.events = append(o.events, demoEvent{stage: demoTrouble[trouble].stage, text: demoTrouble[trouble].text,
+	if signal >= 0 {
+		o.events = append(o.events, demoEvent{stage: demoTrouble[signal].stage, text: demoTrouble[signal].text,
 			location: dest, at: now.Add(-age / 2)})
 	}
 	if unmapped && len(o.events) > 0 {
@@ -280,14 +303,18 @@ func cmdDemoCSV(args []string, stdout, stderr io.Writer) error {
 	maxRows := fs.Int("rows", 0, "stop after this many rows (0: all the orders' rows)")
 	latest := fs.Bool("latest-only", false, "one row per order, its last event (an order export), instead of a row per event (a tracking export)")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed and day give the same file")
+	trouble := fs.Float64("trouble", 0, "percent of orders in trouble (stalled, a delivery problem, late, protection ending), the others delivered or within their thresholds; 0: the demo's heavy mix")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *trouble < 0 || *trouble > 100 {
+		return fmt.Errorf("demo-csv: --trouble must be a percentage, 0 to 100")
 	}
 	if *maxRows > 0 && *orders < *maxRows {
 		*orders = *maxRows // enough orders to fill the rows
 	}
 	w := bufio.NewWriterSize(stdout, 1<<16)
-	if err := writeDemoCSV(w, *orders, *maxRows, *latest, time.Now().UTC(), *seed); err != nil {
+	if err := writeDemoCSVMix(w, *orders, *maxRows, *latest, time.Now().UTC(), *seed, *trouble/100); err != nil {
 		return err
 	}
 	return w.Flush()

@@ -79,7 +79,7 @@ func TestDemoEventsClassify(t *testing.T) {
 	cls := tracking.BuiltinClassifier()
 	seen := map[string]bool{}
 	for i := range 2000 {
-		for _, ev := range newDemoOrder(rng, i, now).events {
+		for _, ev := range newDemoOrder(rng, i, now, 0).events {
 			if seen[ev.text] {
 				continue
 			}
@@ -116,10 +116,7 @@ func TestDemoDisputes(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := importFile(ctx, store, owner.SellerID, &owner.ID, "demo", path, "", time.FixedZone("CST", 8*3600)); err != nil {
-		t.Fatal(err)
-	}
-	if err := sweepAfterImport(ctx, store, nil, owner.SellerID); err != nil {
+	if _, err := importFile(ctx, store, nil, owner.SellerID, &owner.ID, "demo", path, "", time.FixedZone("CST", 8*3600)); err != nil {
 		t.Fatal(err)
 	}
 	if err := demoDisputes(ctx, store, owner, now); err != nil {
@@ -139,5 +136,47 @@ func TestDemoDisputes(t *testing.T) {
 	sum, err := store.DisputeSummary(ctx, owner.SellerID, now)
 	if err != nil || sum.DueSoon != 1 || len(sum.Recovered) != 1 {
 		t.Errorf("summary %+v, %v", sum, err)
+	}
+}
+
+// TestDemoTroubleRate: the benchmark's realistic files (demo-csv --trouble 3) have a few percent of
+// their orders in trouble once imported and swept; the demo's own mix has far more.
+func TestDemoTroubleRate(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	now := time.Now()
+	for _, tc := range []struct {
+		trouble  float64
+		min, max float64 // exceptions that need action, per order
+	}{{0.03, 0.02, 0.06}, {0, 0.25, 0.6}} {
+		store := dbtest.NewStore(t)
+		_, owner, err := store.CreateSeller(ctx, domain.Signup{ShopName: "Bench", Email: "bench@shop.test", Password: "correct horse battery"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const orders = 4000
+		var buf bytes.Buffer
+		if err := writeDemoCSVMix(&buf, orders, 0, true, now.UTC(), 1, tc.trouble); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "orders.csv")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := importFile(ctx, store, nil, owner.SellerID, &owner.ID, "cli", path, "", time.FixedZone("CST", 8*3600)); err != nil {
+			t.Fatal(err)
+		}
+		counts, err := store.QueueCounts(ctx, owner.SellerID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var with int
+		for _, n := range counts {
+			with += n
+		}
+		if share := float64(with) / orders; share < tc.min || share > tc.max {
+			t.Errorf("--trouble %.0f%%: %d exceptions on %d orders (%.1f%%), want %.0f%% to %.0f%%",
+				tc.trouble*100, with, orders, share*100, tc.min*100, tc.max*100)
+		}
 	}
 }

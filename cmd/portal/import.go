@@ -55,19 +55,24 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return fmt.Errorf("import: unknown time zone %q", zone)
 	}
-	im, err := importFile(ctx, store, seller.ID, &user.ID, "cli", path, order, loc)
+	var took importTimes
+	im, err := importFile(ctx, store, &took, seller.ID, &user.ID, "cli", path, order, loc)
+	if im.ID != 0 {
+		fmt.Fprintln(stdout, importSummary(im)+took.String())
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, importSummary(im))
 	if im.Status != domain.ImportDone {
 		return fmt.Errorf("import: %s", im.Error)
 	}
-	return sweepAfterImport(ctx, store, nil, seller.ID)
+	return nil
 }
 
-// importFile detects a file's settings, then imports it: one pass to look, one to load.
-func importFile(ctx context.Context, store *domain.Store, seller domain.SellerID, user *int64, source, path, order string, loc *time.Location) (domain.Import, error) {
+// importFile detects a file's settings, then imports it (one pass to look, one to load) and sweeps
+// the seller, as the import queue does, telling obs (nil for none). An import that failed is
+// returned as such, with its reason, and no error.
+func importFile(ctx context.Context, store *domain.Store, obs domain.ImportObserver, seller domain.SellerID, user *int64, source, path, order string, loc *time.Location) (domain.Import, error) {
 	f, err := os.Open(path) // #nosec G304 -- the file the operator named on the command line (or the demo's temporary file)
 	if err != nil {
 		return domain.Import{}, fmt.Errorf("import: %w", err)
@@ -104,15 +109,44 @@ func importFile(ctx context.Context, store *domain.Store, seller domain.SellerID
 	if err != nil {
 		return domain.Import{}, err
 	}
-	done, err := store.RunImport(ctx, seller, im.ID, f, set)
+	run, err := store.BeginImport(ctx, seller, im.ID, set)
 	if err != nil {
-		// The import is recorded as failed with its reason; show that.
-		if failed, ferr := store.FindImport(context.WithoutCancel(ctx), seller, im.ID); ferr == nil && failed.Status == domain.ImportFailed {
-			return failed, nil
-		}
 		return domain.Import{}, err
 	}
-	return done, nil
+	done, _, err := run.Complete(ctx, f, obs)
+	if err != nil && done.Status == domain.ImportFailed {
+		return done, nil // recorded as failed with its reason: show that
+	}
+	return done, err
+}
+
+// importTimes keeps how long `portal import` took to load the file and to sweep after it, for its
+// summary (the one-shot commands are not in the metrics).
+type importTimes struct {
+	load, sweep time.Duration
+	swept       *domain.SweepResult
+}
+
+func (t *importTimes) ImportStarted() {}
+
+func (t *importTimes) ImportFinished(_ domain.ImportResult, _ domain.Import, took time.Duration) {
+	t.load = took
+}
+
+func (t *importTimes) ObserveSweep(_ string, r domain.SweepResult, took time.Duration, err error) {
+	if err == nil {
+		t.sweep, t.swept = took, &r
+	}
+}
+
+// String is the summary's tail: "; loaded in 12.34 s, then the sweep raised 100 and resolved 2
+// exceptions in 1.23 s".
+func (t *importTimes) String() string {
+	if t.swept == nil {
+		return ""
+	}
+	return fmt.Sprintf("; loaded in %.2f s, then the sweep raised %d and resolved %d exceptions in %.2f s",
+		t.load.Seconds(), t.swept.Raised, t.swept.Resolved, t.sweep.Seconds())
 }
 
 // userError turns a validation error into its seller-readable text.

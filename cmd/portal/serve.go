@@ -31,6 +31,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	var demo bool
 	var maxUploadMB int64
 	var sweepInterval time.Duration
+	var importWorkers int64
 	var metricsAddr string
 	fs := newFlagSet("serve", getenv, stderr, &cfg)
 	importFlags(fs, getenv, &cfg)
@@ -40,10 +41,14 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs.BoolVar(&cfg.TrustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "take client addresses from X-Forwarded-For (env TRUST_PROXY)")
 	fs.Int64Var(&maxUploadMB, "max-upload-mb", envInt(getenv, "MAX_UPLOAD_MB", 512), "largest CSV upload accepted, in MiB (env MAX_UPLOAD_MB)")
 	fs.DurationVar(&sweepInterval, "sweep-interval", envDuration(getenv, "SWEEP_INTERVAL", 5*time.Minute), "how often the stall/exception sweep runs (env SWEEP_INTERVAL)")
+	fs.Int64Var(&importWorkers, "import-workers", envInt(getenv, "IMPORT_WORKERS", domain.DefaultImportWorkers), fmt.Sprintf("how many imports run at once in this process, 1 to %d; the others wait their turn (env IMPORT_WORKERS)", maxImportWorkers))
 	fs.StringVar(&metricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "address of the Prometheus /metrics listener, e.g. 127.0.0.1:9090; empty: no metrics listener (env METRICS_ADDR)")
 	fs.BoolVar(&demo, "demo", false, "create the demo shop (with a few thousand demo orders) if it is missing and print its login")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if importWorkers < 1 || importWorkers > maxImportWorkers {
+		return fmt.Errorf("serve: IMPORT_WORKERS must be 1 to %d (each running import holds a connection of the %d the pool has)", maxImportWorkers, poolSize)
 	}
 	if getenv("GOGC") == "" {
 		// The server's live heap is small (an import streams in constant memory), and collecting at
@@ -67,15 +72,16 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 	}
-	jobsCtx, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelJobs()
-	jobs := handlers.NewJobs(jobsCtx)
+	// Imports are taken from the queue until shutdown begins (ctx); the running ones stop when
+	// work is cancelled.
+	work, stopImports := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopImports()
+	imports := &domain.ImportQueue{Store: store, Workers: int(importWorkers), Observer: metrics, Log: log}
+	importsDone := make(chan struct{})
+	go func() { imports.Run(ctx, work); close(importsDone) }()
 	h := handlers.New(log, handlers.Config{
 		SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, SessionKey: key,
-		MaxUploadBytes: maxUploadMB << 20, Jobs: jobs, Metrics: metrics,
-		AfterImport: func(ctx context.Context, seller domain.SellerID) error {
-			return sweepAfterImport(ctx, store, metrics, seller)
-		},
+		MaxUploadBytes: maxUploadMB << 20, Metrics: metrics,
 	}, store)
 	srv := newHTTPServer(h, log)
 	if metricsAddr != "" {
@@ -119,15 +125,13 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	// Let running imports finish for a while; past that, stop them: each rolls back whole and
-	// is marked failed, to be run again.
-	done := make(chan struct{})
-	go func() { jobs.Wait(); close(done) }()
+	// is marked failed, to be run again. Queued ones wait for the next replica or start.
 	select {
-	case <-done:
+	case <-importsDone:
 	case <-time.After(30 * time.Second):
 		log.Warn("stopping imports still running")
-		cancelJobs()
-		<-done
+		stopImports()
+		<-importsDone
 	}
 	return nil
 }
@@ -193,14 +197,11 @@ func ensureDemo(ctx context.Context, store *domain.Store, metrics *handlers.Metr
 	if err := writeDemoCSV(f, demoOrders, 0, false, time.Now().UTC(), 1); err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
-	im, err := importFile(ctx, store, owner.SellerID, &owner.ID, "demo", f.Name(), "", time.FixedZone("CST", 8*3600))
+	im, err := importFile(ctx, store, metrics, owner.SellerID, &owner.ID, "demo", f.Name(), "", time.FixedZone("CST", 8*3600))
 	if err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
 	log.Info("demo data imported", "summary", importSummary(im))
-	if err := sweepAfterImport(ctx, store, metrics, owner.SellerID); err != nil {
-		return err
-	}
 	return demoDisputes(ctx, store, owner, time.Now())
 }
 

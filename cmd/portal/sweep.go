@@ -60,15 +60,3 @@ func sweepEvery(ctx context.Context, store *domain.Store, interval time.Duration
 		log.Info("periodic sweep", "took", time.Since(start), "raised", r.Raised, "resolved", r.Resolved, "reopened", r.Reopened, "skipped", r.Skipped)
 	}
 }
-
-// sweepAfterImport sweeps the seller whose import just finished, so new problems show at once,
-// and records it in metrics (nil for the one-shot commands).
-func sweepAfterImport(ctx context.Context, store *domain.Store, metrics *handlers.Metrics, seller domain.SellerID) error {
-	start := time.Now()
-	r, err := store.Sweep(ctx, seller, start)
-	metrics.ObserveSweep("import", r, time.Since(start), err)
-	if err != nil {
-		return fmt.Errorf("sweep after import: %w", err)
-	}
-	return nil
-}
