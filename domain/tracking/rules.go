@@ -307,7 +307,7 @@ var clsRuleTable = []clsRule{
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
 	rule("{PICKUPPOINT|LOCKER|POSTOFFICE} ... DELIVERED RECIPIENT", 11).withPrio(clsPrioCollected).unlessAny("EXCEPTION", "FAIL"), // "自提点用户签收"
-	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed), // "签收异常", "妥投异常"
+	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed),                                                           // "签收异常", "妥投异常"
 	signal("{PICKUP|COLLECTED} BY {RECEPTION|NEIGHBOR}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
 	rule("{PICKUP|COLLECTED} ... {BY RECIPIENT|RECIPIENT|BY CUSTOMER}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{RECIPIENT|CUSTOMER} ... {PICKUP|COLLECTED}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
