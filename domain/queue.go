@@ -58,22 +58,38 @@ type QueueCursor struct {
 	ID       int64
 }
 
-// QueueRow is one exception of the queue with the facts of its shipment a seller triages by.
+// QueueRow is one parcel of the queue: its most urgent exception matching the filter (the lead,
+// which places the row), every exception of the parcel that matches the filter (Exceptions, the
+// lead first: what the row shows as chips and what a bulk action on the row changes), and the facts
+// of its shipment a seller triages by.
 type QueueRow struct {
 	Exception
-	OrderRef           string     `db:"order_ref"`
-	TrackingNumber     string     `db:"tracking_number"`
-	CustomerName       string     `db:"customer_name"`
-	CustomerEmail      string     `db:"customer_email"`
-	DestinationCountry string     `db:"destination_country"`
-	Carrier            string     `db:"carrier"`
-	Service            string     `db:"service"`
-	ShipmentStage      Stage      `db:"shipment_stage"`
-	StageEnteredAt     *time.Time `db:"stage_entered_at"`
-	OrderValue         *string    `db:"order_value"`
-	Currency           string     `db:"currency"`
+	Exceptions         []Exception `db:"-"`
+	OrderRef           string      `db:"order_ref"`
+	TrackingNumber     string      `db:"tracking_number"`
+	CustomerName       string      `db:"customer_name"`
+	CustomerEmail      string      `db:"customer_email"`
+	DestinationCountry string      `db:"destination_country"`
+	Carrier            string      `db:"carrier"`
+	Service            string      `db:"service"`
+	ShipmentStage      Stage       `db:"shipment_stage"`
+	StageEnteredAt     *time.Time  `db:"stage_entered_at"`
+	OrderValue         *string     `db:"order_value"`
+	Currency           string      `db:"currency"`
+	// LastSignal and LastStatus are the shipment's latest signal and carrier text.
+	LastSignal Signal `db:"last_signal"`
+	LastStatus string `db:"last_status"`
 	// AssigneeName is the assignee's display name, "" when nobody is assigned.
 	AssigneeName string `db:"assignee_name"`
+}
+
+// ExceptionIDs are the ids of the row's exceptions: what a bulk action on the row changes.
+func (r QueueRow) ExceptionIDs() []int64 {
+	ids := make([]int64, len(r.Exceptions))
+	for i, e := range r.Exceptions {
+		ids[i] = e.ID
+	}
+	return ids
 }
 
 // QueuePage is one page of the queue and the cursor of the next page (nil on the last).
@@ -87,7 +103,10 @@ type QueuePage struct {
 // leave it out.
 type queueQuery struct {
 	conds []string
-	args  []any
+	// exc are the conditions on the exception itself (not its shipment), written for a table
+	// alias: the queue applies them to the row's exception and to its parcel's other exceptions.
+	exc  []func(alias string) string
+	args []any
 }
 
 func newQueueQuery(seller SellerID) *queueQuery {
@@ -102,11 +121,26 @@ func (q *queueQuery) arg(v any) string {
 
 func (q *queueQuery) where(cond string) { q.conds = append(q.conds, cond) }
 
-// ListQueue returns one keyset page of the seller's exceptions matching f, the ones needing
-// action first: severity descending, then newest. A cursor compares as a row value, so paging
-// costs the same on page 100 as on page 1 and rows never repeat or go missing between pages
-// (OFFSET would shift under a sweep that raises or resolves exceptions meanwhile). It returns
-// a *ValidationError for an unknown state or kind.
+// excWhere adds a condition on the exception: column names it with the alias ("e.kind = $2").
+func (q *queueQuery) excWhere(column, rest string) {
+	q.exc = append(q.exc, func(a string) string { return a + "." + column + rest })
+}
+
+// excConds are the exception conditions for an alias, joined with AND ("TRUE" when none).
+func (q *queueQuery) excConds(alias string) string {
+	parts := []string{"TRUE"}
+	for _, c := range q.exc {
+		parts = append(parts, c(alias))
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// ListQueue returns one keyset page of the seller's parcels with exceptions matching f, the ones
+// needing action first. A parcel is one row, placed by its most urgent matching exception:
+// severity descending, then newest. A cursor compares as a row value, so paging costs the same on
+// page 100 as on page 1 and rows never repeat or go missing between pages (OFFSET would shift
+// under a sweep that raises or resolves exceptions meanwhile). It returns a *ValidationError for
+// an unknown state or kind.
 func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (QueuePage, error) {
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 50
@@ -125,32 +159,84 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 		last := page.Rows[f.Limit-1]
 		page.Next = &QueueCursor{Severity: last.Severity, ID: last.ID}
 	}
+	if err := s.parcelExceptions(ctx, seller, f, page.Rows); err != nil {
+		return QueuePage{}, err
+	}
 	return page, nil
 }
 
-// queueSQL builds the queue's query for f (whose Limit is set): the seller's exceptions with
-// their shipments, in queue order, one row more than the page so the caller knows whether a next
-// page exists. It returns a *ValidationError for an unknown state or kind.
-func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
+// parcelExceptions fills each row's Exceptions: the exceptions of its parcel that match the
+// filter, most urgent first (the lead among them).
+func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFilter, rows []QueueRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
 	q := newQueueQuery(seller)
+	if err := q.filterExceptions(f); err != nil {
+		return err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ShipmentID
+	}
+	var all []Exception
+	if err := s.db.SelectContext(ctx, &all, `SELECT `+exceptionColumns+` FROM exceptions e
+		WHERE e.seller_id = $1 AND e.shipment_id = ANY(`+q.arg(pq.Array(ids))+`) AND `+q.excConds("e")+`
+		ORDER BY e.severity DESC, e.id DESC`, q.args...); err != nil {
+		return fmt.Errorf("list queue: parcel exceptions: %w", err)
+	}
+	by := make(map[int64][]Exception, len(rows))
+	for _, e := range all {
+		by[e.ShipmentID] = append(by[e.ShipmentID], e)
+	}
+	for i := range rows {
+		rows[i].Exceptions = by[rows[i].ShipmentID]
+		if len(rows[i].Exceptions) == 0 { // resolved between the two reads: the row still shows its lead
+			rows[i].Exceptions = []Exception{rows[i].Exception}
+		}
+	}
+	return nil
+}
+
+// filterExceptions adds the filter's conditions on the exception itself: state, kind, assignee,
+// age. It returns a *ValidationError for an unknown state or kind.
+func (q *queueQuery) filterExceptions(f QueueFilter) error {
 	switch f.State {
 	case QueueNeedsAction:
-		q.where("e.state IN ('open', 'investigating')")
+		q.excWhere("state", " IN ('open', 'investigating')")
 	case QueueUnresolved:
-		q.where("e.state <> 'resolved'")
+		q.excWhere("state", " <> 'resolved'")
 	case QueueAll:
 	default:
 		if !ExceptionState(f.State).Valid() {
-			return "", nil, Invalid("state", "Choose a state from the list")
+			return Invalid("state", "Choose a state from the list")
 		}
-		q.where("e.state = " + q.arg(f.State))
+		q.excWhere("state", " = "+q.arg(f.State))
 	}
 	if f.Kind != "" {
 		if !f.Kind.Valid() {
-			return "", nil, Invalid("kind", "Choose a kind from the list")
+			return Invalid("kind", "Choose a kind from the list")
 		}
-		q.where("e.kind = " + q.arg(string(f.Kind)))
+		q.excWhere("kind", " = "+q.arg(string(f.Kind)))
 	}
+	switch {
+	case f.Assignee == QueueUnassigned:
+		q.excWhere("assignee_id", " IS NULL")
+	case f.Assignee > 0:
+		q.excWhere("assignee_id", " = "+q.arg(f.Assignee))
+	}
+	if f.Age > 0 {
+		now := f.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		q.excWhere("opened_at", " < "+q.arg(now.AddDate(0, 0, -f.Age)))
+	}
+	return nil
+}
+
+// filterShipments adds the filter's conditions on the parcel: stage, country, text, carrier.
+func (q *queueQuery) filterShipments(f QueueFilter) {
 	if f.Stage.Valid() {
 		// The exception's copy of its shipment's stage: read from the shipment, a filtered page
 		// would look up every candidate's shipment.
@@ -158,12 +244,6 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 	}
 	if c := strings.ToUpper(strings.TrimSpace(f.Country)); c != "" {
 		q.where("s.destination_country = " + q.arg(c))
-	}
-	switch {
-	case f.Assignee == QueueUnassigned:
-		q.where("e.assignee_id IS NULL")
-	case f.Assignee > 0:
-		q.where("e.assignee_id = " + q.arg(f.Assignee))
 	}
 	if text := strings.TrimSpace(f.Query); text != "" {
 		exact, prefix := q.arg(text), q.arg(likePrefix(text))
@@ -177,40 +257,96 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 		contains := q.arg("%" + likeEscape(c) + "%")
 		q.where("(s.carrier ILIKE " + contains + " OR s.last_mile_carrier ILIKE " + contains + " OR s.service ILIKE " + contains + ")")
 	}
-	if f.Age > 0 {
-		now := f.Now
-		if now.IsZero() {
-			now = time.Now()
-		}
-		q.where("e.opened_at < " + q.arg(now.AddDate(0, 0, -f.Age)))
+}
+
+// queueSQL builds the queue's query for f (whose Limit is set): the lead exception of each parcel
+// with its shipment, in queue order, one row more than the page so the caller knows whether a next
+// page exists. It returns a *ValidationError for an unknown state or kind.
+func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
+	q := newQueueQuery(seller)
+	if err := q.filterExceptions(f); err != nil {
+		return "", nil, err
 	}
+	q.filterShipments(f)
 	if f.After != nil {
 		q.where("(e.severity, e.id) < (" + q.arg(f.After.Severity) + ", " + q.arg(f.After.ID) + ")")
 	}
-	// One row per exception with its shipment (same seller by the composite key) and the
-	// assignee's display name; one row more than the page tells whether a next page exists.
+	// The lead is the exception no other matching exception of the same parcel comes before. The
+	// scan walks the queue index in order and stops after a page of leads; each candidate costs
+	// one probe of its parcel's exceptions (exceptions_shipment_idx).
 	query := `SELECT ` + exceptionColumns + `, s.order_ref, s.tracking_number, s.customer_name, s.customer_email,
 		s.destination_country, s.carrier, s.service, s.stage AS shipment_stage, s.stage_entered_at,
-		s.order_value::text AS order_value, s.currency,
+		s.order_value::text AS order_value, s.currency, s.last_signal, s.last_status,
 		coalesce(nullif(u.name, ''), u.email, '') AS assignee_name
 		FROM exceptions e
 		JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id
 		LEFT JOIN users u ON u.seller_id = e.seller_id AND u.id = e.assignee_id
-		WHERE ` + strings.Join(q.conds, " AND ") + `
+		WHERE ` + strings.Join(q.conds, " AND ") + ` AND ` + q.excConds("e") + `
+		  AND NOT EXISTS (SELECT 1 FROM exceptions e2 WHERE e2.seller_id = $1 AND e2.shipment_id = e.shipment_id
+		                  AND ` + q.excConds("e2") + ` AND (e2.severity, e2.id) > (e.severity, e.id))
 		ORDER BY e.severity DESC, e.id DESC LIMIT ` + q.arg(f.Limit+1)
 	return query, q.args, nil
 }
 
-// QueueCountCap bounds the per-kind counts of the queue's tabs: past it a tab says "1,000+".
-// Counting every open exception on each queue request was most of its time at 100,000 of them;
-// counting at most QueueCountCap+1 per kind reads a few thousand entries of a small index
-// (exceptions_action_kind_idx, index only).
+// CountQueue counts the parcels matching f (every page; f.After and f.Limit are ignored), up to
+// upTo+1: more than upTo means "over upTo". It is the count select-all acts on.
+func (s *Store) CountQueue(ctx context.Context, seller SellerID, f QueueFilter, upTo int) (int, error) {
+	q := newQueueQuery(seller)
+	if err := q.filterExceptions(f); err != nil {
+		return 0, err
+	}
+	q.filterShipments(f)
+	var n int
+	if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM (SELECT DISTINCT e.shipment_id FROM exceptions e
+		JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id
+		WHERE `+strings.Join(q.conds, " AND ")+` AND `+q.excConds("e")+` LIMIT `+q.arg(upTo+1)+`) p`, q.args...); err != nil {
+		return 0, fmt.Errorf("count queue: %w", err)
+	}
+	return n, nil
+}
+
+// QueueExceptionIDs returns the ids of the exceptions of the first upTo parcels matching f, in
+// queue order: what a bulk action on "every parcel that matches" changes.
+func (s *Store) QueueExceptionIDs(ctx context.Context, seller SellerID, f QueueFilter, upTo int) ([]int64, error) {
+	var ids []int64
+	f.After, f.Limit = nil, min(upTo, 500)
+	parcels := 0
+	for parcels < upTo {
+		p, err := s.ListQueue(ctx, seller, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range p.Rows {
+			if parcels == upTo {
+				break
+			}
+			ids = append(ids, r.ExceptionIDs()...)
+			parcels++
+		}
+		if p.Next == nil {
+			break
+		}
+		f.After = p.Next
+	}
+	return ids, nil
+}
+
+// QueueCountCap bounds the queue's counts: past it a tab says "1,000+". Counting every parcel
+// with an open exception on each queue request was most of its time at 100,000 of them; counting
+// at most QueueCountCap+1 reads a few thousand entries of a small index (index only).
 const QueueCountCap = 1000
 
-// QueueCounts returns how many exceptions of each kind need action (open or investigating: what
-// the queue lists by default), up to QueueCountCap+1 (more than the cap means "over the cap");
-// kinds with none are absent.
-func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (map[ExceptionKind]int, error) {
+// QueueCounts are how many parcels need action (an open or investigating exception: what the
+// queue lists by default), in all and per kind, each up to QueueCountCap+1 (more than the cap
+// means "over the cap"); kinds with none are absent from ByKind.
+type QueueCounts struct {
+	Total  int
+	ByKind map[ExceptionKind]int
+}
+
+// QueueCounts counts the parcels that need action, in all and per kind of exception. A parcel with
+// two kinds open counts once in the total and once in each kind.
+func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, error) {
 	var rows []struct {
 		Kind  ExceptionKind `db:"kind"`
 		Count int           `db:"count"`
@@ -219,17 +355,28 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (map[Exception
 	for i, k := range ExceptionKinds {
 		kinds[i] = string(k)
 	}
+	// Distinct parcels, read in index order (exceptions_action_parcel_idx,
+	// exceptions_action_kind_parcel_idx) so that the count stops at the cap.
 	if err := s.hot.SelectContext(ctx, &rows, `
 		SELECT k.kind, (SELECT count(*) FROM (
-			SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
+			SELECT DISTINCT e.shipment_id FROM exceptions e
+			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
 			LIMIT $3) capped) AS count
-		FROM unnest($2::text[]) AS k (kind)`, seller, pq.Array(kinds), QueueCountCap+1); err != nil {
-		return nil, fmt.Errorf("queue counts: %w", err)
+		FROM unnest($2::text[]) AS k (kind)
+		UNION ALL
+		SELECT '', (SELECT count(*) FROM (
+			SELECT DISTINCT e.shipment_id FROM exceptions e
+			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating')
+			LIMIT $3) capped)`, seller, pq.Array(kinds), QueueCountCap+1); err != nil {
+		return QueueCounts{}, fmt.Errorf("queue counts: %w", err)
 	}
-	out := make(map[ExceptionKind]int, len(rows))
+	out := QueueCounts{ByKind: make(map[ExceptionKind]int, len(rows))}
 	for _, r := range rows {
-		if r.Count > 0 {
-			out[r.Kind] = r.Count
+		switch {
+		case r.Kind == "":
+			out.Total = r.Count
+		case r.Count > 0:
+			out.ByKind[r.Kind] = r.Count
 		}
 	}
 	return out, nil

@@ -148,7 +148,7 @@ func TestListQueueFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if counts[domain.KindStalled] != 2 || counts[domain.KindLate] != 0 || len(counts) != 1 {
+	if counts.ByKind[domain.KindStalled] != 2 || counts.ByKind[domain.KindLate] != 0 || len(counts.ByKind) != 1 || counts.Total != 2 {
 		t.Errorf("counts: %v", counts)
 	}
 
@@ -157,7 +157,7 @@ func TestListQueueFilters(t *testing.T) {
 	if p, err := f.s.ListQueue(ctx, other.ID, domain.QueueFilter{State: domain.QueueAll}); err != nil || len(p.Rows) != 0 {
 		t.Errorf("other seller's queue: %v %v", err, queueRefs(p.Rows))
 	}
-	if c, err := f.s.QueueCounts(ctx, other.ID); err != nil || len(c) != 0 {
+	if c, err := f.s.QueueCounts(ctx, other.ID); err != nil || len(c.ByKind) != 0 || c.Total != 0 {
 		t.Errorf("other seller's counts: %v %v", err, c)
 	}
 }
@@ -178,8 +178,8 @@ func TestQueueCountsAreCapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := counts[domain.KindStalled], domain.QueueCountCap+1; got != want {
-		t.Errorf("stalled count = %d, want the cap + 1 = %d", got, want)
+	if got, want := counts.ByKind[domain.KindStalled], domain.QueueCountCap+1; got != want || counts.Total != want {
+		t.Errorf("stalled count = %d, total %d, want the cap + 1 = %d", got, counts.Total, want)
 	}
 }
 
@@ -212,14 +212,14 @@ func TestQueueStageFollowsTheShipment(t *testing.T) {
 	stale("after the sweep")
 	all := domain.QueueFilter{State: domain.QueueAll}
 	inStage := func(st domain.Stage) domain.QueueFilter { f := all; f.Stage = st; return f }
-	if got := f.queue(inStage(domain.StageExportCustoms)); len(got) != 3 || f.queue(inStage(domain.StageDepartedOrigin)) != nil {
+	if got := f.queue(inStage(domain.StageExportCustoms)); len(got) != 2 || f.queue(inStage(domain.StageDepartedOrigin)) != nil {
 		t.Fatalf("export customs: %v; departed: %v", got, f.queue(inStage(domain.StageDepartedOrigin)))
 	}
 
 	// The import moves M-1 on: both its exceptions follow at once, before any sweep.
 	mustImport(t, f.s, f.seller, sweepHeader+late("M-1", "[Shenzhen] Departed from departure country/region", "2026-11-10 13:00"))
 	stale("after the import")
-	if got := f.queue(inStage(domain.StageDepartedOrigin)); !slices.Equal(got, []string{"M-1", "M-1"}) {
+	if got := f.queue(inStage(domain.StageDepartedOrigin)); !slices.Equal(got, []string{"M-1"}) {
 		t.Errorf("departed after the import: %v", got)
 	}
 	if got := f.queue(inStage(domain.StageExportCustoms)); !slices.Equal(got, []string{"N-1"}) {
@@ -231,7 +231,7 @@ func TestQueueStageFollowsTheShipment(t *testing.T) {
 	stale("after the second sweep")
 	mustImport(t, f.s, f.seller, sweepHeader+late("M-1", "Arrived at destination country", "2026-11-12 13:00"))
 	stale("after the second import")
-	if got := f.queue(inStage(domain.StageArrivedDestination)); !slices.Equal(got, []string{"M-1", "M-1"}) {
+	if got := f.queue(inStage(domain.StageArrivedDestination)); !slices.Equal(got, []string{"M-1"}) {
 		t.Errorf("arrived, all states: %v", got)
 	}
 	if got := f.queue(domain.QueueFilter{Stage: domain.StageArrivedDestination}); !slices.Equal(got, []string{"M-1"}) {
@@ -277,5 +277,108 @@ func TestQueueStageFollowsTheShipment(t *testing.T) {
 	stale("after the import that waited")
 	if got := f.queue(inStage(domain.StageDepartedOrigin)); !slices.Equal(got, []string{"N-1"}) {
 		t.Errorf("departed after the import that waited: %v", got)
+	}
+}
+
+// TestQueueOneRowPerParcel: a parcel with two problems is one row, placed by its most urgent
+// exception, carrying both; the counts are of parcels; a returned or lost parcel is not also
+// stalled.
+func TestQueueOneRowPerParcel(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newQueueFixture(t)
+	now := at("2026-11-20 10:00")
+	late := func(ref, status, when string) string {
+		return fmt.Sprintf("%s,AliExpress Standard Shipping,%s,%s,FR,2026-11-10,\n", ref, status, when)
+	}
+	f.stalled(now,
+		late("P-2", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00"), // stalled and late
+		ev("P-1", "[Shenzhen] Export customs clearance started", "2026-11-02 10:00", "FR"),
+		late("P-3", "Package lost in transit", "2026-11-01 10:00"), // delivery issue and late, not stalled
+		late("P-4", "Returned to sender", "2026-11-01 10:00"))      // the same
+	if got := f.open("P-3"); got != "late@10,delivery_issue@10" {
+		t.Errorf("lost parcel's exceptions: %s", got)
+	}
+	if got := f.open("P-4"); got != "late@10,delivery_issue@10" {
+		t.Errorf("returned parcel's exceptions: %s", got)
+	}
+	p, err := f.s.ListQueue(ctx, f.seller, domain.QueueFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := queueRefs(p.Rows); len(got) != 4 || slices.Compact(slices.Sorted(slices.Values(got)))[0] != "P-1" {
+		t.Fatalf("rows %v, want one per parcel", got)
+	}
+	for _, r := range p.Rows {
+		kinds := []string{}
+		for _, e := range r.Exceptions {
+			kinds = append(kinds, string(e.Kind))
+		}
+		slices.Sort(kinds)
+		want := map[string]string{"P-1": "stalled", "P-2": "late,stalled", "P-3": "delivery_issue,late", "P-4": "delivery_issue,late"}[r.OrderRef]
+		if got := strings.Join(kinds, ","); got != want {
+			t.Errorf("%s: kinds %s, want %s", r.OrderRef, got, want)
+		}
+		if r.Exceptions[0].ID != r.ID {
+			t.Errorf("%s: the lead is not the first of its exceptions", r.OrderRef)
+		}
+	}
+	// Paged one by one, each parcel comes once.
+	var paged []string
+	var cursor *domain.QueueCursor
+	for range 10 {
+		p, err := f.s.ListQueue(ctx, f.seller, domain.QueueFilter{Limit: 1, After: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		paged = append(paged, queueRefs(p.Rows)...)
+		if cursor = p.Next; cursor == nil {
+			break
+		}
+	}
+	if want := queueRefs(p.Rows); !slices.Equal(paged, want) {
+		t.Errorf("paged %v, want %v", paged, want)
+	}
+	// A filter on the kind keeps the parcel, with the matching exception alone.
+	lp, err := f.s.ListQueue(ctx, f.seller, domain.QueueFilter{Kind: domain.KindLate, Query: "P-2"})
+	if err != nil || len(lp.Rows) != 1 || len(lp.Rows[0].Exceptions) != 1 || lp.Rows[0].Kind != domain.KindLate {
+		t.Errorf("late filter: %v %+v", err, lp.Rows)
+	}
+	counts, err := f.s.QueueCounts(ctx, f.seller)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.Total != 4 || counts.ByKind[domain.KindLate] != 3 || counts.ByKind[domain.KindStalled] != 2 || counts.ByKind[domain.KindDeliveryIssue] != 2 {
+		t.Errorf("counts %+v, want 4 parcels: 3 late, 2 stalled, 2 delivery issues", counts)
+	}
+	if n, err := f.s.CountQueue(ctx, f.seller, domain.QueueFilter{}, 100); err != nil || n != 4 {
+		t.Errorf("CountQueue = %d, %v; want 4", n, err)
+	}
+	if n, err := f.s.CountQueue(ctx, f.seller, domain.QueueFilter{}, 2); err != nil || n != 3 {
+		t.Errorf("CountQueue capped at 2 = %d, %v; want 3", n, err)
+	}
+	ids, err := f.s.QueueExceptionIDs(ctx, f.seller, domain.QueueFilter{Kind: domain.KindLate}, 2)
+	if err != nil || len(ids) != 2 {
+		t.Errorf("QueueExceptionIDs of 2 late parcels: %v, %v", ids, err)
+	}
+}
+
+func TestParcelFate(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		signal domain.Signal
+		text   string
+		want   domain.Fate
+	}{
+		{domain.SignalDamagedLost, "Package lost in transit", domain.FateLost},
+		{domain.SignalDamagedLost, "Parcel damaged in transit", domain.FateDamaged},
+		{domain.SignalDamagedLost, "Paket beschädigt", domain.FateDamaged},
+		{domain.SignalDamagedLost, "Damaged or lost", domain.FateLostDamaged},
+		{domain.SignalReturned, "Returned to sender", domain.FateReturned},
+		{domain.SignalCustomsHold, "Held by customs", domain.FateNone},
+	} {
+		if got := domain.ParcelFate(tc.signal, tc.text); got != tc.want {
+			t.Errorf("%s %q: %q, want %q", tc.signal, tc.text, got, tc.want)
+		}
 	}
 }

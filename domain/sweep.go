@@ -27,6 +27,10 @@ func (r SweepResult) Add(o SweepResult) SweepResult {
 // issueSignals are the signals that make a delivery_issue while the parcel is not delivered.
 const issueSignals = `('attempt_failed', 'pickup_available', 'address_issue', 'customs_hold', 'returned', 'damaged_lost', 'rollback')`
 
+// goneSignals are the signals of a parcel that is not coming to the customer (returned, lost or
+// damaged): its delivery issue says so, and it is not also "stalled" in the stage it was last seen.
+const goneSignals = `('returned', 'damaged_lost')`
+
 // sweepLockSQL is the per-seller lock the sweep holds: replicas and imports never sweep a seller
 // twice at once.
 const sweepLockSQL = `hashtextextended('sweep:' || $1::text, 0)`
@@ -164,7 +168,8 @@ func stageClockSQL() string {
 
 // findCauses fills the temporary table causes with every (shipment, kind) that should have an
 // unresolved exception at now, with its severity. Severity orders the queue, higher first:
-//   - stalled: how far over the threshold (clock / threshold, ≥ 1);
+//   - stalled: how far over the threshold (clock / threshold, ≥ 1), unless the parcel was
+//     returned, lost or damaged (goneSignals): that is its delivery issue, not a stall;
 //   - delivery_issue: 2, something concrete needs doing;
 //   - late: 1.5, plus a week late adds 0.5;
 //   - protection_expiring: 3 and rising as the deadline nears (money is lost when it passes);
@@ -182,7 +187,7 @@ func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 		SELECT shipment_id, 'stalled', stage, last_signal, NULL,
 		       round(10 * (date_part('epoch', clock) / date_part('epoch', threshold) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
 		FROM (`+stageClockSQL()+`) c
-		WHERE clock > threshold`, seller, now, 1.0); err != nil {
+		WHERE clock > threshold AND last_signal NOT IN `+goneSignals, seller, now, 1.0); err != nil {
 		return fmt.Errorf("stalled: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `

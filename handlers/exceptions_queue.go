@@ -26,12 +26,7 @@ func (s *Server) exceptionsBulk(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	var ids []int64
-	for _, v := range form["ids"] {
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-			ids = append(ids, id)
-		}
-	}
+	ids := formIDs(form["ids"])
 	ch, err := bulkChange(c, sellerLocation(c))
 	var res domain.BulkResult
 	if err == nil {
@@ -54,6 +49,20 @@ func (s *Server) exceptionsBulk(c echo.Context) error {
 		kind = views.FlashInfo
 	}
 	return s.redirectWithFlash(c, back, kind, bulkSummary(res))
+}
+
+// formIDs reads the exception ids of ticked rows: each row's checkbox stands for its parcel's
+// exceptions, "12,15". Values that are not ids are ignored.
+func formIDs(values []string) []int64 {
+	var ids []int64
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			if id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64); err == nil && id > 0 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 // bulkChange reads the bulk bar's action and its one field into a change.
@@ -119,8 +128,17 @@ func queueReturn(ret string) string {
 	return ret
 }
 
-// exceptionsCSV downloads every exception the queue's filter shows (all pages), streamed as
-// the domain walks the queue, each cell safe to open in a spreadsheet. Times are in the seller's
+// rowKinds lists the kinds of a queue row's exceptions, most urgent first: "delivery_issue late".
+func rowKinds(r domain.QueueRow) string {
+	kinds := make([]string, len(r.Exceptions))
+	for i, e := range r.Exceptions {
+		kinds[i] = string(e.Kind)
+	}
+	return strings.Join(kinds, " ")
+}
+
+// exceptionsCSV downloads every parcel the queue's filter shows (all pages), streamed as
+// the domain walks the queue, a line per parcel (its most urgent exception, and every kind), each cell safe to open in a spreadsheet. Times are in the seller's
 // zone.
 func (s *Server) exceptionsCSV(c echo.Context) error {
 	ctx, seller, loc := c.Request().Context(), sellerFrom(c), sellerLocation(c)
@@ -132,7 +150,7 @@ func (s *Server) exceptionsCSV(c echo.Context) error {
 	c.Response().WriteHeader(http.StatusOK)
 	w := csv.NewWriter(c.Response())
 	if err := w.Write([]string{"exception id", "kind", "state", "severity", "order ref", "tracking number", "customer", "email",
-		"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened"}); err != nil {
+		"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened", "kinds"}); err != nil {
 		return err
 	}
 	stamp := func(t *time.Time) string {
@@ -149,7 +167,7 @@ func (s *Server) exceptionsCSV(c echo.Context) error {
 		return w.Write(safeRow([]string{strconv.FormatInt(r.ID, 10), string(r.Kind), string(r.State),
 			strconv.FormatFloat(r.Severity, 'f', 1, 64), r.OrderRef, r.TrackingNumber, r.CustomerName, r.CustomerEmail,
 			r.DestinationCountry, r.Carrier, r.Service, r.ShipmentStage.Key(), stamp(r.StageEnteredAt), value, r.Currency,
-			r.AssigneeName, stamp(&r.OpenedAt)}))
+			r.AssigneeName, stamp(&r.OpenedAt), rowKinds(r)}))
 	})
 	w.Flush()
 	if err != nil {

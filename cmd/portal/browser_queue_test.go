@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// queueShop gives a test the Lotus Lamps shop with the CSV rows imported and swept, and the
+// environment to serve it. Rows are "Order ID,Shipping Method,Last Event,Event Time,Country,
+// Order Total,Promised Delivery Date,Buyer Protection Ends".
+func queueShop(t *testing.T, rows ...string) (env map[string]string, getenv func(string) string) {
+	t.Helper()
+	env, getenv = newLotusShop(t)
+	file := "Order ID,Shipping Method,Last Event,Event Time,Country,Order Total,Promised Delivery Date,Buyer Protection Ends\n" +
+		strings.Join(rows, "\n") + "\n"
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	if err := os.WriteFile(path, []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"import", "--seller", lotusEmail, path}, getenv, nil, &out, &out); err != nil {
+		t.Fatalf("import: %v\n%s", err, out.String())
+	}
+	sweepNow(t, getenv)
+	return env, getenv
+}
+
+// sweepNow runs `portal sweep`.
+func sweepNow(t *testing.T, getenv func(string) string) {
+	t.Helper()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"sweep"}, getenv, nil, &out, &out); err != nil {
+		t.Fatalf("sweep: %v\n%s", err, out.String())
+	}
+}
+
+// chinaTime is a time relative to now as an export writes it, in China time.
+func chinaTime(d time.Duration) string {
+	return time.Now().Add(d).In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04")
+}
+
+// rowKinds lists the queue rows in the page: order reference and the kinds of its chips.
+func rowKinds(b browser) []string {
+	b.t.Helper()
+	return evalJS[[]string](b, `Array.from(document.querySelectorAll("#queue tbody tr")).map(r =>
+		r.querySelector("a.exception-link").textContent + ":" +
+		Array.from(r.querySelectorAll(".kind-chip")).map(c => c.dataset.kind).sort().join("+"))`)
+}
+
+// TestBrowserQueueParcelRow: a parcel with two problems (stalled in export customs and past its
+// promised date) is one row with two chips, the headline counts parcels, and a bulk action on the
+// row changes both exceptions.
+func TestBrowserQueueParcelRow(t *testing.T) {
+	const export = "[Shenzhen] Export customs clearance started"
+	promised := time.Now().AddDate(0, 0, -3).Format("2006-01-02")
+	env, _ := queueShop(t,
+		fmt.Sprintf("TWO-1,AliExpress Standard Shipping,%s,%s,France,40.00,%s,", export, chinaTime(-10*24*time.Hour), promised),
+		fmt.Sprintf("ONE-2,AliExpress Standard Shipping,%s,%s,France,30.00,,", export, chinaTime(-10*24*time.Hour)),
+	)
+	base := serveOn(t, env)
+	b := browser{t, newBrowser(t)}
+	b.login(base, lotusEmail, lotusPassword)
+	b.do(chromedp.Navigate(base+"/exceptions"), chromedp.WaitVisible(chromedp.ID("queue")))
+
+	got := strings.Join(rowKinds(b), " ")
+	if got != "TWO-1:late+stalled ONE-2:stalled" && got != "ONE-2:stalled TWO-1:late+stalled" {
+		t.Errorf("queue rows %q, want TWO-1 once with two chips and ONE-2", got)
+	}
+	if head := b.text("#queue-total"); head != "2 parcels need action" {
+		t.Errorf("headline %q", head)
+	}
+	if tab := b.text("#tab-all .badge"); tab != "2" {
+		t.Errorf("All tab counts %q, want 2 parcels", tab)
+	}
+
+	// Tick TWO-1 and snooze it: both its exceptions wait, and the parcel leaves the queue.
+	tomorrow := evalJS[string](b, `document.querySelector("#bulk-until").min`)
+	b.do(
+		chromedp.Click(chromedp.CSS(`#queue tbody tr:has(a[href]) input[aria-label="Select TWO-1"]`), chromedp.NodeVisible),
+		chromedp.SetValue(chromedp.ID("bulk-until"), tomorrow),
+		chromedp.Click(chromedp.ID("bulk-snooze"), chromedp.NodeVisible),
+	)
+	waitJS(b, `document.querySelector(".flash") && document.querySelector(".flash").textContent.includes("2 changed")`)
+	if got := strings.Join(rowKinds(b), " "); got != "ONE-2:stalled" {
+		t.Errorf("after snoozing TWO-1 the queue shows %q", got)
+	}
+	b.do(chromedp.Navigate(base+"/exceptions?state=waiting"), chromedp.WaitVisible(chromedp.ID("queue")))
+	if got := strings.Join(rowKinds(b), " "); got != "TWO-1:late+stalled" {
+		t.Errorf("waiting: %q, want TWO-1 with both exceptions", got)
+	}
+}
