@@ -76,12 +76,18 @@ type QueueRow struct {
 	StageEnteredAt     *time.Time  `db:"stage_entered_at"`
 	OrderValue         *string     `db:"order_value"`
 	Currency           string      `db:"currency"`
-	// LastSignal and LastStatus are the shipment's latest signal and carrier text.
-	LastSignal Signal `db:"last_signal"`
-	LastStatus string `db:"last_status"`
+	LastMileCarrier    string      `db:"last_mile_carrier"`
+	// LastSignal, LastStatus and LastEventAt are the shipment's latest signal, carrier text and
+	// event time.
+	LastSignal  Signal     `db:"last_signal"`
+	LastStatus  string     `db:"last_status"`
+	LastEventAt *time.Time `db:"last_event_at"`
 	// AssigneeName is the assignee's display name, "" when nobody is assigned.
 	AssigneeName string `db:"assignee_name"`
 }
+
+// Fate is what became of the row's parcel, when it is not coming (ParcelFate).
+func (r QueueRow) Fate() Fate { return ParcelFate(r.LastSignal, r.LastStatus) }
 
 // ExceptionIDs are the ids of the row's exceptions: what a bulk action on the row changes.
 func (r QueueRow) ExceptionIDs() []int64 {
@@ -276,7 +282,7 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 	// one probe of its parcel's exceptions (exceptions_shipment_idx).
 	query := `SELECT ` + exceptionColumns + `, s.order_ref, s.tracking_number, s.customer_name, s.customer_email,
 		s.destination_country, s.carrier, s.service, s.stage AS shipment_stage, s.stage_entered_at,
-		s.order_value::text AS order_value, s.currency, s.last_signal, s.last_status,
+		s.order_value::text AS order_value, s.currency, s.last_mile_carrier, s.last_signal, s.last_status, s.last_event_at,
 		coalesce(nullif(u.name, ''), u.email, '') AS assignee_name
 		FROM exceptions e
 		JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id

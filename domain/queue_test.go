@@ -382,3 +382,58 @@ func TestParcelFate(t *testing.T) {
 		}
 	}
 }
+
+// TestQueueOrderLosesMoneyFirst: what loses money first comes first — lost, returned, customs
+// asking for duties, protection about to close — and a quiet parcel far over its limit after them;
+// each row can say how urgent it is and why it ranks there.
+func TestQueueOrderLosesMoneyFirst(t *testing.T) {
+	t.Parallel()
+	f := newQueueFixture(t)
+	now := at("2026-11-20 10:00")
+	row := func(ref, status, when, protection string) string {
+		return fmt.Sprintf("%s,AliExpress Standard Shipping,%s,%s,FR,,%s\n", ref, status, when, protection)
+	}
+	f.stalled(now,
+		row("O-STALL", "Arrived at destination country/region", "2026-11-01 10:00", ""), // 4× its 4-day limit
+		row("O-PROT", "[Shenzhen] Departed from departure country/region", "2026-11-18 10:00", "2026-11-20 22:00"),
+		row("O-CUSTOMS", "Held by customs - import duties payment required", "2026-11-19 10:00", ""),
+		row("O-RET", "Returned to sender", "2026-11-19 10:00", ""),
+		row("O-LOST", "Package lost in transit", "2026-11-19 10:00", ""))
+	p, err := f.s.ListQueue(context.Background(), f.seller, domain.QueueFilter{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := queueRefs(p.Rows), []string{"O-LOST", "O-RET", "O-CUSTOMS", "O-PROT", "O-STALL"}; !slices.Equal(got, want) {
+		t.Errorf("queue order %v, want %v", got, want)
+	}
+	by := map[string]domain.QueueRow{}
+	for _, r := range p.Rows {
+		by[r.OrderRef] = r
+	}
+	// The stall crossed its limit (arrived: 4 days, in China time) 15 days before now.
+	if got := by["O-STALL"].Urgency(now); got != "over its limit by 15d" {
+		t.Errorf("stall urgency %q", got)
+	}
+	if got := by["O-PROT"].Urgency(now); got != "protection ends in 12 h" {
+		t.Errorf("protection urgency %q", got)
+	}
+	lost := by["O-LOST"]
+	if got := lost.SeverityReason(domain.ParcelFate(lost.LastSignal, lost.LastStatus), "", "", now); !strings.HasPrefix(got, "Reported lost") {
+		t.Errorf("lost reason %q", got)
+	}
+	if got := by["O-STALL"].SeverityReason(domain.FateNone, "12.50", "EUR", now); !strings.Contains(got, "(12.50 EUR)") {
+		t.Errorf("stall reason %q", got)
+	}
+}
+
+func TestSpan(t *testing.T) {
+	t.Parallel()
+	for d, want := range map[time.Duration]string{
+		40*time.Hour + 10*time.Minute: "1d 16h", 12 * time.Hour: "12 h", 48 * time.Hour: "2d", 40 * time.Minute: "40 min",
+		-3 * time.Hour: "3 h", 0: "1 min",
+	} {
+		if got := domain.Span(d); got != want {
+			t.Errorf("Span(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

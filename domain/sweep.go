@@ -167,15 +167,16 @@ func stageClockSQL() string {
 }
 
 // findCauses fills the temporary table causes with every (shipment, kind) that should have an
-// unresolved exception at now, with its severity. Severity orders the queue, higher first:
-//   - stalled: how far over the threshold (clock / threshold, ≥ 1), unless the parcel was
-//     returned, lost or damaged (goneSignals): that is its delivery issue, not a stall;
-//   - delivery_issue: 2, something concrete needs doing;
-//   - late: 1.5, plus a week late adds 0.5;
-//   - protection_expiring: 3 and rising as the deadline nears (money is lost when it passes);
+// unresolved exception at now, with its severity and deadline. Severity orders the queue by what
+// is lost if nobody acts (see issueSeverity for the bands): lost, returned, held by customs, then
+// buyer protection rising as its end nears, the other delivery issues, late, stalled. A stall is
+// not raised for a parcel that was returned, lost or damaged (goneSignals): that is its delivery
+// issue. A stall's deadline is when it crossed its stage limit (stage entry + limit + paused
+// time: the same instant every sweep), so the row can say how far over it is.
 //
-// plus ln(1 + order value) / 10 for all, so costlier orders come first among equals. Rounded to
-// 0.1 (in float arithmetic: numeric ln() was a third of the sweep) so that the hourly growth of a stalled parcel's ratio does not rewrite every row each sweep.
+// Each adds ln(1 + order value) / 10, so costlier orders come first among equals. Rounded to
+// 0.1 (in float arithmetic: numeric ln() was a third of the sweep) so that the hourly growth of a
+// stalled parcel's ratio does not rewrite every row each sweep.
 func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE causes (
 		shipment_id bigint NOT NULL, kind text NOT NULL, stage smallint NOT NULL, signal text NOT NULL,
@@ -184,29 +185,31 @@ func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
-		SELECT shipment_id, 'stalled', stage, last_signal, NULL,
-		       round(10 * (date_part('epoch', clock) / date_part('epoch', threshold) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		SELECT shipment_id, 'stalled', stage, last_signal, $2 - (clock - threshold),
+		       round(10 * (2 + least(date_part('epoch', clock) / date_part('epoch', threshold) - 1, 2)
+		              + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
 		FROM (`+stageClockSQL()+`) c
 		WHERE clock > threshold AND last_signal NOT IN `+goneSignals, seller, now, 1.0); err != nil {
 		return fmt.Errorf("stalled: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
-		SELECT id, 'delivery_issue', stage, last_signal, NULL, round(10 * (2 + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		SELECT id, 'delivery_issue', stage, last_signal, NULL,
+		       round(10 * (`+issueSeveritySQL("last_signal")+` + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
 		FROM shipments WHERE seller_id = $1 AND stage < 11 AND last_signal IN `+issueSignals, seller); err != nil {
 		return fmt.Errorf("delivery issues: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
 		SELECT id, 'late', stage, last_signal, promised_by,
-		       round(10 * (1.5 + least(date_part('epoch', $2 - promised_by) / 86400 / 14, 2) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		       round(10 * (3 + least(date_part('epoch', $2 - promised_by) / 86400 / 14, 1) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
 		FROM shipments WHERE seller_id = $1 AND stage < 11 AND promised_by < $2`, seller, now); err != nil {
 		return fmt.Errorf("late: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
 		SELECT s.id, 'protection_expiring', s.stage, s.last_signal, s.protection_ends_at,
-		       round(10 * (3 + greatest(0, least(1, 1 - date_part('epoch', s.protection_ends_at - $2) / (86400.0 * w.days)))
+		       round(10 * (6 + 1.5 * greatest(0, least(1, 1 - date_part('epoch', s.protection_ends_at - $2) / (86400.0 * w.days)))
 		              + ln(1 + coalesce(s.order_value, 0)::float8) / 10)) / 10
 		FROM shipments s, (SELECT protection_warning_days AS days FROM sellers WHERE id = $1) w
 		WHERE s.seller_id = $1 AND s.stage < 11 AND s.protection_ends_at <= $2 + w.days * interval '1 day'`, seller, now); err != nil {

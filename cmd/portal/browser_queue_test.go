@@ -74,6 +74,13 @@ func TestBrowserQueueParcelRow(t *testing.T) {
 	if got != "TWO-1:late+stalled ONE-2:stalled" && got != "ONE-2:stalled TWO-1:late+stalled" {
 		t.Errorf("queue rows %q, want TWO-1 once with two chips and ONE-2", got)
 	}
+	urgency := evalJS[string](b, `document.querySelector('#queue tbody tr:has(input[aria-label="Select ONE-2"]) .row-urgency').textContent`)
+	if !strings.HasPrefix(urgency, "over its limit by ") {
+		t.Errorf("ONE-2's urgency %q, want how far over its limit", urgency)
+	}
+	if why := evalJS[string](b, `document.querySelector('#queue tbody tr .c-sev').title`); !strings.Contains(why, "Among equals") {
+		t.Errorf("severity explained as %q", why)
+	}
 	if head := b.text("#queue-total"); head != "2 parcels need action" {
 		t.Errorf("headline %q", head)
 	}
