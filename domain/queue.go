@@ -84,6 +84,16 @@ type QueueRow struct {
 	LastEventAt *time.Time `db:"last_event_at"`
 	// AssigneeName is the assignee's display name, "" when nobody is assigned.
 	AssigneeName string `db:"assignee_name"`
+	// Dispute is the parcel's running dispute with the nearest respond-by date, nil without one.
+	Dispute *QueueDispute `db:"-"`
+}
+
+// QueueDispute is the running dispute a queue row shows: "dispute: respond by Fri".
+type QueueDispute struct {
+	ShipmentID int64         `db:"shipment_id"`
+	ID         int64         `db:"id"`
+	Status     DisputeStatus `db:"status"`
+	RespondBy  time.Time     `db:"respond_by"`
 }
 
 // Fate is what became of the row's parcel, when it is not coming (ParcelFate).
@@ -171,8 +181,8 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 	return page, nil
 }
 
-// parcelExceptions fills each row's Exceptions: the exceptions of its parcel that match the
-// filter, most urgent first (the lead among them).
+// parcelExceptions fills each row's Exceptions — the exceptions of its parcel that match the
+// filter, most urgent first (the lead among them) — and its running dispute.
 func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFilter, rows []QueueRow) error {
 	if len(rows) == 0 {
 		return nil
@@ -195,7 +205,20 @@ func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFi
 	for _, e := range all {
 		by[e.ShipmentID] = append(by[e.ShipmentID], e)
 	}
+	// The running disputes over any exception of these parcels, the nearest deadline first.
+	var disputes []QueueDispute
+	if err := s.db.SelectContext(ctx, &disputes, `SELECT DISTINCT ON (x.shipment_id) x.shipment_id, d.id, d.status, d.respond_by
+		FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
+		WHERE d.seller_id = $1 AND x.shipment_id = ANY($2) AND d.status IN `+activeStatusesSQL+`
+		ORDER BY x.shipment_id, d.status = 'draft', d.respond_by, d.id`, seller, pq.Array(ids)); err != nil {
+		return fmt.Errorf("list queue: disputes: %w", err)
+	}
+	disputeOf := make(map[int64]*QueueDispute, len(disputes))
+	for i := range disputes {
+		disputeOf[disputes[i].ShipmentID] = &disputes[i]
+	}
 	for i := range rows {
+		rows[i].Dispute = disputeOf[rows[i].ShipmentID]
 		rows[i].Exceptions = by[rows[i].ShipmentID]
 		if len(rows[i].Exceptions) == 0 { // resolved between the two reads: the row still shows its lead
 			rows[i].Exceptions = []Exception{rows[i].Exception}

@@ -169,7 +169,8 @@ func stageClockSQL() string {
 // findCauses fills the temporary table causes with every (shipment, kind) that should have an
 // unresolved exception at now, with its severity and deadline. Severity orders the queue by what
 // is lost if nobody acts (see issueSeverity for the bands): lost, returned, held by customs, then
-// buyer protection rising as its end nears, the other delivery issues, late, stalled. A stall is
+// buyer protection rising as its end nears (not raised once a dispute over the parcel was won,
+// lost or settled: the money question is closed), the other delivery issues, late, stalled. A stall is
 // not raised for a parcel that was returned, lost or damaged (goneSignals): that is its delivery
 // issue. A stall's deadline is when it crossed its stage limit (stage entry + limit + paused
 // time: the same instant every sweep), so the row can say how far over it is.
@@ -212,7 +213,9 @@ func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 		       round(10 * (6 + 1.5 * greatest(0, least(1, 1 - date_part('epoch', s.protection_ends_at - $2) / (86400.0 * w.days)))
 		              + ln(1 + coalesce(s.order_value, 0)::float8) / 10)) / 10
 		FROM shipments s, (SELECT protection_warning_days AS days FROM sellers WHERE id = $1) w
-		WHERE s.seller_id = $1 AND s.stage < 11 AND s.protection_ends_at <= $2 + w.days * interval '1 day'`, seller, now); err != nil {
+		WHERE s.seller_id = $1 AND s.stage < 11 AND s.protection_ends_at <= $2 + w.days * interval '1 day'
+		  AND NOT EXISTS (SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
+		                  WHERE d.seller_id = $1 AND x.shipment_id = s.id AND d.status IN `+decidedStatusesSQL+`)`, seller, now); err != nil {
 		return fmt.Errorf("protection: %w", err)
 	}
 	// A temporary table has no statistics until analysed; without them the joins below would be
@@ -263,7 +266,8 @@ func reopenWaiting(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.T
 
 // raiseCauses refreshes the severity and facts of the exceptions already open for a cause
 // (without touching their version: a person editing one is not interrupted by the clock), then
-// opens one for each cause without. Two hash joins rather than an upsert that would probe the
+// opens one for each cause without — except a protection exception for a parcel with a dispute
+// filed: it was opened in time, and its own exception follows it (followDispute). Two hash joins rather than an upsert that would probe the
 // unique index once per cause; the unique index still guarantees one open exception per kind.
 func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `
@@ -280,6 +284,9 @@ func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Tim
 			SELECT $1, c.shipment_id, c.kind, c.stage, c.stage, c.signal, c.due_at, c.severity, $2 FROM causes c
 			WHERE NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved'
 			                  AND e.shipment_id = c.shipment_id AND e.kind = c.kind)
+			  AND NOT (c.kind = 'protection_expiring' AND EXISTS (
+			      SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
+			      WHERE d.seller_id = $1 AND x.shipment_id = c.shipment_id AND d.status IN `+filedStatusesSQL+`))
 			ON CONFLICT DO NOTHING
 			RETURNING id
 		), h AS (

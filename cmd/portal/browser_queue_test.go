@@ -104,3 +104,73 @@ func TestBrowserQueueParcelRow(t *testing.T) {
 		t.Errorf("waiting: %q, want TWO-1 with both exceptions", got)
 	}
 }
+
+// TestBrowserWonDisputeStaysQuiet: a parcel whose buyer protection is about to end gets a
+// dispute with the supplier; while it runs, its exception waits until the respond-by date and the
+// row says so; once won, the next sweep raises no new protection exception. A lost parcel's
+// dispute is prefilled as not received, not damaged.
+func TestBrowserWonDisputeStaysQuiet(t *testing.T) {
+	ends := time.Now().Add(50 * time.Hour).UTC().Format("2006-01-02 15:04")
+	env, getenv := queueShop(t,
+		fmt.Sprintf("WON-1,AliExpress Standard Shipping,[Shenzhen] Departed from departure country/region,%s,France,45.00,,%s", chinaTime(-48*time.Hour), ends),
+		fmt.Sprintf("LOST-2,AliExpress Standard Shipping,Package lost in transit,%s,France,20.00,,", chinaTime(-5*time.Hour)),
+	)
+	base := serveOn(t, env)
+	b := browser{t, newBrowser(t)}
+	b.login(base, lotusEmail, lotusPassword)
+	open := func(order string) {
+		t.Helper()
+		b.do(chromedp.Navigate(base+"/exceptions"), chromedp.WaitVisible(chromedp.ID("queue")),
+			chromedp.Click(chromedp.CSS(`#queue tbody tr:has(input[aria-label="Select `+order+`"]) a.exception-link`), chromedp.NodeVisible),
+			chromedp.WaitVisible(chromedp.ID("exception-title")))
+	}
+
+	open("LOST-2")
+	if got := b.value("#reason"); got != "not_received" {
+		t.Errorf("a lost parcel's dispute reason is prefilled %q, want not_received", got)
+	}
+
+	open("WON-1")
+	if got := b.text("#exception-title"); !strings.Contains(got, "Protection expiring") {
+		t.Fatalf("WON-1's exception is %q", got)
+	}
+	// The protection warning opens the dispute form; Enter in the reference opens the dispute.
+	waitJS(b, `document.getElementById("open-dispute").open`)
+	b.do(chromedp.SetValue(chromedp.ID("currency"), "EUR"), chromedp.SendKeys(chromedp.ID("external_ref"), "AE-WON-1\r"))
+	waitJS(b, `document.getElementById("dispute-title") !== null`)
+	disputeURL := evalJS[string](b, `location.href`)
+
+	// While the dispute runs, the exception waits on it: out of the needs-action queue, and the
+	// row in the unresolved queue says by when the supplier must answer.
+	b.do(chromedp.Navigate(base+"/exceptions?state=unresolved"), chromedp.WaitVisible(chromedp.ID("queue")))
+	row := `#queue tbody tr:has(input[aria-label="Select WON-1"])`
+	if got := b.text(row + " .row-dispute"); !strings.HasPrefix(got, "dispute: respond by ") {
+		t.Errorf("WON-1's row says %q about its dispute", got)
+	}
+	if got := b.text(row + " .exception-state"); !strings.HasPrefix(got, "Waiting until") {
+		t.Errorf("WON-1's state %q, want waiting", got)
+	}
+	b.do(chromedp.Navigate(base+"/exceptions"), chromedp.WaitVisible(chromedp.ID("queue")))
+	if got := strings.Join(rowKinds(b), " "); got != "LOST-2:delivery_issue" {
+		t.Errorf("needs action: %q, want LOST-2 alone", got)
+	}
+
+	// Won, resolving the exception; the next sweeps leave the parcel quiet.
+	b.do(
+		chromedp.Navigate(disputeURL),
+		chromedp.WaitVisible(chromedp.ID("form-status")),
+		chromedp.SetValue(chromedp.ID("status"), "won"),
+		chromedp.Click(chromedp.ID("dispute-move"), chromedp.NodeVisible),
+	)
+	waitJS(b, `document.querySelector("#dispute-status") && document.querySelector("#dispute-status").textContent.trim() === "Won"`)
+	sweepNow(t, getenv)
+	sweepNow(t, getenv)
+	b.do(chromedp.Navigate(base+"/exceptions?state=unresolved"), chromedp.WaitVisible(chromedp.ID("queue")))
+	if got := strings.Join(rowKinds(b), " "); got != "LOST-2:delivery_issue" {
+		t.Errorf("after the won dispute and two sweeps the unresolved queue shows %q, want LOST-2 alone", got)
+	}
+	b.do(chromedp.Navigate(base+"/exceptions?state=all&q=WON-1"), chromedp.WaitVisible(chromedp.ID("queue")))
+	if got := b.text(`#queue tbody tr .exception-state`); got != "Resolved: dispute won" {
+		t.Errorf("WON-1 in every state: %q, want its one exception resolved as dispute won", got)
+	}
+}
