@@ -45,6 +45,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/exceptions/bulk", s.exceptionsBulk, in)
 	e.GET("/exceptions/:id", s.exceptionShow, in)
 	e.POST("/exceptions/:id", s.exceptionUpdate, in)
+	e.POST("/exceptions/:id/next", s.exceptionNext, in)
 	e.POST("/exceptions/:id/disputes", s.disputeCreate, in)
 	e.GET("/disputes", s.disputesIndex, in)
 	e.GET("/disputes/:id", s.disputeShow, in)

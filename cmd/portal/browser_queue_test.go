@@ -174,3 +174,62 @@ func TestBrowserWonDisputeStaysQuiet(t *testing.T) {
 		t.Errorf("WON-1 in every state: %q, want its one exception resolved as dispute won", got)
 	}
 }
+
+// TestBrowserResolveAndNext walks five parcels from the queue with the keyboard: Enter opens the
+// first; r focuses the resolution (none is likely for a stall), f picks "False alarm", Enter
+// resolves and opens the next parcel, where the same resolution is offered, so r alone resolves
+// each of the next four, in queue order.
+func TestBrowserResolveAndNext(t *testing.T) {
+	const export = "[Shenzhen] Export customs clearance started"
+	var rows []string
+	for i := range 6 {
+		rows = append(rows, fmt.Sprintf("RN-%d,AliExpress Standard Shipping,%s,%s,France,%d.00,,", i+1, export, chinaTime(-10*24*time.Hour), 90-10*i))
+	}
+	env, _ := queueShop(t, rows...)
+	base := serveOn(t, env)
+	b := browser{t, newBrowser(t)}
+	b.login(base, lotusEmail, lotusPassword)
+	b.do(chromedp.Navigate(base+"/exceptions"), chromedp.WaitVisible(chromedp.ID("queue-keys")))
+	order := evalJS[[]string](b, `Array.from(document.querySelectorAll("#queue tbody tr a.exception-link")).map(a => a.textContent)`)
+	if len(order) != 6 {
+		t.Fatalf("queue %v, want six parcels", order)
+	}
+	evalJS[bool](b, `(document.activeElement && document.activeElement.blur(), true)`)
+	b.do(chromedp.KeyEvent("j"), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.ID("work-keys")))
+
+	title := func() string { return b.text("#exception-title") }
+	var walked []string
+	for i := range 5 {
+		got := title()
+		walked = append(walked, strings.TrimPrefix(got, "Stalled · "))
+		if i == 0 {
+			b.do(chromedp.KeyEvent("r"))
+			waitJS(b, `document.activeElement && document.activeElement.id === "next-resolution"`)
+			b.do(chromedp.KeyEvent("f"))
+			if v := b.value("#next-resolution"); v != "false_alarm" {
+				t.Fatalf("typing f chose %q", v)
+			}
+			b.do(chromedp.KeyEvent("\r"))
+		} else {
+			if v := b.value("#next-resolution"); v != "false_alarm" {
+				t.Errorf("parcel %d offers %q, want the resolution chosen before", i+1, v)
+			}
+			b.do(chromedp.KeyEvent("r"))
+		}
+		waitJS(b, fmt.Sprintf(`document.querySelector("#exception-title") && document.querySelector("#exception-title").textContent !== %q && document.querySelector("#work-keys")`, got))
+	}
+	if strings.Join(walked, " ") != strings.Join(order[:5], " ") {
+		t.Errorf("walked %v, want the queue order %v", walked, order[:5])
+	}
+	if got := b.text(".flash"); !strings.Contains(got, "Resolved as false alarm. Next: "+order[5]) {
+		t.Errorf("flash %q", got)
+	}
+	b.screenshot("exception-work.png")
+	b.do(chromedp.EmulateViewport(390, 844))
+	b.screenshot("exception-work-phone.png")
+	b.do(chromedp.EmulateViewport(1280, 900))
+	b.do(chromedp.Navigate(base+"/exceptions"), chromedp.WaitVisible(chromedp.ID("queue")))
+	if got := strings.Join(rowKinds(b), " "); got != order[5]+":stalled" {
+		t.Errorf("after five: the queue holds %q", got)
+	}
+}

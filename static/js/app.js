@@ -106,6 +106,56 @@
   document.addEventListener("DOMContentLoaded", showQueueKeys);
   document.addEventListener("htmx:afterSettle", showQueueKeys);
 
+  // Exception page keyboard: r resolves the parcel and opens the next (with the resolution chosen,
+  // else it focuses the choice; Enter there then resolves), s snoozes it to the date shown and
+  // opens the next, n skips to the next. Keys typed into a field are left alone.
+  function clickIf(id) {
+    var el = document.getElementById(id);
+    if (el) el.click();
+    return !!el;
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || !document.getElementById("work-next")) return;
+    var choice = document.getElementById("next-resolution");
+    if (ev.key === "Enter" && ev.target === choice) {
+      if (choice.value) {
+        ev.preventDefault();
+        clickIf("next-resolve");
+      }
+      return;
+    }
+    if (typing(ev.target)) return;
+    var done = false;
+    switch (ev.key) {
+    case "r":
+      if (choice && !choice.value) {
+        focusOnKeyUp = choice; // once the key is up, or its letter would pick a resolution
+        done = true;
+      } else {
+        done = clickIf("next-resolve");
+      }
+      break;
+    case "s":
+      done = clickIf("next-snooze");
+      break;
+    case "n":
+      done = clickIf("next-skip");
+      break;
+    }
+    if (done) ev.preventDefault();
+  });
+  var focusOnKeyUp = null;
+  document.addEventListener("keyup", function () {
+    if (focusOnKeyUp) focusOnKeyUp.focus();
+    focusOnKeyUp = null;
+  });
+  function showWorkKeys() {
+    var hint = document.getElementById("work-keys");
+    if (hint) hint.hidden = false;
+  }
+  document.addEventListener("DOMContentLoaded", showWorkKeys);
+  document.addEventListener("htmx:afterSettle", showWorkKeys);
+
   // Print buttons: <button data-print> prints the page (the evidence pack).
   document.addEventListener("click", function (ev) {
     var btn = ev.target.closest && ev.target.closest("[data-print]");

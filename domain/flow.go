@@ -1,0 +1,107 @@
+package domain
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Seen is an exception at the version a member saw it: what a change from a page applies to.
+type Seen struct {
+	ID      int64
+	Version int
+}
+
+// SuggestResolution is the resolution the exception page preselects for "resolve & next", when
+// the parcel's state makes one likely: delivered for a delivered parcel, refunded for one that is
+// not coming (returned, lost, damaged). ok is false when the member must choose.
+func SuggestResolution(sh Shipment) (r Resolution, ok bool) {
+	switch {
+	case sh.Stage == StageDelivered:
+		return ResolutionDelivered, true
+	case ParcelFate(sh.LastSignal, sh.LastStatus) != FateNone:
+		return ResolutionRefunded, true
+	}
+	return "", false
+}
+
+// UpdateExceptions applies one change to several exceptions of the seller, each at the version
+// the member saw, in one transaction: all of them or none. It is how the exception page works a
+// whole parcel ("resolve & next" resolves the parcel's open exceptions together).
+//
+// It returns ErrNotFound when one does not exist or belongs to another seller, ErrConflict when
+// one changed since it was seen, ErrUnauthorized for an actor of another seller, and a
+// *ValidationError for a change the workflow refuses for one of them.
+func (s *Store) UpdateExceptions(ctx context.Context, seller SellerID, actor User, seen []Seen, ch ExceptionChange, now time.Time) error {
+	if actor.SellerID != seller {
+		return ErrUnauthorized
+	}
+	if len(seen) == 0 || ch.empty() {
+		return Invalid("", "Nothing to change")
+	}
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		for _, x := range seen {
+			var cur Exception
+			err := tx.GetContext(ctx, &cur, `SELECT `+exceptionColumns+` FROM exceptions e
+				WHERE e.seller_id = $1 AND e.id = $2 FOR UPDATE`, seller, x.ID)
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			if err != nil {
+				return err
+			}
+			if cur.Version != x.Version {
+				return ErrConflict
+			}
+			if _, err := s.writeChange(ctx, tx, actor, cur, ch, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var ve *ValidationError
+	if err != nil && !errors.As(err, &ve) && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrConflict) {
+		return fmt.Errorf("update exceptions: %w", err)
+	}
+	return err
+}
+
+// NextInQueue returns the queue row that comes after the given position in the queue f lists
+// (its keyset cursor: the severity and id of the exception just worked), skipping the parcel just
+// worked; past the end it starts again from the top, for parcels passed over. ok is false when the
+// queue holds nothing else.
+func (s *Store) NextInQueue(ctx context.Context, seller SellerID, f QueueFilter, after QueueCursor, worked int64) (row QueueRow, ok bool, err error) {
+	for _, cursor := range []*QueueCursor{&after, nil} {
+		f.After, f.Limit = cursor, 2
+		p, err := s.ListQueue(ctx, seller, f)
+		if err != nil {
+			return QueueRow{}, false, err
+		}
+		for _, r := range p.Rows {
+			if r.ShipmentID != worked {
+				return r, true, nil
+			}
+		}
+	}
+	return QueueRow{}, false, nil
+}
+
+// WorkSet is what the exception page's "resolve & next" and "snooze & next" change: this exception,
+// unless resolved, and its parcel's other exceptions that need action (open or investigating) —
+// the parcel, as its queue row shows it.
+func (d ExceptionDetail) WorkSet() []Exception {
+	var out []Exception
+	if d.Exception.State != StateResolved {
+		out = append(out, d.Exception)
+	}
+	for _, e := range d.Shipment.Exceptions {
+		if e.ID != d.Exception.ID && (e.State == StateOpen || e.State == StateInvestigating) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
