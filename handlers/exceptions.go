@@ -39,7 +39,18 @@ func (s *Server) exceptionsIndex(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: f.Now, Loc: sellerLocation(c), Disputes: disputes}
+	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: f.Now, Loc: sellerLocation(c), Disputes: disputes,
+		Matching: len(page.Rows)}
+	if page.Next != nil || f.After != nil { // more than this page: count what select-all would take
+		if vm.Matching, err = s.store.CountQueue(ctx, seller, f, domain.SelectAllCap); err != nil {
+			return err
+		}
+	}
+	if last, ok, err := s.store.LastBulk(ctx, seller, userFrom(c).ID, f.Now); err != nil {
+		return err
+	} else if ok {
+		vm.LastBulk = &last
+	}
 	p := s.page(c, "Review queue")
 	return render(c, http.StatusOK, views.QueuePage(p, vm), views.QueueRows(p, vm))
 }

@@ -18,19 +18,26 @@ import (
 )
 
 // exceptionsBulk applies one change (the form's action: assign, snooze or resolve) to the
-// exceptions ticked on the queue, and goes back to the queue page the member was on (the
+// exceptions of the parcels ticked on the queue, or of every parcel its filter matches (all=1), and goes back to the queue page the member was on (the
 // form's return field, so the filter stays) with what changed and what was skipped, and why.
 func (s *Server) exceptionsBulk(c echo.Context) error {
+	ctx, seller := c.Request().Context(), sellerFrom(c)
 	back := queueReturn(c.FormValue("return"))
 	form, err := c.FormParams()
 	if err != nil {
 		return err
 	}
 	ids := formIDs(form["ids"])
+	if form.Get("all") == "1" { // every parcel the queue's filter (the page it came from) matches
+		u, _ := url.Parse(back)
+		if ids, err = s.store.QueueExceptionIDs(ctx, seller, queueFilterOf(u.Query()), domain.SelectAllCap); err != nil {
+			return err
+		}
+	}
 	ch, err := bulkChange(c, sellerLocation(c))
 	var res domain.BulkResult
 	if err == nil {
-		res, err = s.store.BulkUpdate(c.Request().Context(), sellerFrom(c), userFrom(c), ids, ch, time.Now())
+		res, err = s.store.BulkUpdate(ctx, seller, userFrom(c), ids, ch, time.Now())
 	}
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
@@ -49,6 +56,29 @@ func (s *Server) exceptionsBulk(c echo.Context) error {
 		kind = views.FlashInfo
 	}
 	return s.redirectWithFlash(c, back, kind, bulkSummary(res))
+}
+
+// exceptionsUndo undoes the member's bulk change named in the path (their last, offered on the
+// queue for a short while) and goes back to the queue page they were on.
+func (s *Server) exceptionsUndo(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	back := queueReturn(c.FormValue("return"))
+	res, err := s.store.UndoBulk(c.Request().Context(), sellerFrom(c), userFrom(c), id, time.Now())
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		return s.redirectWithFlash(c, back, views.FlashError, ve.Message())
+	}
+	if err != nil {
+		return err
+	}
+	kind := views.FlashSuccess
+	if len(res.Skipped) > 0 {
+		kind = views.FlashInfo
+	}
+	return s.redirectWithFlash(c, back, kind, "Undone: "+bulkSummary(res))
 }
 
 // formIDs reads the exception ids of ticked rows: each row's checkbox stands for its parcel's

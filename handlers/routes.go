@@ -43,6 +43,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/exceptions", s.exceptionsIndex, in)
 	e.GET("/exceptions.csv", s.exceptionsCSV, in)
 	e.POST("/exceptions/bulk", s.exceptionsBulk, in)
+	e.POST("/exceptions/bulk/:id/undo", s.exceptionsUndo, in)
 	e.GET("/exceptions/:id", s.exceptionShow, in)
 	e.POST("/exceptions/:id", s.exceptionUpdate, in)
 	e.POST("/exceptions/:id/next", s.exceptionNext, in)

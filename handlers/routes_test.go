@@ -120,12 +120,18 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 	if err := ts.store.AddDisputeNote(ctx, seller, owner, dispute.ID, "Quenby supplier promised a refund", time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	// A bulk change that can be undone.
+	bulk, err := ts.store.BulkUpdate(ctx, seller, owner, []int64{exc.ID}, domain.ExceptionChange{AssigneeID: &owner.ID}, time.Now())
+	if err != nil || bulk.UndoID == 0 {
+		t.Fatalf("A's bulk change: %v %+v", err, bulk)
+	}
 
 	return sellerA{
 		owner: a,
 		id:    seller,
 		params: map[string]string{
 			"/exceptions/:id":                     fmt.Sprint(exc.ID),
+			"/exceptions/bulk/:id":                fmt.Sprint(bulk.UndoID),
 			"/shipments/:id":                      fmt.Sprint(shipmentID(t, ts, seller, "ZQALPHA-1")),
 			"/imports/:id":                        strings.TrimPrefix(imp, "/imports/"),
 			"/settings/team/invitations/:id":      fmt.Sprint(invs[0].ID),

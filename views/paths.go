@@ -169,3 +169,8 @@ func (q QueueContext) ExceptionURL(id int64) templ.SafeURL { return templ.SafeUR
 
 // NextURL is where an exception's "resolve & next" and "snooze & next" post.
 func NextURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("/exceptions/%d/next", id)) }
+
+// UndoBulkURL undoes a bulk change of the queue.
+func UndoBulkURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/exceptions/bulk/%d/undo", id))
+}

@@ -233,3 +233,51 @@ func TestBrowserResolveAndNext(t *testing.T) {
 		t.Errorf("after five: the queue holds %q", got)
 	}
 }
+
+// TestBrowserSelectAllSnoozeUndo: 55 stalled parcels, more than a page: the head checkbox ticks
+// the page's 50, "all that match" takes the 55, a bulk snooze empties the queue, and Undo brings
+// every one back.
+func TestBrowserSelectAllSnoozeUndo(t *testing.T) {
+	var rows []string
+	for i := range 55 {
+		rows = append(rows, fmt.Sprintf("SA-%02d,AliExpress Standard Shipping,[Shenzhen] Export customs clearance started,%s,France,%d.00,,",
+			i+1, chinaTime(-10*24*time.Hour), 10+i))
+	}
+	env, _ := queueShop(t, rows...)
+	base := serveOn(t, env)
+	b := browser{t, newBrowser(t)}
+	b.login(base, lotusEmail, lotusPassword)
+	b.do(chromedp.Navigate(base+"/exceptions"), chromedp.WaitVisible(chromedp.ID("select-page")))
+	if n := evalJS[int](b, `document.querySelectorAll("#queue tbody tr").length`); n != 50 {
+		t.Fatalf("first page has %d rows", n)
+	}
+	b.do(chromedp.Click(chromedp.ID("select-page"), chromedp.NodeVisible))
+	if got := b.text("#bulk-selected"); got != "50 parcels selected" {
+		t.Errorf("after ticking the page: %q", got)
+	}
+	if got := strings.TrimSpace(b.text(`label[for="bulk-all"]`)); got != "All 55 parcels that match" {
+		t.Errorf("select-all offers %q", got)
+	}
+	b.do(chromedp.Click(chromedp.ID("bulk-all"), chromedp.NodeVisible))
+	if got := b.text("#bulk-selected"); got != "55 parcels selected" {
+		t.Errorf("after select-all: %q", got)
+	}
+	b.screenshot("queue-select-all.png")
+	tomorrow := evalJS[string](b, `document.querySelector("#bulk-until").min`)
+	b.do(chromedp.SetValue(chromedp.ID("bulk-until"), tomorrow), chromedp.Click(chromedp.ID("bulk-snooze"), chromedp.NodeVisible))
+	waitJS(b, `document.querySelector(".flash") && document.querySelector(".flash").textContent.includes("55 changed")`)
+	if !b.exists("#queue-empty") {
+		t.Errorf("after snoozing every parcel the queue still lists %d", evalJS[int](b, `document.querySelectorAll("#queue tbody tr").length`))
+	}
+	if got := b.text("#undo-bar"); !strings.Contains(got, "You snoozed 55 exceptions") {
+		t.Errorf("undo offer %q", got)
+	}
+	b.do(chromedp.Click(chromedp.ID("undo-bulk"), chromedp.NodeVisible))
+	waitJS(b, `document.querySelector(".flash") && document.querySelector(".flash").textContent.includes("Undone: 55 changed")`)
+	if got := b.text("#queue-total"); got != "55 parcels need action" {
+		t.Errorf("after undo: %q", got)
+	}
+	if b.exists("#undo-bar") {
+		t.Errorf("the undone change is offered again")
+	}
+}

@@ -99,6 +99,44 @@
     if (!row) return;
     queueRows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
   });
+  // Queue selection: the head checkbox ticks every row of the page, "all that match" (a plain
+  // form field the server reads) ticks them too, and the bulk bar says how many parcels are
+  // selected.
+  function rowBoxes() {
+    return Array.prototype.slice.call(document.querySelectorAll('#queue tbody input[type="checkbox"][name="ids"]'));
+  }
+  function bulkCount() {
+    var out = document.getElementById("bulk-selected");
+    if (!out) return;
+    var boxes = rowBoxes();
+    var ticked = boxes.filter(function (b) { return b.checked; }).length;
+    var all = document.getElementById("bulk-all");
+    var n = all && all.checked ? parseInt(all.getAttribute("data-count"), 10) || 0 : ticked;
+    out.hidden = false;
+    out.value = n + (n === 1 ? " parcel selected" : " parcels selected");
+    var page = document.getElementById("select-page");
+    if (page) {
+      page.hidden = false;
+      page.checked = boxes.length > 0 && ticked === boxes.length;
+      page.indeterminate = ticked > 0 && ticked < boxes.length;
+    }
+  }
+  document.addEventListener("change", function (ev) {
+    var t = ev.target;
+    if (!t.closest || !t.closest("#queue, #queue-bulk")) return;
+    var all = document.getElementById("bulk-all");
+    if (t.id === "select-page" || t.id === "bulk-all") {
+      var on = t.checked;
+      rowBoxes().forEach(function (b) { b.checked = on; });
+      if (t.id === "select-page" && !on && all) all.checked = false;
+    } else if (t.name === "ids" && !t.checked && all) {
+      all.checked = false; // one parcel left out: no longer every parcel that matches
+    }
+    bulkCount();
+  });
+  document.addEventListener("DOMContentLoaded", bulkCount);
+  document.addEventListener("htmx:afterSettle", bulkCount);
+
   function showQueueKeys() {
     var hint = document.getElementById("queue-keys");
     if (hint) hint.hidden = false;
