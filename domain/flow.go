@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -104,4 +105,33 @@ func (d ExceptionDetail) WorkSet() []Exception {
 		}
 	}
 	return out
+}
+
+// ParcelHit is a parcel the header search found, and the exception to open for it: its most
+// urgent one needing action, else its most urgent unresolved one; nil when it has none.
+type ParcelHit struct {
+	ShipmentID  int64  `db:"shipment_id"`
+	ExceptionID *int64 `db:"exception_id"`
+}
+
+// FindParcels returns the seller's parcels whose order reference is q, or that were ever known by
+// the tracking number q (any of them: first mile, last mile, one found in an event's text; case
+// and spaces ignored), at most two: one is a match, two means the search page should list them.
+func (s *Store) FindParcels(ctx context.Context, seller SellerID, q string) ([]ParcelHit, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, nil
+	}
+	var out []ParcelHit
+	if err := s.db.SelectContext(ctx, &out, `
+		SELECT s.id AS shipment_id, (SELECT e.id FROM exceptions e
+		       WHERE e.seller_id = $1 AND e.shipment_id = s.id AND e.state <> 'resolved'
+		       ORDER BY e.state IN ('open', 'investigating') DESC, e.severity DESC, e.id DESC LIMIT 1) AS exception_id
+		FROM shipments s
+		WHERE s.seller_id = $1 AND (s.order_ref = $2
+		      OR s.id IN (SELECT t.shipment_id FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number = $3))
+		ORDER BY s.id LIMIT 2`, seller, q, strings.ToUpper(strings.Join(strings.Fields(q), ""))); err != nil {
+		return nil, fmt.Errorf("find parcels: %w", err)
+	}
+	return out, nil
 }

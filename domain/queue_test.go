@@ -437,3 +437,74 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestSavedViews: each member keeps their own views; saving a name again replaces its filter;
+// another member's or seller's view cannot be deleted.
+func TestSavedViews(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newQueueFixture(t)
+	now := at("2026-11-20 10:00")
+	v, err := f.s.SaveView(ctx, f.seller, f.owner, "  DE   customs ", "country=DE&stage=import_customs", now)
+	if err != nil || v.Name != "DE customs" {
+		t.Fatalf("save: %v %+v", err, v)
+	}
+	if _, err := f.s.SaveView(ctx, f.seller, f.owner, "DE customs", "country=DE", now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SaveView(ctx, f.seller, f.agent, "Mine", "assignee=2", now); err != nil {
+		t.Fatal(err)
+	}
+	views, err := f.s.ListSavedViews(ctx, f.seller, f.owner.ID)
+	if err != nil || len(views) != 1 || views[0].Query != "country=DE" {
+		t.Errorf("owner's views: %v %+v", err, views)
+	}
+	var ve *domain.ValidationError
+	if _, err := f.s.SaveView(ctx, f.seller, f.owner, " ", "", now); !errors.As(err, &ve) {
+		t.Errorf("empty name: %v", err)
+	}
+	if err := f.s.DeleteView(ctx, f.seller, f.agent, v.ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("agent deletes the owner's view: %v", err)
+	}
+	other, otherOwner := mustSeller(t, f.s, "Other", "owner@other.test")
+	if err := f.s.DeleteView(ctx, other.ID, otherOwner, v.ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("another seller deletes it: %v", err)
+	}
+	if err := f.s.DeleteView(ctx, f.seller, f.owner, v.ID); err != nil {
+		t.Errorf("owner deletes it: %v", err)
+	}
+	for i := range domain.MaxSavedViews {
+		if _, err := f.s.SaveView(ctx, f.seller, f.owner, fmt.Sprintf("V%d", i), "", now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.s.SaveView(ctx, f.seller, f.owner, "One more", "", now); !errors.As(err, &ve) {
+		t.Errorf("view %d: %v, want refused", domain.MaxSavedViews+1, err)
+	}
+}
+
+// TestFindParcels: the header search finds a parcel by its order reference or any number it was
+// known by, with the exception to open; another seller's parcel is not found.
+func TestFindParcels(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newQueueFixture(t)
+	mustImport(t, f.s, f.seller, "Order ID,Tracking Number,Last Mile Tracking,Shipping Method,Last Event,Event Time,Country\n"+
+		"S-1,LP001122334455,UG251350054MV,AliExpress Standard Shipping,[Shenzhen] Export customs clearance started,2026-11-01 10:00,FR\n"+
+		"S-2,LP009988776655,,AliExpress Standard Shipping,Delivered,2026-11-01 10:00,FR\n")
+	f.sweep(at("2026-11-20 10:00"))
+	s1 := f.exceptionOf("S-1")
+	for _, q := range []string{"S-1", "LP001122334455", " ug2513 50054mv "} {
+		hits, err := f.s.FindParcels(ctx, f.seller, q)
+		if err != nil || len(hits) != 1 || hits[0].ExceptionID == nil || *hits[0].ExceptionID != s1.ID {
+			t.Errorf("%q: %v %+v, want S-1's exception", q, err, hits)
+		}
+	}
+	if hits, err := f.s.FindParcels(ctx, f.seller, "LP009988776655"); err != nil || len(hits) != 1 || hits[0].ExceptionID != nil {
+		t.Errorf("S-2 (no exception): %v %+v", err, hits)
+	}
+	other, _ := mustSeller(t, f.s, "Other", "owner@other.test")
+	if hits, err := f.s.FindParcels(ctx, other.ID, "S-1"); err != nil || len(hits) != 0 {
+		t.Errorf("another seller finds %+v, %v", hits, err)
+	}
+}

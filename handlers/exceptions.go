@@ -46,6 +46,9 @@ func (s *Server) exceptionsIndex(c echo.Context) error {
 			return err
 		}
 	}
+	if vm.Views, err = s.store.ListSavedViews(ctx, seller, userFrom(c).ID); err != nil {
+		return err
+	}
 	if last, ok, err := s.store.LastBulk(ctx, seller, userFrom(c).ID, f.Now); err != nil {
 		return err
 	} else if ok {

@@ -81,6 +81,33 @@ func (s *Server) exceptionsUndo(c echo.Context) error {
 	return s.redirectWithFlash(c, back, kind, "Undone: "+bulkSummary(res))
 }
 
+// viewSave saves the queue's filter (the form's query field) as one of the member's views, under
+// the form's name, and shows it.
+func (s *Server) viewSave(c echo.Context) error {
+	q := views.NewQueueContext(c.FormValue("query"))
+	v, err := s.store.SaveView(c.Request().Context(), sellerFrom(c), userFrom(c), c.FormValue("name"), string(q), time.Now())
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		return s.redirectWithFlash(c, q.URL(), views.FlashError, ve.Message())
+	}
+	if err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, q.URL(), views.FlashSuccess, "Saved the view “"+v.Name+"”")
+}
+
+// viewDelete deletes one of the member's saved views and goes back to the queue page.
+func (s *Server) viewDelete(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteView(c.Request().Context(), sellerFrom(c), userFrom(c), id); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, queueReturn(c.FormValue("return")), views.FlashSuccess, "View deleted")
+}
+
 // formIDs reads the exception ids of ticked rows: each row's checkbox stands for its parcel's
 // exceptions, "12,15". Values that are not ids are ignored.
 func formIDs(values []string) []int64 {

@@ -174,3 +174,8 @@ func NextURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("/except
 func UndoBulkURL(id int64) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("/exceptions/bulk/%d/undo", id))
 }
+
+// DeleteViewURL deletes a saved view of the queue.
+func DeleteViewURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/exceptions/views/%d/delete", id))
+}

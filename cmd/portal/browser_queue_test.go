@@ -281,3 +281,40 @@ func TestBrowserSelectAllSnoozeUndo(t *testing.T) {
 		t.Errorf("the undone change is offered again")
 	}
 }
+
+// TestBrowserSavedViewsAndSearch: a member saves the filtered queue as "DE customs" and comes
+// back to it from its link; the header search finds a parcel by a tracking number from any page.
+func TestBrowserSavedViewsAndSearch(t *testing.T) {
+	env, _ := queueShop(t,
+		fmt.Sprintf("DE-1,AliExpress Standard Shipping,Import customs clearance in progress,%s,Germany,40.00,,", chinaTime(-12*24*time.Hour)),
+		fmt.Sprintf("FR-2,AliExpress Standard Shipping,Import customs clearance in progress,%s,France,30.00,,", chinaTime(-12*24*time.Hour)),
+	)
+	base := serveOn(t, env)
+	b := browser{t, newBrowser(t)}
+	b.login(base, lotusEmail, lotusPassword)
+	b.do(chromedp.Navigate(base+"/exceptions?country=DE&stage=import_customs"), chromedp.WaitVisible(chromedp.ID("queue")))
+	b.do(
+		chromedp.Click(chromedp.CSS("#view-save summary"), chromedp.NodeVisible),
+		chromedp.SendKeys(chromedp.ID("view-name"), "DE customs\r"),
+	)
+	waitJS(b, `document.querySelector(".flash") && document.querySelector(".flash").textContent.includes("Saved the view")`)
+	b.do(chromedp.Navigate(base+"/exceptions"), chromedp.WaitVisible(chromedp.ID("queue")))
+	if got := strings.Join(rowKinds(b), " "); !strings.Contains(got, "FR-2") {
+		t.Fatalf("unfiltered queue %q", got)
+	}
+	b.do(chromedp.Click(chromedp.CSS(`#queue-views .saved-view a`), chromedp.NodeVisible))
+	waitJS(b, `location.search.includes("country=DE")`)
+	if got := strings.Join(rowKinds(b), " "); got != "DE-1:stalled" {
+		t.Errorf("the saved view lists %q, want DE-1", got)
+	}
+	if got := b.text(`#queue-views a[aria-current="page"]`); got != "DE customs" {
+		t.Errorf("current view %q", got)
+	}
+
+	// From the home page, the order reference typed in the header opens its exception.
+	b.do(chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("header-q")),
+		chromedp.SendKeys(chromedp.ID("header-q"), "FR-2\r"), chromedp.WaitVisible(chromedp.ID("exception-title")))
+	if got := b.text("#exception-title"); !strings.Contains(got, "FR-2") {
+		t.Errorf("header search opened %q", got)
+	}
+}
