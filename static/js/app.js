@@ -108,12 +108,14 @@
   function bulkCount() {
     var out = document.getElementById("bulk-selected");
     if (!out) return;
+    var badge = document.getElementById("tools-selected");
     var boxes = rowBoxes();
     var ticked = boxes.filter(function (b) { return b.checked; }).length;
     var all = document.getElementById("bulk-all");
     var n = all && all.checked ? parseInt(all.getAttribute("data-count"), 10) || 0 : ticked;
     out.hidden = false;
     out.value = n + (n === 1 ? " parcel selected" : " parcels selected");
+    if (badge) badge.textContent = n ? " · " + n : "";
     var page = document.getElementById("select-page");
     if (page) {
       page.hidden = false;
@@ -136,6 +138,18 @@
   });
   document.addEventListener("DOMContentLoaded", bulkCount);
   document.addEventListener("htmx:afterSettle", bulkCount);
+
+  // The phone's "Filter & act" button shows and hides the filter and the bulk bar.
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest && ev.target.closest("#tools-toggle, #tools-hide");
+    var tools = document.getElementById("queue-tools");
+    var toggle = document.getElementById("tools-toggle");
+    if (!btn || !tools || !toggle) return;
+    ev.preventDefault();
+    var open = btn.id === "tools-toggle" && !tools.classList.contains("is-open");
+    tools.classList.toggle("is-open", open);
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
 
   function showQueueKeys() {
     var hint = document.getElementById("queue-keys");
