@@ -317,6 +317,54 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 	return query, q.args, nil
 }
 
+// QueueView is everything the queue page shows besides the filter: one page of parcels, the
+// counts of the tabs, how many parcels select-all would take, the team (to filter and assign by),
+// the disputes due soon, the member's saved views and their last bulk change while it can be
+// undone (nil otherwise).
+type QueueView struct {
+	Page     QueuePage
+	Counts   QueueCounts
+	Matching int
+	Team     []User
+	Disputes DisputeSummary
+	Views    []SavedView
+	LastBulk *BulkChange
+}
+
+// QueueView gathers the queue page for the member and filter f at f.Now. It returns a
+// *ValidationError for an unknown state or kind.
+func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f QueueFilter) (QueueView, error) {
+	var v QueueView
+	var err error
+	if v.Page, err = s.ListQueue(ctx, seller, f); err != nil {
+		return QueueView{}, err
+	}
+	v.Matching = len(v.Page.Rows)
+	if v.Page.Next != nil || f.After != nil { // more than this page: count what select-all would take
+		if v.Matching, err = s.CountQueue(ctx, seller, f, SelectAllCap); err != nil {
+			return QueueView{}, err
+		}
+	}
+	if v.Counts, err = s.QueueCounts(ctx, seller); err != nil {
+		return QueueView{}, err
+	}
+	if v.Team, err = s.ListUsers(ctx, seller); err != nil {
+		return QueueView{}, err
+	}
+	if v.Disputes, err = s.DisputeSummary(ctx, seller, f.Now); err != nil {
+		return QueueView{}, err
+	}
+	if v.Views, err = s.ListSavedViews(ctx, seller, member); err != nil {
+		return QueueView{}, err
+	}
+	if last, ok, err := s.LastBulk(ctx, seller, member, f.Now); err != nil {
+		return QueueView{}, err
+	} else if ok {
+		v.LastBulk = &last
+	}
+	return v, nil
+}
+
 // CountQueue counts the parcels matching f (every page; f.After and f.Limit are ignored), up to
 // upTo+1: more than upTo means "over upTo". It is the count select-all acts on.
 func (s *Store) CountQueue(ctx context.Context, seller SellerID, f QueueFilter, upTo int) (int, error) {

@@ -15,45 +15,19 @@ import (
 	"github.com/parceldesk/portal/views"
 )
 
-// queuePageSize is how many exceptions one page of the queue shows.
+// queuePageSize is how many parcels one page of the queue shows.
 const queuePageSize = 50
 
-// exceptionsIndex is the review queue: the seller's exceptions, the ones needing action first,
-// narrowed by the filter in the query string (a filtered queue is a link that can be shared).
+// exceptionsIndex is the review queue: the seller's parcels with exceptions, the ones needing
+// action first, narrowed by the filter in the query string (a filtered queue is a link that can be
+// shared).
 func (s *Server) exceptionsIndex(c echo.Context) error {
-	ctx, seller := c.Request().Context(), sellerFrom(c)
 	f := queueFilter(c)
-	page, err := s.store.ListQueue(ctx, seller, f)
+	qv, err := s.store.QueueView(c.Request().Context(), sellerFrom(c), userFrom(c).ID, f)
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.QueueCounts(ctx, seller)
-	if err != nil {
-		return err
-	}
-	team, err := s.store.ListUsers(ctx, seller)
-	if err != nil {
-		return err
-	}
-	disputes, err := s.store.DisputeSummary(ctx, seller, f.Now)
-	if err != nil {
-		return err
-	}
-	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: f.Now, Loc: sellerLocation(c), Disputes: disputes,
-		Matching: len(page.Rows)}
-	if page.Next != nil || f.After != nil { // more than this page: count what select-all would take
-		if vm.Matching, err = s.store.CountQueue(ctx, seller, f, domain.SelectAllCap); err != nil {
-			return err
-		}
-	}
-	if vm.Views, err = s.store.ListSavedViews(ctx, seller, userFrom(c).ID); err != nil {
-		return err
-	}
-	if last, ok, err := s.store.LastBulk(ctx, seller, userFrom(c).ID, f.Now); err != nil {
-		return err
-	} else if ok {
-		vm.LastBulk = &last
-	}
+	vm := views.Queue{QueueView: qv, Filter: f, Now: f.Now, Loc: sellerLocation(c)}
 	p := s.page(c, "Review queue")
 	return render(c, http.StatusOK, views.QueuePage(p, vm), views.QueueRows(p, vm))
 }
