@@ -86,6 +86,8 @@ type QueueRow struct {
 	AssigneeName string `db:"assignee_name"`
 	// Dispute is the parcel's running dispute with the nearest respond-by date, nil without one.
 	Dispute *QueueDispute `db:"-"`
+	// Fate is what became of the parcel when it is not coming (ParcelFate).
+	Fate Fate `db:"-"`
 }
 
 // QueueDispute is the running dispute a queue row shows: "dispute: respond by Fri".
@@ -95,9 +97,6 @@ type QueueDispute struct {
 	Status     DisputeStatus `db:"status"`
 	RespondBy  time.Time     `db:"respond_by"`
 }
-
-// Fate is what became of the row's parcel, when it is not coming (ParcelFate).
-func (r QueueRow) Fate() Fate { return ParcelFate(r.LastSignal, r.LastStatus) }
 
 // ExceptionIDs are the ids of the row's exceptions: what a bulk action on the row changes.
 func (r QueueRow) ExceptionIDs() []int64 {
@@ -182,7 +181,7 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 }
 
 // parcelExceptions fills each row's Exceptions — the exceptions of its parcel that match the
-// filter, most urgent first (the lead among them) — and its running dispute.
+// filter, most urgent first (the lead among them) — its running dispute and its fate.
 func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFilter, rows []QueueRow) error {
 	if len(rows) == 0 {
 		return nil
@@ -219,6 +218,7 @@ func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFi
 	}
 	for i := range rows {
 		rows[i].Dispute = disputeOf[rows[i].ShipmentID]
+		rows[i].Fate = ParcelFate(rows[i].LastSignal, rows[i].LastStatus)
 		rows[i].Exceptions = by[rows[i].ShipmentID]
 		if len(rows[i].Exceptions) == 0 { // resolved between the two reads: the row still shows its lead
 			rows[i].Exceptions = []Exception{rows[i].Exception}

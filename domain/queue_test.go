@@ -418,7 +418,7 @@ func TestQueueOrderLosesMoneyFirst(t *testing.T) {
 		t.Errorf("protection urgency %q", got)
 	}
 	lost := by["O-LOST"]
-	if got := lost.SeverityReason(domain.ParcelFate(lost.LastSignal, lost.LastStatus), "", "", now); !strings.HasPrefix(got, "Reported lost") {
+	if got := lost.SeverityReason(lost.Fate, "", "", now); lost.Fate != domain.FateLost || !strings.HasPrefix(got, "Reported lost") {
 		t.Errorf("lost reason %q", got)
 	}
 	if got := by["O-STALL"].SeverityReason(domain.FateNone, "12.50", "EUR", now); !strings.Contains(got, "(12.50 EUR)") {
