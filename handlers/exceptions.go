@@ -145,7 +145,7 @@ func nextChange(form url.Values, loc *time.Location) (domain.ExceptionChange, st
 	case "resolve":
 		r := domain.Resolution(form.Get("resolution"))
 		if !r.Valid() {
-			return ch, "", domain.Invalid("resolution", "Choose how it was resolved")
+			return ch, "", domain.Invalid("next_resolution", "Choose how it was resolved")
 		}
 		st := domain.StateResolved
 		ch.State, ch.Resolution = &st, &r

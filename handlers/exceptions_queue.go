@@ -18,8 +18,9 @@ import (
 )
 
 // exceptionsBulk applies one change (the form's action: assign, snooze or resolve) to the
-// exceptions of the parcels ticked on the queue, or of every parcel its filter matches (all=1), and goes back to the queue page the member was on (the
-// form's return field, so the filter stays) with what changed and what was skipped, and why.
+// exceptions of the parcels ticked on the queue, or of every parcel its filter matches (all=1),
+// and goes back to the queue page the member was on (the form's return field, so the filter
+// stays) with what changed and what was skipped, and why.
 func (s *Server) exceptionsBulk(c echo.Context) error {
 	ctx, seller := c.Request().Context(), sellerFrom(c)
 	back := queueReturn(c.FormValue("return"))
