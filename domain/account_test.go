@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
 )
@@ -157,32 +159,56 @@ func TestRemoveUserKeepsAnOwner(t *testing.T) {
 func TestLoginThrottle(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	s := dbtest.NewStore(t)
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
 	for i := range domain.LoginLimitPerAccount {
-		wait, err := s.LoginRetryAfter(ctx, "victim@example.com", "10.0.0.1")
+		_, wait, err := s.BeginLogin(ctx, "victim@example.com", "10.0.0.1")
 		if err != nil || wait != 0 {
 			t.Fatalf("attempt %d: wait = %v, err = %v; want to go ahead", i+1, wait, err)
 		}
-		if err := s.RecordLoginFailure(ctx, "victim@example.com", "10.0.0.1"); err != nil {
-			t.Fatal(err)
-		}
 	}
-	wait, err := s.LoginRetryAfter(ctx, "Victim@example.com", "10.0.0.2")
+	_, wait, err := s.BeginLogin(ctx, "Victim@example.com", "10.0.0.2")
 	if err != nil || wait <= 0 || wait > domain.LoginWindow {
 		t.Errorf("sixth attempt: wait = %v, err = %v; want a wait within the window", wait, err)
 	}
-	if wait, _ := s.LoginRetryAfter(ctx, "other@example.com", "10.0.0.1"); wait != 0 {
-		t.Errorf("other account from the same address: wait = %v, want 0 (address limit is higher)", wait)
+	// The refused attempt was not counted against its address.
+	if n := countFailures(t, db, "addr:10.0.0.2"); n != 0 {
+		t.Errorf("a refused attempt counted %d failures against its address", n)
+	}
+	// A right password takes its attempt back, and the account's earlier failures with it; the
+	// address keeps its earlier failures.
+	a, wait, err := s.BeginLogin(ctx, "other@example.com", "10.0.0.1")
+	if err != nil || wait != 0 {
+		t.Fatalf("other account from the same address: wait = %v, err = %v, want 0 (address limit is higher)", wait, err)
+	}
+	if err := s.LoginSucceeded(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if n := countFailures(t, db, "email:other@example.com"); n != 0 {
+		t.Errorf("after a right password the account has %d failures, want 0", n)
+	}
+	if n := countFailures(t, db, "addr:10.0.0.1"); n != domain.LoginLimitPerAccount {
+		t.Errorf("after a right password the address has %d failures, want its %d earlier ones", n, domain.LoginLimitPerAccount)
 	}
 	// One address guessing across many accounts is stopped by the address limit.
 	for i := domain.LoginLimitPerAccount; i < domain.LoginLimitPerAddress; i++ {
-		if err := s.RecordLoginFailure(ctx, fmt.Sprintf("user%d@example.com", i), "10.0.0.1"); err != nil {
-			t.Fatal(err)
+		if _, wait, err := s.BeginLogin(ctx, fmt.Sprintf("user%d@example.com", i), "10.0.0.1"); err != nil || wait != 0 {
+			t.Fatalf("guess %d: wait = %v, err = %v", i, wait, err)
 		}
 	}
-	if wait, _ := s.LoginRetryAfter(ctx, "fresh@example.com", "10.0.0.1"); wait <= 0 {
+	if _, wait, _ := s.BeginLogin(ctx, "fresh@example.com", "10.0.0.1"); wait <= 0 {
 		t.Errorf("address past its limit: wait = %v, want > 0", wait)
 	}
+}
+
+// countFailures counts the failures recorded against a throttle key.
+func countFailures(t *testing.T, db *sqlx.DB, key string) int {
+	t.Helper()
+	var n int
+	if err := db.Get(&n, `SELECT count(*) FROM login_failures WHERE key = $1`, key); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func TestSessions(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -393,6 +394,56 @@ func fieldCounts(text []byte, delim byte, max int) []int {
 	return counts
 }
 
+// MaxColumns is the most columns a file may have. Real exports have a few dozen (Shopify's order
+// export, one of the widest, has 79); a file of 100,000 columns (868 KB) made a preview page of
+// 70 MB. A header wider than this refuses the file; a data row wider than this is rejected, and
+// only its first MaxColumns fields are kept for the report, so a row of a million empty fields
+// costs no more than one of MaxColumns.
+const MaxColumns = 500
+
+// errTooManyColumns refuses a file whose header has n fields.
+func errTooManyColumns(n int, cut bool) error {
+	more := ""
+	if cut {
+		more = "more than "
+	}
+	return Invalid("file", fmt.Sprintf("The file has %s%s columns; the desk reads at most %d. "+
+		"Remove the columns you do not need (or export fewer) and upload it again.", more, formatThousands(n), MaxColumns))
+}
+
+// formatThousands writes n with comma thousands separators: 100000 → "100,000".
+func formatThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// CheckHeaderWidth refuses a file whose header row, as far as head holds it (the first piece of
+// an upload; whole when it is the whole file), is wider than MaxColumns, before the file is kept.
+// It counts the fields as RecordReader splits them (quotes respected, an Excel "sep=" line and
+// blank lines skipped) without making a string of each.
+func CheckHeaderWidth(head []byte, d Dialect, whole bool) error {
+	text := bytes.TrimPrefix(head, utf8BOM)
+	if decoderFor(d.Encoding) != nil {
+		text = decodeSample(head, d.Encoding)
+	}
+	delim := byte(',')
+	if d.Delimiter > 0 && d.Delimiter < utf8.RuneSelf {
+		delim = byte(d.Delimiter)
+	}
+	counts := fieldCounts(text, delim, 2)
+	if line, _, _ := bytes.Cut(bytes.TrimLeft(text, "\r\n"), []byte("\n")); len(counts) > 0 &&
+		len(bytes.TrimRight(line, "\r")) == 5 && bytes.HasPrefix(bytes.ToLower(line), []byte("sep=")) {
+		counts = counts[1:]
+	}
+	if len(counts) == 0 || counts[0] <= MaxColumns {
+		return nil
+	}
+	return errTooManyColumns(counts[0], !whole && !bytes.ContainsAny(text, "\r\n")) // the header goes on past head
+}
+
 // maxRecordBytes bounds one record. A quote that is never closed would otherwise make
 // encoding/csv read the rest of a million-row file into one field.
 const maxRecordBytes = 1 << 20
@@ -480,6 +531,29 @@ func (rr *RecordReader) BytesRead() int64 { return rr.feed.count.n }
 // range of lines it took, and a single line over 1 MiB is skipped. Any other error (reading r
 // failed) is returned again by every later call.
 func (rr *RecordReader) Read() (rec []string, line int, err error) {
+	first := !rr.started
+	rec, line, err = rr.read()
+	if len(rec) <= MaxColumns {
+		return rec, line, err
+	}
+	// Too wide: the header refuses the file (and stays the answer to every later call); a data
+	// row is rejected, with its first MaxColumns fields.
+	if first {
+		rr.err = errTooManyColumns(len(rec), false)
+		return nil, line, rr.err
+	}
+	n := len(rec)
+	rec = rec[:MaxColumns]
+	if _, ok := asRowError(err); !ok {
+		err = RowError{Line: line, Reason: fmt.Sprintf("this line has %s fields, more than the %d columns a file may have; check it",
+			formatThousands(n), MaxColumns)}
+	}
+	capFields(rec)
+	return rec, line, err
+}
+
+// read is Read without the check of the record's width.
+func (rr *RecordReader) read() (rec []string, line int, err error) {
 	for {
 		if rr.err != nil {
 			return nil, 0, rr.err

@@ -794,3 +794,83 @@ func BenchmarkRecordReader(b *testing.B) {
 		}
 	}
 }
+
+// wideLine is a CSV line of n fields: "c1,c2,…".
+func wideLine(n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "c%d", i+1)
+	}
+	return b.String()
+}
+
+// TestRecordReaderColumnCap: a header wider than MaxColumns refuses the file with a message that
+// gives the count and the limit, on this and every later read; a data row wider than that is
+// rejected with its first MaxColumns fields, and the rows after it read as usual.
+func TestRecordReaderColumnCap(t *testing.T) {
+	d := Dialect{Encoding: EncodingUTF8, Delimiter: ','}
+	rr := NewRecordReader(strings.NewReader(wideLine(MaxColumns)+"\n"+wideLine(MaxColumns)+"\n"), d)
+	if items := mustReadAll(t, rr); len(items) != 2 || items[0].Reason != "" || len(items[1].Rec) != MaxColumns {
+		t.Fatalf("a file of exactly %d columns: %v", MaxColumns, items)
+	}
+
+	rr = NewRecordReader(strings.NewReader(wideLine(100_000)+"\na,b\n"), d)
+	for range 2 {
+		rec, _, err := rr.Read()
+		var verr *ValidationError
+		if !errors.As(err, &verr) || rec != nil {
+			t.Fatalf("a header of 100,000 columns: rec of %d, err %v; want a *ValidationError", len(rec), err)
+		}
+		if msg := verr.Message(); !strings.Contains(msg, "100,000 columns") || !strings.Contains(msg, fmt.Sprint(MaxColumns)) {
+			t.Errorf("message %q does not give the count and the limit", msg)
+		}
+	}
+
+	wide := "a,b\n" + strings.Repeat("x,", 500_000) + "x\nx,y\n"
+	rr = NewRecordReader(strings.NewReader(wide), d)
+	_, _, _ = rr.Read()
+	if rec, _, err := rr.Read(); !isRowError(err) || len(rec) != MaxColumns {
+		t.Errorf("a data row of 500,001 fields: %d fields kept, err %v; want a row error and %d fields", len(rec), err, MaxColumns)
+	}
+	items := mustReadAll(t, NewRecordReader(strings.NewReader(wide), d))
+	if len(items) != 3 || items[1].Reason == "" || !strings.Contains(items[1].Reason, "500,001 fields") || items[2].Reason != "" {
+		t.Fatalf("a data row of a million fields: %v", items)
+	}
+	if items[2].Line != 3 || !reflect.DeepEqual(items[2].Rec, []string{"x", "y"}) {
+		t.Errorf("the row after the wide one: %v", items[2])
+	}
+}
+
+// TestCheckHeaderWidth judges an upload's first piece: a header cut off at its end is wider than
+// it counts ("more than"); a narrow one, or a file that is not read as CSV at all, passes (other
+// checks refuse those).
+func TestCheckHeaderWidth(t *testing.T) {
+	d := Dialect{Encoding: EncodingUTF8, Delimiter: ','}
+	if err := CheckHeaderWidth([]byte(wideLine(40)+"\n1,2\n"), d, true); err != nil {
+		t.Errorf("40 columns: %v", err)
+	}
+	head := []byte(wideLine(MaxColumns + 10))
+	err := CheckHeaderWidth(head[:len(head)-2], d, false) // "…,c510" cut to "…,c5"
+	var verr *ValidationError
+	if !errors.As(err, &verr) || !strings.Contains(verr.Message(), "more than 510 columns") {
+		t.Errorf("a header cut off after %d fields: %v", MaxColumns+10, err)
+	}
+	utf16 := []byte{0xFF, 0xFE}
+	for _, c := range []byte(`"a,b",` + wideLine(MaxColumns) + "\r\n1,2\r\n") {
+		utf16 = append(utf16, c, 0)
+	}
+	err = CheckHeaderWidth(utf16, Dialect{Encoding: EncodingUTF16LE, BOM: true, Delimiter: ','}, true)
+	if !errors.As(err, &verr) || !strings.Contains(verr.Message(), "has 501 columns") {
+		t.Errorf("a UTF-16 header of %d fields, one of them quoted with a comma in it: %v", MaxColumns+1, err)
+	}
+	err = CheckHeaderWidth([]byte(wideLine(MaxColumns+1)+"\n"+wideLine(2)), d, false)
+	if !errors.As(err, &verr) || !strings.Contains(verr.Message(), "has 501 columns") {
+		t.Errorf("a whole header of %d fields in the first piece: %v", MaxColumns+1, err)
+	}
+	if err := CheckHeaderWidth([]byte("sep=;\n"+strings.ReplaceAll(wideLine(MaxColumns), ",", ";")+"\n"), Dialect{Encoding: EncodingUTF8, Delimiter: ';'}, true); err != nil {
+		t.Errorf("an Excel sep= line before %d columns: %v", MaxColumns, err)
+	}
+}

@@ -52,6 +52,7 @@ type Import struct {
 	EventsAdded       int64          `db:"events_added"`
 	DuplicatesSkipped int64          `db:"duplicates_skipped"`
 	RowsRejected      int64          `db:"rows_rejected"`
+	RowsWarned        int64          `db:"rows_warned"`
 	Error             string         `db:"error"`
 	CreatedAt         time.Time      `db:"created_at"`
 	StartedAt         *time.Time     `db:"started_at"`
@@ -60,7 +61,7 @@ type Import struct {
 
 const importColumns = `seller_id, id, user_id, source, filename, size_bytes, status, encoding, delimiter,
 	header, date_order, timezone, rows_estimate, rows_read, bytes_read, shipments_created, shipments_updated,
-	events_added, duplicates_skipped, rows_rejected, error, created_at, started_at, finished_at`
+	events_added, duplicates_skipped, rows_rejected, rows_warned, error, created_at, started_at, finished_at`
 
 // Runnable reports whether the import can be started (again).
 func (im Import) Runnable() bool {
@@ -91,7 +92,7 @@ func (s *Store) CreateImport(ctx context.Context, seller SellerID, in NewImport)
 	err := s.db.GetContext(ctx, &im, `
 		INSERT INTO imports (seller_id, user_id, source, filename, size_bytes, status)
 		VALUES ($1, $2, $3, $4, $5, 'uploaded') RETURNING `+importColumns,
-		seller, in.UserID, in.Source, in.Filename, in.Size)
+		seller, in.UserID, in.Source, importFilename(in.Filename), in.Size)
 	if err != nil {
 		return Import{}, fmt.Errorf("create import: %w", err)
 	}
@@ -217,7 +218,7 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	}
 	// Outside the transaction, so that pages see it running while it runs.
 	res, err := s.db.ExecContext(ctx, `
-		UPDATE imports SET status = 'running', started_at = now(), finished_at = NULL, error = '',
+		UPDATE imports SET status = 'running', started_at = clock_timestamp(), finished_at = NULL, error = '',
 		       rows_read = 0, bytes_read = 0, encoding = $3, delimiter = $4, date_order = $5, timezone = $6, mapping = $7
 		WHERE seller_id = $1 AND id = $2 AND status IN ('uploaded', 'failed', 'interrupted')`,
 		seller, id, set.Dialect.Encoding, string(set.Dialect.Delimiter), set.DateOrder.String(),
@@ -362,11 +363,14 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	// The clock's time: now() is when this transaction began, before started_at was written.
 	if _, err := tx.ExecContext(ctx, `
-		UPDATE imports SET status = 'done', finished_at = now(), rows_read = $3, shipments_created = $4,
-		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9
+		UPDATE imports SET status = 'done', finished_at = clock_timestamp(), rows_read = $3, shipments_created = $4,
+		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9,
+		       rows_warned = $10
 		WHERE seller_id = $1 AND id = $2`,
-		seller, id, staged.rows, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(staged.header)); err != nil {
+		seller, id, staged.rows, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(staged.header),
+		c.warned); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
@@ -508,16 +512,32 @@ func (s *Store) EachReject(ctx context.Context, seller SellerID, importID int64,
 	return rows.Err()
 }
 
+// Warning is something an import set aside from a row it imported: the row's line and what.
+type Warning struct {
+	Line    int    `db:"line"`
+	Message string `db:"message"`
+}
+
+// ListWarnings returns the first limit warnings of the seller's import, in line order.
+func (s *Store) ListWarnings(ctx context.Context, seller SellerID, importID int64, limit int) ([]Warning, error) {
+	var out []Warning
+	if err := s.db.SelectContext(ctx, &out, `SELECT line, message FROM import_warnings
+		WHERE seller_id = $1 AND import_id = $2 ORDER BY line LIMIT $3`, seller, importID, limit); err != nil {
+		return nil, fmt.Errorf("list warnings: %w", err)
+	}
+	return out, nil
+}
+
 // mergeCounts is what a merge did.
 type mergeCounts struct {
-	created, updated, events, duplicates, rejected int64
+	created, updated, events, duplicates, rejected, warned int64
 }
 
 // shipmentFacts are the staging columns that are facts of the order: the last non-empty value in
 // the file wins, and an empty cell never erases a known value.
 var shipmentFacts = []string{"tracking_number", "carrier", "service", "last_mile_tracking_number",
 	"last_mile_carrier", "destination_country", "order_date", "customer_name", "customer_email", "product",
-	"order_value", "currency", "promised_by", "protection_ends_at"}
+	"order_value", "currency", "promised_by", "protection_ends_at", "unrecognised_tracking"}
 
 // isTextFact reports whether a fact column is text (stored as ” when absent).
 func isTextFact(c string) bool {
@@ -541,6 +561,16 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 				ON CONFLICT DO NOTHING RETURNING 1)
 			SELECT count(*) FROM r`, seller, importID); err != nil {
 			return c, fmt.Errorf("record rejected rows: %w", err)
+		}
+	}
+	if staged.warned > 0 {
+		if err := tx.GetContext(ctx, &c.warned, `
+			WITH w AS (
+				INSERT INTO import_warnings (seller_id, import_id, line, message)
+				SELECT $1, $2, line, warning FROM staging WHERE warning IS NOT NULL
+				ON CONFLICT DO NOTHING RETURNING 1)
+			SELECT count(*) FROM w`, seller, importID); err != nil {
+			return c, fmt.Errorf("record warnings: %w", err)
 		}
 	}
 	step("rejects")

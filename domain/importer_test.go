@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -850,5 +851,103 @@ func TestImportTrackingNumberSourceFirstMileFirst(t *testing.T) {
 		if got := fmt.Sprint(nums); got != want {
 			t.Errorf("%s tracking numbers = %s, want %s", ref, got, want)
 		}
+	}
+}
+
+// TestImportFinishesAfterItStarts: an import's started_at is written outside its transaction
+// after the transaction began, and its finished_at inside it at the end. Both were now(), the
+// time the statement's transaction started, so a done import finished before it started; they
+// are the clock's time when written.
+func TestImportFinishesAfterItStarts(t *testing.T) {
+	t.Parallel()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	im := mustImport(t, s, seller.ID, header+"A-1,LP00123456789012,,Accepted by carrier,2026-11-01 10:00,,Spain,\n")
+	if im.StartedAt == nil || im.FinishedAt == nil || im.FinishedAt.Before(*im.StartedAt) {
+		t.Errorf("import started %v and finished %v", im.StartedAt, im.FinishedAt)
+	}
+	if !im.CreatedAt.After(time.Time{}) || im.StartedAt.Before(im.CreatedAt) {
+		t.Errorf("import created %v and started %v", im.CreatedAt, im.StartedAt)
+	}
+}
+
+// TestImportKeepsOrdersWithOddTrackingNumbers: a row whose tracking number is not one ("pending",
+// a short internal code) was rejected whole, and its order left monitoring. The order is imported
+// without the number, the value is kept aside on the shipment, the row is reported as a warning
+// with its line (not a rejection), and the shipments list counts the orders left without a usable
+// number until a file gives them one.
+func TestImportKeepsOrdersWithOddTrackingNumbers(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	csv := header +
+		"A-1,pending,AliExpress Standard Shipping,Processing,2026-11-01 10:00,,Spain,\n" +
+		"B-2,X12,AliExpress Standard Shipping,[Shenzhen] Accepted by carrier,2026-11-01 10:00,,Spain,\n" +
+		"C-3,LP00123456789012,AliExpress Standard Shipping,[Shenzhen] Accepted by carrier,2026-11-01 10:00,,Spain,\n" +
+		",LP00999999999999,,Delivered,2026-11-01 10:00,,Spain,\n" +
+		"B-2,X12,AliExpress Standard Shipping,[Shenzhen] Hand over to airline,2026-11-02 10:00,,Spain,\n"
+	im := mustImport(t, s, seller.ID, csv)
+	if im.ShipmentsCreated != 3 || im.RowsRejected != 1 || im.RowsWarned != 3 || im.EventsAdded != 4 {
+		t.Errorf("import: %d created, %d rejected, %d warned, %d events; want 3, 1, 3, 4", im.ShipmentsCreated, im.RowsRejected, im.RowsWarned, im.EventsAdded)
+	}
+	warnings, err := s.ListWarnings(ctx, seller.ID, im.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []domain.Warning{
+		{Line: 2, Message: `tracking_number: "pending" is not a tracking number; the order was imported without it`},
+		{Line: 3, Message: `tracking_number: "X12" is not a tracking number; the order was imported without it`},
+		{Line: 6, Message: `tracking_number: "X12" is not a tracking number; the order was imported without it`},
+	}
+	if !reflect.DeepEqual(warnings, want) {
+		t.Errorf("warnings:\n%v\nwant\n%v", warnings, want)
+	}
+	var rejected []domain.Reject
+	_ = s.EachReject(ctx, seller.ID, im.ID, func(r domain.Reject) error { rejected = append(rejected, r); return nil })
+	if len(rejected) != 1 || rejected[0].Line != 5 {
+		t.Errorf("rejected rows: %v, want line 5 alone", rejected)
+	}
+	a := shipmentByRef(t, s, seller.ID, "A-1")
+	if a.TrackingNumber != "" || a.UnrecognisedTracking != "pending" || a.Stage != domain.StageOrderCompleted {
+		t.Errorf("A-1: tracking %q, unrecognised %q, stage %v", a.TrackingNumber, a.UnrecognisedTracking, a.Stage)
+	}
+	if b := shipmentByRef(t, s, seller.ID, "B-2"); b.UnrecognisedTracking != "X12" || b.Stage != domain.StageHandedToCarrier {
+		t.Errorf("B-2: unrecognised %q, stage %v; want X12, followed by its events", b.UnrecognisedTracking, b.Stage)
+	}
+	noNumber := func() []string {
+		t.Helper()
+		n, err := s.CountNoUsableNumber(ctx, seller.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := s.ListShipments(ctx, seller.ID, domain.ShipmentFilter{NoUsableNumber: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refs []string
+		for _, sh := range page.Shipments {
+			refs = append(refs, sh.OrderRef)
+		}
+		if int(n) != len(refs) {
+			t.Errorf("%d orders counted without a usable number, %d listed", n, len(refs))
+		}
+		return refs
+	}
+	if got := noNumber(); !reflect.DeepEqual(got, []string{"B-2", "A-1"}) {
+		t.Errorf("orders with no usable tracking number: %v, want B-2 and A-1", got)
+	}
+
+	// The same file again changes nothing; a later file that gives A-1 its number makes it
+	// trackable (the odd value stays on record).
+	if again := mustImport(t, s, seller.ID, csv); again.ShipmentsUpdated != 0 || again.EventsAdded != 0 || again.RowsWarned != 3 {
+		t.Errorf("the same file again: %+v", again)
+	}
+	mustImport(t, s, seller.ID, header+"A-1,LP00555555555555,,[Shenzhen] Accepted by carrier,2026-11-03 10:00,,Spain,\n")
+	if got := noNumber(); !reflect.DeepEqual(got, []string{"B-2"}) {
+		t.Errorf("after A-1 got its number, orders with no usable tracking number: %v, want B-2", got)
+	}
+	if a := shipmentByRef(t, s, seller.ID, "A-1"); a.TrackingNumber != "LP00555555555555" || a.UnrecognisedTracking != "pending" {
+		t.Errorf("A-1 after its number came: tracking %q, unrecognised %q", a.TrackingNumber, a.UnrecognisedTracking)
 	}
 }

@@ -21,31 +21,38 @@ import (
 // differ from the previous row's. Files list an order's rows together, so most rows carry no
 // facts, and the shipments merge reads only the rows marked facts. "The last non-empty value in
 // the file wins" still holds: a value that is not sent repeats the one sent before it in the run.
+// An accepted record that had something set aside (a tracking value that is not a number) carries
+// a warning.
 const stagingTable = `CREATE TEMP TABLE staging (
 	line int NOT NULL, order_ref text,
 	tracking_number text, carrier text, service text, last_mile_tracking_number text, last_mile_carrier text,
 	destination_country text, order_date timestamptz, customer_name text, customer_email text, product text,
 	order_value numeric(14, 2), currency text, promised_by timestamptz, protection_ends_at timestamptz,
+	unrecognised_tracking text,
 	facts boolean,
 	status text, status_norm text, status_at timestamptz, location text, stage smallint, signal text,
 	extra_numbers text[],
-	reject text, raw text[]
+	reject text, raw text[],
+	warning text
 ) ON COMMIT DROP`
 
 const stagingCopy = `COPY staging (line, order_ref,
 	tracking_number, carrier, service, last_mile_tracking_number, last_mile_carrier,
 	destination_country, order_date, customer_name, customer_email, product,
 	order_value, currency, promised_by, protection_ends_at,
+	unrecognised_tracking,
 	facts,
 	status, status_norm, status_at, location, stage, signal,
 	extra_numbers,
-	reject, raw) FROM STDIN`
+	reject, raw,
+	warning) FROM STDIN`
 
 // stagedFile is what stageRows read.
 type stagedFile struct {
 	header     []string
 	rows       int64 // data rows read
 	rejected   int64 // of which rejected
+	warned     int64 // accepted with a warning
 	withStatus int64 // accepted rows that carry an event
 	bytes      int64 // of the file, read
 }
@@ -112,6 +119,9 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 						out.rows++
 						if row.Status != "" {
 							out.withStatus++
+						}
+						if row.Warning != "" {
+							out.warned++
 						}
 						b = b.row(row, &prev, statuses.get(row.Status, row.StatusCode, row.Carrier))
 						prev = row
@@ -232,14 +242,14 @@ type copyLine []byte
 // fields.
 func (b copyLine) reject(re RowError, rec []string) copyLine {
 	b = strconv.AppendInt(b, int64(re.Line), 10)
-	for range 23 { // order_ref … extra_numbers
+	for range 24 { // order_ref … extra_numbers
 		b = append(b, "\t\\N"...)
 	}
 	b = append(b, '\t')
 	b = b.text(re.Reason)
 	b = append(b, '\t')
 	b = b.array(rec)
-	return append(b, '\n')
+	return append(b, "\t\\N\n"...) // warning
 }
 
 // row appends the staging row of an accepted record, with what its status means; the order's
@@ -283,6 +293,7 @@ func (b copyLine) row(row ImportRow, prev *ImportRow, st statusInfo) copyLine {
 	str(row.Currency, prev.Currency)
 	tm(row.PromisedBy, prev.PromisedBy)
 	tm(row.ProtectionEndsAt, prev.ProtectionEndsAt)
+	str(row.UnrecognisedTracking, prev.UnrecognisedTracking)
 	if facts {
 		b = append(b, "\tt"...)
 	} else {
@@ -323,7 +334,13 @@ func (b copyLine) row(row ImportRow, prev *ImportRow, st statusInfo) copyLine {
 			b = b.array(st.extra)
 		}
 	}
-	return append(b, "\t\\N\t\\N\n"...) // reject, raw
+	b = append(b, "\t\\N\t\\N\t"...) // reject, raw
+	if row.Warning == "" {
+		b = append(b, `\N`...)
+	} else {
+		b = b.text(row.Warning)
+	}
+	return append(b, '\n')
 }
 
 // text appends s as a field value: an empty string stays empty (not NULL).

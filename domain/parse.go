@@ -1124,6 +1124,12 @@ type ImportRow struct {
 	Currency               string
 	PromisedBy             time.Time
 	ProtectionEndsAt       time.Time
+	// UnrecognisedTracking is what a tracking number column held that is not a tracking number
+	// ("pending", a short internal code), kept aside: the order is imported without it.
+	UnrecognisedTracking string
+	// Warning says what was set aside from an imported row ("tracking_number: …"), for the
+	// import's report; "" when nothing was.
+	Warning string
 }
 
 // ParseOptions are the per-file choices ParseRow needs.
@@ -1173,14 +1179,23 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 		row.OrderRef = ref
 	}
 
-	// Tracking numbers.
-	var why string
-	if row.TrackingNumber, why = normTracking(m.field(rec, ColTrackingNumber)); why != "" {
-		fail(ColTrackingNumber, why)
+	// Tracking numbers. A value that is not one ("pending", a short internal code, a cell of two
+	// numbers) does not cost the order its place in monitoring: the row is imported without it,
+	// the value is kept aside as an unrecognised number, and the import reports a warning.
+	var odd, warnings []string
+	tracking := func(col Column) string {
+		raw := m.field(rec, col)
+		v, why := normTracking(raw)
+		if why != "" {
+			odd = append(odd, unrecognisedValue(excelText(raw)))
+			warnings = append(warnings, string(col)+": "+why+"; the order was imported without it")
+		}
+		return v
 	}
-	if row.LastMileTrackingNumber, why = normTracking(m.field(rec, ColLastMileTrackingNumber)); why != "" {
-		fail(ColLastMileTrackingNumber, why)
-	}
+	row.TrackingNumber = tracking(ColTrackingNumber)
+	row.LastMileTrackingNumber = tracking(ColLastMileTrackingNumber)
+	row.UnrecognisedTracking = strings.Join(odd, " / ")
+	row.Warning = strings.Join(warnings, "; ")
 
 	// Free text.
 	text := func(col Column) string {
@@ -1373,6 +1388,25 @@ func hasControlChar(v string) bool {
 		}
 	}
 	return false
+}
+
+// maxUnrecognised bounds an unrecognised tracking value kept aside, in characters.
+const maxUnrecognised = 100
+
+// unrecognisedValue is how a cell that is not a tracking number is kept aside for the seller to
+// see: control characters (a line break in a quoted cell) as spaces, at most maxUnrecognised
+// characters.
+func unrecognisedValue(v string) string {
+	v = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, v)
+	if r := []rune(v); len(r) > maxUnrecognised {
+		v = string(r[:maxUnrecognised-1]) + "…"
+	}
+	return v
 }
 
 // normTracking cleans a tracking number: spreadsheet text markers removed, every space removed

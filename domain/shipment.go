@@ -33,19 +33,22 @@ type Shipment struct {
 	Currency               string     `db:"currency"`
 	PromisedBy             *time.Time `db:"promised_by"`
 	ProtectionEndsAt       *time.Time `db:"protection_ends_at"`
-	Stage                  Stage      `db:"stage"`
-	StageEnteredAt         *time.Time `db:"stage_entered_at"`
-	LastEventAt            *time.Time `db:"last_event_at"`
-	LastStatus             string     `db:"last_status"`
-	LastSignal             Signal     `db:"last_signal"`
-	CreatedAt              time.Time  `db:"created_at"`
-	UpdatedAt              time.Time  `db:"updated_at"`
+	// UnrecognisedTracking is what the files gave as the order's tracking number that is not one
+	// ("pending"), kept aside; "" when they gave none.
+	UnrecognisedTracking string     `db:"unrecognised_tracking"`
+	Stage                Stage      `db:"stage"`
+	StageEnteredAt       *time.Time `db:"stage_entered_at"`
+	LastEventAt          *time.Time `db:"last_event_at"`
+	LastStatus           string     `db:"last_status"`
+	LastSignal           Signal     `db:"last_signal"`
+	CreatedAt            time.Time  `db:"created_at"`
+	UpdatedAt            time.Time  `db:"updated_at"`
 }
 
 const shipmentColumns = `s.seller_id, s.id, s.order_ref, s.tracking_number, s.carrier, s.service,
 	s.last_mile_tracking_number, s.last_mile_carrier, s.destination_country, s.order_date,
 	s.customer_name, s.customer_email, s.product, s.order_value::text AS order_value, s.currency,
-	s.promised_by, s.protection_ends_at, s.stage, s.stage_entered_at, s.last_event_at,
+	s.promised_by, s.protection_ends_at, s.unrecognised_tracking, s.stage, s.stage_entered_at, s.last_event_at,
 	s.last_status, s.last_signal, s.created_at, s.updated_at`
 
 // Event is one tracking event of a shipment.
@@ -220,6 +223,9 @@ type ShipmentFilter struct {
 	// known by (exact or prefix), or the customer's name or email (substring).
 	Query string
 	Stage Stage
+	// NoUsableNumber keeps the orders that have no usable tracking number because their files gave
+	// something else in its place (UnrecognisedTracking): the ones that cannot be tracked.
+	NoUsableNumber bool
 	// Before is the keyset cursor: only shipments with a smaller id (the next page).
 	Before int64
 	Limit  int
@@ -250,6 +256,9 @@ func (s *Store) ListShipments(ctx context.Context, seller SellerID, f ShipmentFi
 	if f.Stage.Valid() {
 		conds = append(conds, "s.stage = "+arg(int(f.Stage)))
 	}
+	if f.NoUsableNumber {
+		conds = append(conds, noUsableNumberSQL)
+	}
 	if f.Before > 0 {
 		conds = append(conds, "s.id < "+arg(f.Before))
 	}
@@ -265,6 +274,22 @@ func (s *Store) ListShipments(ctx context.Context, seller SellerID, f ShipmentFi
 		page.Next = page.Shipments[f.Limit-1].ID
 	}
 	return page, nil
+}
+
+// noUsableNumberSQL is true for a shipment s of seller $1 whose files gave something that is not a
+// tracking number in its place and no number at all (none in another row or column, none in an
+// event's text). The partial index shipments_unrecognised_idx holds the few candidates.
+const noUsableNumberSQL = `(s.unrecognised_tracking <> '' AND NOT EXISTS (
+	SELECT FROM tracking_numbers t WHERE t.seller_id = $1 AND t.shipment_id = s.id))`
+
+// CountNoUsableNumber counts the seller's orders with no usable tracking number
+// (ShipmentFilter.NoUsableNumber).
+func (s *Store) CountNoUsableNumber(ctx context.Context, seller SellerID) (int64, error) {
+	var n int64
+	if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM shipments s WHERE s.seller_id = $1 AND `+noUsableNumberSQL, seller); err != nil {
+		return 0, fmt.Errorf("count orders without a usable tracking number: %w", err)
+	}
+	return n, nil
 }
 
 // likeEscape escapes LIKE's wildcards in user text.

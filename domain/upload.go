@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unicode"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -16,15 +18,32 @@ import (
 // uploadChunk is the size of the pieces an upload is kept in.
 const uploadChunk = 1 << 20
 
+// importFilename is how an import's file name is kept, for display only: it comes from the
+// sender's file system, which may hand over bytes PostgreSQL refuses in text (a NUL, invalid
+// UTF-8), and other control characters would only garble a page. Those are dropped or replaced,
+// and the name is cut to 255 characters.
+func importFilename(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(name, "\uFFFD"))
+	if r := []rune(name); len(r) > 255 {
+		name = string(r[:255])
+	}
+	return name
+}
+
 // CreateUpload keeps an uploaded file in the database, in pieces, for preview and run, reading it
-// as a stream. A file that is empty, binary, or larger than maxBytes is refused with a
-// *ValidationError and leaves nothing behind.
+// as a stream. A file that is empty, binary, wider than MaxColumns or larger than maxBytes is
+// refused with a *ValidationError and leaves nothing behind.
 func (s *Store) CreateUpload(ctx context.Context, seller SellerID, user int64, filename string, r io.Reader, maxBytes int64) (Import, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := tx.GetContext(ctx, &id, `
 			INSERT INTO imports (seller_id, user_id, source, filename, status)
-			VALUES ($1, $2, 'upload', $3, 'uploaded') RETURNING id`, seller, user, filename); err != nil {
+			VALUES ($1, $2, 'upload', $3, 'uploaded') RETURNING id`, seller, user, importFilename(filename)); err != nil {
 			return err
 		}
 		buf := make([]byte, uploadChunk)
@@ -33,7 +52,12 @@ func (s *Store) CreateUpload(ctx context.Context, seller SellerID, user int64, f
 			n, err := io.ReadFull(r, buf)
 			if n > 0 {
 				if seq == 0 {
-					if _, err := SniffDialect(buf[:n]); err != nil {
+					whole := err != nil // the file ended within the first piece
+					d, err := SniffDialect(buf[:n])
+					if err != nil {
+						return err
+					}
+					if err := CheckHeaderWidth(buf[:n], d, whole); err != nil {
 						return err
 					}
 				}

@@ -1,11 +1,13 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -54,11 +56,16 @@ func (s *Server) loginForm(c echo.Context) error {
 	return render(c, http.StatusOK, views.LoginPage(s.page(c, "Sign in"), f), nil)
 }
 
-// login checks the password, throttled per account and per client address.
+// login checks the password, throttled per account and per client address. The attempt is
+// counted before the slow password check (domain.BeginLogin) and taken back when it was right;
+// both writes use a context that the client hanging up does not cancel, so hanging up on a slow
+// answer does not keep a guess off the count.
 func (s *Server) login(c echo.Context) error {
 	ctx := c.Request().Context()
 	f := views.LoginForm{Email: strings.TrimSpace(c.FormValue("email")), Next: safeNext(c.FormValue("next"))}
-	wait, err := s.store.LoginRetryAfter(ctx, f.Email, c.RealIP())
+	keep, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	attempt, wait, err := s.store.BeginLogin(keep, f.Email, c.RealIP())
 	if err != nil {
 		return err
 	}
@@ -69,16 +76,13 @@ func (s *Server) login(c echo.Context) error {
 	}
 	user, err := s.store.Authenticate(ctx, f.Email, c.FormValue("password"))
 	if errors.Is(err, domain.ErrUnauthorized) {
-		if err := s.store.RecordLoginFailure(ctx, f.Email, c.RealIP()); err != nil {
-			return err
-		}
 		f.Errors = views.Errors{"": "That email and password do not match an account."}
 		return render(c, http.StatusUnauthorized, views.LoginPage(s.page(c, "Sign in"), f), nil)
 	}
 	if err != nil {
 		return err
 	}
-	if err := s.store.ClearLoginFailures(ctx, f.Email); err != nil {
+	if err := s.store.LoginSucceeded(keep, attempt); err != nil {
 		return err
 	}
 	to := f.Next
@@ -90,7 +94,7 @@ func (s *Server) login(c echo.Context) error {
 
 // startSession signs a member in on a brand-new session token and redirects.
 func (s *Server) startSession(c echo.Context, user domain.User, to, flash string) error {
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil {
 		return err
 	}
@@ -110,7 +114,7 @@ func (s *Server) startSession(c echo.Context, user domain.User, to, flash string
 
 // logout ends the session server-side, so the old cookie is worthless even if it was copied.
 func (s *Server) logout(c echo.Context) error {
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil {
 		return err
 	}

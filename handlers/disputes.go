@@ -204,7 +204,7 @@ func (s *Server) evidenceCreate(c echo.Context) error {
 			if file || part.FileName() == "" {
 				continue
 			}
-			file, up.Filename = true, part.FileName()
+			file, up.Filename = true, part.FileName() // domain.SafeFilename cleans it
 			if n := c.Request().ContentLength; n > 0 {
 				// Room for the whole body: ReadFrom then fills the buffer without copying it to
 				// a larger one (it wants MinRead bytes free before each read).
@@ -223,10 +223,14 @@ func (s *Server) evidenceCreate(c echo.Context) error {
 			if err != nil {
 				return readFailed(err)
 			}
+			text, err := readText(v)
+			if err != nil {
+				return err
+			}
 			if part.FormName() == "kind" {
-				up.Kind = domain.EvidenceKind(v)
+				up.Kind = domain.EvidenceKind(text)
 			} else {
-				up.Description = string(v)
+				up.Description = text
 			}
 		}
 	}

@@ -78,7 +78,10 @@ func statusText(he *echo.HTTPError) (string, string) {
 		}
 		return "Not allowed", "Your role in this shop does not allow this. Ask an owner."
 	case http.StatusBadRequest:
-		return "Bad request", "The request could not be understood."
+		if msg == "" || msg == http.StatusText(he.Code) {
+			msg = "The request could not be understood."
+		}
+		return "Bad request", msg
 	case http.StatusUnauthorized:
 		return "Signed out", msg
 	}

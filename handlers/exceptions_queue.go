@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -195,41 +194,33 @@ func rowKinds(r domain.QueueRow) string {
 	return strings.Join(kinds, " ")
 }
 
-// exceptionsCSV downloads every parcel the queue's filter shows (all pages), streamed as
-// the domain walks the queue, a line per parcel (its most urgent exception, and every kind), each cell safe to open in a spreadsheet. Times are in the seller's
-// zone.
+// exceptionsCSV downloads every parcel the queue's filter shows (all pages), streamed as the
+// domain walks the queue, a line per parcel (its most urgent exception, and every kind), each cell
+// safe to open in a spreadsheet. Times are in the seller's zone.
 func (s *Server) exceptionsCSV(c echo.Context) error {
 	ctx, seller, loc := c.Request().Context(), sellerFrom(c), sellerLocation(c)
 	f := queueFilter(c)
 	f.After = nil
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="exceptions-%s.csv"`, f.Now.In(loc).Format("2006-01-02")))
-	c.Response().WriteHeader(http.StatusOK)
-	w := csv.NewWriter(c.Response())
-	if err := w.Write([]string{"exception id", "kind", "state", "severity", "order ref", "tracking number", "customer", "email",
-		"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened", "kinds"}); err != nil {
-		return err
-	}
 	stamp := func(t *time.Time) string {
 		if t == nil {
 			return ""
 		}
 		return t.In(loc).Format("2006-01-02 15:04")
 	}
-	err := s.store.EachQueueRow(ctx, seller, f, func(r domain.QueueRow) error {
-		value := ""
-		if r.OrderValue != nil {
-			value = *r.OrderValue
+	return s.streamCSV(c, fmt.Sprintf("exceptions-%s.csv", f.Now.In(loc).Format("2006-01-02")), func(w *csv.Writer) error {
+		if err := w.Write([]string{"exception id", "kind", "state", "severity", "order ref", "tracking number", "customer", "email",
+			"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened", "kinds"}); err != nil {
+			return err
 		}
-		return w.Write(safeRow([]string{strconv.FormatInt(r.ID, 10), string(r.Kind), string(r.State),
-			strconv.FormatFloat(r.Severity, 'f', 1, 64), r.OrderRef, r.TrackingNumber, r.CustomerName, r.CustomerEmail,
-			r.DestinationCountry, r.Carrier, r.Service, r.ShipmentStage.Key(), stamp(r.StageEnteredAt), value, r.Currency,
-			r.AssigneeName, stamp(&r.OpenedAt), rowKinds(r)}))
+		return s.store.EachQueueRow(ctx, seller, f, func(r domain.QueueRow) error {
+			value := ""
+			if r.OrderValue != nil {
+				value = *r.OrderValue
+			}
+			return w.Write(safeRow([]string{strconv.FormatInt(r.ID, 10), string(r.Kind), string(r.State),
+				strconv.FormatFloat(r.Severity, 'f', 1, 64), r.OrderRef, r.TrackingNumber, r.CustomerName, r.CustomerEmail,
+				r.DestinationCountry, r.Carrier, r.Service, r.ShipmentStage.Key(), stamp(r.StageEnteredAt), value, r.Currency,
+				r.AssigneeName, stamp(&r.OpenedAt), rowKinds(r)}))
+		})
 	})
-	w.Flush()
-	if err != nil {
-		return err
-	}
-	return w.Error()
 }

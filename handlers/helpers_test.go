@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/jmoiron/sqlx"
@@ -28,6 +29,27 @@ type testServer struct {
 	db *sqlx.DB
 	// routes is the portal's route table.
 	routes []*echo.Route
+	// logs holds what the server logged at warn level and above.
+	logs *logBuffer
+}
+
+// logBuffer keeps log output for a test to read, safe for the server's goroutines.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// String returns everything logged so far.
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // newTestServer serves the portal over real HTTP on a fresh database; opts set up the
@@ -47,7 +69,8 @@ func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store, opt
 	if cfg.SessionKey == nil {
 		cfg.SessionKey = []byte("0123456789abcdef0123456789abcdef")
 	}
-	log := slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logs := &logBuffer{}
+	log := slog.New(slog.NewTextHandler(io.MultiWriter(testLog{t}, logs), &slog.HandlerOptions{Level: slog.LevelWarn}))
 	e := handlers.New(log, cfg, store)
 	srv := httptest.NewUnstartedServer(e)
 	for _, o := range opts {
@@ -55,7 +78,7 @@ func newTestServerOn(t *testing.T, cfg handlers.Config, store *domain.Store, opt
 	}
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, store: store, routes: e.Routes()}
+	return &testServer{Server: srv, store: store, routes: e.Routes(), logs: logs}
 }
 
 // testLog sends the server's warnings and errors to the test log, shown when a test fails.

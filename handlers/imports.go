@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -105,6 +106,11 @@ func (s *Server) importShow(c echo.Context) error {
 		return err
 	}
 	vm := views.ImportDetail{Import: im}
+	if im.Status == domain.ImportDone && im.RowsWarned > 0 {
+		if vm.Warnings, err = s.store.ListWarnings(c.Request().Context(), im.SellerID, im.ID, importWarningsShown); err != nil {
+			return err
+		}
+	}
 	if im.Runnable() {
 		p, err := s.preview(c, im)
 		if err != nil && !errors.Is(err, domain.ErrNotFound) {
@@ -115,8 +121,11 @@ func (s *Server) importShow(c echo.Context) error {
 			vm.Form = views.ImportForm{Mapping: p.Mapping, DateOrder: p.DateOrder, Timezone: c.Get(ctxSeller).(*domain.Seller).Timezone}
 		}
 	}
-	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(im))
+	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(im, vm.Warnings))
 }
+
+// importWarningsShown is how many of an import's warnings its page lists.
+const importWarningsShown = 100
 
 // preview reads the start of a kept upload; nil when the file is no longer kept.
 func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, error) {
@@ -198,15 +207,21 @@ func (s *Server) importRun(c echo.Context) error {
 	return render(c, http.StatusUnprocessableEntity, views.ImportPage(s.page(c, im.Filename), vm), nil)
 }
 
-// importForm reads the confirmed mapping, date order and time zone.
+// importForm reads the confirmed mapping, date order and time zone. A column comes as map_<column>,
+// the index of the file's column (the selects), or for a file too wide for selects as
+// col_<column>, its number from 1.
 func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.ImportSettings) {
 	f := views.ImportForm{Mapping: domain.Mapping{}, Timezone: c.FormValue("timezone"), Errors: views.Errors{}}
 	for _, col := range domain.Columns {
-		v := c.FormValue("map_" + string(col))
+		v, from := strings.TrimSpace(c.FormValue("map_"+string(col))), 0
+		if v == "" {
+			v, from = strings.TrimSpace(c.FormValue("col_"+string(col))), 1
+		}
 		if v == "" {
 			continue
 		}
 		i, err := strconv.Atoi(v)
+		i -= from
 		if err != nil || i < 0 || i >= len(p.Header) {
 			f.Errors["map_"+string(col)] = "Choose one of the file's columns."
 			continue
@@ -240,22 +255,14 @@ func (s *Server) importRejected(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	h := c.Response().Header()
-	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="import-%d-rejected.csv"`, im.ID))
-	c.Response().WriteHeader(http.StatusOK)
-	w := csv.NewWriter(c.Response())
-	if err := w.Write(safeRow(append(append([]string(nil), im.Header...), "error"))); err != nil {
-		return err
-	}
-	err = s.store.EachReject(ctx, seller, id, func(r domain.Reject) error {
-		row := make([]string, max(len(im.Header), len(r.Fields)), max(len(im.Header), len(r.Fields))+1)
-		copy(row, r.Fields)
-		return w.Write(safeRow(append(row, fmt.Sprintf("line %d: %s", r.Line, r.Reason))))
+	return s.streamCSV(c, fmt.Sprintf("import-%d-rejected.csv", im.ID), func(w *csv.Writer) error {
+		if err := w.Write(safeRow(append(append([]string(nil), im.Header...), "error"))); err != nil {
+			return err
+		}
+		return s.store.EachReject(ctx, seller, id, func(r domain.Reject) error {
+			row := make([]string, max(len(im.Header), len(r.Fields)), max(len(im.Header), len(r.Fields))+1)
+			copy(row, r.Fields)
+			return w.Write(safeRow(append(row, fmt.Sprintf("line %d: %s", r.Line, r.Reason))))
+		})
 	})
-	w.Flush()
-	if err != nil {
-		return err
-	}
-	return w.Error()
 }

@@ -83,40 +83,6 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 	})
 }
 
-// csrf checks the token of every state-changing request: the form field _csrf (or the
-// X-CSRF-Token header that htmx requests send) against a SameSite cookie. Browsers that send
-// Sec-Fetch-Site are also checked by it, as Echo's middleware does. The upload is checked by
-// uploadCSRF instead.
-func (s *Server) csrf() echo.MiddlewareFunc {
-	return s.csrfWith("header:X-CSRF-Token,form:_csrf", func(c echo.Context) bool { return skipSession(c) || isUpload(c) })
-}
-
-// uploadCSRF checks the upload's token from the query string or a header, never the form: reading
-// a form field of a multipart body would read the whole body (to memory and temporary files)
-// before the check, for anyone, signed in or not.
-func (s *Server) uploadCSRF() echo.MiddlewareFunc {
-	return s.csrfWith("header:X-CSRF-Token,query:_csrf", nil)
-}
-
-func (s *Server) csrfWith(lookup string, skip middleware.Skipper) echo.MiddlewareFunc {
-	return middleware.CSRFWithConfig(middleware.CSRFConfig{
-		Skipper:        skip,
-		TokenLookup:    lookup,
-		CookieName:     "_csrf",
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSecure:   s.cfg.SecureCookies,
-		CookieSameSite: http.SameSiteLaxMode,
-		ContextKey:     "csrf",
-		ErrorHandler: func(err error, c echo.Context) error {
-			return errCSRF
-		},
-	})
-}
-
-// errCSRF is the answer to a POST without a valid token.
-var errCSRF = echo.NewHTTPError(http.StatusForbidden, "This form has expired or was sent from another site. Go back, reload the page and try again.")
-
 // Context keys for the signed-in member.
 const (
 	ctxUser   = "user"

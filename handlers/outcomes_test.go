@@ -32,10 +32,10 @@ func ariaLabel(t *testing.T, body, id string) string {
 	return html.UnescapeString(m[1])
 }
 
-// TestHomeCharts and outcomes: one shop has a delivered YunExpress parcel to Spain and a
-// Cainiao parcel stalled on arrival in Poland; its home page charts them with the numbers in
-// the aria-labels, and /outcomes lists both carriers and countries. Another shop's carrier and
-// country appear on neither.
+// TestHomeChartsAndOutcomes: one shop has a delivered YunExpress parcel to Spain and a Cainiao
+// parcel stalled on arrival in Poland; its home page charts them with the numbers in the
+// aria-labels, and /outcomes lists their service and countries, too few for any rate. Another
+// shop's carrier and country appear on neither.
 func TestHomeChartsAndOutcomes(t *testing.T) {
 	t.Parallel()
 	ts := newTestServer(t, handlers.Config{})
@@ -81,17 +81,30 @@ func TestHomeChartsAndOutcomes(t *testing.T) {
 	page := a.get("/outcomes")
 	wantStatus(t, page, http.StatusOK)
 	body := page.body
-	carriers := body[strings.Index(body, `id="by-carrier"`):strings.Index(body, `id="by-country"`)]
-	countries := body[strings.Index(body, `id="by-country"`):]
-	for _, want := range []string{`data-key="YunExpress"`, `data-key="Cainiao"`, "100%", "0%", "2d"} {
-		if !strings.Contains(carriers, want) {
-			t.Errorf("by carrier lacks %q", want)
+	section := func(id, next string) string {
+		return body[strings.Index(body, `id="`+id+`"`):strings.Index(body, `id="`+next+`"`)]
+	}
+	services, lastMile, countries := section("by-service", "by-last-mile"), section("by-last-mile", "by-country"), section("by-country", "outcomes-rules")
+	// Two parcels: every rate is held back, and says why.
+	for _, want := range []string{`data-key="AliExpress Standard Shipping"`, "only 2 shipments; shown from 20", "only 1 delivered; shown from 20", "no promised date in the file"} {
+		if !strings.Contains(services, want) {
+			t.Errorf("by service lacks %q", want)
 		}
 	}
-	for _, want := range []string{`data-key="ES"`, `data-key="PL"`, `data-stage="arrived_destination"`} {
+	if strings.Contains(services, `data-shown="true"`) || strings.Contains(services, "%") {
+		t.Error("by service shows a rate from two parcels")
+	}
+	// Neither YunExpress nor Cainiao is a last-mile carrier, and the file has no last-mile column.
+	if !strings.Contains(lastMile, `data-key="unknown"`) || !strings.Contains(lastMile, "None named yet") || strings.Contains(lastMile, "YunExpress") {
+		t.Errorf("by last-mile carrier: %s", lastMile)
+	}
+	for _, want := range []string{`data-key="ES"`, `data-key="PL"`} {
 		if !strings.Contains(countries, want) {
 			t.Errorf("by country lacks %q", want)
 		}
+	}
+	if !strings.Contains(body, `id="no-promised"`) || !strings.Contains(body, `aria-current="page">Last 90 days<`) {
+		t.Error("the page does not say the file has no promised dates, or the default range is not marked")
 	}
 	if strings.Contains(body, "SecretPost") || strings.Contains(body, `data-key="NZ"`) {
 		t.Error("another shop's carrier or country is listed")
@@ -99,7 +112,49 @@ func TestHomeChartsAndOutcomes(t *testing.T) {
 	if !strings.Contains(body, `href="/outcomes"`) {
 		t.Error("no navigation entry to outcomes")
 	}
-	if got := b.get("/outcomes").body; strings.Contains(got, "YunExpress") || !strings.Contains(got, "SecretPost") {
-		t.Error("the other shop's outcomes show shop A's carrier or lack its own")
+	if got := b.get("/outcomes").body; strings.Contains(got, `data-key="ES"`) || strings.Contains(got, `data-key="PL"`) || !strings.Contains(got, `data-key="NZ"`) {
+		t.Error("the other shop's outcomes show shop A's parcels or lack its own")
+	}
+}
+
+// TestOutcomesRange: a preset or typed dates choose the shipments; dates that do not read, or
+// that run backwards, answer 422 with the form and a message.
+func TestOutcomesRange(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, handlers.Config{})
+	a := ts.client(t)
+	a.signup("Shop", "owner@shop.test")
+	now := time.Now()
+	mustImportAs(t, ts, "owner@shop.test", shipmentsHeader+
+		carrierRow("OLD-1", "Cainiao", "[Shenzhen] Accepted by carrier", now.AddDate(0, 0, -60), "ES")+
+		carrierRow("NEW-1", "Cainiao", "[Shenzhen] Accepted by carrier", now.AddDate(0, 0, -3), "PL"))
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"?range=30d", []string{`data-key="PL"`, `aria-current="page">Last 30 days<`}},
+		{"", []string{`data-key="PL"`, `data-key="ES"`}},
+		{"?from=2020-01-01&to=2020-12-31&basis=ordered", []string{`id="outcomes-empty"`, "No shipment ordered in this range", `value="2020-12-31"`}},
+	} {
+		page := a.get("/outcomes" + c.query)
+		wantStatus(t, page, http.StatusOK)
+		for _, want := range c.want {
+			if !strings.Contains(page.body, want) {
+				t.Errorf("%s lacks %q", c.query, want)
+			}
+		}
+		if c.query == "?range=30d" && strings.Contains(page.body, `data-key="ES"`) {
+			t.Error("the last 30 days hold a parcel shipped 60 days ago")
+		}
+	}
+	for query, want := range map[string]string{
+		"?from=yesterday&to=2026-01-01":  "Give both dates as YYYY-MM-DD",
+		"?from=2026-02-01&to=2026-01-01": "The start date is after the end date.",
+	} {
+		page := a.get("/outcomes" + query)
+		wantStatus(t, page, http.StatusUnprocessableEntity)
+		if !strings.Contains(page.body, want) || !strings.Contains(page.body, `id="outcomes-filter"`) {
+			t.Errorf("%s: no form or message %q", query, want)
+		}
 	}
 }

@@ -37,14 +37,14 @@ func render(c echo.Context, status int, full, partial templ.Component) error {
 // which are removed from the session as they are shown.
 func (s *Server) page(c echo.Context, title string) views.Page {
 	p := views.Page{Title: title, Path: c.Request().URL.Path}
-	if tok, ok := c.Get("csrf").(string); ok {
+	if tok, ok := c.Get(ctxCSRF).(string); ok {
 		p.CSRF = tok
 	}
 	if u, ok := c.Get(ctxUser).(*domain.User); ok {
 		p.User = u
 		p.Seller = c.Get(ctxSeller).(*domain.Seller)
 	}
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil || sess.IsNew {
 		return p
 	}
@@ -64,7 +64,7 @@ func (s *Server) page(c echo.Context, title string) views.Page {
 // redirectWithFlash stores a one-time message and answers 303 See Other, the answer to a
 // successful form post.
 func (s *Server) redirectWithFlash(c echo.Context, to string, kind views.FlashKind, msg string) error {
-	sess, err := s.sessions.Get(c.Request(), sessionName)
+	sess, err := s.sessions.Session(c.Request())
 	if err != nil {
 		return err
 	}

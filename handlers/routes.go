@@ -13,9 +13,10 @@ import (
 // routes is the whole route table, in one place. Middleware order: request id first so every log
 // line and error page carries it, then logging and recovery, security headers on every response,
 // body limits (a form is read at once, so that its limit answers 413; the file uploads stream
-// under their own), CSRF, and the session (which needs the database) last. Static files and the
-// health check skip the session, so they answer even while the database is away. The session runs
-// for unknown paths too, so a signed-in member's 404 page keeps its navigation.
+// under their own), a check that the input is text (no NUL byte, valid UTF-8), then the session
+// (which needs the database) and CSRF last, since the token is bound to the session. Static files
+// and the health check skip both, so they answer even while the database is away. The session
+// runs for unknown paths too, so a signed-in member's 404 page keeps its navigation.
 func (s *Server) routes(e *echo.Echo) {
 	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
 	e.Use(middleware.RequestID())
@@ -24,8 +25,9 @@ func (s *Server) routes(e *echo.Echo) {
 	e.Use(securityHeaders(s.cfg.SecureCookies))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: formLimit, Skipper: isUpload}))
 	e.Use(readForm)
-	e.Use(s.csrf())
+	e.Use(textOnly)
 	e.Use(s.loadSession)
+	e.Use(s.csrf())
 
 	e.GET("/healthz", s.health)
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", http.FileServerFS(static.FS))), cacheForever)

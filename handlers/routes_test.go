@@ -6,8 +6,11 @@ package handlers_test
 // with its name.
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"maps"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -62,12 +65,14 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 	}
 	seller := owner.SellerID
 
-	// An import (with a rejected row), two shipments, and an unmapped carrier text.
+	// An import (with a rejected row and a tracking value that is not a number), three shipments,
+	// and an unmapped carrier text.
 	when := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, -21).Format("2006-01-02 15:04")
 	csv := shipmentsHeader +
 		"ZQALPHA-1,LPZQ7700000001,Cainiao,AliExpress Standard Shipping,[Shenzhen] Export customs clearance started," + when + ",,FR,Ottoline Quenby,ottoline@quenby-alpha.test,Quenby Lamp,12.50,EUR,,,\n" +
 		"ZQALPHA-2,LPZQ7700000002,Cainiao,Quenby Slow Post,Zorblax alpha manifest ping," + when + ",,DE,Ottoline Quenby,ottoline@quenby-alpha.test,Quenby Lamp,80.00,EUR,,,\n" +
-		",LPZQ7700000003,Cainiao,,Delivered," + when + ",,DE,,,,,,,,\n"
+		",LPZQ7700000003,Cainiao,,Delivered," + when + ",,DE,,,,,,,,\n" +
+		"ZQALPHA-3,quenbypending,Cainiao,,Processing," + when + ",,DE,,,,,,,,\n"
 	imp := a.upload("quenby-orders.csv", csv).Header.Get("Location")
 	wantStatus(t, a.confirm(imp, nil), http.StatusSeeOther)
 	if res := a.waitDone(imp); !strings.Contains(res.body, "quenby-orders.csv") {
@@ -151,7 +156,7 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 		secrets: []string{
 			"Zanzibar Quenby Lamps", "ZQALPHA-1", "ZQALPHA-2", "LPZQ7700000001", "Ottoline Quenby",
 			"ottoline@quenby-alpha.test", "quenby-orders.csv", "Zorblax alpha manifest ping", "Quenby Slow Post",
-			"Alpha Festival Quenby", "agent-alpha@quenby-alpha.test", "Agent Alphaquen", "pending-alpha@quenby-alpha.test",
+			"Alpha Festival Quenby", "quenbypending", "agent-alpha@quenby-alpha.test", "Agent Alphaquen", "pending-alpha@quenby-alpha.test",
 			`id="country-row-8-BR"`,
 			"QUENBY-DSP-4411", "quenby-proof.png", "Quenby parcel photo", "Quenby supplier promised a refund",
 			"Quenby Customs View",
@@ -491,5 +496,157 @@ func TestEveryPostNeedsCSRFToken(t *testing.T) {
 		if diff := changed(before, fingerprint(t, ts.db)); len(diff) > 0 {
 			t.Errorf("%s signed out changed %v", r, diff)
 		}
+	}
+}
+
+// notText are inputs PostgreSQL refuses in text: a NUL byte, and bytes that are not UTF-8.
+var notText = []string{"probe\x00zero", "probe\xff\xfe"}
+
+// multipartFields lists the routes whose body is a streamed multipart upload, with the text
+// fields and the file field their forms send. A new upload route must be listed here: the walk
+// sends every other POST a urlencoded form, which an upload handler does not read.
+var multipartFields = map[string]struct {
+	text []string
+	file string
+	data func(*testing.T) []byte
+}{
+	"POST /imports":               {file: "file", data: func(*testing.T) []byte { return []byte(shipmentsHeader) }},
+	"POST /disputes/:id/evidence": {text: []string{"kind", "description"}, file: "file", data: testPNG},
+}
+
+// inputNames returns the name of every form field and query parameter A's pages use: the fields
+// of their forms and the parameters of their links, with the ones the list pages read from the
+// query string.
+func inputNames(t *testing.T, a sellerA, routes []route) []string {
+	t.Helper()
+	field := regexp.MustCompile(`\sname="([^"]+)"`)
+	param := regexp.MustCompile(`[?&](?:amp;)?([A-Za-z_][A-Za-z0-9_]*)=`)
+	seen := map[string]bool{"q": true, "next": true, "_csrf": true}
+	for _, r := range routes {
+		if r.method != http.MethodGet || strings.HasPrefix(r.path, "/static") {
+			continue
+		}
+		for _, u := range []string{r.url, r.url + "?state=all"} {
+			body := a.owner.get(u).body
+			for _, m := range field.FindAllStringSubmatch(body, -1) {
+				seen[m[1]] = true
+			}
+			for _, m := range param.FindAllStringSubmatch(body, -1) {
+				seen[m[1]] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(names) < 20 {
+		t.Fatalf("only %d input names on A's pages (%v): are the pages read at all?", len(names), names)
+	}
+	return names
+}
+
+// TestEveryInputRefusesNonText sends a NUL byte and invalid UTF-8 to every route, in every form
+// field and query parameter A's pages use (and in a parameter's name, and in the path's
+// parameters): each answers 400 with a message, never a 500, and nothing is logged as an error.
+// The upload routes get them in their multipart fields too; a file's name is cleaned instead.
+func TestEveryInputRefusesNonText(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, handlers.Config{})
+	a := newSellerA(t, ts)
+	routes := ts.walk(t, a.params)
+	names := inputNames(t, a, routes)
+	token := a.owner.csrfToken()
+	send := func(method, u string, body url.Values) response {
+		if method == http.MethodGet {
+			return a.owner.get(u)
+		}
+		if body == nil {
+			body = url.Values{}
+		}
+		body.Set("_csrf", token)
+		return a.owner.postRaw(u, body)
+	}
+	refused := func(r route, what string, res response) {
+		t.Helper()
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(res.body, "not text") {
+			t.Errorf("%s with %s: status %d, want 400 and the not-text message", r, what, res.StatusCode)
+		}
+	}
+	for ri, r := range routes {
+		_, upload := multipartFields[r.String()]
+		for _, name := range names {
+			for _, bad := range notText {
+				refused(r, fmt.Sprintf("query parameter %s=%q", name, bad), send(r.method, r.url+"?"+url.Values{name: {bad}}.Encode(), nil))
+				if r.method == http.MethodPost && !upload && name != "_csrf" {
+					refused(r, fmt.Sprintf("form field %s=%q", name, bad), send(r.method, r.url, url.Values{name: {bad}}))
+				}
+			}
+		}
+		bad := notText[ri%len(notText)]
+		refused(r, fmt.Sprintf("a parameter named %q", bad), send(r.method, r.url+"?"+url.Values{bad: {"x"}}.Encode(), nil))
+		if r.method == http.MethodPost && !upload {
+			refused(r, fmt.Sprintf("a form field named %q", bad), send(r.method, r.url, url.Values{bad: {"x"}}))
+		}
+		if r.hasParams {
+			for _, v := range []string{"%00", "%FF"} {
+				all := map[string]string{}
+				for k := range a.params {
+					all[k] = v
+				}
+				u, _, _ := fill(r.path, all)
+				res := send(r.method, u, nil)
+				if res.StatusCode != http.StatusBadRequest && res.StatusCode != http.StatusNotFound {
+					t.Errorf("%s as %s: status %d, want 400 or 404", r, u, res.StatusCode)
+				}
+			}
+		}
+	}
+
+	// The uploads' multipart fields: a text field that is not text is refused; a file's name,
+	// which comes from the sender's file system, is cleaned and kept.
+	for _, r := range routes {
+		up, ok := multipartFields[r.String()]
+		if !ok {
+			continue
+		}
+		post := func(fields map[string]string, filename string) response {
+			var body bytes.Buffer
+			w := multipart.NewWriter(&body)
+			for k, v := range fields {
+				_ = w.WriteField(k, v)
+			}
+			fw, _ := w.CreateFormFile(up.file, filename)
+			_, _ = fw.Write(up.data(t))
+			_ = w.Close()
+			req, _ := http.NewRequest(http.MethodPost, a.owner.base+r.url+"?_csrf="+url.QueryEscape(token), &body)
+			req.Header.Set("Content-Type", w.FormDataContentType())
+			return a.owner.do(req)
+		}
+		good := map[string]string{"kind": "photo", "description": "Quenby probe"}
+		for _, name := range up.text {
+			for _, bad := range notText {
+				fields := maps.Clone(good)
+				fields[name] = bad
+				refused(r, fmt.Sprintf("multipart field %s=%q", name, bad), post(fields, "probe.png"))
+			}
+		}
+		// Go's multipart reader refuses a NUL in a part's header outright (a 4xx); bytes that are not
+		// UTF-8 reach the handler.
+		for _, bad := range notText {
+			res := post(good, bad+".csv")
+			if want := http.StatusSeeOther; res.StatusCode != want && (!strings.Contains(bad, "\x00") || res.StatusCode >= 500) {
+				t.Errorf("%s with the file name %q: status %d, want %d (the name cleaned)", r, bad+".csv", res.StatusCode, want)
+			}
+		}
+	}
+	for r := range multipartFields {
+		if !slices.ContainsFunc(routes, func(x route) bool { return x.String() == r }) {
+			t.Errorf("multipartFields lists %s, which is not a route", r)
+		}
+	}
+	if logs := ts.logs.String(); strings.Contains(logs, "level=ERROR") {
+		t.Errorf("the server logged errors:\n%s", logs)
 	}
 }

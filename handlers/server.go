@@ -53,6 +53,7 @@ type Server struct {
 	metrics  *Metrics
 	log      *slog.Logger
 	cfg      Config
+	csrfKey  []byte
 }
 
 // New returns the portal's HTTP handler with every route, middleware and the error page wired.
@@ -79,6 +80,7 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 		metrics:  cfg.Metrics,
 		log:      log,
 		cfg:      cfg,
+		csrfKey:  csrfKey(cfg.SessionKey),
 	}
 	e := echo.New()
 	e.HideBanner = true

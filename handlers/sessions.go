@@ -13,7 +13,9 @@ import (
 	"github.com/parceldesk/portal/domain"
 )
 
-// sessionName is the name of the session cookie.
+// sessionName is the name of the session cookie; served over TLS it is "__Host-desk_session", a
+// name browsers only accept from this host with Secure and Path=/, so a sibling subdomain cannot
+// plant a session (sign a member into the planter's account).
 const sessionName = "desk_session"
 
 // Session value keys.
@@ -31,6 +33,7 @@ type SessionStore struct {
 	codecs  []securecookie.Codec
 	limits  domain.SessionLimits
 	options sessions.Options
+	name    string // the cookie's: sessionCookieName
 }
 
 // NewSessionStore returns a store whose cookies are signed with key, HttpOnly and SameSite=Lax,
@@ -42,6 +45,7 @@ func NewSessionStore(store *domain.Store, key []byte, limits domain.SessionLimit
 		store:  store,
 		codecs: []securecookie.Codec{codec},
 		limits: limits,
+		name:   sessionCookieName(secure),
 		options: sessions.Options{
 			Path:     "/",
 			MaxAge:   int(limits.Absolute.Seconds()),
@@ -52,9 +56,22 @@ func NewSessionStore(store *domain.Store, key []byte, limits domain.SessionLimit
 	}
 }
 
-// Get returns the request's session, loading it once per request.
+// sessionCookieName is the session cookie's name: __Host- prefixed when it is Secure.
+func sessionCookieName(secure bool) string {
+	if secure {
+		return "__Host-" + sessionName
+	}
+	return sessionName
+}
+
+// Get returns the request's session named name, loading it once per request (sessions.Store).
 func (st *SessionStore) Get(r *http.Request, name string) (*sessions.Session, error) {
 	return sessions.GetRegistry(r).Get(st, name)
+}
+
+// Session returns the request's session, under this store's cookie name.
+func (st *SessionStore) Session(r *http.Request) (*sessions.Session, error) {
+	return st.Get(r, st.name)
 }
 
 // New loads the session named by the request's cookie, or returns a new empty one when there is
@@ -98,7 +115,7 @@ type memberKey struct{}
 // in. The session, the member's user and their seller are read in one query, once per request
 // (the session is loaded through the registry, as Get does).
 func (st *SessionStore) Member(r *http.Request) (*domain.Member, error) {
-	if _, err := st.Get(r, sessionName); err != nil {
+	if _, err := st.Session(r); err != nil {
 		return nil, err
 	}
 	m, _ := r.Context().Value(memberKey{}).(*domain.Member)

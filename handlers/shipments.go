@@ -25,6 +25,7 @@ func (s *Server) shipmentsIndex(c echo.Context) error {
 	if st, ok := domain.ParseStage(c.QueryParam("stage")); ok {
 		f.Stage = st
 	}
+	f.NoUsableNumber = c.QueryParam("tracking") == "none"
 	// A cursor that is not a positive number is ignored: the first page is the useful answer.
 	if before, err := strconv.ParseInt(c.QueryParam("before"), 10, 64); err == nil && before > 0 {
 		f.Before = before
@@ -34,7 +35,10 @@ func (s *Server) shipmentsIndex(c echo.Context) error {
 		return err
 	}
 	vm := views.ShipmentList{Filter: f, Page: page, Now: time.Now(), Loc: sellerLocation(c), HasAny: len(page.Shipments) > 0}
-	if !vm.HasAny && (f.Query != "" || f.Stage != 0 || f.Before != 0) {
+	if vm.NoUsableNumber, err = s.store.CountNoUsableNumber(ctx, seller); err != nil {
+		return err
+	}
+	if !vm.HasAny && (vm.Filtered() || f.Before != 0) {
 		// Nothing matched: tell "no shipment matches" apart from "no shipments yet".
 		all, err := s.store.ListShipments(ctx, seller, domain.ShipmentFilter{Limit: 1})
 		if err != nil {

@@ -359,3 +359,56 @@ func TestShipmentsSearchIsScopedBySeller(t *testing.T) {
 		}
 	}
 }
+
+// TestOddTrackingNumberKeepsTheOrder: an upload whose tracking column says "pending" for an
+// order imports the order anyway: the result reports the row as a warning with its line, the
+// shipments list counts and lists the orders with no usable tracking number, and the shipment's
+// page shows the value it was given.
+func TestOddTrackingNumberKeepsTheOrder(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, handlers.Config{})
+	c := ts.client(t)
+	c.signup("Shop", "owner@shop.test")
+	when := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, -1).Format("2006-01-02 15:04")
+	res := c.upload("orders.csv", shipmentsHeader+
+		"ODD-1,pending,Cainiao,,Processing,"+when+",,DE,,,,,,,,\n"+
+		"ODD-2,LP00123456789012,Cainiao,,[Shenzhen] Accepted by carrier,"+when+",,DE,,,,,,,,\n")
+	wantStatus(t, res, http.StatusSeeOther)
+	path := res.Header.Get("Location")
+	wantStatus(t, c.confirm(path, nil), http.StatusSeeOther)
+	done := c.waitDone(path)
+	for _, want := range []string{"rows with a warning", `id="import-warnings"`, "line 2:",
+		"tracking_number: &#34;pending&#34; is not a tracking number; the order was imported without it"} {
+		if !strings.Contains(done.body, want) {
+			t.Errorf("import result lacks %q:\n%s", want, done.body[strings.Index(done.body, "<main"):])
+		}
+	}
+	if strings.Contains(done.body, `id="rejected-download"`) {
+		t.Error("the row with the odd tracking value was rejected")
+	}
+
+	list := c.get("/shipments")
+	if !strings.Contains(list.body, `href="/shipments?tracking=none">1 order with no usable tracking number</a>`) {
+		t.Errorf("the shipments list does not count the order without a usable number:\n%s", list.body[strings.Index(list.body, "<main"):])
+	}
+	none := c.get("/shipments?tracking=none")
+	if !strings.Contains(none.body, "ODD-1") || strings.Contains(none.body, "ODD-2") {
+		t.Errorf("the orders with no usable tracking number: ODD-1 listed %v, ODD-2 listed %v",
+			strings.Contains(none.body, "ODD-1"), strings.Contains(none.body, "ODD-2"))
+	}
+	page := c.get(fmt.Sprintf("/shipments/%d", shipmentID(t, ts, mustSellerOf(t, ts, "owner@shop.test"), "ODD-1")))
+	wantStatus(t, page, http.StatusOK)
+	if !strings.Contains(page.body, `id="unrecognised-tracking"`) || !strings.Contains(page.body, "<code>pending</code>") {
+		t.Errorf("the shipment page does not show the value set aside:\n%s", page.body[strings.Index(page.body, "<main"):])
+	}
+}
+
+// mustSellerOf is the seller of a signed-up member.
+func mustSellerOf(t *testing.T, ts *testServer, email string) domain.SellerID {
+	t.Helper()
+	u, err := ts.store.Authenticate(context.Background(), email, "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.SellerID
+}

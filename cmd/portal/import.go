@@ -129,6 +129,6 @@ func importSummary(im domain.Import) string {
 	if im.Status != domain.ImportDone {
 		return fmt.Sprintf("import %d %s: %s", im.ID, im.Status, im.Error)
 	}
-	return fmt.Sprintf("import %d done: %d rows read, %d shipments created, %d updated, %d events added, %d duplicates skipped, %d rows rejected",
-		im.ID, im.RowsRead, im.ShipmentsCreated, im.ShipmentsUpdated, im.EventsAdded, im.DuplicatesSkipped, im.RowsRejected)
+	return fmt.Sprintf("import %d done: %d rows read, %d shipments created, %d updated, %d events added, %d duplicates skipped, %d rows rejected, %d rows with a warning",
+		im.ID, im.RowsRead, im.ShipmentsCreated, im.ShipmentsUpdated, im.EventsAdded, im.DuplicatesSkipped, im.RowsRejected, im.RowsWarned)
 }

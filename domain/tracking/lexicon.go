@@ -116,7 +116,7 @@ var clsLexiconTable = []clsLexEntry{
 	// ---- idioms: whole phrases whose meaning is not the sum of their words ----
 	{"HANDOVER FLIGHT", `
 		en: leaving from departure country, leaving from departure country region, leaving from the departure country
-		zh: 交航空公司`},
+		zh: 交航空公司, 交航, 已交航`},
 	{"ARRIVE LINEHAUL", `
 		en: arrived at linehaul office, arrived at line haul office, arrive at linehaul office`},
 	{"ARRIVE GATEWAY", `
@@ -131,11 +131,11 @@ var clsLexiconTable = []clsLexEntry{
 		    en ruta para entrega, reparto en curso, en proceso de reparto, en reparto hoy
 		pt: saiu para entrega, saiu para a entrega, em rota de entrega, em entrega, rota de entrega, saiu para entrega ao destinatario, saida para entrega, saida para a entrega
 		    em processo de entrega, em distribuicao, saiu para distribuicao, a caminho do destinatario, objeto saiu para entrega
-		fr: en cours de livraison, en livraison, mis en livraison, en tournee, en cours de distribution, livraison en cours, sorti pour livraison, article sorti pour livraison
+		fr: en cours de livraison, en livraison, mis en livraison, en tournee, en cours de distribution, livraison en cours, sorti pour livraison, article sorti pour livraison, mis en distribution, mise en distribution
 		    est en cours de livraison, sera livre aujourd hui, pris en charge par le livreur
 		de: in zustellung, wird heute zugestellt, in der zustellung, auf dem weg zu ihnen, im zustellfahrzeug, im zustellprozess, tourenausgang, zustelltour, auf zustelltour, autom tourenausgang
 		    zustellfahrzeug, wird zugestellt, wurde in das zustellfahrzeug geladen, ist unterwegs zu ihnen, zustellung heute
-		nl: onderweg naar u, wordt vandaag bezorgd, bezorger is onderweg, in bezorging, is met de bezorger mee,
+		nl: onderweg naar u, wordt vandaag bezorgd, bezorger is onderweg, in bezorging, is met de bezorger mee, geladen voor aflevering, geladen voor bezorging
 		    chauffeur is onderweg, in de bezorgauto
 		it: in consegna, in consegna oggi, affidato al corriere per la consegna, in distribuzione, in fase di consegna,
 		    consegna in corso, il corriere e in consegna, in consegna al destinatario
@@ -161,7 +161,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: in livrare, predat curierului, in curs de livrare, preluata spre livrare, preluat spre livrare, preluate spre livrare
 		ja: 配達中, 配達に出ています, 持ち出し中, 配達予定, 本日お届け予定, 配送中
 		ko: 배송출발, 배달출발, 배송중, 배달중, 배달준비, 배송준비, 배송기사 출발, 배달전, 직원 배송중, 배송출고, 배달차량상차, 배송기사 인계
-		zh: 派送中, 正在派送, 派件中, 配送中, 派件, 派送, 正在投递, 投递中
+		zh: 派送中, 正在派送, 派件中, 配送中, 派件, 派送, 正在投递, 投递中, 开始投递, 再次投递
 		bg: в доставка, за доставка, предадена на куриер за доставка
 		el: σε διανομεα, σε διανομη, προς παραδοση, σε διανομεα προς παραδοση`},
 	{"DELIVERED DOORSTEP", `
@@ -198,11 +198,12 @@ var clsLexiconTable = []clsLexEntry{
 		fi: tullattu, tulliselvitetty
 		ja: 通関完了, 輸入許可
 		ko: 통관완료, 통관 완료
-		zh: 通关完成, 清关完成
+		zh: 通关完成, 清关完成, 审单通过, 审核通过
 		hu: vamkezelve, elvamolva
 		ro: vamuit
 		tr: gumrukten cikti, gumrukten cikis
-		pt: desembaracado, desembaracada`},
+		pt: desembaracado, desembaracada
+		ru: выпущено таможней, выпущен таможней`},
 	{"LASTMILE ACCEPT", `
 		en: package acceptance pending, acceptance pending`},
 	{"LASTMILE FACILITY", `
@@ -212,7 +213,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"ADDRESS BAD", `
 		en: undeliverable as addressed, no such number, no such address, no such street, addressing error, insufficient address, incomplete address, incorrect address, out of service area, outside service area, outside delivery area, remote area, change of address, address changed, vacant, deceased, forward expired, forwarding expired
 		pt: localidade desconhecida
-		ru: невозможно прочесть адрес, уточнение адреса, за смертью получателя
+		ru: невозможно прочесть адрес, уточнение адреса, за смертью получателя, адрес не существует, адрес отсутствует, отсутствие улицы, нет адресата
 		uk: змінено адресу`},
 	{"LASTMILE RECEIVE", `
 		en: we ve got it`},
@@ -254,7 +255,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: documenten, factuur
 		it: documenti, fattura
 		pl: dokumenty, faktura
-		ru: документы`},
+		ru: документы, счет, сертификат`},
 	{"REQUIRED", `
 		en: needed, required, requested, request, missing, necessary, requires, request for, must provide, is needed, are needed, provide, requiring, require
 		pt: necessario, necessaria, solicitado, solicitada, exigido, pendencia
@@ -271,13 +272,16 @@ var clsLexiconTable = []clsLexEntry{
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
-		it: locker pieno`},
+		it: locker pieno
+		fr: non distribuable`},
 	{"EXCEPTION", `
 		en: exception, exceptions, anomaly, incident, irregularity, issue, issues, problem, problems, error, delayed, delay, delays, unforeseen issue, unforseen issue, unusual, processing issue, processing error, processing delay, sorting error, misroute, misrouted, mis-sorted, missort
 		pt: atraso
-		tr: problemli`},
+		tr: problemli
+		zh: 异常`},
 	{"DELIVERED NEIGHBOR", `
-		en: sign by other, signed by other, signed by others`},
+		en: sign by other, signed by other, signed by others
+		zh: 他人代收`},
 	{"LINEHAUL ARRIVE", `
 		en: arrived at linehual office, linehual office`},
 	{"DEPART WAREHOUSE", `
@@ -340,7 +344,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"AVAILABLE COLLECT", `
 		en: availableforpickup`},
 	{"LOAD FLIGHT", `
-		en: uplift, uplifted, uplift success`},
+		en: uplift, uplifted, uplift success
+		ru: погружено на борт`},
 	{"DEPART FLIGHT", `
 		en: in flight, plane in flight`},
 	{"DOCS REQUIRED", `
@@ -353,7 +358,7 @@ var clsLexiconTable = []clsLexEntry{
 		it: sequestrato
 		nl: in beslag genomen
 		tr: el konuldu
-		ru: отказ в выпуске, выпуск приостановлен, требуется предъявление`},
+		ru: отказ в выпуске, выпуск приостановлен, требуется предъявление, отказ в импорте`},
 	{"RELEASE TRANSIT", `
 		fr: remis en acheminement, il est remis en acheminement`},
 	{"LASTMILE DESTNAME", `
@@ -387,15 +392,23 @@ var clsLexiconTable = []clsLexEntry{
 		pt: em exportacao`},
 	{"IMPORT CUSTOMS", `
 		pt: em importacao`},
+	{"FUTURE PICKUP", `
+		en: out for pickup, scheduled for pickup, pickup scheduled, pick up scheduled`},
+	{"DELIVERED RECIPIENT", `
+		zh: 用户签收, 客户签收, 本人签收`},
+	{"ORIGIN FACILITY", `
+		fr: site de depart`},
+	{"FIRSTMILE SORT FACILITY", `
+		en: first mile hub`},
 	// ---- events ----
 	{"ACCEPT", `
-		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered
+		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered, mailed
 		    item posted
 		es: admitido, admitida, admision, aceptado, aceptada, aceptacion, entregado en oficina por el remitente,
 		    recepcionado, recepcionada
 		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia, aceite
 		fr: depose, deposee, pris en charge, prise en charge, admis, admise
-		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust
+		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
 		pl: nadana, nadany, nadanie, nadano, przyjeta, przyjety, przyjeto, przyjecie, przyjeta w oddziale, zarejestrowana w oddziale
@@ -430,7 +443,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim alindi, alindi
 		ru: получено, получена
 		ja: 到着しました
-		zh: 已收到, 接收到
+		zh: 已收到, 接收到, 已收货
 		bg: получена, получен, приета, приет
 		ro: in posesia noastra, in posesia`},
 	{"PICKUP", `
@@ -441,7 +454,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: abgeholt, abholung, entnommen
 		nl: opgehaald, afgehaald, ophalen, ophaling, collectie
 		it: ritirato, ritirata, ritiro, raccolto, raccolta
-		pl: odebrana, odebrany, odebrano, odbior, odbioru
+		pl: odebrana, odebrany, odebrano, odbior, odbioru, podjeta, podjeto, odebral, odebrala
 		cs: vyzvednuta, vyzvednuto, vyzvednuti, vyzvedl, svoz, svezeno
 		sk: vyzdvihnuta, vyzdvihnutie, vyzdvihnut
 		sv: hamtad, hamtat, upphamtad, upphamtning, hamtning, uthamtad, utlamnad, utlamning
@@ -453,7 +466,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: atvette
 		ja: 集荷, 受取済み
 		ko: 인수완료, 수령, 집화, 집하, 픽업, 인수받았습니다, 인수
-		zh: 取件, 已取件, 自提
+		zh: 取件, 已取件, 自提, 揽货
 		ro: ridicat, ridicata
 		bg: вземане, взета`},
 	{"SHIPPED", `
@@ -510,7 +523,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: arrived, arrive, arrives, arrival, arriving, reached, has reached, landed, landing, inbound, came in, unloaded, unloading
 		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada, en destino
 		pt: chegou, chegada, chegado, chegando, entrada, ingresso
-		fr: arrive, arrivee, arrives, parvenu
+		fr: arrive, arrivee, arrives, parvenu, arriver
 		de: angekommen, ankunft, eingetroffen, gelandet, entladung, entladen
 		nl: aangekomen, aankomst, gearriveerd, binnengekomen
 		it: arrivato, arrivata, arrivo, giunto, giunta, pervenuto
@@ -523,13 +536,13 @@ var clsLexiconTable = []clsLexEntry{
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
 		tr: ulasti, ulasmistir, varis, geldi, giris, giris yapti, transfer merkezine ulasti
-		ru: прибытие, прибыл*, поступил*
+		ru: прибытие, прибыл*, поступил*, заложено
 		uk: прибуло, надійшло, прибув, прибула
 		hu: megerkezett, beerkezett, erkezett
 		ro: ajuns, a ajuns, sosit, sosire, intrare, intrat, a intrat, intrata, receptionat, receptionata, descarcat, descarcata, sosirea
 		el: αφιξη
 		ja: 到着, 到達
-		ko: 도착함, 입고, 하차, 입고, 입항
+		ko: 도착함, 입고, 하차, 입고, 입항, 도착
 		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
 		bg: пристигане, пристигна, пристигнала, пристигнал`},
 	{"TRANSIT", `
@@ -586,7 +599,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: ubergeben, ubergabe
 		nl: overgedragen, overdracht, overhandigd, overgedragen aan
 		it: affidato al vettore, consegnato al vettore, passato
-		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi
+		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala
 		cs: predana prepravci, predani prepravci
 		sv: overlamnad, overlamnat, overlamnats, overlamning
 		da: overdraget, overleveret, overdragelse
@@ -596,7 +609,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: передано, передана, сдан, сдано, сдана
 		ja: 引渡, 引き渡し, 引渡し
 		ko: 인계, 인계완료
-		zh: 交接, 已交接, 交航, 交运, 移交
+		zh: 交接, 已交接, 交运, 移交, 转交
 		ro: predat, predata, predare`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
@@ -669,13 +682,13 @@ var clsLexiconTable = []clsLexEntry{
 		hu: logisztikai kozpont, depo, csomagkozpont
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
-		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc
+		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
 		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
 		pt: unidade, base, filial
-		fr: agence
+		fr: agence, centre
 		de: standort, niederlassung, zentrum, station
 		nl: locatie, vestiging, centrum
 		it: sede, stabilimento, centro
@@ -724,7 +737,7 @@ var clsLexiconTable = []clsLexEntry{
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
 		    cdd de destino, base de entrega, unidade de distribuicao local
-		fr: site de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution,
+		fr: site de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison
 		    site de livraison, centre courrier, agence locale
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
@@ -876,7 +889,8 @@ var clsLexiconTable = []clsLexEntry{
 		tr: resepsiyon, guvenlik
 		ja: 管理人
 		ko: 경비실, 관리실
-		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签`},
+		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签
+		ru: ресепшн, секретариат`},
 	{"OFD", `
 		en: out for delivery`},
 	{"DELIVERED", `
@@ -899,7 +913,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
 		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen
-		ru: вручен*, выдано, выдан адресату, доставлено адресату
+		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve
 		ro: livrat, livrata, predat destinatarului
@@ -999,7 +1013,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: ikke hjemme, ingen hjemme, mottaker ikke hjemme, ikke tilstede
 		fi: ei tavoitettu, ei kotona, vastaanottajaa ei tavoitettu, ei tavattu
 		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali
-		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует
+		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
 		hu: nem talaltuk otthon, cimzett nem volt otthon
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
@@ -1114,7 +1128,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: nektet
 		fi: kieltaytyi, vastaanotosta kieltaydytty
 		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
-		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя
+		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶
@@ -1312,13 +1326,13 @@ var clsLexiconTable = []clsLexEntry{
 		no: mva, avgift, avgifter, toll og mva
 		fi: vero, verot, maksut, arvonlisavero, alv, tullimaksut
 		tr: vergi, gumruk vergisi, harc, ucret, kdv
-		ru: пошлина, пошлины, таможенная пошлина, налог
+		ru: пошлина, пошлины, таможенная пошлина, налог, тпо, ндс
 		uk: мито, податок
 		hu: vamdij, illetek, afa
 		ro: taxe, taxa vamala, tva
 		ja: 関税, 税金, 消費税
 		ko: 관세, 세금, 부가세
-		zh: 关税, 税费, 税金, 缴税`},
+		zh: 关税, 税费, 税金, 缴税, 出税, 税费`},
 	{"DAMAGE", `
 		en: damaged, damage, broken, destroyed, crushed, torn, wet, spoiled, defective, disposal, disposed, destroyed, local disposal, incomplete shipment, shipment incomplete, shipment not complete
 		es: danado, danada, deteriorado, deteriorada, dano, roto, averiado, averia, rotura, desechada, desechado, destruido, destruida, destruccion
@@ -1335,12 +1349,12 @@ var clsLexiconTable = []clsLexEntry{
 		no: skadet, odelagt
 		fi: vaurioitunut, vahingoittunut, rikkoutunut
 		tr: hasarli, hasar, hasarlandi
-		ru: повреждено, повреждение, поврежден, дефектност*, по причине дефектности
+		ru: повреждено, повреждение, поврежден, дефектност*, по причине дефектности, уничтожен*
 		hu: serult, megserult
 		ro: deteriorat, avariat, distrus, distrusa, deteriorata, avariata
 		ja: 破損
 		ko: 파손
-		zh: 破损, 损坏
+		zh: 破损, 损坏, 销毁
 		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
 	{"LOSS", `
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
@@ -1403,7 +1417,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
 		tr: teslim alinabilir, teslime hazir, kargomatta
-		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам
+		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
@@ -1470,13 +1484,13 @@ var clsLexiconTable = []clsLexEntry{
 		ru: подготовка, упакован, комплектуется
 		ja: 準備中, 梱包
 		ko: 상품준비중, 준비중, 포장
-		zh: 备货, 备货中, 打包, 已打包, 拣货
+		zh: 备货, 备货中, 打包, 已打包, 拣货, 打包, 拣选
 		bg: подготвена, подготвен`},
 	{"CREATE", `
 		en: created, generated, issued, printed, registered, manifested, transmitted, submitted, uploaded, provided, sent electronically, confirmation, confirmed, booked, entered into, manifested
 		es: creado, creada, generado, generada, registrado, registrada, emitido, emitida, impreso, impresa, manifestada, manifestado, grabado, grabada
 		pt: criado, criada, gerado, gerada, emitido, emitida, registrado, registrada, cadastrado, cadastrada, impresso
-		fr: cree, creee, genere, generee, enregistre, enregistree, edite, editee, imprime
+		fr: cree, creee, genere, generee, enregistre, enregistree, edite, editee, imprime, creation
 		de: erstellt, erzeugt, registriert, angelegt, gedruckt, ubermittelt, uebermittelt
 		nl: aangemaakt, gecreeerd, geregistreerd, gegenereerd, geprint
 		it: creato, creata, generato, generata, registrato, registrata, emesso, emessa, stampato, stampata
@@ -1488,7 +1502,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: opprettet, registrert
 		fi: luotu, rekisteroity, tehty
 		tr: olusturuldu, olusturulmustur, kaydedildi
-		ru: создан, создано, зарегистрировано, зарегистрирован
+		ru: создан, создано, зарегистрировано, зарегистрирован, регистрация
 		uk: створено, зареєстровано
 		hu: letrehozva, rogzitve
 		ro: creat, creata, inregistrat, inregistrata
@@ -1502,7 +1516,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: informacion, datos, informacion electronica, datos electronicos
 		pt: informacao, informacoes, dados, informacoes eletronicas
 		fr: informations, information, donnees, donnees electroniques, infos
-		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten
+		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten
 		nl: gegevens, informatie, zendinggegevens
 		it: informazioni, dati, dati elettronici
 		pl: dane, informacja, informacje, dane przesylki
@@ -1522,7 +1536,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: label, labels, shipping label, waybill, airway bill, air waybill, awb, consignment note, barcode
 		es: etiqueta, etiquetado, guia, carta de porte
 		pt: etiqueta, rotulo, pre postagem, prepostagem
-		fr: etiquette, bordereau, lettre de transport
+		fr: etiquette, bordereau, lettre de transport, etiquette
 		de: etikett, label, versandlabel, paketschein, versandmarke
 		nl: label, verzendlabel, etiket
 		it: etichetta, lettera di vettura
@@ -1546,7 +1560,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu
 		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung
-		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl
+		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
 		    dane przesylki przekazane, paczka oczekuje na nadanie, przygotowana przez nadawce
@@ -1953,7 +1967,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: ucus, ucak, havayolu
 		ru: рейс, авиа, самолет, авиарейс
 		ja: 航空, 航空便, 便
-		ko: 항공, 항공편
+		ko: 항공, 항공편, 항공기
 		zh: 航班, 航空, 飞机, 空运, 航空公司`},
 	{"LINEHAUL", `
 		en: line haul, linehaul, line-haul, trunk line, trunk, main haul, sea freight, vessel, ocean freight, trucking
@@ -2198,7 +2212,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: adresa, adresei, domiciliu
 		ja: 住所, 宛先
 		ko: 주소
-		zh: 地址
+		zh: 地址, 收件地址, 收货地址, 自提点地址
 		bg: адрес, адреса`},
 	{"BAD", `
 		en: incorrect, insufficient, incomplete, wrong, invalid, unknown, illegible, inaccurate, bad, unclear, unable to be found, not readable, could not be found
@@ -2219,7 +2233,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: feil, ufullstendig, ukjent, mangelfull
 		fi: virheellinen, puutteellinen, tuntematon, vaara
 		tr: hatali, eksik, yanlis, bilinmeyen, gecersiz
-		ru: неверный, неполный, неизвестен, неправильный, нечитаемый
+		ru: неверный, неполный, неизвестен, неправильный, нечитаемый, некорректен, некорректна, некорректная, некорректные, неполные, неполная, недостаточные, неверные
 		uk: неправильна, неповна
 		hu: hianyos, hibas, ismeretlen
 		ro: incorecta, incompleta, gresita, incorecte, incorect, gresit, gresite
@@ -2243,7 +2257,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: flyttet
 		fi: muuttanut, muuttunut osoite
 		tr: tasindi, adresten tasinmis
-		ru: выбыл, адресат выбыл
+		ru: выбыл, адресат выбыл, адресат переехал, сменила адрес, сменил адрес, выбытие адресата
 		ja: 転居
 		ko: 이사
 		zh: 搬迁, 已搬走

@@ -55,8 +55,8 @@ func ModelFeatures(text string) []uint32 {
 	var out []uint32
 	add := func(kind byte, s []byte) {
 		h := fnv.New32a()
-		h.Write([]byte{kind})
-		h.Write(s)
+		_, _ = h.Write([]byte{kind}) // a hash's Write never fails
+		_, _ = h.Write(s)
 		out = append(out, h.Sum32())
 	}
 	r := clsReadings.Get().(*clsReading)
@@ -334,7 +334,7 @@ func readModelCorpus(files []string) ([]corpusText, error) {
 			return nil, err
 		}
 		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
+		_ = f.Close() // read only
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

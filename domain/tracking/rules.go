@@ -152,12 +152,12 @@ var clsRuleTable = []clsRule{
 	// ---- 2 dispatched, label or data only ----
 	signal("PREADVICE", 2, SignalLabelOnly),
 	signal("INFO ... {RECEIVE|SHIPPED|CREATE|ACCEPT|HANDOVER|DEPART|FORWARD|approved}", 2, SignalLabelOnly),
-	signal("{RECEIVE|CREATE|SHIPPED|HANDOVER} ... INFO", 2, SignalLabelOnly),
+	signal("{RECEIVE|CREATE|SHIPPED|HANDOVER|ACCEPT} ... INFO", 2, SignalLabelOnly),
 	signal("LABEL ... {CREATE|PROCESS|ACCEPT|RECEIVE}", 2, SignalLabelOnly),
 	signal("{CREATE|PROCESS} ... LABEL", 2, SignalLabelOnly),
 	signal("{ITEM|ORDER|tracking number} CREATE", 2, SignalLabelOnly),
 	signal("ORDER ... {RECEIVE|SHIPPED|HANDOVER|FORWARD}", 2, SignalLabelOnly),
-	signal("SHIPPED", 2, SignalLabelOnly),
+	// SHIPPED alone ("MIS-SHIPPED", "Cargo shipped", "DN SEND") measured wrong more often than right.
 	signal("SENDER ... {SHIPPED|HANDOVER|CREATE|DEPART}", 2, SignalLabelOnly),
 	signal("{ORDER|ITEM|} PROCESS BY SENDER", 2, SignalLabelOnly),
 	signal("AWAIT ... {ACCEPT|HANDOVER|RECEIVE}", 2, SignalLabelOnly), signal("AWAIT ITEM", 2, SignalLabelOnly),
@@ -174,6 +174,7 @@ var clsRuleTable = []clsRule{
 	rule("ORIGIN {|COUNTRY|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
 	signal("PICKUP ... {CREATE|ATTEMPT|FAIL|RESCHEDULE|EXCEPTION}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier's visit to the sender
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD"),
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
@@ -210,6 +211,7 @@ var clsRuleTable = []clsRule{
 	rule("LOAD ... {FLIGHT|LINEHAUL}", 4), rule("{FLIGHT|LINEHAUL} ... {LOAD|HANDOVER|RECEIVE|ACCEPT}", 4),
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{ARRIVE|RECEIVE|PROCESS|PICKUP} ... {ORIGIN AIRPORT|AIRPORT|AIRPORT ORIGIN}", 4),
+	rule("{ORIGIN AIRPORT|AIRPORT} ... ARRIVE $", 4), // the place first, as Korean and Japanese put it: "공항 도착"
 	rule("ARRIVE ... AIRPORT ... ORIGINNAME", 4),
 	rule("{AWAIT|FUTURE} ... FLIGHT", 4),
 	rule("{HANDOVER|DELIVERED} ... {INTL|EXPORT} {CARRIER|DRIVER}", 4),
@@ -235,7 +237,7 @@ var clsRuleTable = []clsRule{
 	rule("TRANSITHUB", 6), rule("TRANSIT COUNTRY", 6),
 
 	// ---- 7 arrived_destination: landed, not yet cleared ----
-	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|TO|} DESTNAME", 7),
+	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|в|на|TO|} DESTNAME", 7),
 	rule("TRANSIT ... DEST COUNTRY", 7),                                 // moving within the destination country
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6), // a scan in a foreign country: it has left, it may be in transit
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
@@ -245,6 +247,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {EXCHANGE|INTL SORT FACILITY|INTL FACILITY}", 7),
+	rule("EXCHANGE ... ARRIVE $", 7), // "교환국 도착", "国際交換支店に到着"
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {IMPORT SORT FACILITY|IMPORT FACILITY|GATEWAY}", 7).unlessAny(clsExportSide...),
 	rule("GATEWAY", 7).unlessAny(clsExportSide...), rule("IMPORT {SORT FACILITY|FACILITY}", 7),
 	rule("ARRIVE {in|} COUNTRY", 7),
@@ -303,6 +306,8 @@ var clsRuleTable = []clsRule{
 
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
+	rule("{PICKUPPOINT|LOCKER|POSTOFFICE} ... DELIVERED RECIPIENT", 11).withPrio(clsPrioCollected).unlessAny("EXCEPTION", "FAIL"), // "自提点用户签收"
+	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed), // "签收异常", "妥投异常"
 	signal("{PICKUP|COLLECTED} BY {RECEPTION|NEIGHBOR}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
 	rule("{PICKUP|COLLECTED} ... {BY RECIPIENT|RECIPIENT|BY CUSTOMER}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{RECIPIENT|CUSTOMER} ... {PICKUP|COLLECTED}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
@@ -340,7 +345,7 @@ var clsRuleTable = []clsRule{
 	signal("ABSENT ... NOTICE", 10, SignalAttemptFailed), signal("NOTICE ... RESCHEDULE", 10, SignalAttemptFailed),
 
 	// ---- pickup_available: waiting at a post office or pickup point ----
-	signal("{AVAILABLE|COLLECT|NOTICE}", 10, SignalPickupAvailable),
+	signal("{AVAILABLE|COLLECT|NOTICE}", 10, SignalPickupAvailable).unlessAny("SENDER", "PREPARE", "DRIVER"), // the shipper's notice, a courier to collect
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
@@ -369,7 +374,8 @@ var clsRuleTable = []clsRule{
 	// ---- returned (stage from the text, else 10) ----
 	signal("RETURN", 0, SignalReturned),
 	signal("RETURN ... SENDER", 0, SignalReturned),
-	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
+	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
+	signal("DELIVERED SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
 	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
