@@ -135,3 +135,26 @@ func (s *Store) FindParcels(ctx context.Context, seller SellerID, q string) ([]P
 	}
 	return out, nil
 }
+
+// SnoozeDefault is the day "snooze & next" offers for a parcel's exceptions (work), in loc: three
+// days on, or the day before its buyer protection ends when that comes sooner — a snooze past it
+// would let the window to claim close unseen — and never before tomorrow.
+func SnoozeDefault(work []Exception, now time.Time, loc *time.Location) time.Time {
+	day := func(t time.Time) time.Time {
+		t = t.In(loc)
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	}
+	today := day(now)
+	out := today.AddDate(0, 0, 3)
+	for _, e := range work {
+		if e.Kind == KindProtectionExpiring && e.DueAt != nil {
+			if before := day(*e.DueAt).AddDate(0, 0, -1); before.Before(out) {
+				out = before
+			}
+		}
+	}
+	if tomorrow := today.AddDate(0, 0, 1); out.Before(tomorrow) {
+		out = tomorrow
+	}
+	return out
+}

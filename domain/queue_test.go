@@ -508,3 +508,27 @@ func TestFindParcels(t *testing.T) {
 		t.Errorf("another seller finds %+v, %v", hits, err)
 	}
 }
+
+func TestSnoozeDefault(t *testing.T) {
+	t.Parallel()
+	utc := time.UTC
+	now := time.Date(2026, 11, 20, 15, 0, 0, 0, utc)
+	ends := func(d time.Time) domain.Exception {
+		return domain.Exception{Kind: domain.KindProtectionExpiring, DueAt: &d}
+	}
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, utc) }
+	for _, tc := range []struct {
+		name string
+		work []domain.Exception
+		want time.Time
+	}{
+		{"three days on", []domain.Exception{{Kind: domain.KindStalled}}, day(23)},
+		{"the day before protection ends", []domain.Exception{{Kind: domain.KindStalled}, ends(day(22).Add(10 * time.Hour))}, day(21)},
+		{"protection far off", []domain.Exception{ends(day(30))}, day(23)},
+		{"not before tomorrow", []domain.Exception{ends(day(20).Add(20 * time.Hour))}, day(21)},
+	} {
+		if got := domain.SnoozeDefault(tc.work, now, utc); !got.Equal(tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1899,9 +1899,9 @@ type ExceptionView struct {
 	Resolution domain.Resolution
 }
 
-// snoozeDefault is the day "snooze & next" offers: three days on, in the seller's zone.
+// snoozeDefault is the day "snooze & next" offers (domain.SnoozeDefault), in the seller's zone.
 func (vm ExceptionView) snoozeDefault() string {
-	return vm.Now.In(vm.locOrUTC()).AddDate(0, 0, 3).Format("2006-01-02")
+	return domain.SnoozeDefault(vm.WorkSet(), vm.Now, vm.locOrUTC()).Format("2006-01-02")
 }
 
 // suggested is the resolution "resolve & next" preselects — the one chosen on the parcel before,

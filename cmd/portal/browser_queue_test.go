@@ -371,8 +371,8 @@ func TestBrowserQueuePhone(t *testing.T) {
 // (a saved view, counted as one click: lost and returned parcels, customs holds, failed
 // deliveries, protection and late among them); j and Enter open the first parcel; on
 // each parcel, r resolves it when the page offers a resolution its state makes likely (refunded
-// for a parcel lost, damaged or returned), else s snoozes it three days — either way the next
-// parcel opens. A parcel's exceptions change together, so a parcel with two is two exceptions
+// for a parcel lost, damaged or returned), else s snoozes it (three days, or to the day before
+// its buyer protection ends) — either way the next parcel opens. A parcel's exceptions change together, so a parcel with two is two exceptions
 // for one key.
 func TestBrowserWorkTwentyExceptions(t *testing.T) {
 	b, base := demoPortal(t)
