@@ -178,3 +178,70 @@ func TestBulkUpdate(t *testing.T) {
 		t.Errorf("actor of another seller: %v", err)
 	}
 }
+
+// TestUndoBulk: the member's last bulk change can be undone once, within UndoWindow, by that
+// member only: each exception goes back to what it was, except one changed since.
+func TestUndoBulk(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := newQueueFixture(t)
+	now := at("2026-11-20 10:00")
+	f.stalled(now,
+		ev("U-1", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00", "FR"),
+		ev("U-2", "[Shenzhen] Export customs clearance started", "2026-11-02 10:00", "FR"),
+		ev("U-3", "[Shenzhen] Export customs clearance started", "2026-11-03 10:00", "FR"))
+	u1, u2, u3 := f.exceptionOf("U-1"), f.exceptionOf("U-2"), f.exceptionOf("U-3")
+	until := now.AddDate(0, 0, 3)
+	res, err := f.s.BulkUpdate(ctx, f.seller, f.owner, []int64{u1.ID, u2.ID, u3.ID},
+		domain.ExceptionChange{State: ptr(domain.StateWaiting), WaitingUntil: &until}, now)
+	if err != nil || res.Changed != 3 || res.UndoID == 0 {
+		t.Fatalf("snooze: %v %+v", err, res)
+	}
+	last, ok, err := f.s.LastBulk(ctx, f.seller, f.owner.ID, now.Add(time.Minute))
+	if err != nil || !ok || last.ID != res.UndoID || last.Count != 3 || last.Action != "snoozed" {
+		t.Fatalf("last bulk: %v %v %+v", err, ok, last)
+	}
+	if _, ok, _ := f.s.LastBulk(ctx, f.seller, f.agent.ID, now); ok {
+		t.Errorf("another member is offered the owner's undo")
+	}
+	if _, ok, _ := f.s.LastBulk(ctx, f.seller, f.owner.ID, now.Add(domain.UndoWindow+time.Second)); ok {
+		t.Errorf("undo offered after the window")
+	}
+	// Someone puts U-3 back to work meanwhile: undo leaves it.
+	if _, err := f.update(f.exceptionOf("U-3"), domain.ExceptionChange{State: ptr(domain.StateInvestigating)}, now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.UndoBulk(ctx, f.seller, f.agent, res.UndoID, now); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("another member's undo: %v, want ErrNotFound", err)
+	}
+	other, otherOwner := mustSeller(t, f.s, "Other", "owner@other.test")
+	if _, err := f.s.UndoBulk(ctx, other.ID, otherOwner, res.UndoID, now); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("another seller's undo: %v, want ErrNotFound", err)
+	}
+	var ve *domain.ValidationError
+	if _, err := f.s.UndoBulk(ctx, f.seller, f.owner, res.UndoID, now.Add(domain.UndoWindow+time.Second)); !errors.As(err, &ve) {
+		t.Errorf("late undo: %v, want refused", err)
+	}
+	undo, err := f.s.UndoBulk(ctx, f.seller, f.owner, res.UndoID, now.Add(time.Minute))
+	if err != nil || undo.Changed != 2 || len(undo.Skipped) != 1 || undo.Skipped[0].ID != u3.ID {
+		t.Fatalf("undo: %v %+v", err, undo)
+	}
+	for _, e := range []domain.Exception{u1, u2} {
+		got, _ := f.s.FindException(ctx, f.seller, e.ID)
+		if got.State != domain.StateOpen || got.WaitingUntil != nil {
+			t.Errorf("%d after undo: %s until %v", e.ID, got.State, got.WaitingUntil)
+		}
+		if h := f.history(e.ID); h[len(h)-1] != "Bulk change undone: back to open" {
+			t.Errorf("history %q", h)
+		}
+	}
+	if got, _ := f.s.FindException(ctx, f.seller, u3.ID); got.State != domain.StateInvestigating {
+		t.Errorf("U-3 after undo: %s, want left investigating", got.State)
+	}
+	if _, err := f.s.UndoBulk(ctx, f.seller, f.owner, res.UndoID, now.Add(2*time.Minute)); !errors.As(err, &ve) {
+		t.Errorf("second undo: %v, want refused", err)
+	}
+	if _, ok, _ := f.s.LastBulk(ctx, f.seller, f.owner.ID, now.Add(2*time.Minute)); ok {
+		t.Errorf("an undone change is offered again")
+	}
+}

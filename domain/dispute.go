@@ -65,14 +65,16 @@ var DisputeReasons = []DisputeReason{ReasonNotReceived, ReasonDamaged, ReasonNot
 // Valid reports whether r is a known reason.
 func (r DisputeReason) Valid() bool { return oneOf(r, DisputeReasons) }
 
-// SuggestDisputeReason is the reason a dispute over an exception most likely has: late for a
-// late parcel, damaged for one reported damaged or lost, not received otherwise.
-func SuggestDisputeReason(e Exception) DisputeReason {
+// SuggestDisputeReason is the reason a dispute over an exception most likely has, from the
+// exception and its parcel's fate (ParcelFate): damaged for a parcel the carrier says arrived
+// damaged, late for a late one, not received otherwise — a lost parcel ("Package lost in
+// transit") was not received, whatever its signal's name says.
+func SuggestDisputeReason(e Exception, fate Fate) DisputeReason {
 	switch {
+	case fate == FateDamaged:
+		return ReasonDamaged
 	case e.Kind == KindLate:
 		return ReasonLate
-	case e.Signal == SignalDamagedLost:
-		return ReasonDamaged
 	}
 	return ReasonNotReceived
 }
@@ -106,6 +108,10 @@ const activeStatusesSQL = `('draft', 'open', 'responded', 'escalated')`
 // filedStatusesSQL are the running statuses of a dispute filed with the counterparty (Filed): a
 // draft was never filed, so its respond-by is not a deadline yet, neither due soon nor past due.
 const filedStatusesSQL = `('open', 'responded', 'escalated')`
+
+// decidedStatusesSQL are the statuses of a dispute that settled the money question for its parcel:
+// won, lost or settled. After one, the sweep raises no protection exception for the parcel.
+const decidedStatusesSQL = `('won', 'lost', 'settled')`
 
 // Valid reports whether st is a known status.
 func (st DisputeStatus) Valid() bool { return oneOf(st, DisputeStatuses) }
@@ -391,10 +397,12 @@ func (s *Store) CreateDispute(ctx context.Context, seller SellerID, actor User, 
 		if err := addDisputeHistory(ctx, tx, seller, out.ID, actor.ID, string(status), detail, now); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
+		if _, err = tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
 			VALUES ($1, $2, $3, $4, 'dispute', $5)`, seller, exception, now, actor.ID,
-			fmt.Sprintf("Dispute #%d: %s", out.ID, strings.ToLower(detail[:1])+detail[1:]))
-		return err
+			fmt.Sprintf("Dispute #%d: %s", out.ID, strings.ToLower(detail[:1])+detail[1:])); err != nil {
+			return err
+		}
+		return s.followDispute(ctx, tx, actor, out, now)
 	})
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
@@ -605,7 +613,7 @@ func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, 
 				return err
 			}
 		}
-		return nil
+		return s.followDispute(ctx, tx, actor, out, now)
 	})
 	if err != nil {
 		var ve *ValidationError
@@ -615,6 +623,38 @@ func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, 
 		return Dispute{}, fmt.Errorf("update dispute: %w", err)
 	}
 	return out, nil
+}
+
+// followDispute keeps a dispute's exception in step with it, through the exception workflow: while
+// the dispute is filed with the counterparty, the exception waits until its respond-by date (the
+// seller is waiting on them; when the date passes without an answer, the sweep brings it back), and
+// when the dispute ends without resolving the exception (withdrawn, settled, or decided without
+// "resolve the exception"), an exception still waiting on it is back in the queue. A resolved
+// exception, a draft and a respond-by date already past are left alone.
+func (s *Store) followDispute(ctx context.Context, tx *sqlx.Tx, actor User, d Dispute, now time.Time) error {
+	var exc Exception
+	if err := tx.GetContext(ctx, &exc, `SELECT `+exceptionColumns+` FROM exceptions e
+		WHERE e.seller_id = $1 AND e.id = $2 FOR UPDATE`, d.SellerID, d.ExceptionID); err != nil {
+		return err
+	}
+	waitingOnIt := exc.State == StateWaiting && exc.WaitingUntil != nil && exc.WaitingUntil.Equal(d.RespondBy)
+	var ch ExceptionChange
+	switch {
+	case exc.State == StateResolved:
+		return nil
+	case d.Status.Filed() && d.RespondBy.After(now) && !waitingOnIt:
+		st, until := StateWaiting, d.RespondBy
+		note := fmt.Sprintf("Waiting on dispute #%d with the %s until its respond-by date.", d.ID, strings.ToLower(d.Counterparty.Label()))
+		ch = ExceptionChange{State: &st, WaitingUntil: &until, Note: &note}
+	case !d.Status.Active() && waitingOnIt:
+		st := StateOpen
+		note := fmt.Sprintf("Dispute #%d ended (%s): back in the queue.", d.ID, strings.ToLower(d.Status.Label()))
+		ch = ExceptionChange{State: &st, Note: &note}
+	default:
+		return nil
+	}
+	_, err := s.writeChange(ctx, tx, actor, exc, ch, now) // the row is locked: its version holds
+	return err
 }
 
 // ErrExceptionChanged is the ErrConflict of a dispute change that also resolves the dispute's

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"strings"
@@ -463,7 +464,7 @@ func TestDisputeOutcomes(t *testing.T) {
 	if e.State != domain.StateResolved || e.Resolution == nil || *e.Resolution != domain.ResolutionDisputeLost {
 		t.Errorf("exception %s %v, want resolved as dispute_lost", e.State, e.Resolution)
 	}
-	if h := strings.Join(f.history(f.exc.ID), "\n"); !strings.Contains(h, "state open → resolved (dispute_lost)") {
+	if h := strings.Join(f.history(f.exc.ID), "\n"); !strings.Contains(h, "state waiting → resolved (dispute_lost)") {
 		t.Errorf("exception history lacks the resolution:\n%s", h)
 	}
 	dh, _ := f.s.ListDisputeHistory(ctx, f.seller, stale.ID)
@@ -753,6 +754,146 @@ func TestExceptionProtectionDaysLeft(t *testing.T) {
 	} {
 		if days, ok := tc.d.ProtectionDaysLeft(now); days != tc.days || ok != tc.ok {
 			t.Errorf("%+v: %d, %v; want %d, %v", tc.d.Shipment.Shipment, days, ok, tc.days, tc.ok)
+		}
+	}
+}
+
+// TestDisputeMovesItsException: a dispute filed with the counterparty puts its exception to wait
+// until the respond-by date (the seller is waiting on them), a new deadline moves the date, and
+// a dispute that ends without resolving the exception hands it back to the queue. A draft changes
+// nothing.
+func TestDisputeMovesItsException(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	state := func() (domain.ExceptionState, *time.Time) {
+		t.Helper()
+		e, err := f.s.FindException(ctx, f.seller, f.exc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.State, e.WaitingUntil
+	}
+	draft := f.create(domain.DisputeDraft, f.fields())
+	if st, _ := state(); st != domain.StateOpen {
+		t.Errorf("after a draft: %s, want open", st)
+	}
+	d, err := f.move(draft, domain.DisputeOpen, domain.DisputeChange{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, until := state(); st != domain.StateWaiting || until == nil || !until.Equal(d.RespondBy) {
+		t.Errorf("after filing: %s until %v, want waiting until %v", st, until, d.RespondBy)
+	}
+	if d, err = f.move(d, domain.DisputeResponded, domain.DisputeChange{}); err != nil {
+		t.Fatal(err)
+	}
+	if st, until := state(); st != domain.StateWaiting || until == nil || !until.Equal(d.RespondBy) {
+		t.Errorf("after the answer: %s until %v, want waiting until the new deadline %v", st, until, d.RespondBy)
+	}
+	// The respond-by date passes without an answer: the sweep brings the exception back.
+	f.sweep(d.RespondBy.Add(time.Hour))
+	if st, _ := state(); st != domain.StateOpen {
+		t.Errorf("after the respond-by date: %s, want open", st)
+	}
+	// Withdrawn while waiting on it: back in the queue.
+	w := f.create(domain.DisputeOpen, f.fields())
+	if st, _ := state(); st != domain.StateWaiting {
+		t.Fatalf("a second dispute: %s, want waiting", st)
+	}
+	if _, err := f.move(w, domain.DisputeWithdrawn, domain.DisputeChange{}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := state(); st != domain.StateOpen {
+		t.Errorf("after withdrawing: %s, want open", st)
+	}
+}
+
+// TestSweepRespectsDisputes: a parcel whose dispute was won (or lost, or settled) gets no new
+// protection exception from the sweep; one with a dispute filed gets none either, and the
+// exception that waits on the dispute is not resolved by the sweep meanwhile.
+func TestSweepRespectsDisputes(t *testing.T) {
+	t.Parallel()
+	f := newQueueFixture(t)
+	ctx := context.Background()
+	row := func(ref, status, protection string) string {
+		return fmt.Sprintf("%s,AliExpress Standard Shipping,%s,2026-11-08 10:00,FR,,%s\n", ref, status, protection)
+	}
+	now := at("2026-11-10 10:00")
+	f.stalled(now, row("W-1", "Arrived at destination country/region", "2026-11-13 10:00"),
+		row("W-2", "Returned to sender", "2026-11-13 10:00"))
+	prot := f.exceptionOf("W-1")
+	if prot.Kind != domain.KindProtectionExpiring {
+		t.Fatalf("W-1's exception is %s", prot.Kind)
+	}
+	fields := domain.DisputeFields{Counterparty: domain.CounterpartySupplier, Reason: domain.ReasonNotReceived,
+		Amount: "24.90", Currency: "EUR", OpenedAt: now}
+	d, err := f.s.CreateDispute(ctx, f.seller, f.owner, prot.ID, domain.DisputeOpen, fields, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.sweep(now.Add(time.Hour))
+	if got := f.open("W-1"); got != "protection_expiring@7" {
+		t.Errorf("while the dispute runs: %q, want the protection exception still waiting", got)
+	}
+	won := domain.DisputeWon
+	if _, err := f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, d.Version, domain.DisputeChange{Status: &won, ResolveException: true}, now.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []time.Duration{3 * time.Hour, 48 * time.Hour} {
+		f.sweep(now.Add(at))
+		if got := f.open("W-1"); got != "" {
+			t.Errorf("%v after the won dispute: %q open, want nothing", at, got)
+		}
+	}
+
+	// W-2 was returned: a dispute filed over its delivery issue keeps the protection exception
+	// from being raised beside it.
+	var issue domain.Exception
+	for _, e := range mustList(t, f, "W-2") {
+		switch e.Kind {
+		case domain.KindDeliveryIssue:
+			issue = e
+		case domain.KindProtectionExpiring: // the seller dismisses it first
+			if _, err := f.update(e, domain.ExceptionChange{State: ptr(domain.StateResolved), Resolution: ptr(domain.ResolutionFalseAlarm)}, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := f.s.CreateDispute(ctx, f.seller, f.owner, issue.ID, domain.DisputeOpen, fields, now); err != nil {
+		t.Fatal(err)
+	}
+	f.sweep(now.Add(time.Hour))
+	if got := f.open("W-2"); got != "delivery_issue@10" {
+		t.Errorf("W-2 with a dispute filed: %q, want its delivery issue alone", got)
+	}
+}
+
+// mustList lists a shipment's exceptions.
+func mustList(t *testing.T, f *queueFixture, ref string) []domain.Exception {
+	t.Helper()
+	exs, err := f.s.ListShipmentExceptions(context.Background(), f.seller, shipmentByRef(t, f.s, f.seller, ref).ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return exs
+}
+
+func TestSuggestDisputeReason(t *testing.T) {
+	t.Parallel()
+	issue := domain.Exception{Kind: domain.KindDeliveryIssue, Signal: domain.SignalDamagedLost}
+	for _, tc := range []struct {
+		e    domain.Exception
+		text string
+		want domain.DisputeReason
+	}{
+		{issue, "Package lost in transit", domain.ReasonNotReceived},
+		{issue, "Parcel damaged in transit", domain.ReasonDamaged},
+		{domain.Exception{Kind: domain.KindLate}, "Arrived at destination country/region", domain.ReasonLate},
+		{domain.Exception{Kind: domain.KindProtectionExpiring}, "Flight departed", domain.ReasonNotReceived},
+	} {
+		if got := domain.SuggestDisputeReason(tc.e, domain.ParcelFate(tc.e.Signal, tc.text)); got != tc.want {
+			t.Errorf("%s %q: %s, want %s", tc.e.Kind, tc.text, got, tc.want)
 		}
 	}
 }

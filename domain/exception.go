@@ -148,9 +148,9 @@ func (s *Store) RaiseNotReceived(ctx context.Context, seller SellerID, actor Use
 		}
 		err := tx.GetContext(ctx, &e, `
 			INSERT INTO exceptions AS e (seller_id, shipment_id, kind, stage, shipment_stage, signal, severity, opened_at)
-			VALUES ($1, $2, 'not_received', $3, $3, $4, 3, $5)
+			VALUES ($1, $2, 'not_received', $3, $3, $4, $6, $5)
 			ON CONFLICT (seller_id, shipment_id, kind) WHERE state <> 'resolved' DO NOTHING
-			RETURNING `+exceptionColumns, seller, shipment, int(sh.Stage), string(sh.LastSignal), now)
+			RETURNING `+exceptionColumns, seller, shipment, int(sh.Stage), string(sh.LastSignal), now, severityNotReceived)
 		if errors.Is(err, sql.ErrNoRows) { // already open
 			return tx.GetContext(ctx, &e, `SELECT `+exceptionColumns+` FROM exceptions e WHERE e.seller_id = $1
 				AND e.shipment_id = $2 AND e.kind = 'not_received' AND e.state <> 'resolved'`, seller, shipment)

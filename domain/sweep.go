@@ -27,6 +27,10 @@ func (r SweepResult) Add(o SweepResult) SweepResult {
 // issueSignals are the signals that make a delivery_issue while the parcel is not delivered.
 const issueSignals = `('attempt_failed', 'pickup_available', 'address_issue', 'customs_hold', 'returned', 'damaged_lost', 'rollback')`
 
+// goneSignals are the signals of a parcel that is not coming to the customer (returned, lost or
+// damaged): its delivery issue says so, and it is not also "stalled" in the stage it was last seen.
+const goneSignals = `('returned', 'damaged_lost')`
+
 // sweepLockSQL is the per-seller lock the sweep holds: replicas and imports never sweep a seller
 // twice at once.
 const sweepLockSQL = `hashtextextended('sweep:' || $1::text, 0)`
@@ -166,14 +170,17 @@ func stageClockSQL() string {
 }
 
 // findCauses fills the temporary table causes with every (shipment, kind) that should have an
-// unresolved exception at now, with its severity. Severity orders the queue, higher first:
-//   - stalled: how far over the threshold (clock / threshold, ≥ 1);
-//   - delivery_issue: 2, something concrete needs doing;
-//   - late: 1.5, plus a week late adds 0.5;
-//   - protection_expiring: 3 and rising as the deadline nears (money is lost when it passes);
+// unresolved exception at now, with its severity and deadline. Severity orders the queue by what
+// is lost if nobody acts (see issueSeverity for the bands): lost, returned, held by customs, then
+// buyer protection rising as its end nears (not raised once a dispute over the parcel was won,
+// lost or settled: the money question is closed), the other delivery issues, late, stalled. A stall is
+// not raised for a parcel that was returned, lost or damaged (goneSignals): that is its delivery
+// issue. A stall's deadline is when it crossed its stage limit (stage entry + limit + paused
+// time: the same instant every sweep), so the row can say how far over it is.
 //
-// plus ln(1 + order value) / 10 for all, so costlier orders come first among equals. Rounded to
-// 0.1 (in float arithmetic: numeric ln() was a third of the sweep) so that the hourly growth of a stalled parcel's ratio does not rewrite every row each sweep.
+// Each adds ln(1 + order value) / 10, so costlier orders come first among equals. Rounded to
+// 0.1 (in float arithmetic: numeric ln() was a third of the sweep) so that the hourly growth of a
+// stalled parcel's ratio does not rewrite every row each sweep.
 func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE causes (
 		shipment_id bigint NOT NULL, kind text NOT NULL, stage smallint NOT NULL, signal text NOT NULL,
@@ -182,32 +189,36 @@ func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
-		SELECT shipment_id, 'stalled', stage, last_signal, NULL,
-		       round(10 * (date_part('epoch', clock) / date_part('epoch', threshold) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		SELECT shipment_id, 'stalled', stage, last_signal, $2 - (clock - threshold),
+		       round(10 * (2 + least(date_part('epoch', clock) / date_part('epoch', threshold) - 1, 2)
+		              + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
 		FROM (`+stageClockSQL()+`) c
-		WHERE clock > threshold`, seller, now, 1.0); err != nil {
+		WHERE clock > threshold AND last_signal NOT IN `+goneSignals, seller, now, 1.0); err != nil {
 		return fmt.Errorf("stalled: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
-		SELECT id, 'delivery_issue', stage, last_signal, NULL, round(10 * (2 + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		SELECT id, 'delivery_issue', stage, last_signal, NULL,
+		       round(10 * (`+issueSeveritySQL("last_signal")+` + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
 		FROM shipments WHERE seller_id = $1 AND stage < 11 AND last_signal IN `+issueSignals, seller); err != nil {
 		return fmt.Errorf("delivery issues: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
 		SELECT id, 'late', stage, last_signal, promised_by,
-		       round(10 * (1.5 + least(date_part('epoch', $2 - promised_by) / 86400 / 14, 2) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
+		       round(10 * (3 + least(date_part('epoch', $2 - promised_by) / 86400 / 14, 1) + ln(1 + coalesce(order_value, 0)::float8) / 10)) / 10
 		FROM shipments WHERE seller_id = $1 AND stage < 11 AND promised_by < $2`, seller, now); err != nil {
 		return fmt.Errorf("late: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO causes
 		SELECT s.id, 'protection_expiring', s.stage, s.last_signal, s.protection_ends_at,
-		       round(10 * (3 + greatest(0, least(1, 1 - date_part('epoch', s.protection_ends_at - $2) / (86400.0 * w.days)))
+		       round(10 * (6 + 1.5 * greatest(0, least(1, 1 - date_part('epoch', s.protection_ends_at - $2) / (86400.0 * w.days)))
 		              + ln(1 + coalesce(s.order_value, 0)::float8) / 10)) / 10
 		FROM shipments s, (SELECT protection_warning_days AS days FROM sellers WHERE id = $1) w
-		WHERE s.seller_id = $1 AND s.stage < 11 AND s.protection_ends_at <= $2 + w.days * interval '1 day'`, seller, now); err != nil {
+		WHERE s.seller_id = $1 AND s.stage < 11 AND s.protection_ends_at <= $2 + w.days * interval '1 day'
+		  AND NOT EXISTS (SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
+		                  WHERE d.seller_id = $1 AND x.shipment_id = s.id AND d.status IN `+decidedStatusesSQL+`)`, seller, now); err != nil {
 		return fmt.Errorf("protection: %w", err)
 	}
 	// A temporary table has no statistics until analysed; without them the joins below would be
@@ -258,7 +269,8 @@ func reopenWaiting(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.T
 
 // raiseCauses refreshes the severity and facts of the exceptions already open for a cause
 // (without touching their version: a person editing one is not interrupted by the clock), then
-// opens one for each cause without. Two hash joins rather than an upsert that would probe the
+// opens one for each cause without — except a protection exception for a parcel with a dispute
+// filed: it was opened in time, and its own exception follows it (followDispute). Two hash joins rather than an upsert that would probe the
 // unique index once per cause; the unique index still guarantees one open exception per kind.
 func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `
@@ -275,6 +287,9 @@ func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Tim
 			SELECT $1, c.shipment_id, c.kind, c.stage, c.stage, c.signal, c.due_at, c.severity, $2 FROM causes c
 			WHERE NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved'
 			                  AND e.shipment_id = c.shipment_id AND e.kind = c.kind)
+			  AND NOT (c.kind = 'protection_expiring' AND EXISTS (
+			      SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
+			      WHERE d.seller_id = $1 AND x.shipment_id = c.shipment_id AND d.status IN `+filedStatusesSQL+`))
 			ON CONFLICT DO NOTHING
 			RETURNING id
 		), h AS (

@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,56 +15,47 @@ import (
 	"github.com/parceldesk/portal/views"
 )
 
-// queuePageSize is how many exceptions one page of the queue shows.
+// queuePageSize is how many parcels one page of the queue shows.
 const queuePageSize = 50
 
-// exceptionsIndex is the review queue: the seller's exceptions, the ones needing action first,
-// narrowed by the filter in the query string (a filtered queue is a link that can be shared).
+// exceptionsIndex is the review queue: the seller's parcels with exceptions, the ones needing
+// action first, narrowed by the filter in the query string (a filtered queue is a link that can be
+// shared).
 func (s *Server) exceptionsIndex(c echo.Context) error {
-	ctx, seller := c.Request().Context(), sellerFrom(c)
 	f := queueFilter(c)
-	page, err := s.store.ListQueue(ctx, seller, f)
+	qv, err := s.store.QueueView(c.Request().Context(), sellerFrom(c), userFrom(c).ID, f)
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.QueueCounts(ctx, seller)
-	if err != nil {
-		return err
-	}
-	team, err := s.store.ListUsers(ctx, seller)
-	if err != nil {
-		return err
-	}
-	disputes, err := s.store.DisputeSummary(ctx, seller, f.Now)
-	if err != nil {
-		return err
-	}
-	vm := views.Queue{Filter: f, Page: page, Counts: counts, Team: team, Now: f.Now, Loc: sellerLocation(c), Disputes: disputes}
+	vm := views.Queue{QueueView: qv, Filter: f, Now: f.Now, Loc: sellerLocation(c)}
 	p := s.page(c, "Review queue")
 	return render(c, http.StatusOK, views.QueuePage(p, vm), views.QueueRows(p, vm))
 }
 
-// queueFilter reads the queue's filter from the query string. A value that is not one of the
+// queueFilter reads the queue's filter from the query string.
+func queueFilter(c echo.Context) domain.QueueFilter { return queueFilterOf(c.QueryParams()) }
+
+// queueFilterOf reads the queue's filter from query values. A value that is not one of the
 // choices is ignored, as a hand-edited link should still show a queue rather than an error.
-func queueFilter(c echo.Context) domain.QueueFilter {
-	f := domain.QueueFilter{Query: strings.TrimSpace(c.QueryParam("q")), Limit: queuePageSize, Now: time.Now()}
-	if k := domain.ExceptionKind(c.QueryParam("kind")); k.Valid() {
+func queueFilterOf(v url.Values) domain.QueueFilter {
+	f := domain.QueueFilter{Query: strings.TrimSpace(v.Get("q")), Limit: queuePageSize, Now: time.Now()}
+	if k := domain.ExceptionKind(v.Get("kind")); k.Valid() {
 		f.Kind = k
 	}
-	if st := c.QueryParam("state"); st == domain.QueueAll || st == domain.QueueUnresolved || domain.ExceptionState(st).Valid() {
+	if st := v.Get("state"); st == domain.QueueAll || st == domain.QueueUnresolved || domain.ExceptionState(st).Valid() {
 		f.State = st
 	}
-	if st, ok := domain.ParseStage(c.QueryParam("stage")); ok {
+	if st, ok := domain.ParseStage(v.Get("stage")); ok {
 		f.Stage = st
 	}
-	if cc := strings.ToUpper(strings.TrimSpace(c.QueryParam("country"))); len(cc) == 2 {
+	if cc := strings.ToUpper(strings.TrimSpace(v.Get("country"))); len(cc) == 2 {
 		f.Country = cc
 	}
-	f.Carrier = strings.TrimSpace(c.QueryParam("carrier"))
-	if age, err := strconv.Atoi(c.QueryParam("age")); err == nil && slices.Contains(views.QueueAges, age) {
+	f.Carrier = strings.TrimSpace(v.Get("carrier"))
+	if age, err := strconv.Atoi(v.Get("age")); err == nil && slices.Contains(views.QueueAges, age) {
 		f.Age = age
 	}
-	switch a := c.QueryParam("assignee"); a {
+	switch a := v.Get("assignee"); a {
 	case "none":
 		f.Assignee = domain.QueueUnassigned
 	default:
@@ -71,8 +63,8 @@ func queueFilter(c echo.Context) domain.QueueFilter {
 			f.Assignee = id
 		}
 	}
-	sev, errS := strconv.ParseFloat(c.QueryParam("after_sev"), 64)
-	id, errI := strconv.ParseInt(c.QueryParam("after_id"), 10, 64)
+	sev, errS := strconv.ParseFloat(v.Get("after_sev"), 64)
+	id, errI := strconv.ParseInt(v.Get("after_id"), 10, 64)
 	if errS == nil && errI == nil && id > 0 {
 		f.After = &domain.QueueCursor{Severity: sev, ID: id}
 	}
@@ -86,7 +78,103 @@ func (s *Server) exceptionShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.renderException(c, id, http.StatusOK, views.ExceptionView{})
+	return s.renderException(c, id, http.StatusOK, views.ExceptionView{Queue: views.NewQueueContext(c.QueryParam("queue")),
+		Resolution: domain.Resolution(c.QueryParam("as"))})
+}
+
+// exceptionNext works the exception's parcel and moves on: "resolve & next" resolves, "snooze &
+// next" puts to wait until a day, the exception and its parcel's other exceptions needing action,
+// each at the version the member saw (all or none), then opens the next parcel of the queue the
+// member came from (the form's queue field), or goes back to that queue when it holds no other.
+func (s *Server) exceptionNext(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	ctx, seller, loc := c.Request().Context(), sellerFrom(c), sellerLocation(c)
+	form, err := c.FormParams()
+	if err != nil {
+		return err
+	}
+	queue := views.NewQueueContext(form.Get("queue"))
+	ch, done, err := nextChange(form, loc)
+	if err == nil {
+		err = s.store.UpdateExceptions(ctx, seller, userFrom(c), seenOf(form["seen"]), ch, time.Now())
+	}
+	var ve *domain.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return s.renderException(c, id, http.StatusUnprocessableEntity, views.ExceptionView{Errors: ve.Fields, Queue: queue})
+	case errors.Is(err, domain.ErrConflict):
+		return s.renderException(c, id, http.StatusConflict, views.ExceptionView{Conflict: true, Queue: queue})
+	case err != nil:
+		return err
+	}
+	cur, err := s.store.FindException(ctx, seller, id)
+	if err != nil {
+		return err
+	}
+	f := queueFilterOf(queue.Values())
+	next, ok, err := s.store.NextInQueue(ctx, seller, f, domain.QueueCursor{Severity: cur.Severity, ID: cur.ID}, cur.ShipmentID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return s.redirectWithFlash(c, queue.URL(), views.FlashSuccess, done+". Nothing else in this queue needs you.")
+	}
+	to := queue.ExceptionPath(next.ID)
+	if ch.Resolution != nil { // the next parcel offers the same resolution: runs of alike parcels take one key each
+		to = addQuery(to, "as", string(*ch.Resolution))
+	}
+	return s.redirectWithFlash(c, to, views.FlashSuccess, done+". Next: "+next.OrderRef)
+}
+
+// addQuery adds a query value to a local path.
+func addQuery(path, key, value string) string {
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + url.Values{key: {value}}.Encode()
+}
+
+// nextChange reads "resolve & next" or "snooze & next": the change and the words that confirm it.
+func nextChange(form url.Values, loc *time.Location) (domain.ExceptionChange, string, error) {
+	var ch domain.ExceptionChange
+	switch form.Get("action") {
+	case "resolve":
+		r := domain.Resolution(form.Get("resolution"))
+		if !r.Valid() {
+			return ch, "", domain.Invalid("next_resolution", "Choose how it was resolved")
+		}
+		st := domain.StateResolved
+		ch.State, ch.Resolution = &st, &r
+		return ch, "Resolved as " + strings.ToLower(r.Label()), nil
+	case "snooze":
+		day, err := time.ParseInLocation("2006-01-02", form.Get("until"), loc)
+		if err != nil {
+			return ch, "", domain.Invalid("until", "Choose a date in the future to wait until")
+		}
+		until := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, loc)
+		st := domain.StateWaiting
+		ch.State, ch.WaitingUntil = &st, &until
+		return ch, "Snoozed until " + views.FormatDate(until), nil
+	}
+	return ch, "", domain.Invalid("", "Choose an action")
+}
+
+// seenOf reads the form's seen fields, "id:version" each: the exceptions the page showed.
+func seenOf(values []string) []domain.Seen {
+	var out []domain.Seen
+	for _, v := range values {
+		a, b, _ := strings.Cut(v, ":")
+		id, errI := strconv.ParseInt(a, 10, 64)
+		version, errV := strconv.Atoi(b)
+		if errI == nil && errV == nil && id > 0 {
+			out = append(out, domain.Seen{ID: id, Version: version})
+		}
+	}
+	return out
 }
 
 // exceptionUpdate applies one workflow action (the form's action field) at the version the
@@ -99,6 +187,7 @@ func (s *Server) exceptionUpdate(c echo.Context) error {
 		return err
 	}
 	version, _ := strconv.Atoi(c.FormValue("version"))
+	queue := views.NewQueueContext(c.FormValue("queue"))
 	ch, done, err := exceptionChange(c, sellerLocation(c))
 	if err == nil {
 		_, err = s.store.UpdateException(c.Request().Context(), sellerFrom(c), userFrom(c), id, version, ch, time.Now())
@@ -106,11 +195,11 @@ func (s *Server) exceptionUpdate(c echo.Context) error {
 	var ve *domain.ValidationError
 	switch {
 	case err == nil:
-		return s.redirectWithFlash(c, views.ExceptionPath(id), views.FlashSuccess, done)
+		return s.redirectWithFlash(c, queue.ExceptionPath(id), views.FlashSuccess, done)
 	case errors.As(err, &ve):
-		return s.renderException(c, id, http.StatusUnprocessableEntity, views.ExceptionView{Errors: ve.Fields, Note: c.FormValue("note")})
+		return s.renderException(c, id, http.StatusUnprocessableEntity, views.ExceptionView{Errors: ve.Fields, Note: c.FormValue("note"), Queue: queue})
 	case errors.Is(err, domain.ErrConflict):
-		return s.renderException(c, id, http.StatusConflict, views.ExceptionView{Conflict: true, Note: c.FormValue("note")})
+		return s.renderException(c, id, http.StatusConflict, views.ExceptionView{Conflict: true, Note: c.FormValue("note"), Queue: queue})
 	}
 	return err
 }
@@ -123,6 +212,15 @@ func (s *Server) renderException(c echo.Context, id int64, status int, vm views.
 		return err
 	}
 	vm.ExceptionDetail, vm.Now, vm.Loc = d, now, sellerLocation(c)
+	// The parcel to skip to: the next of the queue the member came from.
+	next, ok, err := s.store.NextInQueue(c.Request().Context(), sellerFrom(c), queueFilterOf(vm.Queue.Values()),
+		domain.QueueCursor{Severity: d.Exception.Severity, ID: d.Exception.ID}, d.Exception.ShipmentID)
+	if err != nil {
+		return err
+	}
+	if ok {
+		vm.Next = &next
+	}
 	if vm.DisputeForm == (views.DisputeForm{}) {
 		vm.DisputeForm = views.NewDisputeForm(d, now, vm.Loc)
 	}

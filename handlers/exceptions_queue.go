@@ -17,24 +17,27 @@ import (
 )
 
 // exceptionsBulk applies one change (the form's action: assign, snooze or resolve) to the
-// exceptions ticked on the queue, and goes back to the queue page the member was on (the
-// form's return field, so the filter stays) with what changed and what was skipped, and why.
+// exceptions of the parcels ticked on the queue, or of every parcel its filter matches (all=1),
+// and goes back to the queue page the member was on (the form's return field, so the filter
+// stays) with what changed and what was skipped, and why.
 func (s *Server) exceptionsBulk(c echo.Context) error {
+	ctx, seller := c.Request().Context(), sellerFrom(c)
 	back := queueReturn(c.FormValue("return"))
 	form, err := c.FormParams()
 	if err != nil {
 		return err
 	}
-	var ids []int64
-	for _, v := range form["ids"] {
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-			ids = append(ids, id)
+	ids := formIDs(form["ids"])
+	if form.Get("all") == "1" { // every parcel the queue's filter (the page it came from) matches
+		u, _ := url.Parse(back)
+		if ids, err = s.store.QueueExceptionIDs(ctx, seller, queueFilterOf(u.Query()), domain.SelectAllCap); err != nil {
+			return err
 		}
 	}
 	ch, err := bulkChange(c, sellerLocation(c))
 	var res domain.BulkResult
 	if err == nil {
-		res, err = s.store.BulkUpdate(c.Request().Context(), sellerFrom(c), userFrom(c), ids, ch, time.Now())
+		res, err = s.store.BulkUpdate(ctx, seller, userFrom(c), ids, ch, time.Now())
 	}
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
@@ -53,6 +56,70 @@ func (s *Server) exceptionsBulk(c echo.Context) error {
 		kind = views.FlashInfo
 	}
 	return s.redirectWithFlash(c, back, kind, bulkSummary(res))
+}
+
+// exceptionsUndo undoes the member's bulk change named in the path (their last, offered on the
+// queue for a short while) and goes back to the queue page they were on.
+func (s *Server) exceptionsUndo(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	back := queueReturn(c.FormValue("return"))
+	res, err := s.store.UndoBulk(c.Request().Context(), sellerFrom(c), userFrom(c), id, time.Now())
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		return s.redirectWithFlash(c, back, views.FlashError, ve.Message())
+	}
+	if err != nil {
+		return err
+	}
+	kind := views.FlashSuccess
+	if len(res.Skipped) > 0 {
+		kind = views.FlashInfo
+	}
+	return s.redirectWithFlash(c, back, kind, "Undone: "+bulkSummary(res))
+}
+
+// viewSave saves the queue's filter (the form's query field) as one of the member's views, under
+// the form's name, and shows it.
+func (s *Server) viewSave(c echo.Context) error {
+	q := views.NewQueueContext(c.FormValue("query"))
+	v, err := s.store.SaveView(c.Request().Context(), sellerFrom(c), userFrom(c), c.FormValue("name"), string(q), time.Now())
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		return s.redirectWithFlash(c, q.URL(), views.FlashError, ve.Message())
+	}
+	if err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, q.URL(), views.FlashSuccess, "Saved the view “"+v.Name+"”")
+}
+
+// viewDelete deletes one of the member's saved views and goes back to the queue page.
+func (s *Server) viewDelete(c echo.Context) error {
+	id, err := idParam(c)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeleteView(c.Request().Context(), sellerFrom(c), userFrom(c), id); err != nil {
+		return err
+	}
+	return s.redirectWithFlash(c, queueReturn(c.FormValue("return")), views.FlashSuccess, "View deleted")
+}
+
+// formIDs reads the exception ids of ticked rows: each row's checkbox stands for its parcel's
+// exceptions, "12,15". Values that are not ids are ignored.
+func formIDs(values []string) []int64 {
+	var ids []int64
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			if id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64); err == nil && id > 0 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
 }
 
 // bulkChange reads the bulk bar's action and its one field into a change.
@@ -118,9 +185,18 @@ func queueReturn(ret string) string {
 	return ret
 }
 
-// exceptionsCSV downloads every exception the queue's filter shows (all pages), streamed as
-// the domain walks the queue, each cell safe to open in a spreadsheet. Times are in the seller's
-// zone.
+// rowKinds lists the kinds of a queue row's exceptions, most urgent first: "delivery_issue late".
+func rowKinds(r domain.QueueRow) string {
+	kinds := make([]string, len(r.Exceptions))
+	for i, e := range r.Exceptions {
+		kinds[i] = string(e.Kind)
+	}
+	return strings.Join(kinds, " ")
+}
+
+// exceptionsCSV downloads every parcel the queue's filter shows (all pages), streamed as the
+// domain walks the queue, a line per parcel (its most urgent exception, and every kind), each cell
+// safe to open in a spreadsheet. Times are in the seller's zone.
 func (s *Server) exceptionsCSV(c echo.Context) error {
 	ctx, seller, loc := c.Request().Context(), sellerFrom(c), sellerLocation(c)
 	f := queueFilter(c)
@@ -133,7 +209,7 @@ func (s *Server) exceptionsCSV(c echo.Context) error {
 	}
 	return s.streamCSV(c, fmt.Sprintf("exceptions-%s.csv", f.Now.In(loc).Format("2006-01-02")), func(w *csv.Writer) error {
 		if err := w.Write([]string{"exception id", "kind", "state", "severity", "order ref", "tracking number", "customer", "email",
-			"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened"}); err != nil {
+			"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened", "kinds"}); err != nil {
 			return err
 		}
 		return s.store.EachQueueRow(ctx, seller, f, func(r domain.QueueRow) error {
@@ -144,7 +220,7 @@ func (s *Server) exceptionsCSV(c echo.Context) error {
 			return w.Write(safeRow([]string{strconv.FormatInt(r.ID, 10), string(r.Kind), string(r.State),
 				strconv.FormatFloat(r.Severity, 'f', 1, 64), r.OrderRef, r.TrackingNumber, r.CustomerName, r.CustomerEmail,
 				r.DestinationCountry, r.Carrier, r.Service, r.ShipmentStage.Key(), stamp(r.StageEnteredAt), value, r.Currency,
-				r.AssigneeName, stamp(&r.OpenedAt)}))
+				r.AssigneeName, stamp(&r.OpenedAt), rowKinds(r)}))
 		})
 	})
 }

@@ -153,7 +153,7 @@ func TestExceptionsCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantHeader := []string{"exception id", "kind", "state", "severity", "order ref", "tracking number", "customer", "email",
-		"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened"}
+		"destination", "carrier", "service", "stage", "in stage since", "value", "currency", "assignee", "opened", "kinds"}
 	if len(rows) == 0 || !slices.Equal(rows[0], wantHeader) {
 		t.Fatalf("header %v", rows)
 	}

@@ -51,7 +51,7 @@ func withExceptions(t *testing.T, ts *testServer, c *client, shop, email string)
 	return seller
 }
 
-var exceptionLink = regexp.MustCompile(`<a href="/exceptions/(\d+)" class="order-ref exception-link">([^<]+)</a>`)
+var exceptionLink = regexp.MustCompile(`<a href="/exceptions/(\d+)(?:\?[^"]*)?" class="order-ref exception-link">([^<]+)</a>`)
 
 // queued returns the order references the queue page lists, in order.
 func queued(body string) []string {

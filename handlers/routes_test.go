@@ -125,12 +125,24 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 	if err := ts.store.AddDisputeNote(ctx, seller, owner, dispute.ID, "Quenby supplier promised a refund", time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	// A saved view of the queue.
+	view, err := ts.store.SaveView(ctx, seller, owner, "Quenby Customs View", "country=FR", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A bulk change that can be undone.
+	bulk, err := ts.store.BulkUpdate(ctx, seller, owner, []int64{exc.ID}, domain.ExceptionChange{AssigneeID: &owner.ID}, time.Now())
+	if err != nil || bulk.UndoID == 0 {
+		t.Fatalf("A's bulk change: %v %+v", err, bulk)
+	}
 
 	return sellerA{
 		owner: a,
 		id:    seller,
 		params: map[string]string{
 			"/exceptions/:id":                     fmt.Sprint(exc.ID),
+			"/exceptions/bulk/:id":                fmt.Sprint(bulk.UndoID),
+			"/exceptions/views/:id":               fmt.Sprint(view.ID),
 			"/shipments/:id":                      fmt.Sprint(shipmentID(t, ts, seller, "ZQALPHA-1")),
 			"/imports/:id":                        strings.TrimPrefix(imp, "/imports/"),
 			"/settings/team/invitations/:id":      fmt.Sprint(invs[0].ID),
@@ -147,6 +159,7 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 			"Alpha Festival Quenby", "quenbypending", "agent-alpha@quenby-alpha.test", "Agent Alphaquen", "pending-alpha@quenby-alpha.test",
 			`id="country-row-8-BR"`,
 			"QUENBY-DSP-4411", "quenby-proof.png", "Quenby parcel photo", "Quenby supplier promised a refund",
+			"Quenby Customs View",
 		},
 	}
 }

@@ -52,7 +52,7 @@ func NewDisputeForm(d domain.ExceptionDetail, now time.Time, loc *time.Location)
 	sh := d.Shipment.Shipment
 	f := DisputeForm{
 		Counterparty: string(domain.CounterpartySupplier),
-		Reason:       string(domain.SuggestDisputeReason(d.Exception)),
+		Reason:       string(domain.SuggestDisputeReason(d.Exception, domain.ParcelFate(sh.LastSignal, sh.LastStatus))),
 		Currency:     sh.Currency,
 		OpenedAt:     dateValue(&now, loc),
 	}

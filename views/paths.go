@@ -122,3 +122,60 @@ func EvidenceUploadURL(dispute int64, csrf string) templ.SafeURL {
 func EvidenceURL(dispute, id int64) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("/disputes/%d/evidence/%d", dispute, id))
 }
+
+// QueueContext is the queue a member opened an exception from, as its filter's query string
+// ("kind=stalled&country=DE"): the exception's links and forms carry it, so that "next" walks
+// the same queue and the way back returns to it.
+type QueueContext string
+
+// queueKeys are the query values of a queue filter (the cursor is not part of a queue).
+var queueKeys = []string{"kind", "state", "stage", "country", "assignee", "q", "carrier", "age"}
+
+// NewQueueContext keeps the filter values of a query string, in a stable order; anything else is
+// dropped, so the value cannot carry more than a filter.
+func NewQueueContext(raw string) QueueContext {
+	in, err := url.ParseQuery(raw)
+	if err != nil {
+		return ""
+	}
+	out := url.Values{}
+	for _, k := range queueKeys {
+		if v := in.Get(k); v != "" {
+			out.Set(k, v)
+		}
+	}
+	return QueueContext(out.Encode())
+}
+
+// Values are the filter's query values.
+func (q QueueContext) Values() url.Values {
+	v, _ := url.ParseQuery(string(q))
+	return v
+}
+
+// URL is the queue itself.
+func (q QueueContext) URL() string { return withQuery(string(QueueURL()), q.Values()) }
+
+// ExceptionPath is an exception's page, opened from this queue.
+func (q QueueContext) ExceptionPath(id int64) string {
+	if q == "" {
+		return ExceptionPath(id)
+	}
+	return ExceptionPath(id) + "?" + url.Values{"queue": {string(q)}}.Encode()
+}
+
+// ExceptionURL is ExceptionPath as a link.
+func (q QueueContext) ExceptionURL(id int64) templ.SafeURL { return templ.SafeURL(q.ExceptionPath(id)) }
+
+// NextURL is where an exception's "resolve & next" and "snooze & next" post.
+func NextURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("/exceptions/%d/next", id)) }
+
+// UndoBulkURL undoes a bulk change of the queue.
+func UndoBulkURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/exceptions/bulk/%d/undo", id))
+}
+
+// DeleteViewURL deletes a saved view of the queue.
+func DeleteViewURL(id int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/exceptions/views/%d/delete", id))
+}

@@ -185,7 +185,7 @@ func TestBrowserDisputes(t *testing.T) {
 	if got := b.text("#exception-state"); got != "Resolved: dispute won" {
 		t.Errorf("exception state %q, want resolved as dispute won", got)
 	}
-	if got := b.text("#history"); !strings.Contains(got, "state open → resolved (dispute_won)") {
+	if got := b.text("#history"); !strings.Contains(got, "state waiting → resolved (dispute_won)") {
 		t.Errorf("exception history lacks the resolution:\n%s", got)
 	}
 	b.do(chromedp.Navigate(base+"/disputes?status=all"), chromedp.WaitVisible(chromedp.ID("disputes")))

@@ -36,14 +36,15 @@ func serveOn(t *testing.T, env map[string]string) string {
 }
 
 // serveLines runs `portal serve` through run() on the given environment and returns what it
-// printed up to the line "… listening on URL", which is last. The server stops when the test ends.
-func serveLines(t *testing.T, env map[string]string) []string {
+// printed up to the line "… listening on URL", which is last; flags go after "serve". The server
+// stops when the test ends.
+func serveLines(t *testing.T, env map[string]string, flags ...string) []string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"serve"}, func(k string) string { return env[k] }, nil, pw, io.Discard)
+		done <- run(ctx, append([]string{"serve"}, flags...), func(k string) string { return env[k] }, nil, pw, io.Discard)
 		pw.Close()
 	}()
 	t.Cleanup(func() {

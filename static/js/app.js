@@ -99,12 +99,114 @@
     if (!row) return;
     queueRows().forEach(function (r) { r.classList.toggle("is-current", r === row); });
   });
+  // Queue selection: the head checkbox ticks every row of the page, "all that match" (a plain
+  // form field the server reads) ticks them too, and the bulk bar says how many parcels are
+  // selected.
+  function rowBoxes() {
+    return Array.prototype.slice.call(document.querySelectorAll('#queue tbody input[type="checkbox"][name="ids"]'));
+  }
+  function bulkCount() {
+    var out = document.getElementById("bulk-selected");
+    if (!out) return;
+    var badge = document.getElementById("tools-selected");
+    var boxes = rowBoxes();
+    var ticked = boxes.filter(function (b) { return b.checked; }).length;
+    var all = document.getElementById("bulk-all");
+    var n = all && all.checked ? parseInt(all.getAttribute("data-count"), 10) || 0 : ticked;
+    out.hidden = false;
+    out.value = n + (n === 1 ? " parcel selected" : " parcels selected");
+    if (badge) badge.textContent = n ? " · " + n : "";
+    var page = document.getElementById("select-page");
+    if (page) {
+      page.hidden = false;
+      page.checked = boxes.length > 0 && ticked === boxes.length;
+      page.indeterminate = ticked > 0 && ticked < boxes.length;
+    }
+  }
+  document.addEventListener("change", function (ev) {
+    var t = ev.target;
+    if (!t.closest || !t.closest("#queue, #queue-bulk")) return;
+    var all = document.getElementById("bulk-all");
+    if (t.id === "select-page" || t.id === "bulk-all") {
+      var on = t.checked;
+      rowBoxes().forEach(function (b) { b.checked = on; });
+      if (t.id === "select-page" && !on && all) all.checked = false;
+    } else if (t.name === "ids" && !t.checked && all) {
+      all.checked = false; // one parcel left out: no longer every parcel that matches
+    }
+    bulkCount();
+  });
+  document.addEventListener("DOMContentLoaded", bulkCount);
+  document.addEventListener("htmx:afterSettle", bulkCount);
+
+  // The phone's "Filter & act" button shows and hides the filter and the bulk bar.
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest && ev.target.closest("#tools-toggle, #tools-hide");
+    var tools = document.getElementById("queue-tools");
+    var toggle = document.getElementById("tools-toggle");
+    if (!btn || !tools || !toggle) return;
+    ev.preventDefault();
+    var open = btn.id === "tools-toggle" && !tools.classList.contains("is-open");
+    tools.classList.toggle("is-open", open);
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
   function showQueueKeys() {
     var hint = document.getElementById("queue-keys");
     if (hint) hint.hidden = false;
   }
   document.addEventListener("DOMContentLoaded", showQueueKeys);
   document.addEventListener("htmx:afterSettle", showQueueKeys);
+
+  // Exception page keyboard: r resolves the parcel and opens the next (with the resolution chosen,
+  // else it focuses the choice; Enter there then resolves), s snoozes it to the date shown and
+  // opens the next, n skips to the next. Keys typed into a field are left alone.
+  function clickIf(id) {
+    var el = document.getElementById(id);
+    if (el) el.click();
+    return !!el;
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.defaultPrevented || ev.ctrlKey || ev.metaKey || ev.altKey || !document.getElementById("work-next")) return;
+    var choice = document.getElementById("next-resolution");
+    if (ev.key === "Enter" && ev.target === choice) {
+      if (choice.value) {
+        ev.preventDefault();
+        clickIf("next-resolve");
+      }
+      return;
+    }
+    if (typing(ev.target)) return;
+    var done = false;
+    switch (ev.key) {
+    case "r":
+      if (choice && !choice.value) {
+        focusOnKeyUp = choice; // once the key is up, or its letter would pick a resolution
+        done = true;
+      } else {
+        done = clickIf("next-resolve");
+      }
+      break;
+    case "s":
+      done = clickIf("next-snooze");
+      break;
+    case "n":
+      done = clickIf("next-skip");
+      break;
+    }
+    if (done) ev.preventDefault();
+  });
+  var focusOnKeyUp = null;
+  document.addEventListener("keyup", function () {
+    if (focusOnKeyUp) focusOnKeyUp.focus();
+    focusOnKeyUp = null;
+  });
+  function showWorkKeys() {
+    var hint = document.getElementById("work-keys");
+    if (hint) hint.hidden = false;
+  }
+  document.addEventListener("DOMContentLoaded", showWorkKeys);
+  document.addEventListener("htmx:afterSettle", showWorkKeys);
 
   // Print buttons: <button data-print> prints the page (the evidence pack).
   document.addEventListener("click", function (ev) {
