@@ -171,7 +171,7 @@ func TestDemoTroubleRate(t *testing.T) {
 			t.Fatal(err)
 		}
 		var with int
-		for _, n := range counts {
+		for _, n := range counts.ByKind {
 			with += n
 		}
 		if share := float64(with) / orders; share < tc.min || share > tc.max {

@@ -306,8 +306,9 @@ var clsRuleTable = []clsRule{
 
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
-	rule("{PICKUPPOINT|LOCKER|POSTOFFICE} ... DELIVERED RECIPIENT", 11).withPrio(clsPrioCollected).unlessAny("EXCEPTION", "FAIL"), // "自提点用户签收"
-	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed),                                                           // "签收异常", "妥投异常"
+	// "自提点用户签收": the buyer signed at the pickup point; "签收异常", "妥投异常": a delivery gone wrong.
+	rule("{PICKUPPOINT|LOCKER|POSTOFFICE} ... DELIVERED RECIPIENT", 11).withPrio(clsPrioCollected).unlessAny("EXCEPTION", "FAIL"),
+	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed),
 	signal("{PICKUP|COLLECTED} BY {RECEPTION|NEIGHBOR}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
 	rule("{PICKUP|COLLECTED} ... {BY RECIPIENT|RECIPIENT|BY CUSTOMER}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{RECIPIENT|CUSTOMER} ... {PICKUP|COLLECTED}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
