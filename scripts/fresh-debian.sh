@@ -291,10 +291,10 @@ code=$(get --data-urlencode "_csrf=$csrf" --data-urlencode "email=$email" --data
 [ "$code" = 303 ] || fail "POST /login with the printed demo login: $code, not 303 (a redirect to the home page)"
 code=$(get "$url/exceptions") || fail "GET /exceptions: no answer"
 [ "$code" = 200 ] || fail "GET /exceptions signed in: $code"
-total=$(grep -o 'id="queue-total">[0-9,]* need action' "$run/body" | sed 's/.*>\([0-9,]*\) need.*/\1/' || true)
+total=$(grep -o 'id="queue-total">[0-9,]* parcels\{0,1\} needs\{0,1\} action' "$run/body" | sed 's/.*>\([0-9,]*\) parcel.*/\1/' || true)
 [ -n "$total" ] || fail "GET /exceptions: 200, but no review queue in the page (not signed in?)"
 [ "$total" != 0 ] || fail "the demo shop's review queue is empty"
-log "GET /healthz 200; signed in as $email; GET /exceptions 200, $total exceptions need action"
+log "GET /healthz 200; signed in as $email; GET /exceptions 200, $total parcels need action"
 
 log "stopping the portal and its PostgreSQL"
 # make and the portal are one process group (setsid): both get the signal; wait for every member.
