@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 )
 
 // MessageTrigger is what makes the portal write to a buyer with one of the seller's templates.
@@ -582,13 +581,4 @@ func (s *Store) PreviewBuyerMessage(ctx context.Context, seller SellerID, kind E
 	}
 	return BuyerPreview{Rule: r, FromName: shop, Recipient: sh.CustomerEmail, Subject: BuyerSubject(sh.OrderRef),
 		Text: FillMessage(body, messageValues(Exception{Kind: kind, Stage: at}, sh, now)), Sample: sample, OrderRef: sh.OrderRef}, nil
-}
-
-// pqStrings is a helper for text[] parameters.
-func pqStrings[T ~string](xs []T) pq.StringArray {
-	out := make(pq.StringArray, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
-	}
-	return out
 }

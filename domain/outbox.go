@@ -204,6 +204,9 @@ func (c *OutboxClaim) Complete(ctx context.Context, results []DeliveryResult, no
 		statuses, errs                 []string
 		next                           []time.Time
 		oks                            []bool
+		// The endpoints of deliveries given up for time, and since when each failed.
+		gaveUp      []int64
+		gaveUpSince []time.Time
 	)
 	for _, r := range results {
 		m, ok := byID[r.ID]
@@ -219,6 +222,10 @@ func (c *OutboxClaim) Complete(ctx context.Context, results []DeliveryResult, no
 			status, at = OutboxPending, now.Add(p.Delay(m.Attempts+1))
 			if r.Permanent || !at.Before(first.Add(p.GiveUpAfter)) {
 				status, at = OutboxFailed, now
+			}
+			if status == OutboxFailed && !r.Permanent && m.EndpointID != nil {
+				gaveUp = append(gaveUp, *m.EndpointID)
+				gaveUpSince = append(gaveUpSince, first)
 			}
 		}
 		sellers = append(sellers, int64(r.SellerID))
@@ -255,7 +262,7 @@ func (c *OutboxClaim) Complete(ctx context.Context, results []DeliveryResult, no
 			pq.Array(codes), pq.Array(durations), now); err != nil {
 			return fmt.Errorf("complete outbox: %w", err)
 		}
-		if err := disableFailingEndpoints(ctx, c.tx, now.Add(-p.GiveUpAfter), now); err != nil {
+		if err := disableFailingEndpoints(ctx, c.tx, now.Add(-p.GiveUpAfter), now, gaveUp, gaveUpSince); err != nil {
 			return fmt.Errorf("complete outbox: %w", err)
 		}
 	}
@@ -266,17 +273,21 @@ func (c *OutboxClaim) Complete(ctx context.Context, results []DeliveryResult, no
 }
 
 // disableFailingEndpoints disables the endpoints whose deliveries have all failed since before
-// since, and fails their waiting deliveries.
-func disableFailingEndpoints(ctx context.Context, tx *sqlx.Tx, since, now time.Time) error {
+// since, and those of deliveries just given up (endpoints[i]) that have failed ever since that
+// delivery's first try (firsts[i]); and fails their waiting deliveries.
+func disableFailingEndpoints(ctx context.Context, tx *sqlx.Tx, since, now time.Time, endpoints []int64, firsts []time.Time) error {
 	_, err := tx.ExecContext(ctx, `
 		WITH off AS (
-			UPDATE webhook_endpoints SET disabled_at = $2,
+			UPDATE webhook_endpoints w SET disabled_at = $2,
 			       disabled_reason = 'Every delivery failed for 24 hours, so deliveries were stopped. Check the log below, fix the endpoint and turn it back on.'
-			WHERE failing_since <= $1 AND disabled_at IS NULL
+			WHERE w.disabled_at IS NULL AND (w.failing_since <= $1 OR EXISTS (
+				SELECT FROM unnest($3::bigint[], $4::timestamptz[]) AS g (id, first)
+				WHERE g.id = w.id AND w.failing_since <= g.first))
 			RETURNING seller_id, id
 		)
 		UPDATE outbox o SET status = 'failed', last_error = 'The endpoint was turned off after failing for 24 hours.'
-		FROM off WHERE o.seller_id = off.seller_id AND o.endpoint_id = off.id AND o.status IN ('pending', 'held')`, since, now)
+		FROM off WHERE o.seller_id = off.seller_id AND o.endpoint_id = off.id AND o.status IN ('pending', 'held')`,
+		since, now, pq.Array(endpoints), pq.Array(firsts))
 	return err
 }
 
