@@ -39,6 +39,8 @@ type Config struct {
 	AfterImport func(ctx context.Context, seller domain.SellerID) error
 	// Metrics counts requests and imports. Default: figures nobody reads.
 	Metrics *Metrics
+	// Notify is what the notification pages need of the delivery machinery.
+	Notify NotifyConfig
 }
 
 // DefaultSessionLimits: a day without a request signs a member out; a week after sign-in, they

@@ -27,7 +27,7 @@ func WebhookURL(id int64) templ.SafeURL { return templ.SafeURL(fmt.Sprintf("%s/%
 // WebhookPath is WebhookURL as a string, for redirects.
 func WebhookPath(id int64) string { return string(WebhookURL(id)) }
 
-// WebhookActionURL is where an endpoint's buttons post: "test", "delete", "enable".
+// WebhookActionURL is where an endpoint's buttons post: "ping" (a test event), "enable", "remove".
 func WebhookActionURL(id int64, action string) templ.SafeURL {
 	return templ.SafeURL(fmt.Sprintf("%s/%d/%s", WebhooksPath, id, action))
 }

@@ -49,6 +49,7 @@ type Receiver struct {
 	got    []Delivery
 	events map[string]int // event id → accepted deliveries
 	hang   chan struct{}
+	delay  time.Duration
 }
 
 // StartReceiver starts a receiver on a free port; verify is the signature check (notify.Verify).
@@ -98,6 +99,9 @@ func (r *Receiver) Set(b Behaviour) {
 	}
 	r.mode = b
 }
+
+// SetDelay makes every answer take d: a slow receiver.
+func (r *Receiver) SetDelay(d time.Duration) { r.mu.Lock(); r.delay = d; r.mu.Unlock() }
 
 // Down stops listening: deliveries get "connection refused".
 func (r *Receiver) Down() { r.srv.Close() }
@@ -160,7 +164,7 @@ func (r *Receiver) serve(w http.ResponseWriter, req *http.Request) {
 	} else {
 		d.Verified = true
 	}
-	mode, hang := r.mode, r.hang
+	mode, hang, delay := r.mode, r.hang, r.delay
 	switch {
 	case mode == Fail500:
 		d.Status = http.StatusInternalServerError
@@ -181,5 +185,6 @@ func (r *Receiver) serve(w http.ResponseWriter, req *http.Request) {
 		}
 		return
 	}
+	time.Sleep(delay)
 	w.WriteHeader(d.Status)
 }

@@ -46,7 +46,9 @@ type SMTPServer struct {
 	Reject func(to string) error
 	// Keep, when false, counts messages without keeping them (for benchmarks).
 	Keep bool
-	n    int
+	// Delay makes every message take this long to accept: a slow server.
+	Delay time.Duration
+	n     int
 }
 
 // StartSMTP starts a server on a free port of 127.0.0.1; cert, when not nil, is offered with
@@ -144,6 +146,7 @@ func (x *session) Data(r io.Reader) error {
 	if err != nil {
 		return err
 	}
+	time.Sleep(x.s.Delay)
 	_, encrypted := x.conn.TLSConnectionState()
 	m := Mail{From: x.from, To: x.to, Raw: raw, TLS: encrypted}
 	msg, err := mail.ReadMessage(bytes.NewReader(raw))
