@@ -382,12 +382,16 @@ func (s *Store) FindOutboxMessage(ctx context.Context, seller SellerID, id int64
 }
 
 // RetryOutboxMessage makes a failed message due now, with a fresh day of retries. A message that
-// is not failed is left alone. It returns ErrNotFound for another seller's message, and a
-// *ValidationError for a webhook delivery whose endpoint is turned off.
-func (s *Store) RetryOutboxMessage(ctx context.Context, seller SellerID, id int64, now time.Time) error {
+// is not failed is left alone. It returns ErrNotFound for another seller's message,
+// ErrUnauthorized for an actor who is not an owner, and a *ValidationError for a webhook delivery
+// whose endpoint is turned off.
+func (s *Store) RetryOutboxMessage(ctx context.Context, seller SellerID, actor User, id int64, now time.Time) error {
 	m, _, err := s.FindOutboxMessage(ctx, seller, id)
 	if err != nil {
 		return err
+	}
+	if !canChangeSettings(seller, actor) {
+		return ErrUnauthorized
 	}
 	if m.Status != OutboxFailed {
 		return nil

@@ -243,10 +243,7 @@ func (s *Server) outboxRetry(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if userFrom(c).Role != domain.RoleOwner {
-		return domain.ErrUnauthorized
-	}
-	err = s.store.RetryOutboxMessage(c.Request().Context(), sellerFrom(c), id, time.Now())
+	err = s.store.RetryOutboxMessage(c.Request().Context(), sellerFrom(c), userFrom(c), id, time.Now())
 	if errs := fieldErrors(err); errs != nil {
 		return s.redirectWithFlash(c, views.OutboxMessagePath(id), views.FlashError, errs[""])
 	}

@@ -162,7 +162,7 @@ func (n *Notifier) sendMail(ctx context.Context, batch []domain.OutboxMessage) [
 	}
 	defer func() { _ = client.Close() }()
 	for _, m := range batch {
-		if ctx.Err() != nil {
+		if n.yield(ctx); ctx.Err() != nil {
 			break // shutting down: the rest stay due, untried
 		}
 		start := time.Now()

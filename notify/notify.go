@@ -46,7 +46,15 @@ type Config struct {
 	// TLS, when set, is the base of every TLS client configuration (SMTP and webhooks); tests
 	// give it their own certificate authority.
 	TLS *tls.Config
+	// Busy, when set, reports whether people are being served (web requests in flight): then
+	// each message waits YieldPause first, so that a drain of the outbox takes the CPU the pages
+	// leave, not theirs. Idle, the outbox drains at full speed.
+	Busy func() bool
 }
+
+// YieldPause is how long a worker waits before each message while the web is busy: with the
+// default two workers per channel, at most about 100 messages a second go out meanwhile.
+const YieldPause = 20 * time.Millisecond
 
 // Notifier delivers the outbox.
 type Notifier struct {
@@ -142,6 +150,19 @@ func (n *Notifier) work(ctx context.Context, ch domain.Channel, deliver func(con
 	}
 }
 
+// yield waits while people are being served, at most YieldPause.
+func (n *Notifier) yield(ctx context.Context) {
+	if n.cfg.Busy == nil || !n.cfg.Busy() {
+		return
+	}
+	t := time.NewTimer(YieldPause)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}
+
 // idle waits for the poll interval, a wake-up, or the end.
 func (n *Notifier) idle(ctx context.Context) {
 	t := time.NewTimer(n.cfg.Poll)
@@ -153,8 +174,8 @@ func (n *Notifier) idle(ctx context.Context) {
 	}
 }
 
-// schedule queues, every minute (and at start), the digests whose hour has come and the
-// dispute.due_soon events. Replicas doing the same at once give one each (QueueDigest locks,
+// schedule queues, at start and then every ten polls (10 s by default, at most a minute), the
+// digests whose hour has come and the dispute.due_soon events. Replicas doing the same at once give one each (QueueDigest locks,
 // events have idempotency keys).
 func (n *Notifier) schedule(ctx context.Context) {
 	interval := min(time.Minute, 10*n.cfg.Poll)

@@ -147,8 +147,8 @@ func (n *Notifier) postWebhooks(ctx context.Context, batch []domain.OutboxMessag
 	endpoints := map[int64]domain.WebhookEndpoint{}
 	secrets := map[int64]string{}
 	for _, m := range batch {
-		if ctx.Err() != nil {
-			break
+		if n.yield(ctx); ctx.Err() != nil {
+			break // shutting down: the rest stay due, untried
 		}
 		start := time.Now()
 		r := domain.DeliveryResult{SellerID: m.SellerID, ID: m.ID}

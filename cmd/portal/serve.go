@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/parceldesk/portal/domain"
@@ -85,6 +86,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		nc.PublicURL = url
 	}
 	nc.Clock = clock
+	var inFlight atomic.Int64 // web requests being served: the outbox yields to them
+	nc.Busy = func() bool { return inFlight.Load() > 0 }
 	notifier, err := notify.New(store, log, nc)
 	if err != nil {
 		_ = ln.Close()
@@ -102,7 +105,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			return sweepAfterImport(ctx, store, metrics, seller)
 		},
 	}, store)
-	srv := newHTTPServer(h, log)
+	srv := newHTTPServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inFlight.Add(1)
+		defer inFlight.Add(-1)
+		h.ServeHTTP(w, r)
+	}), log)
 	if metricsAddr != "" {
 		// Its own listener, for the operator's network only: the public one has no /metrics.
 		mln, err := net.Listen("tcp", metricsAddr)
