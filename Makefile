@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest serve them and CI.
-.PHONY: run test build generate check lint fmt vet bench-import bench-sweep bench-queue
+.PHONY: run test build generate check lint fmt vet bench-import bench-sweep bench-queue bench-outbox
 
 run: ## serve the portal (local PostgreSQL and demo shop when DATABASE_URL is unset)
 	scripts/run.sh
@@ -34,3 +34,6 @@ bench-sweep: ## time the sweep on 1,000,000 shipments (5% stalled) against SELEC
 
 bench-queue: ## wrk p50/p99 and req/s of the review queue (page 1, filtered, deep keyset) and /healthz on 1,000,000 shipments / 100,000 exceptions, signed in, 32 connections; then during and right after another shop's import of 1,000,000 rows
 	scripts/bench-queue.sh
+
+bench-outbox: ## one serve drains 100,000 outbox e-mails to a local SMTP test server: messages/s, peak RSS, and the queue's p99 while draining against after
+	scripts/bench-outbox.sh

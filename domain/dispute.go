@@ -599,6 +599,9 @@ func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, 
 		} else if err != nil {
 			return err
 		}
+		if err := s.notifyDisputeChange(ctx, tx, cur, out, now); err != nil { // notifications: notifyhooks.go
+			return err
+		}
 		if _, resolves := ResolutionFor(out.Status); ch.ResolveException && out.Status != cur.Status && resolves {
 			line, err := s.resolveDisputeException(ctx, tx, actor, out, now)
 			if err != nil {

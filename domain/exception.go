@@ -159,9 +159,11 @@ func (s *Store) RaiseNotReceived(ctx context.Context, seller SellerID, actor Use
 			return err
 		}
 		opened = true
-		_, err = tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
-			VALUES ($1, $2, $3, $4, 'raised', 'Raised by hand: the customer has not received the parcel.')`, seller, e.ID, now, actor.ID)
-		return err
+		if _, err := tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
+			VALUES ($1, $2, $3, $4, 'raised', 'Raised by hand: the customer has not received the parcel.')`, seller, e.ID, now, actor.ID); err != nil {
+			return err
+		}
+		return s.notifyRaisedByHand(ctx, tx, seller, e.ID, now) // notifications: notifyhooks.go
 	})
 	if err != nil {
 		return Exception{}, false, fmt.Errorf("raise not received: %w", err)

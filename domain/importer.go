@@ -428,6 +428,9 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
 		return err
 	}
+	if err := s.notifyImport(ctx, tx, seller, id); err != nil { // notifications: notifyhooks.go
+		return err
+	}
 	t0 := time.Now()
 	if err := tx.Commit(); err != nil {
 		return err

@@ -18,6 +18,8 @@ type ShipmentDetail struct {
 	Timeline  Timeline
 	// Exceptions are the shipment's exceptions, unresolved first, newest first.
 	Exceptions []Exception
+	// BuyerMessages are the messages to the shipment's buyer, oldest first.
+	BuyerMessages []BuyerMessage
 }
 
 // ShipmentDetail gathers one shipment with its events, tracking numbers, exceptions and its
@@ -36,6 +38,9 @@ func (s *Store) ShipmentDetail(ctx context.Context, seller SellerID, id int64, n
 		return ShipmentDetail{}, err
 	}
 	if d.Exceptions, err = s.ListShipmentExceptions(ctx, seller, id); err != nil {
+		return ShipmentDetail{}, err
+	}
+	if d.BuyerMessages, err = s.ListBuyerMessages(ctx, seller, id); err != nil {
 		return ShipmentDetail{}, err
 	}
 	untracked, err := s.ListUntrackedServices(ctx, seller)

@@ -96,8 +96,10 @@ func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try b
 		if r.Reopened, err = reopenWaiting(ctx, tx, seller, now); err != nil {
 			return err
 		}
-		r.Raised, err = raiseCauses(ctx, tx, seller, now)
-		return err
+		if r.Raised, err = raiseCauses(ctx, tx, seller, now); err != nil {
+			return err
+		}
+		return s.notifySweep(ctx, tx, seller, now) // notifications: notifyhooks.go
 	})
 	if err != nil {
 		return SweepResult{}, false, fmt.Errorf("sweep seller %d: %w", seller, err)

@@ -197,6 +197,9 @@ func (s *Store) writeChange(ctx context.Context, tx *sqlx.Tx, actor User, cur Ex
 			return Exception{}, err
 		}
 	}
+	if err := s.notifyChange(ctx, tx, cur, out, now); err != nil { // notifications: notifyhooks.go
+		return Exception{}, err
+	}
 	return out, nil
 }
 

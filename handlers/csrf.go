@@ -80,7 +80,7 @@ func (s *Server) csrfToken(c echo.Context) (string, error) {
 // is checked by uploadCSRF instead.
 func (s *Server) csrf() echo.MiddlewareFunc {
 	return s.csrfWith(func(c echo.Context) string { return c.Request().PostForm.Get("_csrf") },
-		func(c echo.Context) bool { return skipSession(c) || isUpload(c) })
+		func(c echo.Context) bool { return skipSession(c) || isUpload(c) || isOneClickUnsubscribe(c) })
 }
 
 // uploadCSRF checks the upload's token from the query string or a header, never the form: reading

@@ -17,11 +17,18 @@ func (s *Server) messagesIndex(c echo.Context) error {
 // renderMessages shows the customer message settings; after a refused save, with the text as the
 // owner typed it and its messages.
 func (s *Server) renderMessages(c echo.Context, status int, form views.MessageForm) error {
-	list, err := s.store.ListMessageTemplates(c.Request().Context(), sellerFrom(c))
+	ctx, seller := c.Request().Context(), sellerFrom(c)
+	list, err := s.store.ListMessageTemplates(ctx, seller)
 	if err != nil {
 		return err
 	}
 	vm := views.MessageSettings{Templates: list, Form: form}
+	if vm.Rules, err = s.store.ListMessageRules(ctx, seller); err != nil {
+		return err
+	}
+	if vm.Paused, err = s.store.BuyerMailPaused(ctx, seller); err != nil {
+		return err
+	}
 	return render(c, status, views.MessagesPage(s.page(c, "Customer messages"), vm), nil)
 }
 

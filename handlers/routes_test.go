@@ -30,14 +30,16 @@ import (
 // publicRoutes answer visitors who are not signed in, and belong to no seller; every other route
 // sends visitors to the sign-in page and answers a signed-in member for their own shop only.
 var publicRoutes = map[string]string{
-	"GET /healthz":        "the load balancer's check",
-	"GET /static/*":       "CSS and scripts",
-	"GET /signup":         "opening a shop",
-	"POST /signup":        "opening a shop",
-	"GET /login":          "signing in",
-	"POST /login":         "signing in",
-	"GET /invite/:token":  "the secret token in the link is the capability: whoever holds it may join",
-	"POST /invite/:token": "the secret token in the link is the capability: whoever holds it may join",
+	"GET /healthz":             "the load balancer's check",
+	"GET /static/*":            "CSS and scripts",
+	"GET /signup":              "opening a shop",
+	"POST /signup":             "opening a shop",
+	"GET /login":               "signing in",
+	"POST /login":              "signing in",
+	"GET /invite/:token":       "the secret token in the link is the capability: whoever holds it may join",
+	"POST /invite/:token":      "the secret token in the link is the capability: whoever holds it may join",
+	"GET /unsubscribe/:token":  "the signed token in an e-mail's link is the capability: it names the member to unsubscribe",
+	"POST /unsubscribe/:token": "the signed token in an e-mail's link is the capability: it names the member to unsubscribe",
 }
 
 // sellerA is a shop with one of every record a route can name, and the strings only its data
@@ -73,14 +75,42 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 		"ZQALPHA-2,LPZQ7700000002,Cainiao,Quenby Slow Post,Zorblax alpha manifest ping," + when + ",,DE,Ottoline Quenby,ottoline@quenby-alpha.test,Quenby Lamp,80.00,EUR,,,\n" +
 		",LPZQ7700000003,Cainiao,,Delivered," + when + ",,DE,,,,,,,,\n" +
 		"ZQALPHA-3,quenbypending,Cainiao,,Processing," + when + ",,DE,,,,,,,,\n"
+	// Notifications: a webhook endpoint, an alert for stalls and a suggested stall message, so
+	// that the sweep after the import writes a delivery, an alert and a message to the buyer.
+	endpoint, _, err := ts.store.CreateWebhookEndpoint(ctx, seller, owner, "https://hooks.quenby-alpha.test/zq",
+		[]string{domain.EventExceptionRaised}, false, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.store.SetNotificationPrefs(ctx, seller, owner, domain.NotificationPrefs{DigestHour: 8, Timezone: "UTC",
+		AlertKinds: []string{"stalled"}}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ts.store.SetMessageRule(ctx, seller, owner, domain.MessageRule{Kind: domain.KindStalled, Mode: domain.ModeSuggest,
+		Trigger: domain.TriggerStalled}); err != nil {
+		t.Fatal(err)
+	}
 	imp := a.upload("quenby-orders.csv", csv).Header.Get("Location")
 	wantStatus(t, a.confirm(imp, nil), http.StatusSeeOther)
 	if res := a.waitDone(imp); !strings.Contains(res.body, "quenby-orders.csv") {
 		t.Fatalf("A's import did not finish:\n%.800s", res.body)
 	}
-	// An exception (the first order has stalled in export customs for three weeks).
+	// An exception (the first order has stalled in export customs for three weeks), raised by the
+	// sweep after the import; sweeping again changes nothing.
 	if _, err := ts.store.Sweep(ctx, seller, time.Now()); err != nil {
 		t.Fatal(err)
+	}
+	outbox, _, err := ts.store.ListOutbox(ctx, seller, domain.OutboxFilter{Purpose: domain.PurposeAlert})
+	if err != nil || len(outbox) != 1 {
+		t.Fatalf("A's alert: %v, %v", outbox, err)
+	}
+	alert, err := domain.ParseEmailContent(outbox[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	buyerMsgs, err := ts.store.ListBuyerMessages(ctx, seller, shipmentID(t, ts, seller, "ZQALPHA-1"))
+	if err != nil || len(buyerMsgs) != 1 {
+		t.Fatalf("A's buyer messages: %v, %v", buyerMsgs, err)
 	}
 	exc, ok := queueOf(t, ts, seller)["ZQALPHA-1"]
 	if !ok {
@@ -152,6 +182,10 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 			"/static/*":                           "css/app.css",
 			"/disputes/:id":                       fmt.Sprint(dispute.ID),
 			"/disputes/:id/evidence/:evidence_id": fmt.Sprint(evidence.ID),
+			"/settings/webhooks/:id":              fmt.Sprint(endpoint.ID),
+			"/outbox/:id":                         fmt.Sprint(outbox[0].ID),
+			"/shipments/:id/messages/:message_id": fmt.Sprint(buyerMsgs[0].ID),
+			"/unsubscribe/:token":                 alert.UnsubscribeToken,
 		},
 		secrets: []string{
 			"Zanzibar Quenby Lamps", "ZQALPHA-1", "ZQALPHA-2", "LPZQ7700000001", "Ottoline Quenby",
@@ -159,7 +193,7 @@ func newSellerA(t *testing.T, ts *testServer) sellerA {
 			"Alpha Festival Quenby", "quenbypending", "agent-alpha@quenby-alpha.test", "Agent Alphaquen", "pending-alpha@quenby-alpha.test",
 			`id="country-row-8-BR"`,
 			"QUENBY-DSP-4411", "quenby-proof.png", "Quenby parcel photo", "Quenby supplier promised a refund",
-			"Quenby Customs View",
+			"Quenby Customs View", "hooks.quenby-alpha.test",
 		},
 	}
 }

@@ -36,6 +36,8 @@ type Config struct {
 	RequestTimeout time.Duration
 	// Metrics counts requests and imports. Default: figures nobody reads.
 	Metrics *Metrics
+	// Notify is what the notification pages need of the delivery machinery.
+	Notify NotifyConfig
 }
 
 // DefaultRequestTimeout is Config.RequestTimeout unless set: far longer than any page takes, short

@@ -16,6 +16,7 @@ import (
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/migrations"
+	"github.com/parceldesk/portal/notify"
 )
 
 // Config is the portal's configuration: environment variables, overridden by flags.
@@ -73,6 +74,15 @@ func envDuration(getenv func(string) string, key string, def time.Duration) time
 		return d
 	}
 	return def
+}
+
+// notifyFlags adds the flags of the delivery machinery (serve).
+func notifyFlags(fs *flag.FlagSet, getenv func(string) string, nc *notify.Config) {
+	fs.StringVar(&nc.SMTPURL, "smtp-url", getenv("SMTP_URL"), "mail server: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465; empty: e-mails wait in the outbox (env SMTP_URL)")
+	fs.StringVar(&nc.MailFrom, "mail-from", getenv("MAIL_FROM"), "sender address of e-mails; the shop's name is the sender's name (env MAIL_FROM)")
+	fs.StringVar(&nc.PublicURL, "public-url", getenv("PUBLIC_URL"), "the portal's address as people reach it, for links in e-mails, e.g. https://desk.example.com; default: the listen address (env PUBLIC_URL)")
+	fs.BoolVar(&nc.AllowPrivate, "webhook-allow-private", envBool(getenv, "WEBHOOK_ALLOW_PRIVATE"), "let webhook endpoints be on loopback and private addresses, over plain http too: development only (env WEBHOOK_ALLOW_PRIVATE)")
+	fs.IntVar(&nc.Workers, "outbox-workers", int(envInt(getenv, "OUTBOX_WORKERS", 2)), "batches of e-mail, and of webhook deliveries, sent at once (env OUTBOX_WORKERS)")
 }
 
 // newLogger returns the structured logger for the configured level and format.

@@ -12,10 +12,12 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/handlers"
+	"github.com/parceldesk/portal/notify"
 )
 
 // Demo login, created by `serve --demo` (what `make run` uses on a local database).
@@ -27,6 +29,12 @@ const (
 
 // cmdServe runs the web server until ctx is cancelled (SIGINT/SIGTERM), then drains requests.
 func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	return serve(ctx, args, getenv, stdout, stderr, time.Now)
+}
+
+// serve is cmdServe with the clock of the delivery machinery given (tests move it to a digest's
+// hour).
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, clock func() time.Time) error {
 	var cfg Config
 	var demo bool
 	var maxUploadMB int64
@@ -43,6 +51,8 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs.DurationVar(&sweepInterval, "sweep-interval", envDuration(getenv, "SWEEP_INTERVAL", 5*time.Minute), "how often the stall/exception sweep runs (env SWEEP_INTERVAL)")
 	fs.Int64Var(&importWorkers, "import-workers", envInt(getenv, "IMPORT_WORKERS", domain.DefaultImportWorkers), fmt.Sprintf("how many imports run at once in this process, 1 to %d; the others wait their turn (env IMPORT_WORKERS)", maxImportWorkers))
 	fs.StringVar(&metricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "address of the Prometheus /metrics listener, e.g. 127.0.0.1:9090; empty: no metrics listener (env METRICS_ADDR)")
+	var nc notify.Config
+	notifyFlags(fs, getenv, &nc)
 	fs.BoolVar(&demo, "demo", false, "create the demo shop (with a few thousand demo orders) if it is missing and print its login")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -72,6 +82,22 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			return err
 		}
 	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	url := "http://" + displayAddr(ln.Addr())
+	if nc.PublicURL == "" {
+		nc.PublicURL = url
+	}
+	nc.Clock = clock
+	var inFlight atomic.Int64 // web requests being served: the outbox yields to them
+	nc.Busy = func() bool { return inFlight.Load() > 0 }
+	notifier, err := notify.New(store, log, nc)
+	if err != nil {
+		_ = ln.Close()
+		return err
+	}
 	// Imports are taken from the queue until shutdown begins (ctx); the running ones stop when
 	// work is cancelled.
 	work, stopImports := context.WithCancel(context.WithoutCancel(ctx))
@@ -82,8 +108,14 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	h := handlers.New(log, handlers.Config{
 		SecureCookies: cfg.SecureCookies, TrustProxy: cfg.TrustProxy, SessionKey: key,
 		MaxUploadBytes: maxUploadMB << 20, Metrics: metrics,
+		Notify: handlers.NotifyConfig{MailConfigured: notifier.MailConfigured(), MailFrom: nc.MailFrom, PublicURL: nc.PublicURL,
+			AllowPrivateWebhooks: nc.AllowPrivate, CheckWebhookURL: notifier.CheckEndpoint},
 	}, store)
-	srv := newHTTPServer(h, log)
+	srv := newHTTPServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inFlight.Add(1)
+		defer inFlight.Add(-1)
+		h.ServeHTTP(w, r)
+	}), log)
 	if metricsAddr != "" {
 		// Its own listener, for the operator's network only: the public one has no /metrics.
 		mln, err := net.Listen("tcp", metricsAddr)
@@ -99,17 +131,17 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		defer msrv.Close()
 		fmt.Fprintf(stdout, "Metrics on http://%s/metrics\n", mln.Addr())
 	}
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen: %w", err)
-	}
-	url := "http://" + displayAddr(ln.Addr())
 	fmt.Fprintf(stdout, "Parcel Desk listening on %s\n", url)
 	if demo {
 		fmt.Fprintf(stdout, "Demo shop %q: sign in at %s/login as %s with password %s\n", demoShop, url, demoEmail, demoPassword)
 	}
 	go housekeeping(ctx, store, metrics, log)
 	go sweepEvery(ctx, store, sweepInterval, metrics, log)
+	notifyDone := make(chan struct{})
+	go func() { notifier.Run(ctx); close(notifyDone) }()
+	if !notifier.MailConfigured() {
+		log.Info("no mail server configured (SMTP_URL): e-mails wait in the outbox")
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -133,6 +165,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		stopImports()
 		<-importsDone
 	}
+	<-notifyDone // the batches in hand are sent and recorded
 	return nil
 }
 
