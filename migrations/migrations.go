@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"io/fs"
 
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -18,13 +19,19 @@ import (
 var FS embed.FS
 
 // Apply brings the database up to the newest migration, one transaction per file. A PostgreSQL
-// advisory lock held for the whole run makes replicas that start together migrate once.
+// advisory lock held for the whole run makes replicas that start together migrate once. Branches
+// number their files apart and merge in any order, so a file numbered below the newest applied
+// one is applied too, rather than refused (merged files are never renumbered).
 func Apply(ctx context.Context, db *sql.DB) error {
+	return apply(ctx, db, FS)
+}
+
+func apply(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	locker, err := lock.NewPostgresSessionLocker()
 	if err != nil {
 		return fmt.Errorf("migrate: locker: %w", err)
 	}
-	p, err := goose.NewProvider(goose.DialectPostgres, db, FS, goose.WithSessionLocker(locker))
+	p, err := goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker), goose.WithAllowOutofOrder(true))
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}

@@ -3,6 +3,7 @@ package migrations_test
 import (
 	"context"
 	"testing"
+	"testing/fstest"
 
 	"github.com/peterldowns/pgtestdb"
 
@@ -34,5 +35,28 @@ func TestApplyTwice(t *testing.T) {
 	v2, n2 := schema()
 	if v1 != v2 || n1 != n2 || v1 == 0 {
 		t.Errorf("second apply changed the schema: version %d→%d, tables %d→%d", v1, v2, n1, n2)
+	}
+}
+
+// TestApplyOutOfOrder: branches merge in any order, so a database that has 00001 and 00003 (the
+// branch merged first) still gets 00002 when it arrives, instead of refusing to start.
+func TestApplyOutOfOrder(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := pgtestdb.New(t, dbtest.Config(t), pgtestdb.NoopMigrator{})
+	file := func(table string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("-- +goose Up\nCREATE TABLE " + table + " (id int);\n")}
+	}
+	first := fstest.MapFS{"00001_a.sql": file("a"), "00003_c.sql": file("c")}
+	if err := migrations.ApplyFS(ctx, db, first); err != nil {
+		t.Fatalf("first apply: %v", err)
+	}
+	later := fstest.MapFS{"00001_a.sql": file("a"), "00002_b.sql": file("b"), "00003_c.sql": file("c")}
+	if err := migrations.ApplyFS(ctx, db, later); err != nil {
+		t.Fatalf("apply with a file numbered below the newest applied: %v", err)
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('a', 'b', 'c')`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("tables a, b, c: %d of 3, %v", n, err)
 	}
 }

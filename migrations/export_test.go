@@ -1,0 +1,4 @@
+package migrations
+
+// ApplyFS applies the migrations of fsys, for tests.
+var ApplyFS = apply
