@@ -847,6 +847,23 @@ func TestSweepRespectsDisputes(t *testing.T) {
 		}
 	}
 
+	// W-3's dispute is lost and the seller leaves its exception open: it is back in the queue for
+	// a person to close as lost, and the sweep does not call it recovered.
+	f.stalled(now, row("W-3", "Arrived at destination country/region", "2026-11-13 10:00"))
+	prot3 := f.exceptionOf("W-3")
+	d3, err := f.s.CreateDispute(ctx, f.seller, f.owner, prot3.ID, domain.DisputeOpen, fields, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lost := domain.DisputeLost
+	if _, err := f.s.UpdateDispute(ctx, f.seller, f.owner, d3.ID, d3.Version, domain.DisputeChange{Status: &lost}, now.Add(2*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	f.sweep(now.Add(3 * time.Hour))
+	if e := f.exceptionOf("W-3"); e.ID != prot3.ID || e.State == domain.StateResolved {
+		t.Errorf("W-3 after its lost dispute and a sweep: %s %v, want its exception open for a person", e.State, e.Resolution)
+	}
+
 	// W-2 was returned: a dispute filed over its delivery issue keeps the protection exception
 	// from being raised beside it.
 	var issue domain.Exception

@@ -298,7 +298,8 @@ func (s *Store) Outcomes(ctx context.Context, seller SellerID, f OutcomeFilter, 
 		}
 		// The carriers the lexicon knows as last-mile ones, among the seller's: a few dozen names,
 		// so the rule stays tracking.IsLastMile instead of a copy of it in SQL.
-		var carriers, lastMile []string
+		var carriers []string
+		lastMile := []string{} // never nil: pq sends a nil slice as NULL, and "= ANY(NULL)" is never false
 		if err := tx.SelectContext(ctx, &carriers, `SELECT DISTINCT carrier FROM shipments WHERE seller_id = $1 AND carrier <> ''`, seller); err != nil {
 			return fmt.Errorf("outcomes: carriers: %w", err)
 		}

@@ -220,6 +220,23 @@ func TestOutcomesOtherSeller(t *testing.T) {
 	}
 }
 
+// TestOutcomesNoLastMileCarrier: a shop whose carriers are all first-mile ones, with no service
+// column, sees its parcels under their carrier, not under "unknown" service.
+func TestOutcomesNoLastMileCarrier(t *testing.T) {
+	t.Parallel()
+	f := newSweepFixture(t)
+	mustImport(t, f.s, f.seller, outcomeHeader+outcomeOrder{ref: "Y-1", carrier: "YunExpress", country: "FR",
+		events: route(at("2026-10-03 10:00"), 9*day)}.csv())
+	o, err := f.s.Outcomes(context.Background(), f.seller,
+		domain.OutcomeFilter{Basis: domain.OutcomeShipped, From: at("2026-10-01 00:00"), To: at("2026-11-01 00:00")}, at("2026-11-20 10:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.ByService) != 1 || o.ByService[0].Key != "YunExpress" {
+		t.Errorf("by service: %+v, want YunExpress", o.ByService)
+	}
+}
+
 // TestOutcomeRangeBounds: "last 30 days" is today and the 29 days before it, whole days in the
 // seller's zone.
 func TestOutcomeRangeBounds(t *testing.T) {

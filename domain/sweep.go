@@ -234,7 +234,9 @@ func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 
 // resolveGone resolves as recovered the unresolved exceptions whose cause is gone: the shipment
 // moved on (a stalled exception belongs to the stage it stalled in), was delivered, or the date
-// was fixed. Hand-raised not_received exceptions are left to people.
+// was fixed. Hand-raised not_received exceptions are left to people, and so is the exception of a
+// decided dispute: its cause went away because the dispute decided it, which a person records as
+// won or lost, not the sweep as recovered.
 func resolveGone(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
 	var n int64
 	err := tx.GetContext(ctx, &n, `
@@ -244,6 +246,8 @@ func resolveGone(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Tim
 			WHERE e.seller_id = $1 AND e.state <> 'resolved' AND e.kind <> 'not_received'
 			  AND NOT EXISTS (SELECT 1 FROM causes c WHERE c.shipment_id = e.shipment_id AND c.kind = e.kind
 			                  AND (e.kind <> 'stalled' OR c.stage = e.stage))
+			  AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.seller_id = $1 AND d.exception_id = e.id
+			                  AND d.status IN `+decidedStatusesSQL+`)
 			RETURNING e.id
 		), h AS (
 			INSERT INTO exception_history (seller_id, exception_id, at, action, detail)
@@ -271,9 +275,12 @@ func reopenWaiting(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.T
 
 // raiseCauses refreshes the severity and facts of the exceptions already open for a cause
 // (without touching their version: a person editing one is not interrupted by the clock), then
-// opens one for each cause without — except a protection exception for a parcel with a dispute
-// filed: it was opened in time, and its own exception follows it (followDispute). Two hash joins rather than an upsert that would probe the
-// unique index once per cause; the unique index still guarantees one open exception per kind.
+// opens one for each cause without — except a cause a person already settled (an exception of the
+// kind they resolved, other than as recovered, for the same stall stage, signal or date: a false
+// alarm stays dismissed) and a protection exception for a parcel with a dispute filed (it was
+// opened in time, and its own exception follows it: followDispute). Two hash joins rather than an
+// upsert that would probe the unique index once per cause; the unique index still guarantees one
+// open exception per kind.
 func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE exceptions e SET severity = c.severity, signal = c.signal, due_at = c.due_at
@@ -289,6 +296,11 @@ func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Tim
 			SELECT $1, c.shipment_id, c.kind, c.stage, c.stage, c.signal, c.due_at, c.severity, $2 FROM causes c
 			WHERE NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved'
 			                  AND e.shipment_id = c.shipment_id AND e.kind = c.kind)
+			  AND NOT EXISTS (SELECT 1 FROM exceptions r WHERE r.seller_id = $1 AND r.state = 'resolved'
+			                  AND r.resolution <> 'recovered' AND r.shipment_id = c.shipment_id AND r.kind = c.kind
+			                  AND CASE c.kind WHEN 'stalled' THEN r.stage = c.stage
+			                                  WHEN 'delivery_issue' THEN r.signal = c.signal
+			                                  ELSE r.due_at IS NOT DISTINCT FROM c.due_at END)
 			  AND NOT (c.kind = 'protection_expiring' AND EXISTS (
 			      SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
 			      WHERE d.seller_id = $1 AND x.shipment_id = c.shipment_id AND d.status IN `+filedStatusesSQL+`))

@@ -27,14 +27,15 @@ type sweepFixture struct {
 	db     *sqlx.DB
 	s      *domain.Store
 	seller domain.SellerID
+	owner  domain.User
 }
 
 func newSweepFixture(t *testing.T) *sweepFixture {
 	db := dbtest.NewDB(t)
 	s := domain.NewStore(db)
 	s.PasswordCost = 4
-	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
-	return &sweepFixture{t: t, db: db, s: s, seller: seller.ID}
+	seller, owner := mustSeller(t, s, "Shop", "owner@shop.test")
+	return &sweepFixture{t: t, db: db, s: s, seller: seller.ID, owner: owner}
 }
 
 func (f *sweepFixture) exec(q string, args ...any) {
@@ -183,6 +184,64 @@ func TestSweepResolvesWhenTheCauseGoes(t *testing.T) {
 	f.sweep(at("2026-11-21 14:00"))
 	if got := f.open("M-1"); got != "stalled@6" {
 		t.Errorf("stalled in the next stage: %q", got)
+	}
+}
+
+// resolve resolves the shipment's open exception of kind as res, as a person would.
+func (f *sweepFixture) resolve(ref string, kind domain.ExceptionKind, res domain.Resolution, now time.Time) {
+	f.t.Helper()
+	sh := shipmentByRef(f.t, f.s, f.seller, ref)
+	exs, err := f.s.ListShipmentExceptions(context.Background(), f.seller, sh.ID)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	for _, e := range exs {
+		if e.Kind == kind && e.State != domain.StateResolved {
+			st := domain.StateResolved
+			if _, err := f.s.UpdateException(context.Background(), f.seller, f.owner, e.ID, e.Version,
+				domain.ExceptionChange{State: &st, Resolution: &res}, now); err != nil {
+				f.t.Fatal(err)
+			}
+			return
+		}
+	}
+	f.t.Fatalf("%s has no open %s exception", ref, kind)
+}
+
+// TestSweepKeepsAPersonsResolution: what a person resolved stays resolved while its cause is the
+// same one — a stall dismissed as a false alarm in export customs, a failed attempt handled by a
+// reshipment, a late parcel refunded — and a new cause (the next stage, another signal, a new
+// promised date) raises a new exception.
+func TestSweepKeepsAPersonsResolution(t *testing.T) {
+	t.Parallel()
+	f := newSweepFixture(t)
+	row := func(ref, status, when, promised string) string {
+		return fmt.Sprintf("%s,AliExpress Standard Shipping,%s,%s,FR,%s,\n", ref, status, when, promised)
+	}
+	mustImport(t, f.s, f.seller, sweepHeader+
+		row("M-1", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00", "")+
+		row("D-1", `"Delivery attempted - no one home, notice left"`, "2026-11-09 15:00", "")+
+		row("L-1", "Arrived at destination country/region", "2026-11-08 10:00", "2026-11-09"))
+	f.sweep(at("2026-11-10 12:00"))
+	if f.open("M-1") != "stalled@5" || f.open("D-1") != "delivery_issue@10" || f.open("L-1") != "late@7" {
+		t.Fatalf("raised: M-1 %q, D-1 %q, L-1 %q", f.open("M-1"), f.open("D-1"), f.open("L-1"))
+	}
+	f.resolve("M-1", domain.KindStalled, domain.ResolutionFalseAlarm, at("2026-11-10 12:05"))
+	f.resolve("D-1", domain.KindDeliveryIssue, domain.ResolutionReshipped, at("2026-11-10 12:05"))
+	f.resolve("L-1", domain.KindLate, domain.ResolutionRefunded, at("2026-11-10 12:05"))
+	if r := f.sweep(at("2026-11-11 10:00")); r.Raised != 0 {
+		t.Errorf("the sweep raised %d again after a person resolved them: M-1 %q, D-1 %q, L-1 %q",
+			r.Raised, f.open("M-1"), f.open("D-1"), f.open("L-1"))
+	}
+	mustImport(t, f.s, f.seller, sweepHeader+
+		row("M-1", "[Shenzhen] Departed from departure country/region", "2026-11-12 13:00", "")+
+		row("D-1", "Returned to sender", "2026-11-13 09:00", "")+
+		row("L-1", "Arrived at destination country/region", "2026-11-08 10:00", "2026-11-12"))
+	f.sweep(at("2026-11-24 12:00"))
+	for ref, want := range map[string]string{"M-1": "stalled@6", "D-1": "delivery_issue@10", "L-1": "late@7"} {
+		if got := f.open(ref); !strings.Contains(got, want) {
+			t.Errorf("%s after a new cause: %q, want %q among them", ref, got, want)
+		}
 	}
 }
 

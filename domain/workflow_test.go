@@ -283,8 +283,8 @@ func TestUpdateExceptionReopenBlockedByNewer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Still stalled: the next sweep raises a new one.
-	f.sweep(now.Add(time.Hour))
+	// It moves on and stalls again, in the next stage: the sweep raises a new one.
+	f.stalled(at("2026-11-21 12:00"), ev("R-1", "[Shenzhen] Departed from departure country/region", "2026-11-10 11:00", "FR"))
 	if newer := f.exceptionOf("R-1"); newer.ID == old.ID || newer.State != domain.StateOpen {
 		t.Fatalf("no newer exception: %+v", newer)
 	}
