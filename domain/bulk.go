@@ -65,12 +65,9 @@ func (s *Store) BulkUpdate(ctx context.Context, seller SellerID, actor User, ids
 	if ch.empty() {
 		return BulkResult{}, Invalid("", "Nothing to change")
 	}
-	var uniq []int64
-	for _, id := range ids {
-		if !slices.Contains(uniq, id) {
-			uniq = append(uniq, id)
-		}
-	}
+	// In id order, each once: the rows are locked in that order, so two bulk changes (or one and
+	// the exception page) over the same rows never wait on each other in a circle.
+	uniq := slices.Compact(slices.Sorted(slices.Values(ids)))
 	switch {
 	case len(uniq) == 0:
 		return BulkResult{}, Invalid("ids", "Select the exceptions to change")
@@ -79,6 +76,11 @@ func (s *Store) BulkUpdate(ctx context.Context, seller SellerID, actor User, ids
 	}
 	var res BulkResult
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// What can no longer be undone is no longer kept (its items go with it).
+		if _, err := tx.ExecContext(ctx, `DELETE FROM bulk_changes WHERE seller_id = $1 AND at < $2`,
+			seller, now.Add(-UndoWindow)); err != nil {
+			return err
+		}
 		if err := tx.GetContext(ctx, &res.UndoID, `INSERT INTO bulk_changes (seller_id, user_id, action, at)
 			VALUES ($1, $2, $3, $4) RETURNING id`, seller, actor.ID, bulkAction(ch), now); err != nil {
 			return err

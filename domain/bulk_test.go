@@ -245,3 +245,30 @@ func TestUndoBulk(t *testing.T) {
 		t.Errorf("an undone change is offered again")
 	}
 }
+
+// TestBulkForgetsWhatCannotBeUndone: a bulk change past the undo window is deleted (with its
+// items) by the next bulk change, so the undo tables stay small.
+func TestBulkForgetsWhatCannotBeUndone(t *testing.T) {
+	t.Parallel()
+	f := newQueueFixture(t)
+	ctx := context.Background()
+	now := at("2026-11-10 10:00")
+	f.stalled(now, ev("B-1", "[Shenzhen] Export customs clearance started", "2026-11-01 10:00", "FR"))
+	e := f.exceptionOf("B-1")
+	me := f.owner.ID
+	if _, err := f.s.BulkUpdate(ctx, f.seller, f.owner, []int64{e.ID}, domain.ExceptionChange{AssigneeID: &me}, now); err != nil {
+		t.Fatal(err)
+	}
+	ann := f.agent.ID
+	later := now.Add(domain.UndoWindow + time.Minute)
+	if _, err := f.s.BulkUpdate(ctx, f.seller, f.owner, []int64{e.ID}, domain.ExceptionChange{AssigneeID: &ann}, later); err != nil {
+		t.Fatal(err)
+	}
+	var changes, items int
+	if err := f.db.QueryRow(`SELECT (SELECT count(*) FROM bulk_changes), (SELECT count(*) FROM bulk_change_items)`).Scan(&changes, &items); err != nil {
+		t.Fatal(err)
+	}
+	if changes != 1 || items != 1 {
+		t.Errorf("kept %d bulk changes and %d items, want only the one that can still be undone", changes, items)
+	}
+}

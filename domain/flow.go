@@ -1,10 +1,12 @@
 package domain
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,11 +19,14 @@ type Seen struct {
 	Version int
 }
 
-// SuggestResolution is the resolution the exception page preselects for "resolve & next", when
-// the parcel's state makes one likely: delivered for a delivered parcel, refunded for one that is
-// not coming (returned, lost, damaged). ok is false when the member must choose.
-func SuggestResolution(sh Shipment) (r Resolution, ok bool) {
+// SuggestResolution is the resolution the exception page preselects for "resolve & next" on an
+// exception of kind, when the parcel's state makes one likely: delivered for a delivered parcel,
+// refunded for one that is not coming (returned, lost, damaged). A customer's "not received" is
+// raised on delivered parcels precisely, so it gets none. ok is false when the member must choose.
+func SuggestResolution(sh Shipment, kind ExceptionKind) (r Resolution, ok bool) {
 	switch {
+	case kind == KindNotReceived:
+		return "", false
 	case sh.Stage == StageDelivered:
 		return ResolutionDelivered, true
 	case ParcelFate(sh.LastSignal, sh.LastStatus) != FateNone:
@@ -30,8 +35,8 @@ func SuggestResolution(sh Shipment) (r Resolution, ok bool) {
 	return "", false
 }
 
-// UpdateExceptions applies one change to several exceptions of the seller, each at the version
-// the member saw, in one transaction: all of them or none. It is how the exception page works a
+// UpdateExceptions applies one change to several exceptions of one parcel of the seller, each at
+// the version the member saw, in one transaction: all of them or none. It is how the exception page works a
 // whole parcel ("resolve & next" resolves the parcel's open exceptions together).
 //
 // It returns ErrNotFound when one does not exist or belongs to another seller, ErrConflict when
@@ -44,7 +49,11 @@ func (s *Store) UpdateExceptions(ctx context.Context, seller SellerID, actor Use
 	if len(seen) == 0 || ch.empty() {
 		return Invalid("", "Nothing to change")
 	}
+	// Locked in id order, as BulkUpdate does, so that two changes over the same rows never wait
+	// on each other in a circle.
+	seen = slices.SortedFunc(slices.Values(seen), func(a, b Seen) int { return cmp.Compare(a.ID, b.ID) })
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var shipment int64
 		for _, x := range seen {
 			var cur Exception
 			err := tx.GetContext(ctx, &cur, `SELECT `+exceptionColumns+` FROM exceptions e
@@ -58,6 +67,10 @@ func (s *Store) UpdateExceptions(ctx context.Context, seller SellerID, actor Use
 			if cur.Version != x.Version {
 				return ErrConflict
 			}
+			if shipment != 0 && cur.ShipmentID != shipment {
+				return Invalid("", "These exceptions are not one parcel's")
+			}
+			shipment = cur.ShipmentID
 			if _, err := s.writeChange(ctx, tx, actor, cur, ch, now); err != nil {
 				return err
 			}
@@ -136,25 +149,34 @@ func (s *Store) FindParcels(ctx context.Context, seller SellerID, q string) ([]P
 	return out, nil
 }
 
+// WakeHour is when a waiting exception comes back on the day chosen for it: the start of the
+// working day, in the seller's zone. Every way to wait (wait, snooze & next, bulk snooze) uses it.
+const WakeHour = 9
+
+// WakeAt is when an exception waiting until day (a date in loc) comes back.
+func WakeAt(day time.Time, loc *time.Location) time.Time {
+	day = day.In(loc)
+	return time.Date(day.Year(), day.Month(), day.Day(), WakeHour, 0, 0, 0, loc)
+}
+
 // SnoozeDefault is the day "snooze & next" offers for a parcel's exceptions (work), in loc: three
-// days on, or the day before its buyer protection ends when that comes sooner — a snooze past it
-// would let the window to claim close unseen — and never before tomorrow.
+// days on, or the last day that wakes before its buyer protection ends when that comes sooner — a
+// snooze past it would let the window to claim close unseen — and never before tomorrow. It is
+// the zero time when no day from tomorrow on wakes in time: the parcel needs a dispute, not a snooze.
 func SnoozeDefault(work []Exception, now time.Time, loc *time.Location) time.Time {
-	day := func(t time.Time) time.Time {
-		t = t.In(loc)
-		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
-	}
-	today := day(now)
+	today := WakeAt(now, loc)
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, loc)
 	out := today.AddDate(0, 0, 3)
 	for _, e := range work {
-		if e.Kind == KindProtectionExpiring && e.DueAt != nil {
-			if before := day(*e.DueAt).AddDate(0, 0, -1); before.Before(out) {
-				out = before
-			}
+		if e.Kind != KindProtectionExpiring || e.DueAt == nil {
+			continue
+		}
+		for !WakeAt(out, loc).Before(*e.DueAt) && out.After(today) {
+			out = out.AddDate(0, 0, -1)
 		}
 	}
-	if tomorrow := today.AddDate(0, 0, 1); out.Before(tomorrow) {
-		out = tomorrow
+	if !out.After(today) {
+		return time.Time{}
 	}
 	return out
 }

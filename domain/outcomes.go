@@ -166,8 +166,8 @@ func (t StageTime) Shown() bool { return t.N >= OutcomeMinSample }
 //   - sh: per shipment, the earliest event of each stage t1…t11 (pre-advices left out), read
 //     through the events index one shipment at a time. Joining the seller's events wholesale is
 //     as fast when the planner's statistics are right, but right after a big import, before
-//     autovacuum has analysed it, the planner took cand for one row and the page for 15 to 25
-//     seconds (3,000 demo shipments); this form does not depend on the estimate. Then the
+//     autovacuum has analysed it, the planner took cand for one row and the page for
+//     seconds (make bench-queue's data); this form does not depend on the estimate. Then the
 //     dates and groups: shipped_at is the first scan before delivery (stage 3 on: stage 2 is a
 //     label, which may wait days for the parcel), else the label event; for the range, the
 //     delivery stands in for it, so a file that gives only the last status still has a date.

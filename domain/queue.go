@@ -418,7 +418,7 @@ func (s *Store) CountQueue(ctx context.Context, seller SellerID, f QueueFilter, 
 		return 0, err
 	}
 	q.filterShipments(f)
-	join := "" // the shipment only when the filter reads it: the join was half of the count's time
+	join := "" // the shipment only when the filter reads it: the join was much of the count's cost
 	if q.joinsShipment {
 		join = "JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id"
 	}
@@ -457,7 +457,7 @@ func (s *Store) QueueExceptionIDs(ctx context.Context, seller SellerID, f QueueF
 }
 
 // QueueCountCap bounds the queue's counts: past it a tab says "1,000+". Counting every parcel
-// with an open exception on each queue request was most of its time at 100,000 of them; counting
+// with an open exception on each queue request was most of its cost on a big shop; counting
 // at most QueueCountCap+1 reads a few thousand entries of a small index (index only).
 const QueueCountCap = 1000
 
@@ -481,7 +481,7 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, 
 		kinds[i] = string(k)
 	}
 	// Per kind, exceptions are parcels: a parcel has at most one unresolved exception of a kind
-	// (exceptions_one_open), so the count needs no DISTINCT (which tripled its time). The total
+	// (exceptions_one_open), so the count needs no DISTINCT (several times slower). The total
 	// counts distinct parcels, read in index order (exceptions_action_parcel_idx) so that it stops
 	// at the cap.
 	if err := s.hot.SelectContext(ctx, &rows, `

@@ -523,12 +523,35 @@ func TestSnoozeDefault(t *testing.T) {
 		want time.Time
 	}{
 		{"three days on", []domain.Exception{{Kind: domain.KindStalled}}, day(23)},
-		{"the day before protection ends", []domain.Exception{{Kind: domain.KindStalled}, ends(day(22).Add(10 * time.Hour))}, day(21)},
+		{"the last day that wakes before protection ends", []domain.Exception{{Kind: domain.KindStalled}, ends(day(22).Add(10 * time.Hour))}, day(22)},
+		{"protection ends before that day's wake", []domain.Exception{ends(day(22).Add(8 * time.Hour))}, day(21)},
 		{"protection far off", []domain.Exception{ends(day(30))}, day(23)},
-		{"not before tomorrow", []domain.Exception{ends(day(20).Add(20 * time.Hour))}, day(21)},
+		{"no day wakes in time: no snooze", []domain.Exception{ends(day(21).Add(8 * time.Hour))}, time.Time{}},
 	} {
 		if got := domain.SnoozeDefault(tc.work, now, utc); !got.Equal(tc.want) {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSuggestResolution: a delivered parcel suggests "delivered", a lost one "refunded" — but a
+// customer's "not received", raised on delivered parcels, suggests nothing.
+func TestSuggestResolution(t *testing.T) {
+	t.Parallel()
+	delivered := domain.Shipment{Stage: domain.StageDelivered}
+	lost := domain.Shipment{Stage: domain.StageOutForDelivery, LastSignal: domain.SignalDamagedLost}
+	for _, tc := range []struct {
+		sh   domain.Shipment
+		kind domain.ExceptionKind
+		want domain.Resolution
+	}{
+		{delivered, domain.KindLate, domain.ResolutionDelivered},
+		{lost, domain.KindDeliveryIssue, domain.ResolutionRefunded},
+		{delivered, domain.KindNotReceived, ""},
+		{domain.Shipment{Stage: domain.StageExportCustoms}, domain.KindStalled, ""},
+	} {
+		if got, _ := domain.SuggestResolution(tc.sh, tc.kind); got != tc.want {
+			t.Errorf("%s on stage %v: %q, want %q", tc.kind, tc.sh.Stage, got, tc.want)
 		}
 	}
 }

@@ -234,6 +234,18 @@ func (s *Store) applyChange(ctx context.Context, tx *sqlx.Tx, seller SellerID, a
 		case to != StateWaiting && ch.WaitingUntil != nil:
 			return next, nil, Invalid("waiting_until", "A date is only given when waiting")
 		}
+		if to == StateWaiting && cur.Kind == KindProtectionExpiring && cur.DueAt != nil && !ch.WaitingUntil.Before(*cur.DueAt) {
+			// Waiting past the end of buyer protection lets the window to claim close unseen; a
+			// dispute filed in time is the one exception (it waits on the counterparty).
+			var filed bool
+			if err := tx.GetContext(ctx, &filed, `SELECT EXISTS (SELECT 1 FROM disputes WHERE seller_id = $1
+				AND exception_id = $2 AND status IN `+filedStatusesSQL+`)`, seller, cur.ID); err != nil {
+				return next, nil, err
+			}
+			if !filed {
+				return next, nil, Invalid("waiting_until", "Buyer protection ends before then: choose an earlier day, or open a dispute")
+			}
+		}
 		if cur.State == StateResolved {
 			// The unique index allows one unresolved exception per shipment and kind; the sweep
 			// may have raised a newer one since this one was resolved.

@@ -317,3 +317,26 @@ func TestUpdateExceptionOtherSeller(t *testing.T) {
 		t.Errorf("detail for another seller: %v", err)
 	}
 }
+
+// TestWaitNotPastProtection: a protection exception cannot wait (or be snoozed in bulk) past the
+// end of buyer protection, unless a dispute filed in time waits on the counterparty.
+func TestWaitNotPastProtection(t *testing.T) {
+	t.Parallel()
+	f := newQueueFixture(t)
+	ctx := context.Background()
+	now := at("2026-11-10 10:00")
+	f.stalled(now, "P-1,AliExpress Standard Shipping,Arrived at destination country/region,2026-11-08 10:00,FR,,2026-11-13 10:00\n")
+	e := f.exceptionOf("P-1")
+	if e.Kind != domain.KindProtectionExpiring {
+		t.Fatalf("P-1's exception is %s", e.Kind)
+	}
+	_, err := f.update(e, domain.ExceptionChange{State: ptr(domain.StateWaiting), WaitingUntil: ptr(at("2026-11-14 09:00"))}, now)
+	wantRefused(t, err, "waiting_until", "Buyer protection ends before then")
+	res, err := f.s.BulkUpdate(ctx, f.seller, f.owner, []int64{e.ID}, domain.ExceptionChange{State: ptr(domain.StateWaiting), WaitingUntil: ptr(at("2026-11-14 09:00"))}, now)
+	if err != nil || res.Changed != 0 || len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0].Reason, "Buyer protection") {
+		t.Errorf("bulk snooze past protection: %+v, %v", res, err)
+	}
+	if _, err := f.update(e, domain.ExceptionChange{State: ptr(domain.StateWaiting), WaitingUntil: ptr(at("2026-11-12 09:00"))}, now); err != nil {
+		t.Errorf("waiting until before protection ends: %v", err)
+	}
+}

@@ -98,8 +98,12 @@ func (s *Server) exceptionNext(c echo.Context) error {
 	}
 	queue := views.NewQueueContext(form.Get("queue"))
 	ch, done, err := nextChange(form, loc)
+	seen := seenOf(form["seen"])
+	if err == nil && !slices.ContainsFunc(seen, func(x domain.Seen) bool { return x.ID == id }) {
+		err = domain.Invalid("", "The form does not belong to this exception: open it again")
+	}
 	if err == nil {
-		err = s.store.UpdateExceptions(ctx, seller, userFrom(c), seenOf(form["seen"]), ch, time.Now())
+		err = s.store.UpdateExceptions(ctx, seller, userFrom(c), seen, ch, time.Now())
 	}
 	var ve *domain.ValidationError
 	switch {
@@ -123,7 +127,9 @@ func (s *Server) exceptionNext(c echo.Context) error {
 		return s.redirectWithFlash(c, queue.URL(), views.FlashSuccess, done+". Nothing else in this queue needs you.")
 	}
 	to := queue.ExceptionPath(next.ID)
-	if ch.Resolution != nil { // the next parcel offers the same resolution: runs of alike parcels take one key each
+	if ch.Resolution != nil && next.Kind == cur.Kind && cur.Kind != domain.KindNotReceived {
+		// The next parcel of the same kind offers the same resolution: runs of alike parcels
+		// take one key each.
 		to = addQuery(to, "as", string(*ch.Resolution))
 	}
 	return s.redirectWithFlash(c, to, views.FlashSuccess, done+". Next: "+next.OrderRef)
@@ -155,7 +161,7 @@ func nextChange(form url.Values, loc *time.Location) (domain.ExceptionChange, st
 		if err != nil {
 			return ch, "", domain.Invalid("until", "Choose a date in the future to wait until")
 		}
-		until := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, loc)
+		until := domain.WakeAt(day, loc)
 		st := domain.StateWaiting
 		ch.State, ch.WaitingUntil = &st, &until
 		return ch, "Snoozed until " + views.FormatDate(until), nil
@@ -238,11 +244,12 @@ func exceptionChange(c echo.Context, loc *time.Location) (domain.ExceptionChange
 		ch.State = &st
 		return ch, "Investigating", nil
 	case "wait":
-		// The date is a day in the seller's zone; the exception comes back when it begins.
-		until, err := time.ParseInLocation("2006-01-02", c.FormValue("waiting_until"), loc)
+		// The date is a day in the seller's zone; the exception comes back at its start of work.
+		day, err := time.ParseInLocation("2006-01-02", c.FormValue("waiting_until"), loc)
 		if err != nil {
 			return ch, "", domain.Invalid("waiting_until", "Choose a date in the future to wait until")
 		}
+		until := domain.WakeAt(day, loc)
 		st := domain.StateWaiting
 		ch.State, ch.WaitingUntil = &st, &until
 		return ch, "Waiting until " + views.FormatDate(until), nil

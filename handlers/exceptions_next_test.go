@@ -11,7 +11,7 @@ import (
 )
 
 // TestExceptionNext: "resolve & next" refuses without a resolution (422, the page with the
-// message), refuses a stale version (409), and otherwise resolves and sends the member to the
+// message) or with another parcel's exceptions in its form (422), refuses a stale version (409), and otherwise resolves and sends the member to the
 // next parcel of the queue they came from, offering the same resolution there.
 func TestExceptionNext(t *testing.T) {
 	t.Parallel()
@@ -28,6 +28,16 @@ func TestExceptionNext(t *testing.T) {
 	wantStatus(t, res, http.StatusUnprocessableEntity)
 	if !strings.Contains(res.body, "Choose how it was resolved") {
 		t.Errorf("422 page lacks the message")
+	}
+	// The form's exceptions must be the parcel of the page: another parcel's, or E-1 with another
+	// parcel's beside it, change nothing.
+	other := fmt.Sprintf("%d:%d", e2.ID, e2.Version)
+	for _, s := range [][]string{{other}, {seen, other}} {
+		res = a.post(page, next, url.Values{"action": {"resolve"}, "resolution": {"false_alarm"}, "seen": s, "queue": {"country=FR"}})
+		wantStatus(t, res, http.StatusUnprocessableEntity)
+	}
+	if got, _ := ts.store.FindException(t.Context(), seller, e2.ID); got.State == "resolved" {
+		t.Errorf("E-2 was resolved from E-1's page")
 	}
 	stale := fmt.Sprintf("%d:%d", e1.ID, e1.Version-1)
 	res = a.post(page, next, url.Values{"action": {"resolve"}, "resolution": {"false_alarm"}, "seen": {stale}, "queue": {"country=FR"}})

@@ -139,7 +139,7 @@ func bulkChange(c echo.Context, loc *time.Location) (domain.ExceptionChange, err
 		if err != nil {
 			return ch, domain.Invalid("until", "Choose a date in the future to wait until")
 		}
-		until := time.Date(day.Year(), day.Month(), day.Day(), 9, 0, 0, 0, loc)
+		until := domain.WakeAt(day, loc)
 		st := domain.StateWaiting
 		ch.State, ch.WaitingUntil = &st, &until
 	case "resolve":

@@ -372,7 +372,8 @@ func TestBrowserQueuePhone(t *testing.T) {
 // deliveries, protection and late among them); j and Enter open the first parcel; on
 // each parcel, r resolves it when the page offers a resolution its state makes likely (refunded
 // for a parcel lost, damaged or returned), else s snoozes it (three days, or to the day before
-// its buyer protection ends) — either way the next parcel opens. A parcel's exceptions change together, so a parcel with two is two exceptions
+// its buyer protection ends) — either way the next parcel opens; a parcel whose protection ends
+// before any snooze could wake is skipped with n (it needs a dispute), and not counted as worked. A parcel's exceptions change together, so a parcel with two is two exceptions
 // for one key.
 func TestBrowserWorkTwentyExceptions(t *testing.T) {
 	b, base := demoPortal(t)
@@ -385,7 +386,7 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 	b.do(chromedp.WaitVisible(chromedp.ID("work-keys")))
 
 	worked, kinds := 0, map[string]int{}
-	resolved, snoozed := 0, 0
+	resolved, snoozed, skipped := 0, 0, 0
 	for worked < 20 {
 		if actions > 40 {
 			t.Fatalf("%d actions and only %d exceptions worked", actions, worked)
@@ -395,26 +396,37 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 			Kinds  []string
 			Fate   string
 			Choice string
+			Until  string
 		}](b, `({
 			title: document.getElementById("exception-title").textContent,
 			kinds: Array.from(document.querySelectorAll("#work-next .kind-chip")).map(c => c.dataset.kind),
 			fate: (document.querySelector(".head-badges [data-fate]") || {dataset: {}}).dataset.fate || "",
 			choice: document.getElementById("next-resolution").value,
+			until: document.getElementById("next-until").value,
 		})`)
+		switch {
+		case page.Fate != "" && page.Choice == "refunded":
+			key("r")
+			resolved += len(page.Kinds)
+		case page.Until == "":
+			// Buyer protection ends before any day a snooze could wake: this parcel needs a
+			// dispute, not a snooze. Skipped, and not counted as worked.
+			key("n")
+			skipped++
+			waitJS(b, fmt.Sprintf(`document.getElementById("exception-title") && document.getElementById("exception-title").textContent !== %q && document.getElementById("work-keys")`, page.Title))
+			continue
+		default:
+			key("s")
+			snoozed += len(page.Kinds)
+		}
 		for _, k := range page.Kinds {
 			kinds[k]++
 		}
 		worked += len(page.Kinds)
-		if page.Fate != "" && page.Choice == "refunded" {
-			key("r")
-			resolved += len(page.Kinds)
-		} else {
-			key("s")
-			snoozed += len(page.Kinds)
-		}
 		waitJS(b, fmt.Sprintf(`document.getElementById("exception-title") && document.getElementById("exception-title").textContent !== %q && document.getElementById("work-keys")`, page.Title))
 	}
-	t.Logf("worked %d exceptions (%d resolved, %d snoozed; kinds %v) with %d key presses", worked, resolved, snoozed, kinds, actions)
+	t.Logf("worked %d exceptions (%d resolved, %d snoozed; kinds %v; %d parcels skipped for a dispute) with %d key presses",
+		worked, resolved, snoozed, kinds, skipped, actions)
 	if actions > 30 {
 		t.Errorf("working %d exceptions took %d key presses or clicks, want at most 30", worked, actions)
 	}
