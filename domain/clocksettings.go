@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 // The stage clock's settings: a seller's own thresholds (per stage, and per destination country),
@@ -239,7 +241,7 @@ func (s *Store) SetProtectionWarningDays(ctx context.Context, seller SellerID, a
 
 // checkServiceName normalises a service name for the untracked list, or says what is wrong.
 func checkServiceName(name string) (string, error) {
-	norm := NormalizeService(name)
+	norm := tracking.NormalizeService(name)
 	if norm == "" || utf8.RuneCountInString(norm) > maxServiceName {
 		return "", Invalid("service", fmt.Sprintf("Enter the service's name as your files write it (at most %d characters).", maxServiceName))
 	}
@@ -247,7 +249,7 @@ func checkServiceName(name string) (string, error) {
 }
 
 // AddUntrackedService puts a shipping service on the seller's list of services whose tracking
-// stops after hand-over to the destination carrier (compared as NormalizeService writes them). It
+// stops after hand-over to the destination carrier (compared as tracking.NormalizeService writes them). It
 // returns ErrUnauthorized for a non-owner and a *ValidationError (field "service") for an empty or
 // overlong name or one already on the list.
 func (s *Store) AddUntrackedService(ctx context.Context, seller SellerID, actor User, name string) error {
@@ -335,7 +337,7 @@ func (s *Store) SuggestThresholds(ctx context.Context, seller SellerID) ([]Thres
 // estimate past jit_above_cost). Should the biggest sellers find the settings page slow, the
 // sweep can keep the result instead. Steps:
 //   - delivered: the seller's delivered shipments, their country, and whether their service is
-//     on the untracked list (normalised as NormalizeService does, once per shipment);
+//     on the untracked list (its service_key, stored at import);
 //   - firsts: per shipment, the earliest event of each stage t1…t11, pre-advices left out;
 //   - lefts, spans: per delivered shipment, lK = the earliest later stage than K, and hK = hours
 //     from tK to lK (0 when a later stage came first, NULL when there is no tK or no lK);
@@ -369,7 +371,7 @@ var suggestSQL = func() string {
 			SELECT s.id, s.destination_country AS country, u.name IS NOT NULL AS untracked
 			FROM shipments s
 			LEFT JOIN untracked_services u
-			       ON u.seller_id = s.seller_id AND u.name = lower(regexp_replace(btrim(s.service), '\s+', ' ', 'g'))
+			       ON u.seller_id = s.seller_id AND u.name = s.service_key
 			WHERE s.seller_id = $1 AND s.stage = 11
 		), firsts AS (
 			SELECT e.shipment_id,

@@ -590,7 +590,7 @@ type mergeCounts struct {
 
 // shipmentFacts are the staging columns that are facts of the order: the last non-empty value in
 // the file wins, and an empty cell never erases a known value.
-var shipmentFacts = []string{"tracking_number", "carrier", "service", "last_mile_tracking_number",
+var shipmentFacts = []string{"tracking_number", "carrier", "service", "service_key", "last_mile_tracking_number",
 	"last_mile_carrier", "destination_country", "order_date", "customer_name", "customer_email", "product",
 	"order_value", "currency", "promised_by", "protection_ends_at", "unrecognised_tracking"}
 

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 // stagingTable is the temporary table a file is copied into, one row per record. A rejected
@@ -25,7 +27,7 @@ import (
 // a warning.
 const stagingTable = `CREATE TEMP TABLE staging (
 	line int NOT NULL, order_ref text,
-	tracking_number text, carrier text, service text, last_mile_tracking_number text, last_mile_carrier text,
+	tracking_number text, carrier text, service text, service_key text, last_mile_tracking_number text, last_mile_carrier text,
 	destination_country text, order_date timestamptz, customer_name text, customer_email text, product text,
 	order_value numeric(14, 2), currency text, promised_by timestamptz, protection_ends_at timestamptz,
 	unrecognised_tracking text,
@@ -37,7 +39,7 @@ const stagingTable = `CREATE TEMP TABLE staging (
 ) ON COMMIT DROP`
 
 const stagingCopy = `COPY staging (line, order_ref,
-	tracking_number, carrier, service, last_mile_tracking_number, last_mile_carrier,
+	tracking_number, carrier, service, service_key, last_mile_tracking_number, last_mile_carrier,
 	destination_country, order_date, customer_name, customer_email, product,
 	order_value, currency, promised_by, protection_ends_at,
 	unrecognised_tracking,
@@ -242,7 +244,7 @@ type copyLine []byte
 // fields.
 func (b copyLine) reject(re RowError, rec []string) copyLine {
 	b = strconv.AppendInt(b, int64(re.Line), 10)
-	for range 24 { // order_ref … extra_numbers
+	for range 25 { // order_ref … extra_numbers
 		b = append(b, "\t\\N"...)
 	}
 	b = append(b, '\t')
@@ -282,6 +284,13 @@ func (b copyLine) row(row ImportRow, prev *ImportRow, st statusInfo) copyLine {
 	str(row.TrackingNumber, prev.TrackingNumber)
 	str(row.Carrier, prev.Carrier)
 	str(row.Service, prev.Service)
+	// The service's key goes with the service: sent when it is, so the two stay of one row.
+	if row.Service != "" && (newRun || row.Service != prev.Service) {
+		b = append(b, '\t')
+		b = b.text(tracking.NormalizeService(row.Service))
+	} else {
+		b = append(b, "\t\\N"...)
+	}
 	str(row.LastMileTrackingNumber, prev.LastMileTrackingNumber)
 	str(row.LastMileCarrier, prev.LastMileCarrier)
 	str(row.DestinationCountry, prev.DestinationCountry)

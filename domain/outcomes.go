@@ -201,7 +201,7 @@ var outcomesSQL = func() map[OutcomeBasis]string {
 	build := func(cand, day string) string {
 		return `
 		WITH cand AS (
-			SELECT s.id, s.stage, s.stage_entered_at, s.order_date, s.promised_by, s.service, s.carrier,
+			SELECT s.id, s.stage, s.stage_entered_at, s.order_date, s.promised_by, s.service, s.service_key, s.carrier,
 			       s.last_mile_carrier, s.destination_country
 			FROM shipments s
 			WHERE s.seller_id = $1 AND ` + cand + `
@@ -222,7 +222,7 @@ var outcomesSQL = func() map[OutcomeBasis]string {
 				WHERE e.seller_id = $1 AND e.shipment_id = c.id AND e.stage BETWEEN 1 AND 11 AND NOT ` + preAdviceSQL + `
 			) f
 			LEFT JOIN untracked_services u
-			       ON u.seller_id = $1 AND u.name = lower(regexp_replace(btrim(c.service), '\s+', ' ', 'g'))
+			       ON u.seller_id = $1 AND u.name = c.service_key
 		), spans AS (
 			SELECT service, last_mile, country,
 			       EXISTS (SELECT 1 FROM exceptions x

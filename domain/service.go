@@ -3,9 +3,10 @@ package domain
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/lib/pq"
+
+	"github.com/parceldesk/portal/domain/tracking"
 )
 
 // DefaultUntrackedServices are the common economy services whose tracking stops once the
@@ -17,16 +18,11 @@ var DefaultUntrackedServices = []string{
 	"Yanwen Economic Air Mail", "SunYou Economic Air Mail", "China Post Ordinary Small Packet Plus",
 }
 
-// NormalizeService is the form service names are compared in: lower case, single spaces.
-func NormalizeService(name string) string {
-	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
-}
-
 // insertDefaultUntrackedServices gives a new seller the default list.
 func insertDefaultUntrackedServices(ctx context.Context, q execer, seller SellerID) error {
 	names := make([]string, len(DefaultUntrackedServices))
 	for i, n := range DefaultUntrackedServices {
-		names[i] = NormalizeService(n)
+		names[i] = tracking.NormalizeService(n)
 	}
 	_, err := q.ExecContext(ctx, `
 		INSERT INTO untracked_services (seller_id, name) SELECT $1, unnest($2::text[])

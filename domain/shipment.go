@@ -16,12 +16,15 @@ import (
 
 // Shipment is one order's parcel, keyed by (seller, order_ref), with the stage it has reached.
 type Shipment struct {
-	SellerID               SellerID   `db:"seller_id"`
-	ID                     int64      `db:"id"`
-	OrderRef               string     `db:"order_ref"`
-	TrackingNumber         string     `db:"tracking_number"`
-	Carrier                string     `db:"carrier"`
-	Service                string     `db:"service"`
+	SellerID       SellerID `db:"seller_id"`
+	ID             int64    `db:"id"`
+	OrderRef       string   `db:"order_ref"`
+	TrackingNumber string   `db:"tracking_number"`
+	Carrier        string   `db:"carrier"`
+	Service        string   `db:"service"`
+	// ServiceKey is Service as tracking.NormalizeService writes it, stored at import: what the
+	// list of untracked services is compared with, in SQL and in Go alike.
+	ServiceKey             string     `db:"service_key"`
 	LastMileTrackingNumber string     `db:"last_mile_tracking_number"`
 	LastMileCarrier        string     `db:"last_mile_carrier"`
 	DestinationCountry     string     `db:"destination_country"`
@@ -45,7 +48,7 @@ type Shipment struct {
 	UpdatedAt            time.Time  `db:"updated_at"`
 }
 
-const shipmentColumns = `s.seller_id, s.id, s.order_ref, s.tracking_number, s.carrier, s.service,
+const shipmentColumns = `s.seller_id, s.id, s.order_ref, s.tracking_number, s.carrier, s.service, s.service_key,
 	s.last_mile_tracking_number, s.last_mile_carrier, s.destination_country, s.order_date,
 	s.customer_name, s.customer_email, s.product, s.order_value::text AS order_value, s.currency,
 	s.promised_by, s.protection_ends_at, s.unrecognised_tracking, s.stage, s.stage_entered_at, s.last_event_at,

@@ -47,7 +47,7 @@ func (s *Store) ShipmentDetail(ctx context.Context, seller SellerID, id int64, n
 	if err != nil {
 		return ShipmentDetail{}, err
 	}
-	d.Untracked = serviceListed(untracked, d.Shipment.Service)
+	d.Untracked = serviceListed(untracked, d.Shipment.ServiceKey)
 	overrides, err := s.ListThresholdOverrides(ctx, seller)
 	if err != nil {
 		return ShipmentDetail{}, err
@@ -61,10 +61,10 @@ func (s *Store) ShipmentDetail(ctx context.Context, seller SellerID, id int64, n
 	return d, nil
 }
 
-// serviceListed reports whether a shipment's service is on a list of normalised service names;
-// a shipment without a service is on no list.
-func serviceListed(names []string, service string) bool {
-	svc := NormalizeService(service)
+// serviceListed reports whether a shipment's service key (its service as
+// tracking.NormalizeService writes it, stored at import) is on a list of normalised service
+// names, as the sweep's SQL compares them; a shipment without a service is on no list.
+func serviceListed(names []string, svc string) bool {
 	if svc == "" {
 		return false
 	}

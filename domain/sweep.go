@@ -168,7 +168,7 @@ func stageClockSQL() string {
 	LEFT JOIN stage_thresholds tc ON tc.seller_id = $1 AND tc.stage = s.stage AND tc.country = s.destination_country
 	WHERE NOT (s.stage >= 7 AND EXISTS (
 		SELECT 1 FROM untracked_services u
-		WHERE u.seller_id = $1 AND u.name = lower(array_to_string(regexp_split_to_array(btrim(s.service), '\s+'), ' '))))`
+		WHERE u.seller_id = $1 AND u.name = s.service_key))`
 }
 
 // findCauses fills the temporary table causes with every (shipment, kind) that should have an

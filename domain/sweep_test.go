@@ -21,6 +21,11 @@ func ev(ref, status, when, country string) string {
 	return fmt.Sprintf("%s,AliExpress Standard Shipping,%s,%s,%s,,\n", ref, status, when, country)
 }
 
+// evService is a row of a sweep test file with its shipping service.
+func evService(ref, service, status, when, country string) string {
+	return fmt.Sprintf("%s,%s,%s,%s,%s,,\n", ref, service, status, when, country)
+}
+
 // sweepFixture is a seller on a fresh database, with a raw connection for settings the test sets.
 type sweepFixture struct {
 	t      *testing.T
@@ -410,21 +415,42 @@ func TestSweepAndTimelineAgree(t *testing.T) {
 	mustImport(t, f.s, f.seller, sweepHeader+
 		ev("AG-FR", "[Shenzhen] Outbound in sorting center", "2026-02-08 00:00", "FR")+ // spans Chinese New Year
 		ev("AG-DE", "[Shenzhen] Outbound in sorting center", "2026-02-01 00:00", "DE")+ // country override
-		ev("AG-8", "Import clearance start", "2026-02-20 00:00", "FR")) // destination stage: no pause
+		ev("AG-8", "Import clearance start", "2026-02-20 00:00", "FR")+ // destination stage: no pause
+		// An economy service untracked after hand-over: the clock stops at arrival, in the sweep
+		// and on the timeline, however the file spaces its name (a no-break space, here), and a
+		// tracked service spelt with one still stalls in both.
+		evService("AG-U", "Cainiao Super Economy", "Import clearance start", "2026-02-20 00:00", "FR")+
+		evService("AG-NBSP", "Cainiao\u00a0Super\u00a0Economy", "Import clearance start", "2026-02-20 00:00", "FR")+
+		evService("AG-TNBSP", "AliExpress\u00a0Standard Shipping", "Import clearance start", "2026-02-20 00:00", "FR"))
+	untracked := map[string]bool{"AG-U": true, "AG-NBSP": true}
+	stalled := map[string]bool{}
 	for _, when := range []string{"2026-02-03 01:59", "2026-02-03 02:01", "2026-02-10 00:00", "2026-02-23 00:01",
 		"2026-02-27 00:00", "2026-02-27 00:01", "2026-03-03 23:59", "2026-03-04 00:01"} {
 		now := at(when)
 		f.sweep(now)
-		for _, ref := range []string{"AG-FR", "AG-DE", "AG-8"} {
+		for _, ref := range []string{"AG-FR", "AG-DE", "AG-8", "AG-U", "AG-NBSP", "AG-TNBSP"} {
 			sh := shipmentByRef(t, f.s, f.seller, ref)
 			d, err := f.s.ShipmentDetail(ctx, f.seller, sh.ID, now)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if d.Untracked != untracked[ref] {
+				t.Errorf("%s (service %q, key %q): untracked = %v, want %v", ref, sh.Service, sh.ServiceKey, d.Untracked, untracked[ref])
+			}
+			if strings.HasPrefix(f.open(ref), "stalled") {
+				stalled[ref] = true
+			}
 			span, _ := d.Timeline.Span(sh.Stage)
 			if swept := strings.HasPrefix(f.open(ref), "stalled"); swept != span.Over {
 				t.Errorf("%s at %s: sweep stalled = %v, timeline over = %v (spent %v of %v)", ref, when, swept, span.Over, span.Spent, span.Threshold)
 			}
+		}
+	}
+	// The cases above are worth comparing only if both outcomes happen: the untracked ones never
+	// stall, the tracked one with a no-break space does.
+	for ref, want := range map[string]bool{"AG-U": false, "AG-NBSP": false, "AG-TNBSP": true, "AG-8": true} {
+		if stalled[ref] != want {
+			t.Errorf("%s: stalled at some sweep = %v, want %v", ref, stalled[ref], want)
 		}
 	}
 }

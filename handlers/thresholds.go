@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/tracking"
 	"github.com/parceldesk/portal/views"
 )
 
@@ -140,11 +141,11 @@ func (s *Server) untrackedServiceAdd(c echo.Context) error {
 	form := settingsForm(c, views.FormService, "service")
 	err := s.store.AddUntrackedService(c.Request().Context(), sellerFrom(c), userFrom(c), form.Values["service"])
 	return s.settingsSaved(c, err, form, fmt.Sprintf("“%s” is now untracked after hand-over: its clock stops at arrival.",
-		domain.NormalizeService(form.Values["service"])))
+		tracking.NormalizeService(form.Values["service"])))
 }
 
 func (s *Server) untrackedServiceRemove(c echo.Context) error {
 	form := settingsForm(c, views.FormRow, "service")
 	err := s.store.RemoveUntrackedService(c.Request().Context(), sellerFrom(c), userFrom(c), form.Values["service"])
-	return s.settingsSaved(c, err, form, fmt.Sprintf("“%s” is tracked to the door again.", domain.NormalizeService(form.Values["service"])))
+	return s.settingsSaved(c, err, form, fmt.Sprintf("“%s” is tracked to the door again.", tracking.NormalizeService(form.Values["service"])))
 }

@@ -2,12 +2,14 @@ package migrations_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"testing/fstest"
 
 	"github.com/peterldowns/pgtestdb"
 
 	"github.com/parceldesk/portal/domain/dbtest"
+	"github.com/parceldesk/portal/domain/tracking"
 	"github.com/parceldesk/portal/migrations"
 )
 
@@ -58,5 +60,38 @@ func TestApplyOutOfOrder(t *testing.T) {
 	var n int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('a', 'b', 'c')`).Scan(&n); err != nil || n != 3 {
 		t.Errorf("tables a, b, c: %d of 3, %v", n, err)
+	}
+}
+
+// TestServiceKeyBackfill: migration 00045 gives the shipments already there the service key the
+// importer gives new ones (tracking.NormalizeService), no-break spaces and all.
+func TestServiceKeyBackfill(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := pgtestdb.New(t, dbtest.Config(t), pgtestdb.NoopMigrator{})
+	if err := migrations.ApplyUpTo(ctx, db, 44); err != nil {
+		t.Fatalf("apply up to 44: %v", err)
+	}
+	services := []string{"Cainiao\u00a0Super  Economy", " ÉCONOMIE\tPost ", "", "AliExpress Standard Shipping"}
+	if _, err := db.ExecContext(ctx, `INSERT INTO sellers (shop_name) VALUES ('Shop')`); err != nil {
+		t.Fatal(err)
+	}
+	for i, svc := range services {
+		if _, err := db.ExecContext(ctx, `INSERT INTO shipments (seller_id, order_ref, service)
+			SELECT id, $1, $2 FROM sellers`, fmt.Sprint("O-", i), svc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := migrations.Apply(ctx, db); err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	for i, svc := range services {
+		var key string
+		if err := db.QueryRowContext(ctx, `SELECT service_key FROM shipments WHERE order_ref = $1`, fmt.Sprint("O-", i)).Scan(&key); err != nil {
+			t.Fatal(err)
+		}
+		if want := tracking.NormalizeService(svc); key != want {
+			t.Errorf("service %q: key %q, want %q", svc, key, want)
+		}
 	}
 }

@@ -45,10 +45,10 @@ bin/portal seller add --shop "Bench Lamps" --email "$email" --password "$passwor
 
 log "generating $n shipments and $m unresolved exceptions…"
 psql -Xq -v ON_ERROR_STOP=1 "$url" -v n="$n" -v m="$m" <<'SQL'
-INSERT INTO shipments (seller_id, order_ref, tracking_number, service, destination_country, order_value,
+INSERT INTO shipments (seller_id, order_ref, tracking_number, service, service_key, destination_country, order_value,
                        currency, promised_by, protection_ends_at, stage, stage_entered_at, last_event_at,
                        last_status, last_signal, customer_name, customer_email)
-SELECT 1, 'B-' || i, 'LP' || lpad(i::text, 14, '0'), 'AliExpress Standard Shipping',
+SELECT 1, 'B-' || i, 'LP' || lpad(i::text, 14, '0'), 'AliExpress Standard Shipping', 'aliexpress standard shipping',
        (ARRAY['US','GB','DE','FR','ES','NL','AU','CA','PL','IT'])[1 + i % 10], 5 + (i % 100), 'USD',
        now() + interval '20 days', now() + interval '40 days',
        1 + i % 11, now() - (i % 36) * interval '1 hour', now() - (i % 36) * interval '1 hour', 'bench',

@@ -26,11 +26,13 @@ bin/portal seller add --shop Bench --email bench@example.com --password bench-pa
 
 echo "generating $n shipments…"
 psql -Xq "$url" -v n="$n" <<'SQL'
-INSERT INTO shipments (seller_id, order_ref, tracking_number, service, destination_country, order_value,
+INSERT INTO shipments (seller_id, order_ref, tracking_number, service, service_key, destination_country, order_value,
                        currency, promised_by, protection_ends_at, stage, stage_entered_at, last_event_at,
                        last_status, last_signal)
 SELECT 1, 'B-' || i, 'LP' || lpad(i::text, 14, '0'),
        CASE WHEN i % 7 = 0 THEN 'Cainiao Super Economy Global' ELSE 'AliExpress Standard Shipping' END,
+       -- the service as tracking.NormalizeService writes it, as the importer stores it
+       CASE WHEN i % 7 = 0 THEN 'cainiao super economy global' ELSE 'aliexpress standard shipping' END,
        (ARRAY['US','GB','DE','FR','ES','NL','AU','CA','PL','IT'])[1 + i % 10],
        5 + (i % 100), 'USD',
        CASE WHEN i % 100 = 1 THEN now() - interval '2 days' ELSE now() + interval '20 days' END,

@@ -35,7 +35,16 @@ func ServerURL() string {
 // schema code path that `portal serve` runs.
 type migrator struct{}
 
-func (migrator) Hash() (string, error) { return common.HashDirs(migrations.FS, "*.sql", ".") }
+func (migrator) Hash() (string, error) {
+	h := common.NewRecursiveHash()
+	if err := h.AddDirs(migrations.FS, "*.sql", "."); err != nil {
+		return "", err
+	}
+	if err := h.AddDirs(migrations.GoFS, "*.go", "."); err != nil {
+		return "", err
+	}
+	return h.String(), nil
+}
 
 func (migrator) Migrate(ctx context.Context, db *sql.DB, _ pgtestdb.Config) error {
 	return migrations.Apply(ctx, db)
