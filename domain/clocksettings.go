@@ -113,17 +113,6 @@ func (s *Store) DeleteThreshold(ctx context.Context, seller SellerID, actor User
 	return nil
 }
 
-// PeakZone is the time zone a seller's peak period dates are read and shown in: the seller's
-// zone, or China time (where the factories close) when it is unknown to this server.
-func PeakZone(name string) *time.Location {
-	if name != "" {
-		if loc, err := loadZone(name); err == nil {
-			return loc
-		}
-	}
-	return ChinaTime
-}
-
 // PeakPeriodDates reads the dates of a peak period form ("2026-02-10") in loc. The end date is
 // inclusive, as people say "until 17 February", so the period ends at the following midnight.
 // It returns a *ValidationError (fields "starts_on", "ends_on") for a missing or malformed date.

@@ -120,7 +120,7 @@ func TestPeakPeriods(t *testing.T) {
 	ctx := context.Background()
 	s := dbtest.NewStore(t)
 	seller, owner := mustSeller(t, s, "Shop", "owner@shop.test")
-	loc := domain.PeakZone(seller.Timezone)
+	loc := domain.LoadZone(seller.Timezone)
 
 	start, end, err := domain.PeakPeriodDates("2027-04-01", "2027-04-05", loc)
 	if err != nil {

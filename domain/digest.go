@@ -73,8 +73,8 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, seller SellerID, actor
 	if p.DigestHour < 0 || p.DigestHour > 23 {
 		fields["digest_hour"] = "Choose an hour of the day."
 	}
-	loc, err := time.LoadLocation(p.Timezone)
-	if err != nil || p.Timezone == "" || p.Timezone == "Local" {
+	loc, err := LookupZone(p.Timezone)
+	if err != nil {
 		fields["timezone"] = "Choose a time zone from the list."
 	}
 	for _, k := range p.AlertKinds {
@@ -287,11 +287,7 @@ func (s *Store) QueueDigest(ctx context.Context, seller SellerID, user int64, no
 		if err != nil {
 			return err
 		}
-		loc, err := time.LoadLocation(p.Timezone)
-		if err != nil {
-			loc = time.UTC
-		}
-		local := now.In(loc)
+		local := now.In(LoadZone(p.Timezone))
 		today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 		if local.Hour() < p.DigestHour || (p.LastDigestOn != nil && !p.LastDigestOn.Before(today)) {
 			return nil // not due (another replica was first)

@@ -201,13 +201,6 @@ func DisputeDeadline(cp Counterparty, st DisputeStatus, opened, since time.Time,
 	return EndOfDay(from.In(loc).AddDate(0, 0, days), loc), true
 }
 
-// EndOfDay is the last instant of t's day in loc, to the microsecond PostgreSQL keeps: a deadline
-// given as a date lasts the whole of that day where the seller is.
-func EndOfDay(t time.Time, loc *time.Location) time.Time {
-	t = t.In(loc)
-	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, loc).Add(-time.Microsecond)
-}
-
 // DefaultDeadlineDays is the days a new dispute with cp has to be answered, for the form that
 // prefills the respond-by date; 0 for a chargeback.
 func DefaultDeadlineDays(cp Counterparty) int { return deadlineDays[cp].answer }

@@ -133,11 +133,6 @@ func (s *Store) ListImports(ctx context.Context, seller SellerID, limit int) ([]
 	return out, nil
 }
 
-// runLockSQL is the advisory lock an import holds for the life of its transaction. It goes away
-// with the transaction, also when the process dies, which is how a restart knows that an import
-// still marked running was interrupted.
-const runLockSQL = `hashtextextended('import-run:' || seller_id || ':' || id, 0)`
-
 // MarkInterruptedImports marks as interrupted every import that is marked running but that no
 // live transaction is running (its process died). Called at start and every minute; safe with
 // several replicas, because a replica's running import holds its lock. The CASE makes sure the
@@ -147,7 +142,7 @@ func (s *Store) MarkInterruptedImports(ctx context.Context) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE imports SET status = 'interrupted', finished_at = now(),
 		       error = 'The portal stopped during this import. Nothing from it was saved; run it again.'
-		WHERE status = 'running' AND CASE WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+runLockSQL+`) END`)
+		WHERE status = 'running' AND CASE WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+importRunLockSQL+`) END`)
 	if err != nil {
 		return 0, fmt.Errorf("mark interrupted imports: %w", err)
 	}
@@ -224,7 +219,7 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 // whether it did. It returns ErrNotFound for another seller's import.
 func tryRunLock(ctx context.Context, tx *sqlx.Tx, seller SellerID, id int64) (bool, error) {
 	var locked bool
-	err := tx.GetContext(ctx, &locked, `SELECT pg_try_advisory_xact_lock(`+runLockSQL+`) FROM imports
+	err := tx.GetContext(ctx, &locked, `SELECT pg_try_advisory_xact_lock(`+importRunLockSQL+`) FROM imports
 		WHERE seller_id = $1 AND id = $2`, seller, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, ErrNotFound
@@ -629,9 +624,8 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 		}
 	}
 	step("rejects")
-	// Imports of the same seller merge one at a time: concurrent upserts of overlapping orders
-	// would otherwise deadlock or interleave.
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
+	// The merge lock, then the sweep lock (locks.go).
+	if err := lockImportMerge(ctx, tx, seller); err != nil {
 		return c, err
 	}
 	if err := lockStageWriters(ctx, tx, seller); err != nil {

@@ -319,7 +319,7 @@ func (c queuedImport) settings() (ImportSettings, error) {
 		return set, fmt.Errorf("import %d: kept mapping: %w", c.ID, err)
 	}
 	set.DateOrder, _ = ParseDateOrder(c.DateOrder)
-	loc, err := time.LoadLocation(c.Timezone)
+	loc, err := LookupZone(c.Timezone)
 	if err != nil {
 		return set, Invalid("timezone", fmt.Sprintf("The time zone %q is not known here. Run the import again with another.", c.Timezone))
 	}

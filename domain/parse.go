@@ -677,25 +677,11 @@ func ParseZone(s string) (*time.Location, error) {
 		return fixedZone(off), nil
 	}
 	if strings.Contains(s, "/") {
-		if loc, err := loadZone(s); err == nil {
+		if loc, err := LookupZone(s); err == nil {
 			return loc, nil
 		}
 	}
 	return nil, parseError("unrecognised time zone " + quoteValue(s))
-}
-
-var zoneNames sync.Map // IANA name → *time.Location, so each name is loaded once
-
-func loadZone(name string) (*time.Location, error) {
-	if loc, ok := zoneNames.Load(name); ok {
-		return loc.(*time.Location), nil
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return nil, err
-	}
-	zoneNames.Store(name, loc)
-	return loc, nil
 }
 
 func monthDays(month, year int) int {
@@ -1266,7 +1252,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 			return time.Time{}
 		}
 		if deadline && !clock {
-			t = deadlineEndOfDay(t)
+			t = EndOfDay(t, t.Location())
 		}
 		return t
 	}
@@ -1279,7 +1265,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 			if row.OrderDate.IsZero() {
 				fail(ColPromisedBy, fmt.Sprintf("%d days needs an order_date", days))
 			} else {
-				row.PromisedBy = deadlineEndOfDay(row.OrderDate.AddDate(0, 0, days))
+				row.PromisedBy = EndOfDay(row.OrderDate.AddDate(0, 0, days), row.OrderDate.Location())
 			}
 		} else {
 			row.PromisedBy = dateField(ColPromisedBy, loc, true)
@@ -1317,12 +1303,6 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 		return ImportRow{}, RowError{Line: line, Reason: strings.Join(problems, "; ")}
 	}
 	return row, nil
-}
-
-// deadlineEndOfDay is the last second of t's calendar day in t's zone.
-func deadlineEndOfDay(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 23, 59, 59, 0, t.Location())
 }
 
 // isPlaceholder reports whether a trimmed cell is empty or one of the fillers spreadsheets and

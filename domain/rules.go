@@ -147,7 +147,7 @@ func (s *Store) MapStatuses(ctx context.Context, seller SellerID, user int64, ms
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Re-classifying writes events then shipments, as an import's merge does: take the same
 		// lock so the two never deadlock.
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
+		if err := lockImportMerge(ctx, tx, seller); err != nil {
 			return err
 		}
 		for _, m := range ms {

@@ -301,12 +301,3 @@ func likeEscape(s string) string {
 }
 
 func likePrefix(s string) string { return likeEscape(s) + "%" }
-
-// lockStageWriters takes the seller's sweep lock for the rest of the transaction, before a
-// shipment's stage is written: a sweep raising an exception at the stage it read, while this
-// transaction moved the shipment unseen, would leave the exception at the old stage. The sweep
-// waits for this transaction instead, and this for a running sweep.
-func lockStageWriters(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
-	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller)
-	return err
-}

@@ -31,10 +31,6 @@ const issueSignals = `('attempt_failed', 'pickup_available', 'address_issue', 'c
 // damaged): its delivery issue says so, and it is not also "stalled" in the stage it was last seen.
 const goneSignals = `('returned', 'damaged_lost')`
 
-// sweepLockSQL is the per-seller lock the sweep holds: replicas and imports never sweep a seller
-// twice at once.
-const sweepLockSQL = `hashtextextended('sweep:' || $1::text, 0)`
-
 // Sweep raises the seller's exceptions that are due at now, resolves as recovered those whose
 // cause went away, and brings back waiting exceptions whose date passed — set-based SQL in one
 // transaction, holding the seller's sweep lock (it waits for a sweep of the same seller running

@@ -50,7 +50,7 @@ func (s *Store) BeginLogin(ctx context.Context, email, addr string) (LoginAttemp
 		// Both counters' locks, in a fixed order so that two attempts never wait for each other.
 		if _, err := tx.ExecContext(ctx, `
 			SELECT pg_advisory_xact_lock(k) FROM (
-				SELECT hashtextextended('login-throttle:' || key, 0) AS k FROM unnest($1::text[]) AS key
+				SELECT `+loginThrottleLockSQL+` AS k FROM unnest($1::text[]) AS key
 				ORDER BY 1) locks`, pq.StringArray{account, address}); err != nil {
 			return err
 		}

@@ -345,17 +345,13 @@ func findException(ctx context.Context, q sqlx.QueryerContext, seller SellerID, 
 }
 
 // sellerLoc is the seller's time zone, in which history lines write dates as the seller reads
-// them; UTC when the zone is unknown to this system.
+// them (LoadZone).
 func sellerLoc(ctx context.Context, q sqlx.QueryerContext, seller SellerID) (*time.Location, error) {
 	var tz string
 	if err := sqlx.GetContext(ctx, q, &tz, `SELECT timezone FROM sellers WHERE id = $1`, seller); err != nil {
 		return nil, err
 	}
-	loc, err := time.LoadLocation(tz)
-	if err != nil {
-		return time.UTC, nil
-	}
-	return loc, nil
+	return LoadZone(tz), nil
 }
 
 // ExceptionDetail is everything the page of one exception shows: the exception, its shipment's

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -212,8 +211,8 @@ func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.Imp
 	if !ok || p.DateAmbiguous && order == domain.DateOrderUnknown {
 		f.Errors["date_order"] = "Choose how this file writes dates: day first or month first."
 	}
-	loc, err := time.LoadLocation(f.Timezone)
-	if err != nil || f.Timezone == "" {
+	loc, err := domain.LookupZone(f.Timezone)
+	if err != nil {
 		f.Errors["timezone"] = "Enter a time zone such as Asia/Shanghai or Europe/Madrid."
 	}
 	return f, domain.ImportSettings{Dialect: p.Dialect, Mapping: f.Mapping, DateOrder: order, Location: loc}

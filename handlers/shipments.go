@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -85,21 +84,7 @@ func (s *Server) shipmentNotReceived(c echo.Context) error {
 }
 
 // sellerLocation is the seller's time zone, in which the shipment pages show times: the zone
-// their imports read times in, so a time reads as it did in the file. An unknown zone falls back
-// to UTC rather than failing the page.
+// their imports read times in, so a time reads as it did in the file (domain.LoadZone).
 func sellerLocation(c echo.Context) *time.Location {
-	name := c.Get(ctxSeller).(*domain.Seller).Timezone
-	if loc, ok := locations.Load(name); ok {
-		return loc.(*time.Location)
-	}
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		return time.UTC
-	}
-	locations.Store(name, loc)
-	return loc
+	return domain.LoadZone(c.Get(ctxSeller).(*domain.Seller).Timezone)
 }
-
-// locations caches loaded time zones: time.LoadLocation reads the zone file on every call, and
-// every queue and shipment page needs the seller's zone.
-var locations sync.Map

@@ -29,7 +29,7 @@ func (s *Server) renderThresholds(c echo.Context, status int, form views.Setting
 	if err != nil {
 		return err
 	}
-	vm := views.Thresholds{Settings: cs, Loc: domain.PeakZone(seller.Timezone), Now: time.Now(), Form: form}
+	vm := views.Thresholds{Settings: cs, Loc: domain.LoadZone(seller.Timezone), Now: time.Now(), Form: form}
 	return render(c, status, views.ThresholdsPage(s.page(c, "Settings"), vm), nil)
 }
 
@@ -110,7 +110,7 @@ func (s *Server) thresholdDelete(c echo.Context) error {
 func (s *Server) peakPeriodCreate(c echo.Context) error {
 	form := settingsForm(c, views.FormPeak, "name", "starts_on", "ends_on")
 	start, end, err := domain.PeakPeriodDates(form.Values["starts_on"], form.Values["ends_on"],
-		domain.PeakZone(c.Get(ctxSeller).(*domain.Seller).Timezone))
+		domain.LoadZone(c.Get(ctxSeller).(*domain.Seller).Timezone))
 	var p domain.PeakPeriod
 	if err == nil {
 		p, err = s.store.AddPeakPeriod(c.Request().Context(), sellerFrom(c), userFrom(c), form.Values["name"], start, end)

@@ -51,7 +51,7 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 	if zone == "" {
 		zone = seller.Timezone
 	}
-	loc, err := time.LoadLocation(zone)
+	loc, err := domain.LookupZone(zone)
 	if err != nil {
 		return fmt.Errorf("import: unknown time zone %q", zone)
 	}

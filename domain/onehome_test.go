@@ -1,0 +1,113 @@
+package domain_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parceldesk/portal/domain"
+)
+
+// TestOneHomeForEachRule fails when a rule that has one definition gets a second one: the
+// module's code (tests and generated views aside) is searched for the marks of each.
+func TestOneHomeForEachRule(t *testing.T) {
+	rules := []struct {
+		what string
+		re   *regexp.Regexp
+		home string // the one file allowed to hold it; "" for none
+	}{
+		{"a zone name turned into a location (domain.LookupZone, domain.LoadZone)", regexp.MustCompile(`time\.LoadLocation\(`), "domain/zone.go"},
+		{"an end of day (domain.EndOfDay)", regexp.MustCompile(`23,\s*59,\s*59|Add\(-time\.(Microsecond|Nanosecond|Second)\)`), "domain/zone.go"},
+		{"an advisory lock's name (domain/locks.go)", regexp.MustCompile(`hashtextextended\('`), "domain/locks.go"},
+		{"a wake time (domain.WakeAt)", regexp.MustCompile(`WakeHour,`), "domain/flow.go"},
+		{"a service name normalised in SQL (shipments.service_key)", regexp.MustCompile(`\b(lower|upper|btrim|trim|regexp_replace|regexp_split_to_array)\(\s*(\w+\.)?service\b`), ""},
+	}
+	root := ".."
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if n := d.Name(); n == "testdata" || n == "node_modules" || (strings.HasPrefix(n, ".") && n != "..") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || strings.HasSuffix(path, "_templ.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		for _, r := range rules {
+			if rel != r.home && r.re.Match(src) {
+				t.Errorf("%s: %s belongs in %q only", rel, r.what, r.home)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestZones(t *testing.T) {
+	madrid, err := domain.LookupZone("Europe/Madrid")
+	if err != nil || madrid.String() != "Europe/Madrid" {
+		t.Fatalf("LookupZone(Europe/Madrid) = %v, %v", madrid, err)
+	}
+	if again, _ := domain.LookupZone("Europe/Madrid"); again != madrid {
+		t.Errorf("LookupZone loaded Europe/Madrid twice")
+	}
+	for _, name := range []string{"", "Local", "Mars/Olympus", "europe/madrid "} {
+		if _, err := domain.LookupZone(name); err != domain.ErrUnknownZone {
+			t.Errorf("LookupZone(%q): err = %v, want ErrUnknownZone", name, err)
+		}
+		if got := domain.LoadZone(name); got != domain.ChinaTime {
+			t.Errorf("LoadZone(%q) = %v, want the one fallback, ChinaTime", name, got)
+		}
+	}
+	if got := domain.LoadZone("Europe/Madrid"); got != madrid {
+		t.Errorf("LoadZone(Europe/Madrid) = %v", got)
+	}
+}
+
+func TestEndOfDay(t *testing.T) {
+	berlin, err := domain.LookupZone("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		in   time.Time
+		want time.Time
+	}{
+		{time.Date(2026, 10, 25, 0, 0, 0, 0, berlin), time.Date(2026, 10, 25, 23, 59, 59, 999999000, berlin)},   // 25-hour day
+		{time.Date(2026, 3, 29, 12, 0, 0, 0, berlin), time.Date(2026, 3, 29, 23, 59, 59, 999999000, berlin)},    // 23-hour day
+		{time.Date(2026, 3, 29, 22, 30, 0, 0, time.UTC), time.Date(2026, 3, 30, 23, 59, 59, 999999000, berlin)}, // already the 30th in Berlin
+	} {
+		if got := domain.EndOfDay(tc.in, berlin); !got.Equal(tc.want) {
+			t.Errorf("EndOfDay(%v) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestWakeAt(t *testing.T) {
+	madrid, err := domain.LookupZone("Europe/Madrid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A day chosen in the seller's zone wakes at the start of its working day there, whichever
+	// zone the parsed date came in.
+	for _, day := range []time.Time{time.Date(2026, 11, 20, 0, 0, 0, 0, madrid), time.Date(2026, 11, 20, 17, 0, 0, 0, madrid)} {
+		if got, want := domain.WakeAt(day, madrid), time.Date(2026, 11, 20, domain.WakeHour, 0, 0, 0, madrid); !got.Equal(want) {
+			t.Errorf("WakeAt(%v) = %v, want %v", day, got, want)
+		}
+	}
+}
