@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/parceldesk/portal/domain/country"
 	"github.com/parceldesk/portal/domain/tracking"
 )
 
@@ -47,14 +48,14 @@ func canChangeSettings(seller SellerID, actor User) bool {
 
 // checkThresholdKey validates a stage and a country as a threshold's key and returns the country
 // normalised to its ISO alpha-2 code ("" stays "": the seller's value for every destination).
-func checkThresholdKey(fields map[string]string, stage Stage, country string) string {
+func checkThresholdKey(fields map[string]string, stage Stage, dest string) string {
 	if !stage.Valid() || stage == StageDelivered {
 		fields["stage"] = "Choose a stage from Order Completed to Out for Delivery."
 	}
-	if strings.TrimSpace(country) == "" {
+	if strings.TrimSpace(dest) == "" {
 		return ""
 	}
-	code, ok := ParseCountry(country)
+	code, ok := country.Parse(dest)
 	if !ok {
 		fields["country"] = "Enter a country name or its two-letter code, such as Germany or DE."
 	}
@@ -464,7 +465,7 @@ func clockStageSettings(overrides []ThresholdOverride, suggestions []ThresholdSu
 	}
 	row := func(k thresholdKey) StageSetting {
 		eff, src := th.For(k.stage, k.country)
-		return StageSetting{Stage: k.stage, Country: k.country, CountryName: countryName(k.country),
+		return StageSetting{Stage: k.stage, Country: k.country, CountryName: country.Name(k.country),
 			Default: DefaultThresholds[k.stage], Own: own[k], Effective: eff, Source: src, Suggestion: suggested[k]}
 	}
 	for st := StageOrderCompleted; st < StageDelivered; st++ {
@@ -496,24 +497,6 @@ func keysOf(own map[thresholdKey]time.Duration, suggested map[thresholdKey]*Thre
 		keys = append(keys, k)
 	}
 	return keys
-}
-
-// countryName is the English name of an ISO alpha-2 code, or the code when it is unknown. ISO's
-// inverted forms ("Korea, Republic of") give way to the common name that follows them.
-func countryName(code string) string {
-	if code == "" {
-		return ""
-	}
-	for _, c := range countryTable {
-		if c.a2 == code {
-			names := strings.Split(c.english, "|")
-			if strings.Contains(names[0], ",") && len(names) > 1 {
-				return names[1]
-			}
-			return names[0]
-		}
-	}
-	return code
 }
 
 // ParseThresholdDuration reads a threshold typed as days and hours (either may be blank, not

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parceldesk/portal/domain/country"
 )
 
 // ChinaTime is UTC+8, the zone AliExpress and Cainiao write their times in and the default import
@@ -1209,7 +1211,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 
 	// Country.
 	if v := m.field(rec, ColDestinationCountry); !isPlaceholder(v) {
-		if code, ok := ParseCountry(v); ok {
+		if code, ok := country.Parse(v); ok {
 			row.DestinationCountry = code
 		} else {
 			fail(ColDestinationCountry, "unknown country "+quoteValue(v))

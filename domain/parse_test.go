@@ -10,7 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/text/language"
+	"github.com/parceldesk/portal/domain/country"
 )
 
 func TestParseTime(t *testing.T) {
@@ -213,72 +213,6 @@ func TestParseZone(t *testing.T) {
 	for _, in := range []string{"", "PST", "GMT+99", "Mars/Olympus"} {
 		if _, err := ParseZone(in); err == nil {
 			t.Errorf("ParseZone(%q): want an error", in)
-		}
-	}
-}
-
-func TestParseCountry(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want string
-	}{
-		{"US", "US"}, {"us", "US"}, {"USA", "US"}, {"U.S.A.", "US"}, {"U.S.", "US"}, {"United States", "US"},
-		{"united states of america", "US"}, {"  United States  ", "US"}, {"UK", "GB"}, {"uk", "GB"}, {"GB", "GB"},
-		{"GBR", "GB"}, {"United Kingdom", "GB"}, {"Great Britain", "GB"}, {"England", "GB"},
-		{"DE", "DE"}, {"deu", "DE"}, {"Germany", "DE"}, {"Deutschland", "DE"}, {"Allemagne", "DE"}, {"Niemcy", "DE"},
-		{"España", "ES"}, {"Espana", "ES"}, {"ESPAÑA", "ES"}, {"Spain", "ES"}, {"Nederland", "NL"}, {"The Netherlands", "NL"},
-		{"Holland", "NL"}, {"Россия", "RU"}, {"Russian Federation", "RU"}, {"Russia", "RU"}, {"Российская Федерация", "RU"},
-		{"Korea, Republic of", "KR"}, {"South Korea", "KR"}, {"Korea", "KR"}, {"대한민국", "KR"}, {"North Korea", "KP"},
-		{"Czechia", "CZ"}, {"Czech Republic", "CZ"}, {"Česko", "CZ"}, {"Türkiye", "TR"}, {"Turkey", "TR"},
-		{"Côte d'Ivoire", "CI"}, {"Cote dIvoire", "CI"}, {"Ivory Coast", "CI"}, {"Bosnia & Herzegovina", "BA"},
-		{"Bosnia and Herzegovina", "BA"}, {"Trinidad & Tobago", "TT"}, {"St. Lucia", "LC"}, {"Saint Lucia", "LC"},
-		{"Viet Nam", "VN"}, {"Vietnam", "VN"}, {"中国", "CN"}, {"美国", "US"}, {"日本", "JP"}, {"Brasil", "BR"},
-		{"México", "MX"}, {"Polska", "PL"}, {"Sverige", "SE"}, {"Österreich", "AT"}, {"Schweiz", "CH"},
-		{"Suisse", "CH"}, {"Hong Kong", "HK"}, {"Taiwan", "TW"}, {"Macao", "MO"}, {"Macau", "MO"},
-		{"Congo", "CG"}, {"DR Congo", "CD"}, {"Democratic Republic of the Congo", "CD"}, {"Kosovo", "XK"},
-		{"Germany (DE)", "DE"}, {"Reunion", "RE"}, {"Réunion", "RE"}, {"Curaçao", "CW"}, {"Åland Islands", "AX"},
-		{"Iran", "IR"}, {"Iran, Islamic Republic of", "IR"}, {"Bolivia", "BO"}, {"Venezuela", "VE"},
-		{"Canary Islands", "ES"}, {"Puerto Rico", "PR"}, {"UAE", "AE"}, {"Emirates", "AE"}, {"Eesti", "EE"},
-		{"Ελλάδα", "GR"}, {"Україна", "UA"}, {"ישראל", "IL"}, {"the Bahamas", "BS"}, {"Bahamas", "BS"},
-	} {
-		got, ok := ParseCountry(tt.in)
-		if want := tt.want; got != want || !ok {
-			t.Errorf("ParseCountry(%q): got %q, %v, want %q", tt.in, got, ok, want)
-		}
-	}
-	for _, in := range []string{"", "Atlantis", "XX", "ZZZ", "Europe", "America!!!x", "N/A", "12"} {
-		if got, ok := ParseCountry(in); ok {
-			t.Errorf("ParseCountry(%q): got %q, want no country", in, got)
-		}
-	}
-}
-
-func TestParseCountryTable(t *testing.T) {
-	if got, want := len(countryTable), 250; got != want {
-		t.Errorf("got %d countries, want %d (249 ISO 3166-1 and Kosovo)", got, want)
-	}
-	seen2, seen3 := map[string]bool{}, map[string]bool{}
-	for _, c := range countryTable {
-		if seen2[c.a2] || seen3[c.a3] {
-			t.Errorf("%s/%s listed twice", c.a2, c.a3)
-		}
-		seen2[c.a2], seen3[c.a3] = true, true
-		// The alpha-3 code agrees with CLDR's.
-		if c.a2 != "XK" {
-			r, err := language.ParseRegion(c.a2)
-			if err != nil {
-				t.Errorf("%s: %v", c.a2, err)
-			} else if got, want := r.ISO3(), c.a3; got != want {
-				t.Errorf("%s: alpha-3 %s, CLDR says %s", c.a2, want, got)
-			}
-		}
-		// Every name leads back to its own country: no name is shared or shadowed.
-		for _, names := range []string{c.a2, c.a3, c.english, c.local} {
-			for _, n := range strings.Split(names, "|") {
-				if got, ok := ParseCountry(n); got != c.a2 || !ok {
-					t.Errorf("ParseCountry(%q): got %q, %v, want %s", n, got, ok, c.a2)
-				}
-			}
 		}
 	}
 }
@@ -662,7 +596,7 @@ func FuzzParseRow(f *testing.F) {
 			t.Fatalf("currency %q", c)
 		}
 		if c := row.DestinationCountry; c != "" {
-			if got, ok := ParseCountry(c); !ok || got != c {
+			if got, ok := country.Parse(c); !ok || got != c {
 				t.Fatalf("country %q", c)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/country"
 	"github.com/parceldesk/portal/domain/tracking"
 	"github.com/parceldesk/portal/views"
 )
@@ -61,8 +62,8 @@ func settingsForm(c echo.Context, name string, fields ...string) views.SettingsF
 
 // thresholdName says which threshold a message is about: "Clearing Customs (Import)", with
 // " for BR" when it is a country's.
-func thresholdName(stage domain.Stage, country string) string {
-	if code, ok := domain.ParseCountry(country); ok {
+func thresholdName(stage domain.Stage, dest string) string {
+	if code, ok := country.Parse(dest); ok {
 		return stage.Label() + " for " + code
 	}
 	return stage.Label()

@@ -1,4 +1,7 @@
-package domain
+// Package country reads the destination country sellers' files and forms write, in any of the
+// ways they write it, and returns its ISO 3166-1 alpha-2 code; and gives a code's English name.
+// It knows nothing of the database or the rest of the portal.
+package country
 
 import (
 	"strings"
@@ -12,14 +15,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// ParseCountry reads a destination country as sellers' files write it and returns its ISO 3166-1
+// Parse reads a destination country as sellers' files write it and returns its ISO 3166-1
 // alpha-2 code in upper case: an alpha-2 code in any case ("de", and "uk" for GB), an alpha-3 code
 // ("DEU"), the English name in its ISO, common and official forms ("United States", "U.S.A.",
 // "Korea, Republic of", "Czechia", "Czech Republic") or a local name ("Deutschland", "España",
 // "Россия", "中国"). Case, accents, punctuation and "&"/"and" do not matter; "the" in front and a
 // part in brackets ("Germany (DE)") are tried without. It reports false for anything else.
-func ParseCountry(s string) (string, bool) {
-	s = trimCell(s)
+func Parse(s string) (string, bool) {
+	s = strings.TrimFunc(s, isBlankRune)
 	if s == "" {
 		return "", false
 	}
@@ -82,6 +85,32 @@ var (
 )
 
 const maxFoldedCountries = 4096
+
+// isBlankRune is what is trimmed around a name: spaces (also no-break ones), tabs, line breaks,
+// and the invisible BOM and zero-width characters spreadsheets leave.
+func isBlankRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060'
+}
+
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// Name is the English name of an ISO alpha-2 code, or the code when it is unknown. ISO's
+// inverted forms ("Korea, Republic of") give way to the common name that follows them.
+func Name(code string) string {
+	if code == "" {
+		return ""
+	}
+	for _, c := range countryTable {
+		if c.a2 == code {
+			names := strings.Split(c.english, "|")
+			if strings.Contains(names[0], ",") && len(names) > 1 {
+				return names[1]
+			}
+			return names[0]
+		}
+	}
+	return code
+}
 
 // codeLike reports whether s can be a country code: letters, with dots and spaces at most
 // ("U.K.", "us").
