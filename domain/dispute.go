@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
+
+	"github.com/parceldesk/portal/domain/money"
 )
 
 // Counterparty is who a dispute is with.
@@ -286,7 +288,7 @@ const (
 type DisputeFields struct {
 	Counterparty Counterparty
 	Reason       DisputeReason
-	// Amount is as the seller typed it ("12.50", "€12,50"); ParseMoney reads it.
+	// Amount is as the seller typed it ("12.50", "€12,50"); money.Parse reads it.
 	Amount string
 	// Currency is an ISO 4217 code; it may be left empty when the amount names one.
 	Currency    string
@@ -422,7 +424,7 @@ func applyFields(d *Dispute, f DisputeFields, now time.Time, loc *time.Location)
 	}
 	if currency == "" && errs["amount"] == "" {
 		errs["currency"] = "Give the currency as a three-letter code, such as EUR or USD"
-	} else if currency != "" && !isCurrencyCode(currency) {
+	} else if currency != "" && !money.IsCode(currency) {
 		errs["currency"] = fmt.Sprintf("%q is not a currency code; use three letters such as EUR or USD", f.Currency)
 	}
 	ref := strings.TrimSpace(f.ExternalRef)
@@ -493,8 +495,9 @@ func parseAmount(s, currencyField string, zero bool) (amount, currency, msg stri
 		return "", currency, "Enter the amount"
 	}
 	tooLarge := "The amount is too large: the most it can be is " + MaxDisputeAmount
-	amount, named, err := ParseMoney(s)
-	if err != nil && strings.HasPrefix(err.Error(), amountTooLarge) {
+	amount, cur, err := money.Parse(s)
+	named := cur.Code
+	if errors.Is(err, money.ErrTooLarge) {
 		return "", currency, tooLarge
 	}
 	if err == nil {

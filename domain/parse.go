@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parceldesk/portal/domain/country"
+	"github.com/parceldesk/portal/domain/money"
 )
 
 // ChinaTime is UTC+8, the zone AliExpress and Cainiao write their times in and the default import
@@ -757,336 +758,6 @@ func isBlankRune(r rune) bool {
 	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060'
 }
 
-// ---- money ----
-
-// ParseMoney reads an amount as shops write it and returns it as a plain decimal string
-// ("1234.56") with the ISO 4217 currency the value carries, or "" when it carries none or only
-// an ambiguous sign ("$", "kr"): "US $120.95" → "120.95", "USD"; "129,46zł" → "129.46", "PLN";
-// "€1.234,56" → "1234.56", "EUR"; "1,234.56" → "1234.56", ""; "R$ 99,90" → "99.90", "BRL";
-// "¥300" → "300", "CNY".
-//
-// Whether "," or "." is the decimal mark is read from the shape: with both present, the last one
-// is; a mark used twice groups thousands; a single mark followed by exactly three digits groups
-// thousands ("1,234", "12.990") unless the whole part is 0; otherwise it is the decimal mark
-// ("99,90"). Spaces and apostrophes between digits group thousands. A negative, empty or
-// non-numeric value is an error whose text is safe to show.
-func ParseMoney(s string) (amount, currency string, err error) {
-	amount, hint, err := parseMoney(s)
-	return amount, hint.code, err
-}
-
-// currencyHint is what a currency sign says: a code, and for a sign several currencies share,
-// the codes it may stand for ("$" is also CAD, AUD, MXN…; "¥" is CNY here, but JPY is possible).
-type currencyHint struct {
-	code   string
-	family string
-}
-
-func (h currencyHint) empty() bool { return h.code == "" && h.family == "" }
-
-// allows reports whether the hint is compatible with the currency code c.
-func (h currencyHint) allows(c string) bool {
-	return h.code == c || (len(c) == 3 && strings.Contains(h.family, c))
-}
-
-const dollarFamily = "USD CAD AUD NZD SGD HKD TWD MXN ARS CLP COP UYU BSD BBD BZD BMD BND KYD FJD GYD JMD LRD NAD SBD SRD TTD XCD CUP DOP"
-
-// currencySigns maps a currency sign or abbreviation, upper-cased and without spaces or trailing
-// dots, to what it says. ISO codes are recognised separately.
-var currencySigns = map[string]currencyHint{
-	"$": {"", dollarFamily}, "US$": {"USD", ""}, "USD$": {"USD", ""}, "U$S": {"USD", ""},
-	"A$": {"AUD", ""}, "AU$": {"AUD", ""}, "C$": {"CAD", ""}, "CA$": {"CAD", ""},
-	"NZ$": {"NZD", ""}, "S$": {"SGD", ""}, "SG$": {"SGD", ""}, "HK$": {"HKD", ""},
-	"NT$": {"TWD", ""}, "MX$": {"MXN", ""}, "MEX$": {"MXN", ""}, "R$": {"BRL", ""},
-	"€": {"EUR", ""}, "EURO": {"EUR", ""}, "EUROS": {"EUR", ""},
-	"£": {"GBP", "GBP EGP GIP FKP SHP"},
-	"¥": {"CNY", "CNY JPY"}, "￥": {"CNY", "CNY JPY"}, "CN¥": {"CNY", ""}, "RMB": {"CNY", ""},
-	"元": {"CNY", ""}, "JP¥": {"JPY", ""}, "円": {"JPY", ""},
-	"₩": {"KRW", ""}, "₹": {"INR", ""}, "RS": {"", "INR PKR LKR NPR MUR SCR"},
-	"₽": {"RUB", ""}, "РУБ": {"RUB", ""}, "Р": {"RUB", ""}, "ZŁ": {"PLN", ""}, "KČ": {"CZK", ""},
-	"FT": {"HUF", ""}, "LEI": {"RON", ""}, "KR": {"", "SEK NOK DKK ISK"},
-	"FR": {"CHF", ""}, "SFR": {"CHF", ""}, "₺": {"TRY", ""}, "TL": {"TRY", ""},
-	"₴": {"UAH", ""}, "ГРН": {"UAH", ""}, "₪": {"ILS", ""}, "฿": {"THB", ""}, "₫": {"VND", ""},
-	"₱": {"PHP", ""}, "RM": {"MYR", ""}, "RP": {"IDR", ""}, "R": {"ZAR", ""}, "₦": {"NGN", ""},
-	"₸": {"KZT", ""}, "₾": {"GEL", ""}, "ЛВ": {"BGN", ""}, "S/": {"PEN", ""}, "Q": {"GTQ", ""},
-	"د.إ": {"AED", ""},
-}
-
-// currencyCodes are the ISO 4217 codes of money in use (from the Debian iso-codes table; metals,
-// test and fund codes left out).
-const currencyCodes = "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB " +
-	"BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN " +
-	"ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK " +
-	"JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK " +
-	"MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG " +
-	"QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS " +
-	"TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER " +
-	"ZAR ZMW ZWG ZWL"
-
-// isCurrencyCode reports whether s is an active ISO 4217 code, upper case.
-func isCurrencyCode(s string) bool {
-	_, ok := currencyCode(s)
-	return ok
-}
-
-// currencyCode returns the code s names, taken from currencyCodes so that it costs no
-// allocation to keep.
-func currencyCode(s string) (string, bool) {
-	code, ok := currencyCodeSet[s]
-	return code, ok
-}
-
-var currencyCodeSet = func() map[string]string {
-	set := make(map[string]string, len(currencyCodes)/4+1)
-	for _, c := range strings.Fields(currencyCodes) {
-		set[c] = c
-	}
-	return set
-}()
-
-// parseCurrency reads a currency written as an ISO code in any case ("usd"), a sign ("€", "US$",
-// "zł"), or a code and a sign ("USD $"). ok is false when s names no currency.
-func parseCurrency(s string) (h currencyHint, ok bool) {
-	s = strings.TrimRight(trimCell(s), ".")
-	if s == "" {
-		return currencyHint{}, true
-	}
-	// The key: upper case, blanks removed, built on the stack.
-	var buf [32]byte
-	key := buf[:0]
-	for _, r := range s {
-		if !isBlankRune(r) {
-			key = utf8.AppendRune(key, unicode.ToUpper(r))
-		}
-		if len(key) > 24 {
-			return currencyHint{}, false
-		}
-	}
-	if code, ok := currencyCode(string(key)); ok {
-		return currencyHint{code: code}, true
-	}
-	if h, ok := currencySigns[string(key)]; ok {
-		return h, true
-	}
-	// "USD$" (from "USD $"), "$USD", "EUR€": a code and a sign together.
-	if len(key) > 3 {
-		for _, split := range [...][2][]byte{{key[:3], key[3:]}, {key[len(key)-3:], key[:len(key)-3]}} {
-			code, ok := currencyCode(string(split[0]))
-			if !ok {
-				continue
-			}
-			if sign, ok := currencySigns[string(split[1])]; ok && sign.allows(code) {
-				return currencyHint{code: code}, true
-			}
-		}
-	}
-	return currencyHint{}, false
-}
-
-// amountTooLarge starts the error of an amount with more than 12 digits before the mark.
-const amountTooLarge = "amount too large:"
-
-func moneyError(s, why string) error { return parseError(why + " " + quoteValue(s)) }
-
-// parseMoney is ParseMoney returning the full currency hint, so that ParseRow can tell an
-// ambiguous "$" that a currency column settles from a real conflict.
-func parseMoney(s string) (amount string, hint currencyHint, err error) {
-	orig := s
-	s = trimCell(s)
-	if s == "" {
-		return "", currencyHint{}, parseError("empty amount")
-	}
-	if plain, ok := plainAmount(s); ok {
-		return plain, currencyHint{}, nil
-	}
-	// Split into sign text before the first digit, the number, and sign text after the last.
-	first := strings.IndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
-	if first < 0 {
-		return "", currencyHint{}, moneyError(orig, "not an amount:")
-	}
-	last := strings.LastIndexFunc(s, func(r rune) bool { return r >= '0' && r <= '9' })
-	prefix, num, suffix := s[:first], s[first:last+1], s[last+1:]
-	// ".50" and ",50": a decimal mark before the first digit belongs to the number.
-	if n := len(prefix); n > 0 && (prefix[n-1] == '.' || prefix[n-1] == ',') {
-		prefix, num = prefix[:n-1], s[first-1:last+1]
-	}
-	if strings.ContainsAny(prefix, "-−(") || strings.ContainsAny(suffix, "-−)") {
-		return "", currencyHint{}, moneyError(orig, "negative amount")
-	}
-	pre, ok := parseCurrency(prefix)
-	if !ok {
-		return "", currencyHint{}, moneyError(orig, "not an amount:")
-	}
-	post, ok := parseCurrency(suffix)
-	if !ok {
-		return "", currencyHint{}, moneyError(orig, "not an amount:")
-	}
-	switch {
-	case pre.empty():
-		hint = post
-	case post.empty():
-		hint = pre
-	case pre.code != "" && post.code != "" && pre.code != post.code:
-		return "", currencyHint{}, moneyError(orig, "two different currencies in")
-	case pre.code != "" && post.allows(pre.code):
-		hint = pre
-	case post.code != "" && pre.allows(post.code):
-		hint = post
-	case pre.code == post.code && pre.code != "":
-		hint = pre
-	default:
-		return "", currencyHint{}, moneyError(orig, "two different currencies in")
-	}
-	if plain, ok := plainAmount(num); ok {
-		return plain, hint, nil
-	}
-	amount, ok = normalizeAmount(num)
-	if !ok {
-		return "", currencyHint{}, moneyError(orig, "not an amount:")
-	}
-	if len(amount) > 16 || strings.IndexByte(amount, '.') > 12 || (!strings.Contains(amount, ".") && len(amount) > 12) {
-		return "", currencyHint{}, moneyError(orig, amountTooLarge)
-	}
-	if i := strings.IndexByte(amount, '.'); i >= 0 && len(amount)-i-1 > 4 {
-		return "", currencyHint{}, moneyError(orig, "too many decimals in")
-	}
-	return amount, hint, nil
-}
-
-// plainAmount recognises the common case, an amount already written as a plain decimal such as
-// "129.46", and returns it without allocating. "12.990" is not plain: three decimals read as a
-// thousands group.
-func plainAmount(s string) (string, bool) {
-	dot := -1
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case asciiDigit(c):
-		case c == '.' && dot < 0 && i > 0 && i < len(s)-1:
-			dot = i
-		default:
-			return "", false
-		}
-	}
-	if len(s) > 12 || (s[0] == '0' && len(s) > 1 && dot != 1) {
-		return "", false
-	}
-	if dot >= 0 && len(s)-dot-1 == 3 && s[:dot] != "0" {
-		return "", false
-	}
-	if dot >= 0 && len(s)-dot-1 > 4 {
-		return "", false
-	}
-	return s, true
-}
-
-// normalizeAmount turns the digits and marks of an amount into a plain decimal: thousands
-// separators removed, "." as the decimal mark, leading zeros dropped.
-func normalizeAmount(num string) (string, bool) {
-	// Collect digit groups and the marks between them.
-	var groups []string
-	var marks []byte
-	start := -1
-	for i := 0; i < len(num); {
-		r, size := utf8.DecodeRuneInString(num[i:])
-		switch {
-		case r >= '0' && r <= '9':
-			if start < 0 {
-				start = i
-			}
-		case r == '.' || r == ',':
-			if start >= 0 {
-				groups = append(groups, num[start:i])
-				start = -1
-			} else if len(groups) > 0 || i > 0 {
-				return "", false // two marks in a row
-			}
-			marks = append(marks, num[i]) // the mark itself: '.' or ',' is one byte
-		case r == ' ' || r == '\'' || r == '’' || r == '\u00A0' || r == '\u202F' || r == '\u2009':
-			// Grouping by space or apostrophe: "1 234,56", "1'234.50".
-			if start >= 0 {
-				groups = append(groups, num[start:i])
-				start = -1
-			} else {
-				return "", false
-			}
-			marks = append(marks, ' ')
-		default:
-			return "", false
-		}
-		i += size
-	}
-	if start >= 0 {
-		groups = append(groups, num[start:])
-	}
-	if len(marks) == len(groups) { // ".50": a leading decimal mark
-		groups = append([]string{"0"}, groups...)
-	}
-	if len(groups) != len(marks)+1 {
-		return "", false
-	}
-	// Which mark is the decimal one?
-	dec := byte(0)
-	lastMark := byte(0)
-	if len(marks) > 0 {
-		lastMark = marks[len(marks)-1]
-	}
-	count := func(m byte) int {
-		n := 0
-		for _, x := range marks {
-			if x == m {
-				n++
-			}
-		}
-		return n
-	}
-	switch {
-	case lastMark == 0 || lastMark == ' ':
-	case count('.') > 0 && count(',') > 0:
-		dec = lastMark
-		if count(dec) > 1 {
-			return "", false
-		}
-	case count(lastMark) > 1:
-		// "1,234,567" or "1.234.567": thousands.
-	default:
-		lastGroup := groups[len(groups)-1]
-		if len(lastGroup) != 3 || strings.Trim(groups[0], "0") == "" {
-			dec = lastMark
-		}
-	}
-	var intGroups []string
-	frac := ""
-	if dec != 0 {
-		intGroups, frac = groups[:len(groups)-1], groups[len(groups)-1]
-	} else {
-		intGroups = groups
-	}
-	// Thousands groups after the first hold three digits (two in the Indian 12,34,567 style).
-	for i, g := range intGroups {
-		if i == 0 {
-			if len(intGroups) > 1 && len(g) > 3 {
-				return "", false
-			}
-			continue
-		}
-		if len(g) != 3 && !(len(g) == 2 && i < len(intGroups)-1) {
-			return "", false
-		}
-	}
-	var b strings.Builder
-	for _, g := range intGroups {
-		b.WriteString(g)
-	}
-	whole := strings.TrimLeft(b.String(), "0")
-	if whole == "" {
-		whole = "0"
-	}
-	if frac == "" {
-		return whole, true
-	}
-	return whole + "." + frac, true
-}
-
 // ---- rows ----
 
 // ImportRow is one parsed record of an import: one order with at most one status event. Text
@@ -1275,29 +946,29 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 	}
 
 	// Money.
-	var hint currencyHint
+	var hint money.Currency
 	if v := m.field(rec, ColOrderValue); !isPlaceholder(v) {
-		amount, h, err := parseMoney(v)
+		amount, h, err := money.Parse(v)
 		if err != nil {
-			fail(ColOrderValue, err.Error())
+			fail(ColOrderValue, err.Error()) // its text is written to be shown
 		} else {
 			row.OrderValue, hint = amount, h
-			row.Currency = h.code
+			row.Currency = h.Code
 		}
 	}
 	if v := m.field(rec, ColCurrency); !isPlaceholder(v) {
-		col, ok := parseCurrency(v)
+		col, ok := money.ParseCurrency(v)
 		switch {
 		case !ok:
 			fail(ColCurrency, "unknown currency "+quoteValue(v))
-		case col.code == "":
+		case col.Code == "":
 			// An ambiguous sign in the currency column ("$") adds nothing.
-		case hint.empty() || hint.allows(col.code):
-			row.Currency = col.code
-		case hint.code == "":
-			fail(ColCurrency, quoteValue(col.code)+" does not match the amount's currency sign")
+		case hint.Empty() || hint.Allows(col.Code):
+			row.Currency = col.Code
+		case hint.Code == "":
+			fail(ColCurrency, quoteValue(col.Code)+" does not match the amount's currency sign")
 		default:
-			fail(ColCurrency, quoteValue(col.code)+" does not match the amount's currency "+quoteValue(hint.code))
+			fail(ColCurrency, quoteValue(col.Code)+" does not match the amount's currency "+quoteValue(hint.Code))
 		}
 	}
 
