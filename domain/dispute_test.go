@@ -563,7 +563,18 @@ func TestResolveExceptionChanged(t *testing.T) {
 		done <- err
 	}()
 	// Wait until the dispute change has read the exception and waits for its row, then commit.
+	// Bounded: a change that never waits (it finished, or blocks elsewhere) fails the test
+	// instead of hanging it.
+	deadline := time.Now().Add(30 * time.Second)
 	for waiting := false; !waiting; time.Sleep(10 * time.Millisecond) {
+		select {
+		case err := <-done:
+			t.Fatalf("the dispute change finished without waiting for the exception's row: %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the dispute change never waited for the exception's row")
+		}
 		if err := f.db.Get(&waiting, `SELECT EXISTS (SELECT 1 FROM pg_stat_activity
 			WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%UPDATE exceptions%')`); err != nil {
 			t.Fatal(err)

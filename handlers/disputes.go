@@ -25,7 +25,7 @@ const disputesPageSize = 500
 // disputesIndex lists the seller's disputes, the ones due within 48 hours on top, narrowed by
 // the status filter in the query string.
 func (s *Server) disputesIndex(c echo.Context) error {
-	ctx, seller, now := c.Request().Context(), sellerFrom(c), time.Now()
+	ctx, seller, now := c.Request().Context(), sellerFrom(c), s.Clock()
 	status := c.QueryParam("status")
 	if status != domain.DisputesAll && !domain.DisputeStatus(status).Valid() {
 		status = ""
@@ -54,7 +54,7 @@ func (s *Server) disputeShow(c echo.Context) error {
 // renderDispute loads the dispute page's detail into vm and renders it with status. The edit
 // form shows the stored dispute unless vm carries what the member typed.
 func (s *Server) renderDispute(c echo.Context, id int64, status int, vm views.DisputeView) error {
-	now, loc := time.Now(), sellerLocation(c)
+	now, loc := s.Clock(), sellerLocation(c)
 	d, err := s.store.DisputeDetail(c.Request().Context(), sellerFrom(c), id, now)
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func (s *Server) disputeCreate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	loc, now := sellerLocation(c), time.Now()
+	loc, now := sellerLocation(c), s.Clock()
 	form := disputeFormValues(c)
 	fields, err := disputeFields(form, loc, now, false)
 	if err == nil {
@@ -101,7 +101,7 @@ func (s *Server) disputeUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	loc, now := sellerLocation(c), time.Now()
+	loc, now := sellerLocation(c), s.Clock()
 	version, _ := strconv.Atoi(c.FormValue("version"))
 	action := c.FormValue("action")
 	form := disputeFormValues(c)
@@ -144,7 +144,7 @@ func (s *Server) disputeNote(c echo.Context) error {
 		return err
 	}
 	note := c.FormValue("note")
-	err = s.store.AddDisputeNote(c.Request().Context(), sellerFrom(c), userFrom(c), id, note, time.Now())
+	err = s.store.AddDisputeNote(c.Request().Context(), sellerFrom(c), userFrom(c), id, note, s.Clock())
 	if errs := fieldErrors(err); errs != nil {
 		return s.renderDispute(c, id, http.StatusUnprocessableEntity, views.DisputeView{Action: "note", Errors: errs, Note: note})
 	}
@@ -238,7 +238,7 @@ func (s *Server) evidenceCreate(c echo.Context) error {
 		return fail(views.Errors{"file": "Choose a file to upload"})
 	}
 	up.Data = data.Bytes()
-	ev, err := s.store.AddEvidence(c.Request().Context(), sellerFrom(c), userFrom(c), id, up, time.Now())
+	ev, err := s.store.AddEvidence(c.Request().Context(), sellerFrom(c), userFrom(c), id, up, s.Clock())
 	if errs := fieldErrors(err); errs != nil {
 		return fail(errs)
 	}
@@ -276,7 +276,7 @@ func (s *Server) disputePack(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
+	now := s.Clock()
 	d, err := s.store.DisputeDetail(c.Request().Context(), sellerFrom(c), id, now)
 	if err != nil {
 		return err

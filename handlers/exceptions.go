@@ -22,7 +22,7 @@ const queuePageSize = 50
 // action first, narrowed by the filter in the query string (a filtered queue is a link that can be
 // shared).
 func (s *Server) exceptionsIndex(c echo.Context) error {
-	f := queueFilter(c)
+	f := s.queueFilter(c)
 	qv, err := s.store.QueueView(c.Request().Context(), sellerFrom(c), userFrom(c).ID, f)
 	if err != nil {
 		return err
@@ -32,13 +32,15 @@ func (s *Server) exceptionsIndex(c echo.Context) error {
 	return render(c, http.StatusOK, views.QueuePage(p, vm), views.QueueRows(p, vm))
 }
 
-// queueFilter reads the queue's filter from the query string.
-func queueFilter(c echo.Context) domain.QueueFilter { return queueFilterOf(c.QueryParams()) }
+// queueFilter reads the queue's filter from the query string, at the server's clock.
+func (s *Server) queueFilter(c echo.Context) domain.QueueFilter {
+	return queueFilterOf(c.QueryParams(), s.Clock())
+}
 
 // queueFilterOf reads the queue's filter from query values. A value that is not one of the
 // choices is ignored, as a hand-edited link should still show a queue rather than an error.
-func queueFilterOf(v url.Values) domain.QueueFilter {
-	f := domain.QueueFilter{Query: strings.TrimSpace(v.Get("q")), Limit: queuePageSize, Now: time.Now()}
+func queueFilterOf(v url.Values, now time.Time) domain.QueueFilter {
+	f := domain.QueueFilter{Query: strings.TrimSpace(v.Get("q")), Limit: queuePageSize, Now: now}
 	if k := domain.ExceptionKind(v.Get("kind")); k.Valid() {
 		f.Kind = k
 	}
@@ -103,7 +105,7 @@ func (s *Server) exceptionNext(c echo.Context) error {
 		err = domain.Invalid("", "The form does not belong to this exception: open it again")
 	}
 	if err == nil {
-		err = s.store.UpdateExceptions(ctx, seller, userFrom(c), seen, ch, time.Now())
+		err = s.store.UpdateExceptions(ctx, seller, userFrom(c), seen, ch, s.Clock())
 	}
 	var ve *domain.ValidationError
 	switch {
@@ -118,7 +120,7 @@ func (s *Server) exceptionNext(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	f := queueFilterOf(queue.Values())
+	f := queueFilterOf(queue.Values(), s.Clock())
 	next, ok, err := s.store.NextInQueue(ctx, seller, f, domain.QueueCursor{Severity: cur.Severity, ID: cur.ID}, cur.ShipmentID)
 	if err != nil {
 		return err
@@ -196,7 +198,7 @@ func (s *Server) exceptionUpdate(c echo.Context) error {
 	queue := views.NewQueueContext(c.FormValue("queue"))
 	ch, done, err := exceptionChange(c, sellerLocation(c))
 	if err == nil {
-		_, err = s.store.UpdateException(c.Request().Context(), sellerFrom(c), userFrom(c), id, version, ch, time.Now())
+		_, err = s.store.UpdateException(c.Request().Context(), sellerFrom(c), userFrom(c), id, version, ch, s.Clock())
 	}
 	var ve *domain.ValidationError
 	switch {
@@ -212,14 +214,14 @@ func (s *Server) exceptionUpdate(c echo.Context) error {
 
 // renderException loads the exception page's detail into vm and renders it with status.
 func (s *Server) renderException(c echo.Context, id int64, status int, vm views.ExceptionView) error {
-	now := time.Now()
+	now := s.Clock()
 	d, err := s.store.ExceptionDetail(c.Request().Context(), sellerFrom(c), id, now)
 	if err != nil {
 		return err
 	}
 	vm.ExceptionDetail, vm.Now, vm.Loc = d, now, sellerLocation(c)
 	// The parcel to skip to: the next of the queue the member came from.
-	next, ok, err := s.store.NextInQueue(c.Request().Context(), sellerFrom(c), queueFilterOf(vm.Queue.Values()),
+	next, ok, err := s.store.NextInQueue(c.Request().Context(), sellerFrom(c), queueFilterOf(vm.Queue.Values(), s.Clock()),
 		domain.QueueCursor{Severity: d.Exception.Severity, ID: d.Exception.ID}, d.Exception.ShipmentID)
 	if err != nil {
 		return err

@@ -30,14 +30,14 @@ func (s *Server) exceptionsBulk(c echo.Context) error {
 	ids := formIDs(form["ids"])
 	if form.Get("all") == "1" { // every parcel the queue's filter (the page it came from) matches
 		u, _ := url.Parse(back)
-		if ids, err = s.store.QueueExceptionIDs(ctx, seller, queueFilterOf(u.Query()), domain.SelectAllCap); err != nil {
+		if ids, err = s.store.QueueExceptionIDs(ctx, seller, queueFilterOf(u.Query(), s.Clock()), domain.SelectAllCap); err != nil {
 			return err
 		}
 	}
 	ch, err := bulkChange(c, sellerLocation(c))
 	var res domain.BulkResult
 	if err == nil {
-		res, err = s.store.BulkUpdate(ctx, seller, userFrom(c), ids, ch, time.Now())
+		res, err = s.store.BulkUpdate(ctx, seller, userFrom(c), ids, ch, s.Clock())
 	}
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
@@ -66,7 +66,7 @@ func (s *Server) exceptionsUndo(c echo.Context) error {
 		return err
 	}
 	back := queueReturn(c.FormValue("return"))
-	res, err := s.store.UndoBulk(c.Request().Context(), sellerFrom(c), userFrom(c), id, time.Now())
+	res, err := s.store.UndoBulk(c.Request().Context(), sellerFrom(c), userFrom(c), id, s.Clock())
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
 		return s.redirectWithFlash(c, back, views.FlashError, ve.Message())
@@ -85,7 +85,7 @@ func (s *Server) exceptionsUndo(c echo.Context) error {
 // the form's name, and shows it.
 func (s *Server) viewSave(c echo.Context) error {
 	q := views.NewQueueContext(c.FormValue("query"))
-	v, err := s.store.SaveView(c.Request().Context(), sellerFrom(c), userFrom(c), c.FormValue("name"), string(q), time.Now())
+	v, err := s.store.SaveView(c.Request().Context(), sellerFrom(c), userFrom(c), c.FormValue("name"), string(q), s.Clock())
 	var ve *domain.ValidationError
 	if errors.As(err, &ve) {
 		return s.redirectWithFlash(c, q.URL(), views.FlashError, ve.Message())
@@ -199,7 +199,7 @@ func rowKinds(r domain.QueueRow) string {
 // safe to open in a spreadsheet. Times are in the seller's zone.
 func (s *Server) exceptionsCSV(c echo.Context) error {
 	ctx, seller, loc := c.Request().Context(), sellerFrom(c), sellerLocation(c)
-	f := queueFilter(c)
+	f := s.queueFilter(c)
 	f.After = nil
 	stamp := func(t *time.Time) string {
 		if t == nil {

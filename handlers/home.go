@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -12,7 +11,7 @@ import (
 // home is the signed-in landing page: the work first (open exceptions per kind, the shipments
 // about to go over their stage limit, active shipments per stage), then the team.
 func (s *Server) home(c echo.Context) error {
-	d, err := s.store.Dashboard(c.Request().Context(), sellerFrom(c), time.Now())
+	d, err := s.store.Dashboard(c.Request().Context(), sellerFrom(c), s.Clock())
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -100,7 +99,7 @@ func (s *Server) notificationsSave(c echo.Context) error {
 	form, _ := c.FormParams()
 	p := domain.NotificationPrefs{SellerID: sellerFrom(c), UserID: userFrom(c).ID, DigestEnabled: c.FormValue("digest_enabled") == "on",
 		DigestHour: hour, Timezone: c.FormValue("timezone"), AlertKinds: form["alert_kinds"]}
-	err = s.store.SetNotificationPrefs(c.Request().Context(), sellerFrom(c), userFrom(c), p, time.Now())
+	err = s.store.SetNotificationPrefs(c.Request().Context(), sellerFrom(c), userFrom(c), p, s.Clock())
 	if errs := fieldErrors(err); errs != nil {
 		return s.renderNotifications(c, http.StatusUnprocessableEntity, p, errs)
 	}
@@ -135,7 +134,7 @@ func (s *Server) webhookCreate(c echo.Context) error {
 	var ep domain.WebhookEndpoint
 	var secret string
 	if err == nil {
-		ep, secret, err = s.store.CreateWebhookEndpoint(ctx, sellerFrom(c), userFrom(c), f.URL, f.Events, s.cfg.Notify.AllowPrivateWebhooks, time.Now())
+		ep, secret, err = s.store.CreateWebhookEndpoint(ctx, sellerFrom(c), userFrom(c), f.URL, f.Events, s.cfg.Notify.AllowPrivateWebhooks, s.Clock())
 	}
 	if f.Errors = fieldErrors(err); f.Errors != nil {
 		return s.renderWebhooks(c, http.StatusUnprocessableEntity, views.Webhooks{Form: f})
@@ -178,7 +177,7 @@ func (s *Server) webhookAction(c echo.Context, do func(context.Context, domain.S
 
 func (s *Server) webhookTest(c echo.Context) error {
 	return s.webhookAction(c, func(ctx context.Context, seller domain.SellerID, u domain.User, id int64) error {
-		return s.store.SendTestEvent(ctx, seller, u, id, time.Now())
+		return s.store.SendTestEvent(ctx, seller, u, id, s.Clock())
 	}, views.WebhookPath, "A test event is on its way; its delivery shows below within seconds.")
 }
 
@@ -243,7 +242,7 @@ func (s *Server) outboxRetry(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	err = s.store.RetryOutboxMessage(c.Request().Context(), sellerFrom(c), userFrom(c), id, time.Now())
+	err = s.store.RetryOutboxMessage(c.Request().Context(), sellerFrom(c), userFrom(c), id, s.Clock())
 	if errs := fieldErrors(err); errs != nil {
 		return s.redirectWithFlash(c, views.OutboxMessagePath(id), views.FlashError, errs[""])
 	}
@@ -297,7 +296,7 @@ func (s *Server) messagePreview(c echo.Context) error {
 		kind = domain.KindStalled // the page without a choice previews the first template
 	}
 	st, _ := strconv.Atoi(c.QueryParam("stage"))
-	pv, err := s.store.PreviewBuyerMessage(c.Request().Context(), sellerFrom(c), kind, domain.Stage(st), time.Now())
+	pv, err := s.store.PreviewBuyerMessage(c.Request().Context(), sellerFrom(c), kind, domain.Stage(st), s.Clock())
 	if fieldErrors(err) != nil {
 		return domain.ErrNotFound
 	}
@@ -333,7 +332,7 @@ func (s *Server) buyerMessageAction(c echo.Context, do func(ctx context.Context,
 
 func (s *Server) buyerMessageSend(c echo.Context) error {
 	return s.buyerMessageAction(c, func(ctx context.Context, seller domain.SellerID, actor domain.User, shipment, id int64) error {
-		return s.store.SendBuyerMessage(ctx, seller, actor, shipment, id, time.Now())
+		return s.store.SendBuyerMessage(ctx, seller, actor, shipment, id, s.Clock())
 	}, "The message is on its way to the buyer.")
 }
 

@@ -15,7 +15,7 @@ import (
 // in the seller's zone, both included), by ship or order date (basis); dates that do not read
 // re-render the form with 422.
 func (s *Server) outcomes(c echo.Context) error {
-	now := time.Now()
+	now := s.Clock()
 	vm := outcomesFilter(c, now, sellerLocation(c))
 	if vm.Error != "" {
 		return render(c, http.StatusUnprocessableEntity, views.OutcomesPage(s.page(c, "Outcomes"), vm), nil)

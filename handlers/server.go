@@ -38,6 +38,9 @@ type Config struct {
 	Metrics *Metrics
 	// Notify is what the notification pages need of the delivery machinery.
 	Notify NotifyConfig
+	// Clock is the time the handlers act at and show pages for (default time.Now): tests set it
+	// to move time. Deadlines of the connection itself (an upload's stall) keep the real clock.
+	Clock func() time.Time
 }
 
 // DefaultRequestTimeout is Config.RequestTimeout unless set: far longer than any page takes, short
@@ -56,6 +59,8 @@ type Server struct {
 	log      *slog.Logger
 	cfg      Config
 	csrfKey  []byte
+	// Clock is Config.Clock: every handler takes "now" from it, never from time.Now.
+	Clock func() time.Time
 }
 
 // New returns the portal's HTTP handler with every route, middleware and the error page wired.
@@ -72,6 +77,9 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 	if cfg.RequestTimeout == 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
 	}
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
 	if cfg.Metrics == nil {
 		cfg.Metrics = NewMetrics(nil)
 	}
@@ -82,6 +90,7 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 		log:      log,
 		cfg:      cfg,
 		csrfKey:  csrfKey(cfg.SessionKey),
+		Clock:    cfg.Clock,
 	}
 	e := echo.New()
 	e.HideBanner = true

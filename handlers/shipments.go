@@ -33,7 +33,7 @@ func (s *Server) shipmentsIndex(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	vm := views.ShipmentList{Filter: f, Page: page, Now: time.Now(), Loc: sellerLocation(c), HasAny: len(page.Shipments) > 0}
+	vm := views.ShipmentList{Filter: f, Page: page, Now: s.Clock(), Loc: sellerLocation(c), HasAny: len(page.Shipments) > 0}
 	if vm.NoUsableNumber, err = s.store.CountNoUsableNumber(ctx, seller); err != nil {
 		return err
 	}
@@ -56,7 +56,7 @@ func (s *Server) shipmentShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
+	now := s.Clock()
 	d, err := s.store.ShipmentDetail(c.Request().Context(), sellerFrom(c), id, now)
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func (s *Server) shipmentNotReceived(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	_, opened, err := s.store.RaiseNotReceived(c.Request().Context(), sellerFrom(c), userFrom(c), id, time.Now())
+	_, opened, err := s.store.RaiseNotReceived(c.Request().Context(), sellerFrom(c), userFrom(c), id, s.Clock())
 	if err != nil {
 		return err
 	}

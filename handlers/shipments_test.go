@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -411,4 +412,24 @@ func mustSellerOf(t *testing.T, ts *testServer, email string) domain.SellerID {
 		t.Fatal(err)
 	}
 	return u.SellerID
+}
+
+// TestServerClock: the pages are drawn at the server's clock (Config.Clock), so a test moves time
+// by moving it: B-2 entered its stage on 5 Nov at 12:00 China time (04:00 UTC).
+func TestServerClock(t *testing.T) {
+	t.Parallel()
+	var now atomic.Int64
+	now.Store(time.Date(2026, 11, 8, 6, 30, 0, 0, time.UTC).UnixNano())
+	ts := newTestServer(t, handlers.Config{Clock: func() time.Time { return time.Unix(0, now.Load()) }})
+	c := ts.client(t)
+	c.signup("Shop", "owner@shop.test")
+	mustImportAs(t, ts, "owner@shop.test", threeOrders)
+	for _, want := range []string{"3d 2h", "4d 2h"} {
+		res := c.get("/shipments?q=B-2")
+		wantStatus(t, res, http.StatusOK)
+		if !strings.Contains(res.body, want+"</td>") {
+			t.Errorf("at %v: B-2 is not %s in its stage:\n%.3000s", time.Unix(0, now.Load()).UTC(), want, res.body)
+		}
+		now.Add(int64(24 * time.Hour))
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -31,7 +30,7 @@ func (s *Server) statusMap(c echo.Context) error {
 	stage, _ := strconv.Atoi(c.FormValue("stage"))
 	text := c.FormValue("text")
 	n, err := s.store.MapStatus(c.Request().Context(), sellerFrom(c), userFrom(c).ID,
-		domain.StatusMapping{Text: text, Stage: domain.Stage(stage), Signal: domain.Signal(c.FormValue("signal"))}, time.Now())
+		domain.StatusMapping{Text: text, Stage: domain.Stage(stage), Signal: domain.Signal(c.FormValue("signal"))}, s.Clock())
 	var verr *domain.ValidationError
 	if errors.As(err, &verr) {
 		return s.redirectWithFlash(c, "/settings/statuses", views.FlashError, verr.Message())
@@ -57,7 +56,7 @@ func (s *Server) statusSuggestionsAccept(c echo.Context) error {
 	if c.FormValue("all") != "" {
 		texts = nil
 	}
-	n, events, err := s.store.AcceptSuggestions(c.Request().Context(), sellerFrom(c), userFrom(c).ID, texts, time.Now())
+	n, events, err := s.store.AcceptSuggestions(c.Request().Context(), sellerFrom(c), userFrom(c).ID, texts, s.Clock())
 	if err != nil {
 		return err
 	}

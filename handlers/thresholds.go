@@ -30,7 +30,7 @@ func (s *Server) renderThresholds(c echo.Context, status int, form views.Setting
 	if err != nil {
 		return err
 	}
-	vm := views.Thresholds{Settings: cs, Loc: domain.LoadZone(seller.Timezone), Now: time.Now(), Form: form}
+	vm := views.Thresholds{Settings: cs, Loc: domain.LoadZone(seller.Timezone), Now: s.Clock(), Form: form}
 	return render(c, status, views.ThresholdsPage(s.page(c, "Settings"), vm), nil)
 }
 
