@@ -175,7 +175,9 @@ func TestManyImportsAtOnce(t *testing.T) {
 // once connections are free again it answers as usual.
 func TestBusyPoolAnswers503(t *testing.T) {
 	t.Parallel()
-	ts := newTestServer(t, handlers.Config{RequestTimeout: 300 * time.Millisecond})
+	// The time limit must leave the sign-up's password hash room on a machine busy with other
+	// test packages; only the wait for a connection is meant to run into it.
+	ts := newTestServer(t, handlers.Config{RequestTimeout: 2 * time.Second})
 	c := ts.client(t)
 	c.signup("Shop", "owner@shop.test")
 	ts.db.SetMaxOpenConns(3)
@@ -194,7 +196,7 @@ func TestBusyPoolAnswers503(t *testing.T) {
 	if !strings.Contains(res.body, "The desk is busy") || res.Header.Get("Retry-After") == "" {
 		t.Errorf("busy page lacks its message or Retry-After:\n%.600s", res.body)
 	}
-	if took > 2*time.Second {
+	if took > 6*time.Second {
 		t.Errorf("the busy answer took %s", took)
 	}
 	for _, conn := range held {
