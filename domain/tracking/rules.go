@@ -165,7 +165,7 @@ var clsRuleTable = []clsRule{
 	signal("AWAIT ... {CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} ... {PICKUP|ACCEPT} ... FUTURE", 2, SignalLabelOnly),
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
-	signal("FUTURE ... PICKUP", 2, SignalLabelOnly), signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
+	signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
 	signal("^ {ITEM|} CREATE $", 2, SignalLabelOnly),
 	signal("ITEM NOT {|yet} {RECEIVE|ACCEPT}", 2, SignalLabelOnly),
 
