@@ -114,6 +114,8 @@ func clsCompileLexicon(table []clsLexEntry) (drop, countries map[string]bool, x 
 
 var clsLexiconTable = []clsLexEntry{
 	// ---- idioms: whole phrases whose meaning is not the sum of their words ----
+	{"PAY COMPLETE", `
+		en: paid, paid in full`},
 	{"ARRIVE DEST", `
 		es: en destino`},
 	{"DELIVERY FAIL", `
@@ -1294,7 +1296,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 진행중, 진행 중
 		zh: 进行中, 处理中, 办理中`},
 	{"PAY", `
-		en: pay, payment, payable, paid, unpaid, outstanding, owed, owing, charge due, to pay
+		en: pay, payment, payable, unpaid, outstanding, owed, owing, charge due, to pay
 		es: pago, pagar, abonar, pendiente de pago
 		pt: pagamento, pagar, pago, paga, quitado, boleto, pendente de pagamento
 		fr: paiement, payer, a payer, regler, reglement
