@@ -114,6 +114,12 @@ func clsCompileLexicon(table []clsLexEntry) (drop, countries map[string]bool, x 
 
 var clsLexiconTable = []clsLexEntry{
 	// ---- idioms: whole phrases whose meaning is not the sum of their words ----
+	{"ARRIVE DEST", `
+		es: en destino`},
+	{"DELIVERY FAIL", `
+		es: no ha podido ser entregado, no pudo ser entregado, no se ha podido entregar, no ha podido ser entregada`},
+	{"^OFD", `
+		en: for delivery, on delivery, in delivery, parcel in delivery`},
 	{"HANDOVER FLIGHT", `
 		en: leaving from departure country, leaving from departure country region, leaving from the departure country
 		zh: 交航空公司, 交航, 已交航`},
@@ -303,7 +309,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"DEST COUNTRY", `
 		en: destination country, destination region, destination country region, country of destination, receiving country, country region of destination, destination country/region, foreign country`},
 	{"ORIGIN COUNTRY", `
-		en: departure country, departure region, country of origin, origin country, shipping country, sending country, country of departure, origin region, country region of origin, source country, departure country region, originating country, originating country region`},
+		en: departure country, departure region, country of origin, origin country, shipping country, sending country, country of departure, origin region, country region of origin, source country, departure country region, originating country, originating country region, country of the sender, sender country, sender's country, country of the sender's`},
 	{"READY", `
 		en: available, ready
 		es: listo, lista, a disposicion
@@ -347,7 +353,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: uplift, uplifted, uplift success
 		ru: погружено на борт`},
 	{"DEPART FLIGHT", `
-		en: in flight, plane in flight`},
+		en: in flight, plane in flight
+		zh: 起飞, 已起飞`},
 	{"DOCS REQUIRED", `
 		fr: manque document, manque information, manque d information`},
 	{"CUSTOMS HOLD", `
@@ -513,7 +520,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: plecat, a plecat, iesire, iesit, a iesit, plecare
 		ja: 出発, 発送しました
 		ko: 발송됨, 출항, 출고, 출항, 발송, 출발
-		zh: 离开, 已离开, 出发, 驶离, 离港, 起飞
+		zh: 离开, 已离开, 出发, 驶离, 离港
 		bg: заминаване, замина, напусна
 		el: αναχωρηση`},
 	{"LEAVE", `
@@ -521,7 +528,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: deixou`},
 	{"ARRIVE", `
 		en: arrived, arrive, arrives, arrival, arriving, reached, has reached, landed, landing, inbound, came in, unloaded, unloading
-		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada, en destino
+		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada
 		pt: chegou, chegada, chegado, chegando, entrada, ingresso
 		fr: arrive, arrivee, arrives, parvenu, arriver
 		de: angekommen, ankunft, eingetroffen, gelandet, entladung, entladen
@@ -728,7 +735,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 창고
 		zh: 仓库, 海外仓`},
 	{"DEPOT", `
-		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system
+		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system, delivery point, nearest delivery depot
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
 		    local post office, delivery location, delivery area, delivery hub,
 		    regional distribution center, regional hub, courier facility, local hub, parcel depot,
@@ -737,7 +744,7 @@ var clsLexiconTable = []clsLexEntry{
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
 		    cdd de destino, base de entrega, unidade de distribuicao local
-		fr: site de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison
+		fr: site de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
 		    site de livraison, centre courrier, agence locale
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
@@ -1224,7 +1231,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 반출
 		zh: 放行, 已放行`},
 	{"COMPLETE", `
-		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok
+		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok, successed
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
 		pt: concluido, concluida, finalizado, finalizada, completo, completa, terminado, sucesso, com sucesso, efetuado, realizada, terminou
 		fr: termine, terminee, complete, effectue, effectuee, reussi, reussie, avec succes, fini
@@ -1553,12 +1560,12 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 운송장, 송장
 		zh: 面单, 运单, 电子面单`},
 	{"PREADVICE", `
-		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece
+		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted
 		    pre registered, pre-registered, preregistered, pre announced, advised electronically, announced, electronically advised,
 		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
-		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu
+		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises
 		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung
 		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
@@ -1687,10 +1694,10 @@ var clsLexiconTable = []clsLexEntry{
 
 	// ---- places and parties ----
 	{"CUSTOMS", `
-		en: customs, clearance, customs clearance, customs office, customs authority, customs authorities, border force, cbsa, broker, recipient broker
+		en: customs, clearance, customs clearance, customs office, customs authority, customs authorities, border force, cbsa, broker, recipient broker, in bond, bonded
 		    border services agency, border agency, clearance agent, customs broker, brokerage, customs processing, cbp,
 		    border protection, customs declaration, declaration, declared, presented to customs
-		es: aduana, aduanas, aduanero, aduanera, despacho aduanero, despacho de aduanas, gestion aduanera, tramite aduanero
+		es: aduana, aduanas, aduanero, aduanera, despacho aduanero, despacho de aduanas, gestion aduanera, tramite aduanero, internacion
 		pt: alfandega, aduaneira, aduaneiro, fiscalizacao aduaneira, fiscalizacao, desembaraco, desembaraco aduaneiro, receita federal, orgaos fiscalizadores, orgao anuente, orgaos anuentes, anvisa, vigilancia sanitaria, ibama, autoridade competente, autoridades competentes
 		    rfb, aduana, declaracao
 		fr: douane, douanes, dedouanement, douanier, douaniere, formalites douanieres, douanieres, douaniers, douaniere, autorites douanieres
@@ -2028,7 +2035,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: local, nacional, ultima milla, domestico
 		pt: local, nacional, ultima milha, domestico
 		fr: local, locale, national, nationale, dernier kilometre
-		de: lokal, lokalen, national, inland, inlandisch, letzte meile
+		de: lokal, lokalen, national, inland, inlandisch, letzte meile, zustellpartner
 		nl: lokaal, lokale, nationaal, binnenland, binnenlands
 		it: locale, nazionale, ultimo miglio
 		pl: krajowy, krajowa, krajowej, krajowego, lokalny, lokalnego

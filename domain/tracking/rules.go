@@ -165,7 +165,7 @@ var clsRuleTable = []clsRule{
 	signal("AWAIT ... {CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} ... {PICKUP|ACCEPT} ... FUTURE", 2, SignalLabelOnly),
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
-	signal("FUTURE ... PICKUP", 2, SignalLabelOnly), signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
+	signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
 	signal("^ {ITEM|} CREATE $", 2, SignalLabelOnly),
 	signal("ITEM NOT {|yet} {RECEIVE|ACCEPT}", 2, SignalLabelOnly),
 
@@ -290,6 +290,7 @@ var clsRuleTable = []clsRule{
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
+	rule("{PROCESS|RELEASE|PREPARE|SORT} for DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
 	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
@@ -360,6 +361,7 @@ var clsRuleTable = []clsRule{
 
 	// ---- customs_hold without the word customs ----
 	signal("DUTY ... {PAY|AWAIT|REQUIRED}", 8, SignalCustomsHold),
+	signal("DUTY ... FORWARD ... RECIPIENT", 8, SignalCustomsHold), // "import charge sent to recipient": a bill to pay
 	rule("DUTY ... PAY ... {COMPLETE|RECEIVE}", 9),
 	rule("DUTY ... RELEASE", 9).withPrio(70), rule("RELEASE ... DUTY", 9).withPrio(70),
 
