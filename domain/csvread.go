@@ -649,7 +649,12 @@ func (rr *RecordReader) read() (rec []string, line int, err error) {
 		}
 		rec, ok := rr.lenient(raw)
 		f.release(consumed)
-		if ok && start == end && (rr.fields == 0 || len(rec) == rr.fields) && !blankRecord(rec) {
+		if ok && start == end && blankRecord(rec) {
+			// A row of Excel's empty texts written bare (="";="";=""): an empty row.
+			rr.blank++
+			continue
+		}
+		if ok && start == end && (rr.fields == 0 || len(rec) == rr.fields) {
 			// A bare quote on one line (12" TV): the lenient reading is unambiguous.
 			if rr.fields == 0 {
 				rr.fields = len(rec)
