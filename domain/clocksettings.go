@@ -229,6 +229,31 @@ func (s *Store) SetProtectionWarningDays(ctx context.Context, seller SellerID, a
 	return nil
 }
 
+// SetTimezone sets the shop's time zone, an IANA name such as "Europe/Madrid": the zone an
+// import reads times without an offset in unless the seller picks another for the file, and the
+// zone peak period dates are given in. It returns the name as stored, ErrUnauthorized for a
+// non-owner and a *ValidationError (field "timezone") for a name this system does not know.
+func (s *Store) SetTimezone(ctx context.Context, seller SellerID, actor User, name string) (string, error) {
+	if !canChangeSettings(seller, actor) {
+		return "", ErrUnauthorized
+	}
+	name = strings.TrimSpace(name)
+	// LookupZone refuses "Local" (the server's zone, not a place) and "" (which would be UTC).
+	if _, err := LookupZone(name); err != nil || len(name) > 64 {
+		return "", Invalid("timezone", "Enter a time zone by its name, such as Asia/Shanghai, Europe/Madrid or America/New_York.")
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE sellers SET timezone = $2 WHERE id = $1`, seller, name)
+	if err != nil {
+		return "", fmt.Errorf("set time zone: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return "", fmt.Errorf("set time zone: %w", err)
+	} else if n == 0 {
+		return "", ErrNotFound
+	}
+	return name, nil
+}
+
 // checkServiceName normalises a service name for the untracked list, or says what is wrong.
 func checkServiceName(name string) (string, error) {
 	norm := tracking.NormalizeService(name)

@@ -469,6 +469,7 @@ type RecordReader struct {
 	started   bool // a record has been returned
 	maxRecord int
 	err       error // sticky: io.EOF or a read error
+	blank     int64 // records skipped because nothing was in them (blankRecord)
 
 	// guardEnd is the feeder offset up to which records are being read again after a quote left
 	// open on guardLine; they must have the header's field count.
@@ -507,6 +508,11 @@ func (rr *RecordReader) newCSV(lazy bool, r io.Reader) *csv.Reader {
 	cr.TrimLeadingSpace = !unicode.IsSpace(rr.comma)
 	return cr
 }
+
+// Blank is how many records the reader has skipped so far because nothing was in them: every
+// cell empty, blank or an Excel ="" text (the ";;;;" rows spreadsheets leave under the data).
+// Lines with no cell at all are not records and are not counted.
+func (rr *RecordReader) Blank() int64 { return rr.blank }
 
 // BytesRead is how many bytes of the underlying file have been read so far (a little ahead of
 // the records returned), for a progress bar.
@@ -568,6 +574,7 @@ func (rr *RecordReader) read() (rec []string, line int, err error) {
 			suspect := f.suspectEnd > recStart // bytes of this record need cleaning
 			f.release(consumed)
 			if blankRecord(rec) {
+				rr.blank++
 				continue
 			}
 			if !rr.started && rr.isSepLine(rec) {
@@ -642,7 +649,12 @@ func (rr *RecordReader) read() (rec []string, line int, err error) {
 		}
 		rec, ok := rr.lenient(raw)
 		f.release(consumed)
-		if ok && start == end && (rr.fields == 0 || len(rec) == rr.fields) && !blankRecord(rec) {
+		if ok && start == end && blankRecord(rec) {
+			// A row of Excel's empty texts written bare (="";="";=""): an empty row.
+			rr.blank++
+			continue
+		}
+		if ok && start == end && (rr.fields == 0 || len(rec) == rr.fields) {
 			// A bare quote on one line (12" TV): the lenient reading is unambiguous.
 			if rr.fields == 0 {
 				rr.fields = len(rec)
@@ -827,11 +839,12 @@ func (rr *RecordReader) isSepLine(rec []string) bool {
 	return utf8.RuneCountInString(s) == 5
 }
 
-// blankRecord reports whether every field is empty or spaces, like the ";;;;" rows spreadsheets
-// leave under the data.
+// blankRecord reports whether every field is empty, spaces or an empty Excel text (="" or a lone
+// apostrophe), like the ";;;;" rows spreadsheets leave under the data and the ="";="" rows of
+// exports that quote every cell as text.
 func blankRecord(rec []string) bool {
 	for _, f := range rec {
-		if trimCell(f) != "" {
+		if f = trimCell(f); f != "" && !isEmptyExcelText(f) {
 			return false
 		}
 	}

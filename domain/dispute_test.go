@@ -895,6 +895,12 @@ func TestSweepRespectsDisputes(t *testing.T) {
 	if got := f.open("W-2"); got != "delivery_issue@10" {
 		t.Errorf("W-2 with a dispute filed: %q, want its delivery issue alone", got)
 	}
+	// Its protection date moves: the dismissed exception was for the old date, so only the filed
+	// dispute keeps a new protection exception from being raised.
+	f.stalled(now.Add(2*time.Hour), row("W-2", "Returned to sender", "2026-11-12 10:00"))
+	if got := f.open("W-2"); got != "delivery_issue@10" {
+		t.Errorf("W-2 with a dispute filed, protection date moved: %q, want its delivery issue alone", got)
+	}
 }
 
 // mustList lists a shipment's exceptions.

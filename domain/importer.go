@@ -54,11 +54,30 @@ type Import struct {
 	DuplicatesSkipped int64          `db:"duplicates_skipped"`
 	RowsRejected      int64          `db:"rows_rejected"`
 	RowsWarned        int64          `db:"rows_warned"`
-	Error             string         `db:"error"`
-	CreatedAt         time.Time      `db:"created_at"`
-	QueuedAt          *time.Time     `db:"queued_at"`
-	StartedAt         *time.Time     `db:"started_at"`
-	FinishedAt        *time.Time     `db:"finished_at"`
+	// RowsEmpty counts the file's records with nothing in them (every cell empty, blank or an
+	// Excel ="" text): skipped, never a shipment, and not counted in RowsRead.
+	RowsEmpty int64 `db:"rows_empty"`
+	// UnmappedStatuses is how many distinct status texts of the file matched no rule, and
+	// UnmappedRows how many rows carried them: their parcels' stage stays unknown until the
+	// seller maps the texts.
+	UnmappedStatuses int64 `db:"unmapped_statuses"`
+	UnmappedRows     int64 `db:"unmapped_rows"`
+	// ParcelsNeedYou is how many of the shop's parcels had an open or investigating exception
+	// once the sweep after this import ran (what the queue lists by default); nil until that
+	// sweep counted them.
+	ParcelsNeedYou *int64 `db:"parcels_need_you"`
+	// BOM tells whether the file began with a byte order mark.
+	BOM bool `db:"bom"`
+	// HasPromisedBy and HasProtectionEndsAt tell whether the import's mapping has a promised
+	// delivery date column and a buyer-protection end column: without them the late and
+	// protection checks have nothing to go on for the file's orders.
+	HasPromisedBy       bool       `db:"has_promised_by"`
+	HasProtectionEndsAt bool       `db:"has_protection_ends_at"`
+	Error               string     `db:"error"`
+	CreatedAt           time.Time  `db:"created_at"`
+	QueuedAt            *time.Time `db:"queued_at"`
+	StartedAt           *time.Time `db:"started_at"`
+	FinishedAt          *time.Time `db:"finished_at"`
 	// QueuePosition is, for a queued import, its place among the shop's imports waiting to run
 	// (1: next); 0 otherwise. Set by FindImport and ListImports.
 	QueuePosition int64 `db:"queue_position"`
@@ -66,7 +85,9 @@ type Import struct {
 
 const importColumns = `seller_id, id, user_id, source, filename, size_bytes, status, encoding, delimiter,
 	header, date_order, timezone, rows_estimate, rows_read, bytes_read, shipments_created, shipments_updated,
-	events_added, duplicates_skipped, rows_rejected, rows_warned, error, created_at, queued_at, started_at, finished_at`
+	events_added, duplicates_skipped, rows_rejected, rows_warned, error, created_at, queued_at, started_at, finished_at,
+	rows_empty, unmapped_statuses, unmapped_rows, parcels_need_you, bom,
+	(mapping ? 'promised_by') AS has_promised_by, (mapping ? 'protection_ends_at') AS has_protection_ends_at`
 
 // importPositionSQL is the queue_position of an import row i (see Import.QueuePosition).
 const importPositionSQL = `CASE WHEN i.status = 'queued' THEN (SELECT count(*) FROM imports q
@@ -414,10 +435,10 @@ func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE imports SET status = 'done', finished_at = clock_timestamp(), rows_read = $3, shipments_created = $4,
 		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9,
-		       rows_warned = $10
+		       rows_warned = $10, rows_empty = $11, unmapped_statuses = $12, unmapped_rows = $13, parcels_need_you = NULL
 		WHERE seller_id = $1 AND id = $2`,
 		seller, id, staged.rows, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(staged.header),
-		c.warned); err != nil {
+		c.warned, staged.empty, len(staged.unmapped), staged.unmappedRows); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
@@ -560,6 +581,17 @@ func (s *Store) EachReject(ctx context.Context, seller SellerID, importID int64,
 		}
 	}
 	return rows.Err()
+}
+
+// ListRejects returns the first limit rows the seller's import refused, in line order, for its
+// page (the download streams them all with EachReject). Another seller's import has none.
+func (s *Store) ListRejects(ctx context.Context, seller SellerID, importID int64, limit int) ([]Reject, error) {
+	var out []Reject
+	if err := s.db.SelectContext(ctx, &out, `SELECT line, reason, fields FROM import_rejects
+		WHERE seller_id = $1 AND import_id = $2 ORDER BY line LIMIT $3`, seller, importID, limit); err != nil {
+		return nil, fmt.Errorf("list rejects: %w", err)
+	}
+	return out, nil
 }
 
 // Warning is something an import set aside from a row it imported: the row's line and what.

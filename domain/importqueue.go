@@ -70,7 +70,29 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 	if err != nil {
 		return im, sr, fmt.Errorf("sweep after import: %w", err)
 	}
+	n, err := run.store.recordParcelsNeedYou(ctx, run.seller, run.id)
+	if err != nil {
+		return im, sr, err
+	}
+	im.ParcelsNeedYou = &n
 	return im, sr, nil
+}
+
+// recordParcelsNeedYou counts the seller's parcels that need a person now (an open or
+// investigating exception: what the queue lists by default) and keeps the figure on the import,
+// so that its page says how many parcels need the seller after it, whatever happens later. An
+// exact count, unlike the queue's capped tabs: it runs once per import.
+func (s *Store) recordParcelsNeedYou(ctx context.Context, seller SellerID, id int64) (int64, error) {
+	var n int64
+	if err := s.db.GetContext(ctx, &n, `
+		UPDATE imports SET parcels_need_you = (
+			SELECT count(DISTINCT e.shipment_id) FROM exceptions e
+			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating'))
+		WHERE seller_id = $1 AND id = $2
+		RETURNING parcels_need_you`, seller, id); err != nil {
+		return 0, fmt.Errorf("import %d: count parcels that need you: %w", id, err)
+	}
+	return n, nil
 }
 
 // QueueImport records the settings the seller confirmed and puts the import in the queue, where

@@ -57,7 +57,16 @@ type stagedFile struct {
 	warned     int64 // accepted with a warning
 	withStatus int64 // accepted rows that carry an event
 	bytes      int64 // of the file, read
+	empty      int64 // records with nothing in them, skipped (not in rows)
+	// unmapped are the distinct normal forms of the status texts that matched no rule (up to
+	// unmappedMax of them), and unmappedRows the accepted rows that carried such a text.
+	unmapped     map[string]struct{}
+	unmappedRows int64
 }
+
+// unmappedMax bounds the distinct unmapped texts an import remembers, so memory does not grow
+// with a file of one-off texts; the count then reads "at least".
+const unmappedMax = 10_000
 
 // copyStream is lib/pq's COPY statement, which takes rows already in COPY's text format. Going
 // through database/sql instead costs a conversion of every value of every row (a third of the
@@ -73,7 +82,7 @@ const copyChunk = 64 << 10
 // stageRows parses and classifies every record and streams it into the temporary table staging
 // with COPY, in constant memory: a chunk of rows at a time.
 func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(rows, bytes int64)) (stagedFile, error) {
-	var out stagedFile
+	out := stagedFile{unmapped: map[string]struct{}{}}
 	t0 := time.Now()
 	if _, err := run.tx.ExecContext(ctx, stagingTable); err != nil {
 		return out, err
@@ -125,7 +134,14 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 						if row.Warning != "" {
 							out.warned++
 						}
-						b = b.row(row, &prev, statuses.get(row.Status, row.StatusCode, row.Carrier))
+						st := statuses.get(row.Status, row.StatusCode, row.Carrier)
+						if row.Status != "" && st.stage == 0 {
+							out.unmappedRows++
+							if len(out.unmapped) < unmappedMax {
+								out.unmapped[st.norm] = struct{}{}
+							}
+						}
+						b = b.row(row, &prev, st)
 						prev = row
 					}
 				}
@@ -154,6 +170,7 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 				lastProgress = time.Now()
 			}
 		}
+		out.empty = rr.Blank() // the reading goroutine is done: it closed batches
 		if len(b) > 0 {
 			if _, err := cs.CopyData(ctx, string(b[:len(b)-1])); err != nil {
 				return err

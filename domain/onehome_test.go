@@ -13,7 +13,8 @@ import (
 )
 
 // TestOneHomeForEachRule fails when a rule that has one definition gets a second one: the
-// module's code (tests and generated views aside) is searched for the marks of each.
+// module's code and templates (tests and generated views aside) is searched for the marks of
+// each.
 func TestOneHomeForEachRule(t *testing.T) {
 	rules := []struct {
 		what string
@@ -37,7 +38,7 @@ func TestOneHomeForEachRule(t *testing.T) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || strings.HasSuffix(path, "_templ.go") {
+		if !(strings.HasSuffix(path, ".go") || strings.HasSuffix(path, ".templ")) || strings.HasSuffix(path, "_test.go") || strings.HasSuffix(path, "_templ.go") {
 			return nil
 		}
 		src, err := os.ReadFile(path)

@@ -978,11 +978,14 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 	return row, nil
 }
 
-// isPlaceholder reports whether a trimmed cell is empty or one of the fillers spreadsheets and
-// exports put in empty cells. "NA" is not one: it is Namibia.
+// isPlaceholder reports whether a trimmed cell is empty, an empty Excel text (="") or one of the
+// fillers spreadsheets and exports put in empty cells. "NA" is not one: it is Namibia.
 func isPlaceholder(v string) bool {
 	if v == "" {
 		return true
+	}
+	if v[0] == '=' || v[0] == '\'' {
+		return isEmptyExcelText(v)
 	}
 	if len(v) > 7 {
 		return false
@@ -1005,13 +1008,25 @@ var placeholders = [...]string{"-", "--", "---", "—", "–", "n/a", "#n/a", "n
 // excelText undoes the two ways spreadsheets force a cell to text, ="0034…" and '0034…, so the
 // leading zeros of an order or tracking number survive.
 func excelText(v string) string {
-	if len(v) > 3 && strings.HasPrefix(v, `="`) && strings.HasSuffix(v, `"`) {
+	if len(v) >= 3 && strings.HasPrefix(v, `="`) && strings.HasSuffix(v, `"`) {
 		return trimCell(v[2 : len(v)-1])
 	}
 	if len(v) > 1 && v[0] == '\'' {
 		return trimCell(v[1:])
 	}
 	return v
+}
+
+// isEmptyExcelText reports whether a trimmed cell is an Excel text with nothing in it: ="" (or
+// =" "), or the lone apostrophe that marks a cell as text.
+func isEmptyExcelText(v string) bool {
+	switch {
+	case v == "'":
+		return true
+	case len(v) >= 3 && v[0] == '=' && v[1] == '"' && v[len(v)-1] == '"':
+		return trimCell(v[2:len(v)-1]) == ""
+	}
+	return false
 }
 
 // isScientific reports whether v is a number in the scientific notation a spreadsheet shows for

@@ -274,8 +274,14 @@ func reopenWaiting(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.T
 // opens one for each cause without — except a cause a person already settled (an exception of the
 // kind they resolved, other than as recovered, for the same stall stage, signal or date: a false
 // alarm stays dismissed) and a protection exception for a parcel with a dispute filed (it was
-// opened in time, and its own exception follows it: followDispute). Two hash joins rather than an
-// upsert that would probe the unique index once per cause; the unique index still guarantees one
+// opened in time, and its own exception follows it: followDispute).
+//
+// The causes that must not be raised are deleted from causes first, and what is left is inserted
+// in (shipment_id, kind) order: the foreign key check of each new row then reads shipments in the
+// order of their index and heap, and the indexes of exceptions grow at their end, instead of
+// jumping about a million-shipment table for each of tens of thousands of rows as the filtered
+// insert did. ON CONFLICT DO NOTHING stays for the rare exception a person brings back between
+// the delete and the insert (the undo of a bulk change); the unique index still guarantees one
 // open exception per kind.
 func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `
@@ -285,21 +291,26 @@ func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Tim
 		  AND (e.severity, e.signal, e.due_at) IS DISTINCT FROM (c.severity, c.signal, c.due_at)`, seller); err != nil {
 		return 0, err
 	}
+	if _, err := tx.ExecContext(ctx, `
+		DELETE FROM causes c
+		WHERE EXISTS (SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved'
+		              AND e.shipment_id = c.shipment_id AND e.kind = c.kind)
+		   OR EXISTS (SELECT 1 FROM exceptions r WHERE r.seller_id = $1 AND r.state = 'resolved'
+		              AND r.resolution <> 'recovered' AND r.shipment_id = c.shipment_id AND r.kind = c.kind
+		              AND CASE c.kind WHEN 'stalled' THEN r.stage = c.stage
+		                              WHEN 'delivery_issue' THEN r.signal = c.signal
+		                              ELSE r.due_at IS NOT DISTINCT FROM c.due_at END)
+		   OR (c.kind = 'protection_expiring' AND EXISTS (
+		       SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
+		       WHERE d.seller_id = $1 AND x.shipment_id = c.shipment_id AND d.status IN `+filedStatusesSQL+`))`, seller); err != nil {
+		return 0, fmt.Errorf("settled causes: %w", err)
+	}
 	var n int64
 	err := tx.GetContext(ctx, &n, `
 		WITH ins AS (
 			INSERT INTO exceptions (seller_id, shipment_id, kind, stage, shipment_stage, signal, due_at, severity, opened_at)
 			SELECT $1, c.shipment_id, c.kind, c.stage, c.stage, c.signal, c.due_at, c.severity, $2 FROM causes c
-			WHERE NOT EXISTS (SELECT 1 FROM exceptions e WHERE e.seller_id = $1 AND e.state <> 'resolved'
-			                  AND e.shipment_id = c.shipment_id AND e.kind = c.kind)
-			  AND NOT EXISTS (SELECT 1 FROM exceptions r WHERE r.seller_id = $1 AND r.state = 'resolved'
-			                  AND r.resolution <> 'recovered' AND r.shipment_id = c.shipment_id AND r.kind = c.kind
-			                  AND CASE c.kind WHEN 'stalled' THEN r.stage = c.stage
-			                                  WHEN 'delivery_issue' THEN r.signal = c.signal
-			                                  ELSE r.due_at IS NOT DISTINCT FROM c.due_at END)
-			  AND NOT (c.kind = 'protection_expiring' AND EXISTS (
-			      SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
-			      WHERE d.seller_id = $1 AND x.shipment_id = c.shipment_id AND d.status IN `+filedStatusesSQL+`))
+			ORDER BY c.shipment_id, c.kind
 			ON CONFLICT DO NOTHING
 			RETURNING id
 		), h AS (

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -29,6 +30,23 @@ func safeRow(row []string) []string {
 	return row
 }
 
+// prefixWriter writes prefix before the first bytes written through it, in the same write, so
+// that nothing reaches the response before the first buffer of rows does.
+type prefixWriter struct {
+	w      io.Writer
+	prefix []byte
+}
+
+func (p *prefixWriter) Write(b []byte) (int, error) {
+	if p.prefix == nil {
+		return p.w.Write(b)
+	}
+	buf := append(p.prefix, b...)
+	p.prefix = nil
+	n, err := p.w.Write(buf)
+	return max(0, n-(len(buf)-len(b))), err
+}
+
 // exportCutShort is the last line of a download that an error stopped after it had begun.
 const exportCutShort = "#ERROR: the desk stopped this export before its end; this file is incomplete. Download it again."
 
@@ -39,11 +57,30 @@ const exportCutShort = "#ERROR: the desk stopped this export before its end; thi
 // end of the chunked body, so that a browser, curl or a spreadsheet's web query sees a failed
 // download rather than a shorter file that looks whole.
 func (s *Server) streamCSV(c echo.Context, filename string, write func(w *csv.Writer) error) error {
+	return s.streamCSVAs(c, filename, csvShape{Comma: ','}, write)
+}
+
+// csvShape is how a download is written: its delimiter, and whether it starts with a byte order
+// mark (a spreadsheet then reads it as UTF-8 for sure).
+type csvShape struct {
+	Comma rune
+	BOM   bool
+}
+
+// streamCSVAs is streamCSV in the given shape.
+func (s *Server) streamCSVAs(c echo.Context, filename string, shape csvShape, write func(w *csv.Writer) error) error {
 	res := c.Response()
 	h := res.Header()
 	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
 	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, filename))
-	w := csv.NewWriter(res) // buffered: nothing is sent until its first 4 KiB or Flush
+	var out io.Writer = res
+	if shape.BOM {
+		out = &prefixWriter{w: res, prefix: []byte("\uFEFF")}
+	}
+	w := csv.NewWriter(out) // buffered: nothing is sent until its first 4 KiB or Flush
+	if shape.Comma != 0 {
+		w.Comma = shape.Comma
+	}
 	err := write(w)
 	if err == nil {
 		w.Flush()

@@ -10,6 +10,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -104,11 +106,9 @@ func (s *Server) importShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	vm := views.ImportDetail{Import: im}
-	if im.Status == domain.ImportDone && im.RowsWarned > 0 {
-		if vm.Warnings, err = s.store.ListWarnings(c.Request().Context(), im.SellerID, im.ID, importWarningsShown); err != nil {
-			return err
-		}
+	vm, err := s.importResult(c, im)
+	if err != nil {
+		return err
 	}
 	if im.Runnable() {
 		p, err := s.preview(c, im)
@@ -120,11 +120,40 @@ func (s *Server) importShow(c echo.Context) error {
 			vm.Form = views.ImportForm{Mapping: p.Mapping, DateOrder: p.DateOrder, Timezone: c.Get(ctxSeller).(*domain.Seller).Timezone}
 		}
 	}
-	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(im, vm.Warnings))
+	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(vm))
 }
 
-// importWarningsShown is how many of an import's warnings its page lists.
-const importWarningsShown = 100
+// How many of an import's warnings and rejected rows its page lists (the download has every
+// rejected row), and how long after a done import the page waits for the sweep after it to count
+// the parcels that need the seller (a sweep that failed never does).
+const (
+	importWarningsShown = 100
+	importRejectsShown  = 50
+	importCountingFor   = 2 * time.Minute
+)
+
+// importResult gathers what a done import's page shows besides the import itself: its first
+// warnings and rejected rows, and whether the parcels that need the seller are still being counted.
+func (s *Server) importResult(c echo.Context, im domain.Import) (views.ImportDetail, error) {
+	vm := views.ImportDetail{Import: im}
+	if im.Status != domain.ImportDone {
+		return vm, nil
+	}
+	ctx := c.Request().Context()
+	var err error
+	if im.RowsWarned > 0 {
+		if vm.Warnings, err = s.store.ListWarnings(ctx, im.SellerID, im.ID, importWarningsShown); err != nil {
+			return vm, err
+		}
+	}
+	if im.RowsRejected > 0 {
+		if vm.Rejects, err = s.store.ListRejects(ctx, im.SellerID, im.ID, importRejectsShown); err != nil {
+			return vm, err
+		}
+	}
+	vm.Counting = im.ParcelsNeedYou == nil && im.FinishedAt != nil && time.Since(*im.FinishedAt) < importCountingFor
+	return vm, nil
+}
 
 // preview reads the start of a kept upload; nil when the file is no longer kept.
 func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, error) {
@@ -219,7 +248,9 @@ func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.Imp
 }
 
 // importRejected downloads the rows an import refused: the original header and fields plus an
-// error column, safe to open in a spreadsheet.
+// error column, safe to open in a spreadsheet, in the file's own shape: its delimiter, its column
+// names, and a byte order mark if it had one. The download is UTF-8 whatever the file's encoding
+// was, so a file that was not UTF-8 gets the mark too: it is what tells a spreadsheet so.
 func (s *Server) importRejected(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
@@ -230,7 +261,11 @@ func (s *Server) importRejected(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.streamCSV(c, fmt.Sprintf("import-%d-rejected.csv", im.ID), func(w *csv.Writer) error {
+	shape := csvShape{Comma: ',', BOM: im.BOM || (im.Encoding != "" && im.Encoding != domain.EncodingUTF8)}
+	if d := []rune(im.Delimiter); len(d) == 1 && d[0] != '"' && d[0] != '\r' && d[0] != '\n' && d[0] != utf8.RuneError {
+		shape.Comma = d[0]
+	}
+	return s.streamCSVAs(c, fmt.Sprintf("import-%d-rejected.csv", im.ID), shape, func(w *csv.Writer) error {
 		if err := w.Write(safeRow(append(append([]string(nil), im.Header...), "error"))); err != nil {
 			return err
 		}

@@ -115,7 +115,13 @@ func TestUploadPreviewRunAndRejectedRows(t *testing.T) {
 	if cd := rej.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment") {
 		t.Errorf("rejected rows not an attachment: %q", cd)
 	}
-	recs, err := csv.NewReader(strings.NewReader(rej.body)).ReadAll()
+	// In the file's own shape: its BOM and its semicolons.
+	if !strings.HasPrefix(rej.body, "\uFEFFOrder Number;") {
+		t.Errorf("rejected rows lost the file's BOM or delimiter: %.40q", rej.body)
+	}
+	rd := csv.NewReader(strings.NewReader(strings.TrimPrefix(rej.body, "\uFEFF")))
+	rd.Comma = ';'
+	recs, err := rd.ReadAll()
 	if err != nil || len(recs) != 2 {
 		t.Fatalf("rejected CSV: %v, %d records\n%s", err, len(recs), rej.body)
 	}

@@ -86,6 +86,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/settings/peak-periods", s.peakPeriodCreate, in)
 	e.POST("/settings/peak-periods/:id/delete", s.peakPeriodDelete, in)
 	e.POST("/settings/warning", s.warningUpdate, in)
+	e.POST("/settings/timezone", s.timezoneUpdate, in)
 	e.POST("/settings/untracked-services", s.untrackedServiceAdd, in)
 	e.POST("/settings/untracked-services/delete", s.untrackedServiceRemove, in)
 	e.GET("/settings/messages", s.messagesIndex, in)

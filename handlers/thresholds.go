@@ -150,3 +150,10 @@ func (s *Server) untrackedServiceRemove(c echo.Context) error {
 	err := s.store.RemoveUntrackedService(c.Request().Context(), sellerFrom(c), userFrom(c), form.Values["service"])
 	return s.settingsSaved(c, err, form, fmt.Sprintf("“%s” is tracked to the door again.", tracking.NormalizeService(form.Values["service"])))
 }
+
+// timezoneUpdate sets the shop's time zone, the default zone of an import's times.
+func (s *Server) timezoneUpdate(c echo.Context) error {
+	form := settingsForm(c, views.FormZone, "timezone")
+	name, err := s.store.SetTimezone(c.Request().Context(), sellerFrom(c), userFrom(c), form.Values["timezone"])
+	return s.settingsSaved(c, err, form, fmt.Sprintf("Your shop's time zone is now %s: imports read times without an offset in it.", name))
+}

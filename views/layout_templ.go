@@ -51,7 +51,7 @@ func current(p Page, href string) bool {
 }
 
 // settingsFormPaths are where the settings page's forms post to.
-var settingsFormPaths = []string{"/settings/thresholds", "/settings/peak-periods", "/settings/warning", "/settings/untracked-services"}
+var settingsFormPaths = []string{"/settings/thresholds", "/settings/peak-periods", "/settings/warning", "/settings/untracked-services", "/settings/timezone"}
 
 // Layout is the one frame around every page: navigation, flash messages, the page's content.
 func Layout(p Page) templ.Component {

@@ -145,3 +145,65 @@ func TestBrowserImport(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestBrowserImportResult: the import result links to the queue and lists a rejected row. A
+// seller uploads a DSers-shaped order file (domain/testdata/README.md says where its header comes
+// from), runs it from the keyboard, and the result leads with the parcels that need them, what is
+// worth a look, and the rejected row with its line and reason; Enter on the queue link opens the
+// queue. At laptop and phone widths.
+func TestBrowserImportResult(t *testing.T) {
+	base := startPortal(t)
+	b := browser{t, newBrowser(t)}
+	b.signup(base, "Luz Lamps", "ana@luzlamps.test")
+	path, err := filepath.Abs(filepath.Join("..", "..", "domain", "testdata", "dsers_orders_result.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(
+		chromedp.Navigate(base+"/imports"),
+		chromedp.WaitVisible(chromedp.ID("upload-form")),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}),
+		chromedp.Click(chromedp.ID("upload-submit")),
+		chromedp.WaitVisible(chromedp.ID("mapping-form")),
+		chromedp.Focus(chromedp.ID("run-import")),
+		chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(chromedp.ID("import-panel")),
+	)
+	deadline := time.Now().Add(60 * time.Second)
+	for !b.exists("#parcels-need-you") && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+	}
+	if !b.exists("#parcels-need-you") {
+		t.Fatalf("the result never said how many parcels need the seller: %q", b.text("#import-panel"))
+	}
+	if got := b.text("#import-lead"); !strings.Contains(got, "parcels need you") {
+		t.Errorf("lead = %q", got)
+	}
+	href, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.getElementById("to-queue").getAttribute("href")`))
+	if err != nil || href != "/exceptions" {
+		t.Errorf("queue link = %q, %v", href, err)
+	}
+	if got := b.text("#rejected-line-7"); !strings.Contains(got, "7") || !strings.Contains(got, `unknown country "Atlantis"`) {
+		t.Errorf("rejected row = %q", got)
+	}
+	for sel, want := range map[string]string{
+		"#check-unmapped": "1 status text",
+		"#check-dates":    "Late and Protection expiring stay at 0",
+		"#check-empty":    "3 empty rows skipped",
+	} {
+		if got := b.text(sel); !strings.Contains(got, want) {
+			t.Errorf("%s = %q, want %q", sel, got, want)
+		}
+	}
+	b.screenshot("import-result-laptop.png")
+	b.do(chromedp.EmulateViewport(390, 844))
+	b.screenshot("import-result-phone.png")
+	// On a phone the way to the queue is within the first screen.
+	if bottom, err := chromedp.Run(b.ctx, chromedp.Evaluate[float64](`document.getElementById("to-queue").getBoundingClientRect().bottom`)); err != nil || bottom > 844 {
+		t.Errorf("queue link ends at %.0f px on a 844 px phone screen (%v)", bottom, err)
+	}
+	b.do(chromedp.EmulateViewport(1280, 900))
+
+	// From the keyboard: the queue link takes focus and Enter opens the queue.
+	b.do(chromedp.Focus(chromedp.ID("to-queue")), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.ID("queue")))
+}

@@ -65,7 +65,8 @@ func (c *Classifier) Classify(text string) (Stage, Signal) {
 // ClassifyEvent returns the stage and signal an event means, or (StageUnknown, SignalNone).
 //
 // Order of precedence:
-//  1. a status code the built-in code tables know (codes.go): codes are exact where text is not;
+//  1. a status code the built-in code tables know (codes.go), in the code column or written as
+//     the status text itself ("LH_DEPART"): codes are exact where text is not;
 //  2. a canonical stage written in the text as key, label or number ("export_customs", "5"),
 //     with SignalNone;
 //  3. the seller's rules, the longest matching pattern first;
@@ -79,6 +80,9 @@ func (c *Classifier) ClassifyEvent(e Event) (Stage, Signal) {
 		if st, sg, ok := ClassifyCode(e.Code); ok {
 			return st, sg
 		}
+	}
+	if st, sg, ok := clsTextCode(e.Text); ok {
+		return st, sg
 	}
 	if st, ok := clsStageCell(e.Text); ok {
 		return st, SignalNone
@@ -119,6 +123,16 @@ func (c *Classifier) ClassifyEvent(e Event) (Stage, Signal) {
 func NormalizeStatus(text string) string {
 	var buf [256]byte
 	return string(clsAppendNormal(buf[:0], text))
+}
+
+// clsTextCode reads a status text that is itself a status code the tables know ("CC_EX_START" in
+// the status column of an export that has no code column).
+func clsTextCode(text string) (Stage, Signal, bool) {
+	t := strings.TrimSpace(text)
+	if !clsLooksLikeCode(t) {
+		return StageUnknown, SignalNone, false
+	}
+	return ClassifyCode(t)
 }
 
 // clsStageCell recognises a status cell that holds a canonical stage instead of carrier text.

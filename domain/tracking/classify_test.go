@@ -384,6 +384,17 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		{tracking.Event{Text: "whatever", Code: "InTransit_CustomsReleased"}, tracking.StageCustomsCleared, tracking.SignalNone},
 		{tracking.Event{Text: "Out for delivery", Code: "InTransit"}, tracking.StageOutForDelivery, tracking.SignalNone},
 		{tracking.Event{Text: "Out for delivery", Code: "NO_SUCH_CODE"}, tracking.StageOutForDelivery, tracking.SignalNone},
+		// A status text that is itself a code of a known system is read as that code...
+		{tracking.Event{Text: "LH_DEPART"}, tracking.StageDepartedOrigin, tracking.SignalNone},
+		{tracking.Event{Text: " InfoReceived "}, tracking.StageDispatched, tracking.SignalLabelOnly},
+		{tracking.Event{Text: "transit004"}, tracking.StageArrivedDestination, tracking.SignalNone},
+		// ...but a plain word is text, whatever a code table makes of it (TrackingMore's "pickup"
+		// is out for delivery; a carrier's "Pickup" is its pick-up from the sender).
+		{tracking.Event{Text: "pickup"}, tracking.StageOutboundSorting, tracking.SignalNone},
+		// An unknown camel-case code is read as the words it is made of.
+		{tracking.Event{Text: "DestinationAirPortArrival"}, tracking.StageArrivedDestination, tracking.SignalNone},
+		{tracking.Event{Text: "ClearanceSuccessed_Export"}, tracking.StageExportCustoms, tracking.SignalNone},
+		{tracking.Event{Text: "HandoverLastMile"}, tracking.StageCustomsCleared, tracking.SignalNone},
 	} {
 		st, sg := cls.ClassifyEvent(tt.event)
 		if got, want := fmt.Sprint(st, " ", sg), fmt.Sprint(tt.stage, " ", tt.sig); got != want {
@@ -414,6 +425,10 @@ func TestExplain(t *testing.T) {
 	ex = cls.Explain(tracking.Event{Text: "x", Code: "EMI"})
 	if ex.Stage != tracking.StageDelivered || ex.By != "code" {
 		t.Errorf("Explain(code) = %+v", ex)
+	}
+	ex = cls.Explain(tracking.Event{Text: "CC_EX_START"})
+	if ex.Stage != tracking.StageExportCustoms || ex.By != "code" || !strings.Contains(ex.Reason, "the text is status code CC_EX_START") {
+		t.Errorf("Explain(code as text) = %+v", ex)
 	}
 	seller := tracking.NewClassifier([]tracking.Rule{{Pattern: "arrived at hub", Stage: tracking.StageArrivedDestination}})
 	if ex := seller.Explain(tracking.Event{Text: "[Leipzig] Arrived at hub"}); ex.By != "seller rule" || ex.Stage != tracking.StageArrivedDestination {

@@ -29,9 +29,79 @@ func clsAppendCut(dst []byte, text string, countries bool) []byte {
 // clsAppendReadable appends the text the built-in rules read: the normal form, except that a part
 // naming a country is kept. The normal form cuts "- Milan - Italy" to group texts and match seller
 // rules; the built-in rules want to know that a scan happened in Italy.
+//
+// A status that is one code-like word of ASCII letters is read as the words it is made of:
+// "DestinationAirPortArrival" as "Destination Air Port Arrival" (CC_EX_START is split at its
+// underscores by the tokenizer already).
 func clsAppendReadable(dst []byte, text string) []byte {
+	if t := strings.TrimSpace(text); clsIsCamel(t) {
+		var buf [128]byte
+		w := buf[:0]
+		for i := 0; i < len(t); i++ {
+			if i > 0 && clsIsUpper(t[i]) && (clsIsLower(t[i-1]) || i+1 < len(t) && clsIsUpper(t[i-1]) && clsIsLower(t[i+1])) {
+				w = append(w, ' ')
+			}
+			w = append(w, t[i])
+		}
+		return clsAppendCut(dst, string(w), true)
+	}
 	return clsAppendCut(dst, text, true)
 }
+
+// clsIsCamel reports whether s is one word of ASCII letters (and underscores or digits) written
+// in camel case, as system status codes are: "InboundScan", "ClearanceSuccessed_Export". "iPhone"
+// or "McDonald" are not (a capital must follow a small letter twice, or start a second word).
+func clsIsCamel(s string) bool {
+	if len(s) < 4 || len(s) > 100 || !clsIsUpper(s[0]) {
+		return false
+	}
+	humps := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case clsIsUpper(c):
+			if i > 0 && clsIsLower(s[i-1]) {
+				humps++
+			}
+		case clsIsLower(c), c == '_', '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return humps > 0
+}
+
+// clsLooksLikeCode reports whether a status text is a system's status code rather than words:
+// one word with an underscore ("CC_EX_START", "Delivered_001"), in camel case ("InfoReceived"),
+// or letters followed by digits ("transit002"). A plain word such as "Delivered" or "ARRIVAL" is
+// read as text: code tables give some plain words a meaning of their own system (TrackingMore's
+// "pickup" is out for delivery) that a carrier's "Pickup" does not have.
+func clsLooksLikeCode(s string) bool {
+	if len(s) < 3 || len(s) > 64 {
+		return false
+	}
+	under, digits, letters := false, false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_':
+			under = true
+		case '0' <= c && c <= '9':
+			digits = true
+		case clsIsUpper(c), clsIsLower(c):
+			if digits {
+				return false // "A1B2": a tracking number or a postcode, not a code
+			}
+			letters = true
+		default:
+			return false
+		}
+	}
+	return letters && (under || digits || clsIsCamel(s))
+}
+
+func clsIsUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
+func clsIsLower(c byte) bool { return 'a' <= c && c <= 'z' }
 
 // clsAppendLower appends b lower-cased.
 func clsAppendLower(dst, b []byte) []byte {
