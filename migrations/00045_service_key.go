@@ -28,7 +28,7 @@ var serviceKey = goose.NewGoMigration(45, &goose.GoFunc{RunTx: func(ctx context.
 	for rows.Next() {
 		var n string
 		if err := rows.Scan(&n); err != nil {
-			rows.Close()
+			_ = rows.Close() // the Scan error is the one to report
 			return err
 		}
 		names = append(names, n)
