@@ -110,7 +110,7 @@ type ImportSettings struct {
 // NewImport is the input of CreateImport.
 type NewImport struct {
 	UserID   *int64
-	Source   string // "upload", "cli" or "demo"
+	Source   string // "upload", "cli", "demo" or "api"
 	Filename string
 	Size     int64
 }

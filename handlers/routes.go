@@ -96,6 +96,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/settings/messages", s.messageSave, in)
 	e.POST("/settings/messages/reset", s.messageReset, in)
 	s.notifyRoutes(e, in)
+	s.apiRoutes(e)
 }
 
 // isUpload is a file upload (a CSV import, a dispute's evidence): its body streams to the handler,
