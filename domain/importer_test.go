@@ -444,8 +444,8 @@ func TestAcceptSuggestions(t *testing.T) {
 	s := dbtest.NewStore(t)
 	seller, owner := mustSeller(t, s, "Shop", "owner@shop.test")
 	mustImport(t, s, seller.ID, header+
-		"S-1,,,Matosinhos bonded customs yard intake,2026-11-08 10:00,,PT,\n"+
-		"S-2,,,Porto bonded customs yard intake,2026-11-08 11:00,,PT,\n"+
+		"S-1,,,Matosinhos quayside customs yard intake,2026-11-08 10:00,,PT,\n"+
+		"S-2,,,Porto quayside customs yard intake,2026-11-08 11:00,,PT,\n"+
 		"S-3,,,Zorblax manifest ping,2026-11-08 12:00,,PT,\n")
 	un, err := s.ListUnmappedStatuses(ctx, seller.ID, 50)
 	if err != nil || len(un) != 3 {
@@ -466,7 +466,7 @@ func TestAcceptSuggestions(t *testing.T) {
 		t.Errorf("%d acceptable suggestions, want 2 (the unknown text has at most a guess)", suggested)
 	}
 	// Only the ticked one.
-	n, events, err := s.AcceptSuggestions(ctx, seller.ID, owner.ID, []string{"[Porto] Porto bonded customs yard intake"}, time.Now())
+	n, events, err := s.AcceptSuggestions(ctx, seller.ID, owner.ID, []string{"[Porto] Porto quayside customs yard intake"}, time.Now())
 	if err != nil || n != 1 || events != 1 {
 		t.Fatalf("AcceptSuggestions(one) = %d, %d, %v", n, events, err)
 	}

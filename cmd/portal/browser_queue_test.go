@@ -392,13 +392,13 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 			t.Fatalf("%d actions and only %d exceptions worked", actions, worked)
 		}
 		page := evalJS[struct {
-			Title  string
+			Path   string
 			Kinds  []string
 			Fate   string
 			Choice string
 			Until  string
 		}](b, `({
-			title: document.getElementById("exception-title").textContent,
+			path: location.pathname,
 			kinds: Array.from(document.querySelectorAll("#work-next .kind-chip")).map(c => c.dataset.kind),
 			fate: (document.querySelector(".head-badges [data-fate]") || {dataset: {}}).dataset.fate || "",
 			choice: document.getElementById("next-resolution").value,
@@ -413,7 +413,7 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 			// dispute, not a snooze. Skipped, and not counted as worked.
 			key("n")
 			skipped++
-			waitJS(b, fmt.Sprintf(`document.getElementById("exception-title") && document.getElementById("exception-title").textContent !== %q && document.getElementById("work-keys")`, page.Title))
+			waitJS(b, fmt.Sprintf(`location.pathname !== %q && document.getElementById("work-keys")`, page.Path))
 			continue
 		default:
 			key("s")
@@ -423,7 +423,7 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 			kinds[k]++
 		}
 		worked += len(page.Kinds)
-		waitJS(b, fmt.Sprintf(`document.getElementById("exception-title") && document.getElementById("exception-title").textContent !== %q && document.getElementById("work-keys")`, page.Title))
+		waitJS(b, fmt.Sprintf(`location.pathname !== %q && document.getElementById("work-keys")`, page.Path))
 	}
 	t.Logf("worked %d exceptions (%d resolved, %d snoozed; kinds %v; %d parcels skipped for a dispute) with %d key presses",
 		worked, resolved, snoozed, kinds, skipped, actions)

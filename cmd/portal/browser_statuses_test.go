@@ -31,8 +31,8 @@ func TestBrowserStatusSuggestions(t *testing.T) {
 	at := func(d time.Duration) string { return now.Add(-d).In(china).Format("2006-01-02 15:04") }
 	var csv bytes.Buffer
 	csv.WriteString("order_ref,tracking_number,carrier,status,status_at,destination_country\n")
-	for i, unseen := range []string{"Matosinhos bonded customs yard intake", "Porto bonded customs yard intake",
-		"Matosinhos bonded customs yard intake"} {
+	for i, unseen := range []string{"Matosinhos quayside customs yard intake", "Porto quayside customs yard intake",
+		"Matosinhos quayside customs yard intake"} {
 		ref := fmt.Sprintf("QL-%d", 1001+i)
 		fmt.Fprintf(&csv, "%s,LP00QL%010d,Cainiao,[Shenzhen] Export customs clearance complete,%s,PT\n", ref, i, at(21*24*time.Hour))
 		fmt.Fprintf(&csv, "%s,LP00QL%010d,Cainiao,%s,%s,PT\n", ref, i, unseen, at(2*24*time.Hour))
@@ -56,7 +56,7 @@ func TestBrowserStatusSuggestions(t *testing.T) {
 
 	b.do(chromedp.Navigate(base+"/settings/statuses"), chromedp.WaitVisible(chromedp.ID("accept-form")))
 	got := b.text("#unmapped")
-	for _, want := range []string{"Matosinhos bonded customs yard intake", "Porto bonded customs yard intake", "8. Clearing Customs (Import)"} {
+	for _, want := range []string{"Matosinhos quayside customs yard intake", "Porto quayside customs yard intake", "8. Clearing Customs (Import)"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("unmapped page lacks %q:\n%s", want, got)
 		}

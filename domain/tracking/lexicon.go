@@ -130,7 +130,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"ARRIVE GATEWAY", `
 		en: processed through facility, processed through the facility`},
 	{"OFD", `
-		en: out for delivery, onboard for delivery, on board for delivery, with courier for delivery, with delivery courier, with courier, with driver, with the driver, with our driver, with your driver, with postman, with the postman, with delivery driver, out for post office delivery, second delivery attempt, out for second delivery, out for second delivery attempt, out for redelivery, outfordelivery, with delivering courier, delivering courier, loaded to van, loaded into van, loaded onto van, loaded on van, loaded to the van, delivering, delivery tour, delivery route, on a delivery route, gone out on a delivery route, delivery transportation, in delivery transportation, in delivery process, out on tour, shipment on tour
+		en: out for delivery, onboard for delivery, on board for delivery, with courier for delivery, with delivery courier, with courier, with driver, with the driver, with our driver, with your driver, with postman, with the postman, with delivery driver, out for post office delivery, second delivery attempt, out for second delivery, out for second delivery attempt, out for redelivery, outfordelivery, with delivering courier, delivering courier, loaded to van, loaded into van, loaded onto van, loaded on van, loaded to the van, delivering, delivery tour, delivery route, on a delivery route, gone out on a delivery route, delivery transportation, in delivery transportation, in delivery process, out on tour, shipment on tour, out for home delivery
 		    on vehicle for delivery, loaded for delivery, loaded on delivery vehicle, on delivery vehicle, delivery vehicle,
 		    on its way to you,
 		    being delivered, due for delivery, en route for delivery, will be delivered today,
@@ -165,7 +165,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: передано почтальону, передано курьеру, выдано курьеру, курьер в пути, в доставке, доставляется курьером,
 		    передано для доставки
 		uk: передано курєру, передано листоноші, в доставці
-		hu: kiszallitas alatt, kezbesites alatt, futarnal, kiszallitasra atadva
+		hu: kiszallitas alatt, kezbesites alatt, futarnal, kiszallitasra atadva, hazhoz szallitas alatt, kiszallitas alatt, futarnal
 		ro: in livrare, predat curierului, in curs de livrare, preluata spre livrare, preluat spre livrare, preluate spre livrare
 		ja: 配達中, 配達に出ています, 持ち出し中, 配達予定, 本日お届け予定, 配送中
 		ko: 배송출발, 배달출발, 배송중, 배달중, 배달준비, 배송준비, 배송기사 출발, 배달전, 직원 배송중, 배송출고, 배달차량상차, 배송기사 인계
@@ -206,7 +206,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: tullattu, tulliselvitetty
 		ja: 通関完了, 輸入許可
 		ko: 통관완료, 통관 완료
-		zh: 通关完成, 清关完成, 审单通过, 审核通过
+		zh: 通关完成, 清关完成, 审单通过, 审核通过, 已清关, 清关成功
 		hu: vamkezelve, elvamolva
 		ro: vamuit
 		tr: gumrukten cikti, gumrukten cikis
@@ -688,7 +688,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: transfer merkezi, aktarma merkezi, dagitim merkezi, isleme merkezi, transfer merkezinde
 		ru: сортировочный центр, сортировочного центра, логистический центр, магистральный сортировочный центр, цех, сц, цгп, уопк, сортировочн*
 		uk: сортувальний центр, сортувального центру
-		hu: logisztikai kozpont, depo, csomagkozpont
+		hu: logisztikai kozpont, depo, csomagkozpont, rendezokozpont*, szortirozokozpont*
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
@@ -710,7 +710,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: toimipiste, keskus
 		tr: sube, subesi, birim, merkez, merkezi, merkezine, merkezinden
 		ru: отделение, пункт, пункте
-		hu: kozpont, telephely
+		hu: kozpont, telephely, csomagkozpont*, csomopont*, logisztikai kozpont*
 		ro: centru, agentie
 		ja: 支店, 営業所, 拠点
 		ko: 지점
@@ -735,7 +735,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: склад*
 		ja: 倉庫
 		ko: 창고
-		zh: 仓库, 海外仓`},
+		zh: 仓库, 海外仓
+		hu: raktar*`},
 	{"DEPOT", `
 		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system, delivery point, nearest delivery depot
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
@@ -760,8 +761,8 @@ var clsLexiconTable = []clsLexEntry{
 		no: distribusjonsterminal, utleveringsterminal, lokal terminal
 		fi: jakelukeskus, jakelutoimipiste, jakeluterminaali, jakelupiste, lahiterminaali, maaraasemalle, maaraasemalla
 		tr: dagitim subesi, teslimat subesi, varis subesi, varis merkezi, teslimat birimi, varis transfer merkezi, teslim birimine, teslim birimi, dagitim transfer merkezinde
-		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки
-		hu: kezbesito posta, kezbesito depo
+		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения
+		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
@@ -820,7 +821,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 편의점, 점포
 		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
 	{"LOCKER", `
-		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox
+		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
 		pt: armario, armario inteligente, locker, cacifo, caixa de correios inteligente
 		fr: consigne, consigne automatique, casier, abricolis, locker, consigne pickup station, pickup station
@@ -837,7 +838,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: kargomat, akilli dolap, dolap
 		ru: ячейка, почтомат*, ячейку, ячейка, апс, абонементный ящик, абонементный почтовый шкаф
 		uk: поштомат*
-		hu: csomagautomata, automata
+		hu: csomagautomata, automata, automata*, csomagautomata*
 		ro: easybox, locker
 		ja: 宅配ボックス, ロッカー
 		ko: 무인택배함, 택배함, 보관함
@@ -924,7 +925,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
-		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve
+		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
 		he: נמסר
@@ -933,7 +934,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
 		bg: доставена, доставен, доставено, доставени, връчена, връчен`},
 	{"DELIVERY", `
-		en: delivery, deliver, deliveries
+		en: delivery, deliver, deliveries, home delivery
 		es: entrega, entregar, repartir
 		pt: entrega, entregar
 		fr: livraison, livrer, distribution
@@ -1114,7 +1115,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: iade, iade edildi, iade edilmistir, geri gonderildi, iade surecinde
 		ru: отправлено обратно, возвра*
 		uk: повернення, повернуто
-		hu: visszakuldve, visszakuldes, vissza a feladonak
+		hu: visszakuldve, visszakuldes, vissza a feladonak, visszakuld*, visszaterult, visszateres
 		ro: retur, returnat, returnata, returnare, returnat la expeditor, retur la expeditor, expediere returnata
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
@@ -1359,7 +1360,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: vaurioitunut, vahingoittunut, rikkoutunut
 		tr: hasarli, hasar, hasarlandi
 		ru: повреждено, повреждение, поврежден, дефектност*, по причине дефектности, уничтожен*
-		hu: serult, megserult
+		hu: serult, megserult, serules*, serult
 		ro: deteriorat, avariat, distrus, distrusa, deteriorata, avariata
 		ja: 破損
 		ko: 파손
@@ -1562,7 +1563,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 운송장, 송장
 		zh: 面单, 运单, 电子面单`},
 	{"PREADVICE", `
-		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted
+		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received
 		    pre registered, pre-registered, preregistered, pre announced, advised electronically, announced, electronically advised,
 		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso

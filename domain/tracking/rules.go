@@ -226,6 +226,8 @@ var clsRuleTable = []clsRule{
 
 	// ---- 6 departed_origin ----
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {ORIGIN COUNTRY|ORIGIN AIRPORT|ORIGINNAME|ABROAD}", 6),
+	// On its way to the airport or port of departure: not yet handed over, let alone departed.
+	rule("{TRANSIT|FORWARD} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3),
 	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... OUTWARD {FACILITY|SORT FACILITY}", 4),
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6), rule("{DEPART|LEAVE} ORIGIN $", 6),
 	rule("{ORIGIN|ORIGINNAME} ... {DEPART|LEAVE}", 6).unlessAny("FACILITY", "WAREHOUSE", "SORT"), // "CHINA, SHENZHEN, Departed Sunyou Facility"
@@ -290,7 +292,7 @@ var clsRuleTable = []clsRule{
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
-	rule("{PROCESS|RELEASE|PREPARE|SORT} for DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
+	rule("{PROCESS|RELEASE|PREPARE|SORT} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
 	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
@@ -347,6 +349,7 @@ var clsRuleTable = []clsRule{
 	signal("ABSENT ... NOTICE", 10, SignalAttemptFailed), signal("NOTICE ... RESCHEDULE", 10, SignalAttemptFailed),
 
 	// ---- pickup_available: waiting at a post office or pickup point ----
+	signal("{ARRIVE|RECEIVE} ... LOCKER", 10, SignalPickupAvailable), // arrived at the locker: waiting for the buyer
 	signal("{AVAILABLE|COLLECT|NOTICE}", 10, SignalPickupAvailable).unlessAny("SENDER", "PREPARE", "DRIVER"), // the shipper's notice, a courier to collect
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
