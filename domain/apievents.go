@@ -234,6 +234,7 @@ func (s *Store) importRecords(ctx context.Context, seller SellerID, user *int64,
 	if err != nil {
 		return Import{}, err
 	}
+	run.coalesceSweep = true
 	done, _, err := run.Complete(ctx, &buf, obs)
 	if err != nil {
 		return done, err

@@ -181,3 +181,55 @@ func TestPutOrderAndFindAPIShipment(t *testing.T) {
 		t.Errorf("another seller's order: %v, want ErrNotFound", err)
 	}
 }
+
+// TestIngestEventsLeavesTheSweepToALaterBatch: while another import of the shop runs, a batch
+// leaves its sweep to it, and that import's sweep raises the batch's exceptions too; with none
+// running, a batch sweeps itself.
+func TestIngestEventsLeavesTheSweepToALaterBatch(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	shop, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	stalled := func(ref string) []domain.APIEvent {
+		return []domain.APIEvent{{OrderRef: ref, Status: "[Shenzhen] Outbound in sorting center", StatusAt: "2026-01-02T10:00:00+08:00"}}
+	}
+	open := func() int {
+		t.Helper()
+		page, err := s.ListAPIExceptions(ctx, shop.ID, domain.QueueFilter{State: domain.QueueAll, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(page.Exceptions)
+	}
+	if _, err := s.IngestEvents(ctx, shop.ID, nil, stalled("S-1"), false, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := open(); n != 1 {
+		t.Fatalf("a batch alone: %d exceptions, want 1 (it sweeps itself)", n)
+	}
+	later, err := s.CreateImport(ctx, shop.ID, domain.NewImport{Source: "cli", Filename: "later.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := "order_ref,status,status_at\nS-3,[Shenzhen] Outbound in sorting center,2026-01-02T10:00:00+08:00\n"
+	p, err := domain.DetectSettings(strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := s.BeginImport(ctx, shop.ID, later.ID, domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, DateOrder: p.DateOrder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IngestEvents(ctx, shop.ID, nil, stalled("S-2"), false, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := open(); n != 1 {
+		t.Errorf("with a later import running: %d exceptions, want 1 (the batch left its sweep to it)", n)
+	}
+	if _, _, err := run.Complete(ctx, strings.NewReader(csv), nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := open(); n != 3 {
+		t.Errorf("after the later import: %d exceptions, want 3", n)
+	}
+}
