@@ -33,7 +33,7 @@ const MaxAPITokens = 50
 // logs) and a session cookie or other value sent by mistake is refused without a lookup.
 const apiTokenPrefix = "pd_"
 
-const apiTokenColumns = `seller_id, id, name, prefix, created_by, created_at, last_used_at, revoked_at`
+const apiTokenColumns = `seller_id, id, name, prefix, created_by, created_at, last_used_at, revoked_at` // #nosec G101 -- column names, not a credential
 
 // CreateAPIToken makes a token for the seller and returns it with the token itself, which is
 // never stored and cannot be shown again. Only an owner may do it: it returns ErrUnauthorized
