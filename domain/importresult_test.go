@@ -204,3 +204,31 @@ func TestSetTimezone(t *testing.T) {
 	}
 	_ = other
 }
+
+// The rejected rows go back in the file's delimiter when a CSV writer can write it, and with a
+// byte order mark when the file had one or was not UTF-8.
+func TestImportRejectsShape(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		delim, enc string
+		bom        bool
+		comma      rune
+		wantBOM    bool
+	}{
+		{";", domain.EncodingUTF8, true, ';', true},
+		{"\t", "windows-1252", false, '\t', true},
+		{"|", domain.EncodingUTF8, false, '|', false},
+		{"", "", false, ',', false},
+		{`"`, domain.EncodingUTF8, false, ',', false},
+		{"\n", domain.EncodingUTF8, false, ',', false},
+		{";;", domain.EncodingUTF8, false, ',', false},
+	} {
+		im := domain.Import{Delimiter: tc.delim, Encoding: tc.enc, BOM: tc.bom}
+		if got := im.Comma(); got != tc.comma {
+			t.Errorf("Comma(%q) = %q, want %q", tc.delim, got, tc.comma)
+		}
+		if got := im.RejectsBOM(); got != tc.wantBOM {
+			t.Errorf("RejectsBOM(%q, BOM %v) = %v, want %v", tc.enc, tc.bom, got, tc.wantBOM)
+		}
+	}
+}
