@@ -349,7 +349,7 @@ var clsRuleTable = []clsRule{
 	signal("ABSENT ... NOTICE", 10, SignalAttemptFailed), signal("NOTICE ... RESCHEDULE", 10, SignalAttemptFailed),
 
 	// ---- pickup_available: waiting at a post office or pickup point ----
-	signal("{ARRIVE|RECEIVE} ... LOCKER", 10, SignalPickupAvailable), // arrived at the locker: waiting for the buyer
+	signal("{ARRIVE|RECEIVE} ... LOCKER", 10, SignalPickupAvailable),                                         // arrived at the locker: waiting for the buyer
 	signal("{AVAILABLE|COLLECT|NOTICE}", 10, SignalPickupAvailable).unlessAny("SENDER", "PREPARE", "DRIVER"), // the shipper's notice, a courier to collect
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
