@@ -99,6 +99,10 @@ func (im Import) Runnable() bool {
 	return im.Status == ImportUploaded || im.Status == ImportFailed || im.Status == ImportInterrupted
 }
 
+// UnmappedAtLeast reports whether UnmappedStatuses stopped at UnmappedStatusesMax: the file may
+// have more distinct texts no rule knew.
+func (im Import) UnmappedAtLeast() bool { return im.UnmappedStatuses >= UnmappedStatusesMax }
+
 // Comma is the delimiter the import's file used, as the rejected rows are written back in: a
 // comma when it is not known or not one a CSV writer can write.
 func (im Import) Comma() rune {
