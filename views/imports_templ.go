@@ -911,7 +911,7 @@ func importLead(vm ImportDetail) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		} else if n != nil {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 75, "<p class=\"lead-figure\" id=\"parcels-need-you-none\">No parcel needs you now.</p><p class=\"lead-note\">Nothing in your shipments is stalled, late or in trouble after this import.</p><a href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 75, "<p class=\"lead-figure\" id=\"parcels-need-you-none\">No parcel needs you now.</p><p class=\"lead-note\">After this import, none of your parcels has a problem that no one has dealt with yet.</p><a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
