@@ -135,7 +135,11 @@ func clsTextCode(text string) (Stage, Signal, bool) {
 	if !clsLooksLikeCode(t) {
 		return StageUnknown, SignalNone, false
 	}
-	return ClassifyCode(t)
+	c, ok := clsLookupCode(t)
+	if !ok || !clsLooksLikeCode(c.code) {
+		return StageUnknown, SignalNone, false // "PickUp" is not TrackingMore's plain-word "pickup"
+	}
+	return c.stage, c.signal, true
 }
 
 // clsStageCell recognises a status cell that holds a canonical stage instead of carrier text.

@@ -391,6 +391,7 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		// ...but a plain word is text, whatever a code table makes of it (TrackingMore's "pickup"
 		// is out for delivery; a carrier's "Pickup" is its pick-up from the sender).
 		{tracking.Event{Text: "pickup"}, tracking.StageOutboundSorting, tracking.SignalNone},
+		{tracking.Event{Text: "PickUp"}, tracking.StageOutboundSorting, tracking.SignalNone},
 		// An unknown camel-case code is read as the words it is made of.
 		{tracking.Event{Text: "DestinationAirPortArrival"}, tracking.StageArrivedDestination, tracking.SignalNone},
 		{tracking.Event{Text: "ClearanceSuccessed_Export"}, tracking.StageExportCustoms, tracking.SignalNone},
