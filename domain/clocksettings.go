@@ -246,8 +246,7 @@ func (s *Store) SetTimezone(ctx context.Context, seller SellerID, actor User, na
 		return "", ErrUnauthorized
 	}
 	name = strings.TrimSpace(name)
-	// "Local" is the server's zone, not a place; "" would be read as UTC.
-	if _, err := time.LoadLocation(name); err != nil || name == "" || name == "Local" || len(name) > 64 {
+	if _, ok := chosenZone(name); !ok {
 		return "", Invalid("timezone", "Enter a time zone by its name, such as Asia/Shanghai, Europe/Madrid or America/New_York.")
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE sellers SET timezone = $2 WHERE id = $1`, seller, name)
@@ -260,6 +259,16 @@ func (s *Store) SetTimezone(ctx context.Context, seller SellerID, actor User, na
 		return "", ErrNotFound
 	}
 	return name, nil
+}
+
+// chosenZone loads a time zone a seller or member chose, by its IANA name, and reports whether it
+// is one: "" would be read as UTC, and "Local" and "localtime" are the server's zone, not a place.
+func chosenZone(name string) (*time.Location, bool) {
+	if name == "" || name == "Local" || name == "localtime" || len(name) > 64 {
+		return nil, false
+	}
+	loc, err := loadZone(name)
+	return loc, err == nil
 }
 
 // checkServiceName normalises a service name for the untracked list, or says what is wrong.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -96,6 +97,27 @@ const importPositionSQL = `CASE WHEN i.status = 'queued' THEN (SELECT count(*) F
 // Runnable reports whether the import can be started (again).
 func (im Import) Runnable() bool {
 	return im.Status == ImportUploaded || im.Status == ImportFailed || im.Status == ImportInterrupted
+}
+
+// UnmappedAtLeast reports whether UnmappedStatuses stopped at UnmappedStatusesMax: the file may
+// have more distinct texts no rule knew.
+func (im Import) UnmappedAtLeast() bool { return im.UnmappedStatuses >= UnmappedStatusesMax }
+
+// Comma is the delimiter the import's file used, as the rejected rows are written back in: a
+// comma when it is not known or not one a CSV writer can write.
+func (im Import) Comma() rune {
+	d := []rune(im.Delimiter)
+	if len(d) != 1 || d[0] == '"' || d[0] == '\r' || d[0] == '\n' || d[0] == utf8.RuneError || d[0] == 0 {
+		return ','
+	}
+	return d[0]
+}
+
+// RejectsBOM reports whether the rejected rows' download starts with a byte order mark: when the
+// file had one, and when it was not UTF-8, since the download is UTF-8 whatever the file's
+// encoding was and the mark is what tells a spreadsheet so.
+func (im Import) RejectsBOM() bool {
+	return im.BOM || im.Encoding != "" && im.Encoding != EncodingUTF8
 }
 
 // ImportSettings is how to read a file: its dialect, which column holds what, how to read
