@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest serve them and CI.
-.PHONY: run test build generate check lint fmt vet bench-import bench-sweep bench-queue bench-outbox
+.PHONY: run test build generate check lint fmt vet bench-import bench-sweep bench-queue bench-outbox bench-api
 
 run: ## serve the portal (local PostgreSQL and demo shop when DATABASE_URL is unset)
 	scripts/run.sh
@@ -37,3 +37,6 @@ bench-queue: ## wrk p50/p99 and req/s of the review queue (page 1, filtered, dee
 
 bench-outbox: ## one serve drains 100,000 outbox e-mails to a local SMTP test server: messages/s, peak RSS, and the queue's p99 while draining against after
 	scripts/bench-outbox.sh
+
+bench-api: ## events posted to the JSON API (batches of 5,000, 8 clients) against `portal import` of the same events, 100k by default (BENCH_EVENTS): events/s, p50/p99 per batch, peak RSS, ratio
+	scripts/bench-api.sh

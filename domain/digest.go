@@ -73,8 +73,8 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, seller SellerID, actor
 	if p.DigestHour < 0 || p.DigestHour > 23 {
 		fields["digest_hour"] = "Choose an hour of the day."
 	}
-	loc, err := LookupZone(p.Timezone)
-	if err != nil {
+	loc, zoneErr := LookupZone(p.Timezone)
+	if zoneErr != nil {
 		fields["timezone"] = "Choose a time zone from the list."
 	}
 	for _, k := range p.AlertKinds {
@@ -96,7 +96,7 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, seller SellerID, actor
 		d := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 		givenOn = &d
 	}
-	_, err = s.db.ExecContext(ctx, `
+	_, err := s.db.ExecContext(ctx, `
 		INSERT INTO notification_prefs (seller_id, user_id, digest_enabled, digest_hour, timezone, alert_kinds, last_digest_on)
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (seller_id, user_id) DO UPDATE SET digest_enabled = EXCLUDED.digest_enabled,

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -98,6 +99,27 @@ func (im Import) Runnable() bool {
 	return im.Status == ImportUploaded || im.Status == ImportFailed || im.Status == ImportInterrupted
 }
 
+// UnmappedAtLeast reports whether UnmappedStatuses stopped at UnmappedStatusesMax: the file may
+// have more distinct texts no rule knew.
+func (im Import) UnmappedAtLeast() bool { return im.UnmappedStatuses >= UnmappedStatusesMax }
+
+// Comma is the delimiter the import's file used, as the rejected rows are written back in: a
+// comma when it is not known or not one a CSV writer can write.
+func (im Import) Comma() rune {
+	d := []rune(im.Delimiter)
+	if len(d) != 1 || d[0] == '"' || d[0] == '\r' || d[0] == '\n' || d[0] == utf8.RuneError || d[0] == 0 {
+		return ','
+	}
+	return d[0]
+}
+
+// RejectsBOM reports whether the rejected rows' download starts with a byte order mark: when the
+// file had one, and when it was not UTF-8, since the download is UTF-8 whatever the file's
+// encoding was and the mark is what tells a spreadsheet so.
+func (im Import) RejectsBOM() bool {
+	return im.BOM || im.Encoding != "" && im.Encoding != EncodingUTF8
+}
+
 // ImportSettings is how to read a file: its dialect, which column holds what, how to read
 // ambiguous dates, and the zone of times that carry no offset.
 type ImportSettings struct {
@@ -110,7 +132,7 @@ type ImportSettings struct {
 // NewImport is the input of CreateImport.
 type NewImport struct {
 	UserID   *int64
-	Source   string // "upload", "cli" or "demo"
+	Source   string // "upload", "cli", "demo" or "api"
 	Filename string
 	Size     int64
 }
@@ -189,6 +211,12 @@ type ImportRun struct {
 	id     int64
 	set    ImportSettings
 	cls    *tracking.Classifier
+	// coalesceSweep leaves the sweep after the import to another import of the seller that is
+	// still running when this one is done (the API's batches, which a tool posts from several clients
+	// at once: 20 batches would sweep the whole shop 20 times, one after another, to the same
+	// end). The last batch sweeps, and so does a batch that fails, in case an earlier one left
+	// its sweep to it; a later import that dies with its process leaves it to the periodic sweep.
+	coalesceSweep bool
 }
 
 // BeginImport opens the import's transaction, takes its run lock and marks it running, so that a

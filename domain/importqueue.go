@@ -54,6 +54,10 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 		if obs != nil {
 			obs.ImportFinished(result, im, time.Since(start))
 		}
+		if run.coalesceSweep {
+			// An earlier batch may have left its sweep to this one (below): do it, best effort.
+			_, _ = run.store.Sweep(context.WithoutCancel(ctx), run.seller, time.Now())
+		}
 		return im, SweepResult{}, err
 	}
 	if obs != nil {
@@ -62,6 +66,15 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 	start = time.Now()
 	if err := run.store.analyzeImported(ctx, im); err != nil {
 		return im, SweepResult{}, err
+	}
+	if run.coalesceSweep {
+		later, err := run.store.otherImportRunning(ctx, run.seller, run.id)
+		if err != nil {
+			return im, SweepResult{}, err
+		}
+		if later {
+			return im, SweepResult{}, nil
+		}
 	}
 	sr, err := run.store.Sweep(ctx, run.seller, start)
 	if obs != nil {
@@ -76,6 +89,20 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 	}
 	im.ParcelsNeedYou = &n
 	return im, sr, nil
+}
+
+// otherImportRunning reports whether another import of the seller is running now, after import id
+// committed: an import is marked done in its own transaction, so one still running commits
+// later, and its own sweep, which follows its commit, covers what import id brought. Of imports
+// that end together, the last to commit finds none running and sweeps.
+func (s *Store) otherImportRunning(ctx context.Context, seller SellerID, id int64) (bool, error) {
+	var later bool
+	err := s.db.GetContext(ctx, &later, `SELECT EXISTS (SELECT 1 FROM imports
+		WHERE seller_id = $1 AND id <> $2 AND status = 'running')`, seller, id)
+	if err != nil {
+		return false, fmt.Errorf("import %d: later imports: %w", id, err)
+	}
+	return later, nil
 }
 
 // recordParcelsNeedYou counts the seller's parcels that need a person now (an open or

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
@@ -184,7 +185,7 @@ func TestSetTimezone(t *testing.T) {
 	if err != nil || got.Timezone != "Europe/Madrid" {
 		t.Errorf("shop zone = %q, %v", got.Timezone, err)
 	}
-	for _, bad := range []string{"", "Local", "Mars/Olympus", "Europe/../../etc/passwd"} {
+	for _, bad := range []string{"", "Local", "localtime", "Mars/Olympus", "Europe/../../etc/passwd"} {
 		var verr *domain.ValidationError
 		if _, err := s.SetTimezone(ctx, seller.ID, owner, bad); !errors.As(err, &verr) || verr.Fields["timezone"] == "" {
 			t.Errorf("zone %q: %v, want a message for the field", bad, err)
@@ -203,4 +204,40 @@ func TestSetTimezone(t *testing.T) {
 		t.Errorf("zone changed to %q by refused calls", got.Timezone)
 	}
 	_ = other
+	// A member's digest zone is checked the same way.
+	for _, bad := range []string{"", "Local", "localtime", "Mars/Olympus"} {
+		var verr *domain.ValidationError
+		err := s.SetNotificationPrefs(ctx, seller.ID, owner, domain.NotificationPrefs{DigestHour: 8, Timezone: bad}, time.Now())
+		if !errors.As(err, &verr) || verr.Fields["timezone"] == "" {
+			t.Errorf("digest zone %q: %v, want a message for the field", bad, err)
+		}
+	}
+}
+
+// The rejected rows go back in the file's delimiter when a CSV writer can write it, and with a
+// byte order mark when the file had one or was not UTF-8.
+func TestImportRejectsShape(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		delim, enc string
+		bom        bool
+		comma      rune
+		wantBOM    bool
+	}{
+		{";", domain.EncodingUTF8, true, ';', true},
+		{"\t", "windows-1252", false, '\t', true},
+		{"|", domain.EncodingUTF8, false, '|', false},
+		{"", "", false, ',', false},
+		{`"`, domain.EncodingUTF8, false, ',', false},
+		{"\n", domain.EncodingUTF8, false, ',', false},
+		{";;", domain.EncodingUTF8, false, ',', false},
+	} {
+		im := domain.Import{Delimiter: tc.delim, Encoding: tc.enc, BOM: tc.bom}
+		if got := im.Comma(); got != tc.comma {
+			t.Errorf("Comma(%q) = %q, want %q", tc.delim, got, tc.comma)
+		}
+		if got := im.RejectsBOM(); got != tc.wantBOM {
+			t.Errorf("RejectsBOM(%q, BOM %v) = %v, want %v", tc.enc, tc.bom, got, tc.wantBOM)
+		}
+	}
 }

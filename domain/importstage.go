@@ -59,14 +59,14 @@ type stagedFile struct {
 	bytes      int64 // of the file, read
 	empty      int64 // records with nothing in them, skipped (not in rows)
 	// unmapped are the distinct normal forms of the status texts that matched no rule (up to
-	// unmappedMax of them), and unmappedRows the accepted rows that carried such a text.
+	// UnmappedStatusesMax of them), and unmappedRows the accepted rows that carried such a text.
 	unmapped     map[string]struct{}
 	unmappedRows int64
 }
 
-// unmappedMax bounds the distinct unmapped texts an import remembers, so memory does not grow
-// with a file of one-off texts; the count then reads "at least".
-const unmappedMax = 10_000
+// UnmappedStatusesMax bounds the distinct unmapped texts an import remembers, so memory does not
+// grow with a file of one-off texts; the count then reads "at least" (Import.UnmappedAtLeast).
+const UnmappedStatusesMax = 10_000
 
 // copyStream is lib/pq's COPY statement, which takes rows already in COPY's text format. Going
 // through database/sql instead costs a conversion of every value of every row (a third of the
@@ -137,7 +137,7 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 						st := statuses.get(row.Status, row.StatusCode, row.Carrier)
 						if row.Status != "" && st.stage == 0 {
 							out.unmappedRows++
-							if len(out.unmapped) < unmappedMax {
+							if len(out.unmapped) < UnmappedStatusesMax {
 								out.unmapped[st.norm] = struct{}{}
 							}
 						}

@@ -20,7 +20,8 @@ import (
 //     at the stage it read). An import takes it after the merge lock, and a sweep never takes
 //     the merge lock.
 //
-// login-throttle:<key> (loginThrottleLockSQL) stands apart: taken alone, per counter, in key order.
+// login-throttle:<key> (loginThrottleLockSQL) stands apart: taken alone, per counter, in key
+// order; so does api-tokens:<seller> (apiTokensLockSQL), taken alone while a token is created.
 
 // importRunLockSQL is the lock an import holds for the life of its transaction, over a row of
 // imports (seller_id, id).
@@ -31,6 +32,10 @@ const importMergeLockSQL = `hashtextextended('import-merge:' || $1, 0)`
 
 // sweepLockSQL is the seller's sweep lock; $1 is the seller.
 const sweepLockSQL = `hashtextextended('sweep:' || $1::text, 0)`
+
+// apiTokensLockSQL is the seller's API-token lock; $1 is the seller. Two owners creating tokens
+// at once must not pass the limit together.
+const apiTokensLockSQL = `hashtextextended('api-tokens:' || $1, 0)`
 
 // loginThrottleLockSQL is a login counter's lock, over a column key.
 const loginThrottleLockSQL = `hashtextextended('login-throttle:' || key, 0)`

@@ -67,7 +67,7 @@ func TestZones(t *testing.T) {
 	if again, _ := domain.LookupZone("Europe/Madrid"); again != madrid {
 		t.Errorf("LookupZone loaded Europe/Madrid twice")
 	}
-	for _, name := range []string{"", "Local", "Mars/Olympus", "europe/madrid "} {
+	for _, name := range []string{"", "Local", "localtime", "Mars/Olympus", "europe/madrid ", "Europe/" + strings.Repeat("x", 64)} {
 		if _, err := domain.LookupZone(name); err != domain.ErrUnknownZone {
 			t.Errorf("LookupZone(%q): err = %v, want ErrUnknownZone", name, err)
 		}

@@ -22,13 +22,14 @@ var ErrUnknownZone = errors.New("unknown time zone")
 var zones sync.Map // IANA name → *time.Location: time.LoadLocation reads the zone file each call
 
 // LookupZone returns the location of an IANA zone name ("Europe/Madrid", "UTC"), loaded once per
-// name. It returns ErrUnknownZone for a name unknown to this server, and for "" and "Local",
-// which time.LoadLocation would take as UTC and as this server's own zone.
+// name. It returns ErrUnknownZone for a name unknown to this server, one longer than 64 bytes,
+// and for "" (which time.LoadLocation would take as UTC) and "Local" and "localtime" (this
+// server's own zone, not a place).
 func LookupZone(name string) (*time.Location, error) {
 	if loc, ok := zones.Load(name); ok {
 		return loc.(*time.Location), nil
 	}
-	if name == "" || name == "Local" {
+	if name == "" || name == "Local" || name == "localtime" || len(name) > 64 {
 		return nil, ErrUnknownZone
 	}
 	loc, err := time.LoadLocation(name)

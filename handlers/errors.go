@@ -20,6 +20,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if isAPI(c) {
+		s.handleAPIError(err, c)
+		return
+	}
 	tooSlow := errors.Is(context.Cause(c.Request().Context()), errTooSlow)
 	// A request cut off by a read timeout has its context cancelled, but its client still waits
 	// for the answer: the page is rendered regardless.

@@ -159,3 +159,54 @@ func TestShopTimezoneSetting(t *testing.T) {
 		t.Errorf("an agent changed the zone to %q", s.Timezone)
 	}
 }
+
+// While the sweep after a done import has not counted the parcels that need the seller, only the
+// lead asks for the page again (taking its own part of the answer); the rest of the result, its
+// links and rejected rows, is not swapped out every second.
+func TestImportResultPollsOnlyItsLeadWhileCounting(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, handlers.Config{})
+	c := ts.client(t)
+	c.signup("Shop", "owner@shop.test")
+	res := c.upload("orders.csv", "Order ID,Tracking Number,Country\nA-1,LP00123456789012,Spain\n,LP00123456789013,Spain\n")
+	wantStatus(t, res, http.StatusSeeOther)
+	path := res.Header.Get("Location")
+	wantStatus(t, c.confirm(path, nil), http.StatusSeeOther)
+	c.waitCounted(path)
+	id, err := strconv.ParseInt(path[strings.LastIndexByte(path, '/')+1:], 10, 64)
+	if err != nil {
+		t.Fatalf("import path %q: %v", path, err)
+	}
+	// As the page is between the import's end and its sweep's count.
+	if _, err := ts.db.Exec(`UPDATE imports SET parcels_need_you = NULL, finished_at = now() WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	for _, htmx := range []bool{false, true} {
+		req, _ := http.NewRequest(http.MethodGet, c.base+path, nil)
+		if htmx {
+			req.Header.Set("HX-Request", "true")
+		}
+		page := c.do(req)
+		wantStatus(t, page, http.StatusOK)
+		wantBody(t, page, `id="parcels-counting"`, `id="rejected-download"`, `hx-select="#import-lead"`)
+		if n := strings.Count(page.body, `hx-trigger="every 1s"`); n != 1 {
+			t.Errorf("htmx %v: %d polling elements, want the lead alone", htmx, n)
+		}
+		lead := page.body[strings.Index(page.body, `id="import-lead"`):]
+		if i := strings.Index(page.body, `id="import-panel"`); i < 0 || strings.Contains(page.body[i:strings.Index(page.body, `id="import-lead"`)], "hx-trigger") {
+			t.Errorf("htmx %v: the panel itself polls", htmx)
+		}
+		if !strings.Contains(lead[:strings.Index(lead, ">")], `hx-trigger="every 1s"`) {
+			t.Errorf("htmx %v: the lead does not poll: %.200s", htmx, lead)
+		}
+	}
+	// Counted: nothing polls.
+	if _, err := ts.db.Exec(`UPDATE imports SET parcels_need_you = 0 WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	page := c.get(path)
+	wantBody(t, page, `id="parcels-need-you-none"`)
+	if strings.Contains(page.body, "hx-trigger") || strings.Contains(page.body, "hx-select") {
+		t.Error("the counted result still polls")
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -249,8 +248,7 @@ func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.Imp
 
 // importRejected downloads the rows an import refused: the original header and fields plus an
 // error column, safe to open in a spreadsheet, in the file's own shape: its delimiter, its column
-// names, and a byte order mark if it had one. The download is UTF-8 whatever the file's encoding
-// was, so a file that was not UTF-8 gets the mark too: it is what tells a spreadsheet so.
+// names, and a byte order mark (Import.Comma, Import.RejectsBOM).
 func (s *Server) importRejected(c echo.Context) error {
 	id, err := idParam(c)
 	if err != nil {
@@ -261,10 +259,7 @@ func (s *Server) importRejected(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	shape := csvShape{Comma: ',', BOM: im.BOM || (im.Encoding != "" && im.Encoding != domain.EncodingUTF8)}
-	if d := []rune(im.Delimiter); len(d) == 1 && d[0] != '"' && d[0] != '\r' && d[0] != '\n' && d[0] != utf8.RuneError {
-		shape.Comma = d[0]
-	}
+	shape := csvShape{Comma: im.Comma(), BOM: im.RejectsBOM()}
 	return s.streamCSVAs(c, fmt.Sprintf("import-%d-rejected.csv", im.ID), shape, func(w *csv.Writer) error {
 		if err := w.Write(safeRow(append(append([]string(nil), im.Header...), "error"))); err != nil {
 			return err

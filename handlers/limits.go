@@ -22,7 +22,7 @@ const formLimit = "1M"
 func readForm(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
-		if r.Method != http.MethodPost || isUpload(c) {
+		if r.Method != http.MethodPost || isUpload(c) || isAPI(c) {
 			return next(c)
 		}
 		err := r.ParseForm()

@@ -76,6 +76,9 @@ func (s *Server) logRequests() echo.MiddlewareFunc {
 			if seller, ok := c.Get(ctxSeller).(*domain.Seller); ok {
 				attrs = append(attrs, slog.Int64("seller", int64(seller.ID)))
 			}
+			if auth, ok := c.Get(ctxAPI).(domain.APIAuth); ok {
+				attrs = append(attrs, slog.Int64("seller", int64(auth.Seller)), slog.Int64("api_token", auth.TokenID))
+			}
 			if v.Error != nil && v.Status >= 500 {
 				attrs = append(attrs, slog.String("err", v.Error.Error()))
 			}
@@ -92,11 +95,14 @@ var errTooSlow = errors.New("no answer within the request time limit")
 // context ends, so a request waiting for a database connection (every one in use) or on a query
 // gives up and answers 503 with a page that says the desk is busy, instead of hanging. Once the
 // answer has started (a CSV export streams for as long as it needs) the limit no longer applies.
-// Uploads are left out: they stream in for as long as the file keeps arriving.
+// Uploads are left out: they stream in for as long as the file keeps arriving. So are the API's
+// writes: a batch of events is an import, which waits its turn behind the shop's other imports
+// (a tool posting from several clients at once) and must not be cut off half way by a clock that
+// is about pages.
 func answerWithin(limit time.Duration) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			if isUpload(c) {
+			if isUpload(c) || isAPI(c) && c.Request().Method != http.MethodGet {
 				return next(c)
 			}
 			ctx, cancel := context.WithCancelCause(c.Request().Context())

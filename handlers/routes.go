@@ -24,7 +24,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.Use(s.logRequests())
 	e.Use(middleware.Recover())
 	e.Use(securityHeaders(s.cfg.SecureCookies))
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: formLimit, Skipper: isUpload}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: formLimit, Skipper: func(c echo.Context) bool { return isUpload(c) || isAPI(c) }}))
 	e.Use(readForm)
 	e.Use(textOnly)
 	e.Use(answerWithin(s.cfg.RequestTimeout))
@@ -89,10 +89,14 @@ func (s *Server) routes(e *echo.Echo) {
 	e.POST("/settings/timezone", s.timezoneUpdate, in)
 	e.POST("/settings/untracked-services", s.untrackedServiceAdd, in)
 	e.POST("/settings/untracked-services/delete", s.untrackedServiceRemove, in)
+	e.GET("/settings/api-tokens", s.apiTokensIndex, in)
+	e.POST("/settings/api-tokens", s.apiTokenCreate, in)
+	e.POST("/settings/api-tokens/:id/revoke", s.apiTokenRevoke, in)
 	e.GET("/settings/messages", s.messagesIndex, in)
 	e.POST("/settings/messages", s.messageSave, in)
 	e.POST("/settings/messages/reset", s.messageReset, in)
 	s.notifyRoutes(e, in)
+	s.apiRoutes(e)
 }
 
 // isUpload is a file upload (a CSV import, a dispute's evidence): its body streams to the handler,
@@ -104,9 +108,10 @@ func isUpload(c echo.Context) bool {
 		(r.URL.Path == "/imports" || strings.HasPrefix(r.URL.Path, "/disputes/") && strings.HasSuffix(r.URL.Path, "/evidence"))
 }
 
-// skipSession lists the paths that need neither a session nor CSRF: static files and the health
-// check.
+// skipSession lists the paths that need neither a session nor CSRF: static files, the health
+// check, and the JSON API, which authenticates with a token instead (requireToken) and never
+// reads a cookie, so a page cannot forge a request with the member's session.
 func skipSession(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return p == "/healthz" || strings.HasPrefix(p, "/static/")
+	return p == "/healthz" || strings.HasPrefix(p, "/static/") || isAPI(c)
 }

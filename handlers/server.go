@@ -36,6 +36,8 @@ type Config struct {
 	RequestTimeout time.Duration
 	// Metrics counts requests and imports. Default: figures nobody reads.
 	Metrics *Metrics
+	// APIRateLimit is how often one API token may call the API (default domain.DefaultRateLimit).
+	APIRateLimit domain.RateLimit
 	// Notify is what the notification pages need of the delivery machinery.
 	Notify NotifyConfig
 	// Clock is the time the handlers act at and show pages for (default time.Now): tests set it

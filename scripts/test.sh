@@ -26,4 +26,6 @@ elif ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/nul
 elif command -v dpkg-query >/dev/null && [ -n "$(debs_missing "${browser[@]}")" ]; then
 	log "fonts missing for the browser tests, which may fail without them: apt-get install ${browser[*]} (as root)"
 fi
-go test -count=1 "$@" ./...
+# The browser package runs for about eight minutes on a quiet 2-CPU machine; go test's default
+# limit of ten minutes per package cut it off on a loaded one.
+go test -count=1 -timeout 30m "$@" ./...

@@ -17,14 +17,6 @@ func pluralWord(n int64, one, many string) string {
 	return many
 }
 
-// importDelimiter is the delimiter an import's file used (',' when not known).
-func importDelimiter(im domain.Import) rune {
-	for _, r := range im.Delimiter {
-		return r
-	}
-	return ','
-}
-
 // rejectText writes a rejected row's fields as the file had them, separated by its delimiter (a
 // tab shown as a wide gap).
 func rejectText(fields []string, delim rune) string {

@@ -11,6 +11,9 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+	"github.com/jmoiron/sqlx"
+
+	"github.com/parceldesk/portal/domain/dbtest"
 )
 
 // signup creates a shop through the sign-up form and leaves the browser signed in.
@@ -206,4 +209,53 @@ func TestBrowserImportResult(t *testing.T) {
 
 	// From the keyboard: the queue link takes focus and Enter opens the queue.
 	b.do(chromedp.Focus(chromedp.ID("to-queue")), chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.ID("queue")))
+}
+
+// TestBrowserImportResultCounting: while the sweep after an import has not counted the parcels
+// that need the seller, the lead alone polls; a seller who has tabbed to a link of the result
+// keeps the focus there, and the lead turns into the figure once it is counted.
+func TestBrowserImportResultCounting(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": dbtest.NewURL(t), "ADDR": "127.0.0.1:0", "LOG_LEVEL": "warn"}
+	base := serveOn(t, env)
+	db, err := sqlx.Open("postgres", env["DATABASE_URL"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	b := browser{t, newBrowser(t)}
+	b.signup(base, "Luz Lamps", "ana@luzlamps.test")
+	path, err := filepath.Abs(filepath.Join("..", "..", "domain", "testdata", "dsers_orders_result.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(
+		chromedp.Navigate(base+"/imports"),
+		chromedp.WaitVisible(chromedp.ID("upload-form")),
+		chromedp.SetUploadFiles(chromedp.ID("file"), []string{path}),
+		chromedp.Click(chromedp.ID("upload-submit")),
+		chromedp.WaitVisible(chromedp.ID("mapping-form")),
+		chromedp.Click(chromedp.ID("run-import")),
+		chromedp.WaitVisible(chromedp.ID("parcels-need-you")),
+	)
+	loc := base + evalJS[string](b, `location.pathname`)
+	// As the page is between the import's end and its sweep's count.
+	if _, err := db.Exec(`UPDATE imports SET parcels_need_you = NULL, finished_at = now()`); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(loc), chromedp.WaitVisible(chromedp.ID("parcels-counting")))
+	b.do(chromedp.Focus(chromedp.CSS("#import-warnings a")))
+	time.Sleep(2500 * time.Millisecond) // two polls
+	if _, err := db.Exec(`UPDATE imports SET parcels_need_you = 7`); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.WaitVisible(chromedp.ID("parcels-need-you")))
+	if got := b.text("#parcels-need-you"); got != "7" {
+		t.Errorf("counted lead says %q, want 7", got)
+	}
+	if focused := evalJS[string](b, `document.activeElement.closest("#import-warnings") ? "warnings link" : document.activeElement.tagName`); focused != "warnings link" {
+		t.Errorf("the focus left the warnings link while the lead was counting: on %s", focused)
+	}
+	if n := evalJS[int](b, `document.querySelectorAll("#import-lead").length + document.querySelectorAll("[hx-trigger]").length`); n != 1 {
+		t.Errorf("after the count: %d leads and polling elements, want one lead and nothing polling", n)
+	}
 }

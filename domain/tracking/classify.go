@@ -65,12 +65,15 @@ func (c *Classifier) Classify(text string) (Stage, Signal) {
 // ClassifyEvent returns the stage and signal an event means, or (StageUnknown, SignalNone).
 //
 // Order of precedence:
-//  1. a status code the built-in code tables know (codes.go), in the code column or written as
-//     the status text itself ("LH_DEPART"): codes are exact where text is not;
+//  1. a status code the built-in code tables know (codes.go), in the code column: codes are exact
+//     where text is not;
 //  2. a canonical stage written in the text as key, label or number ("export_customs", "5"),
 //     with SignalNone;
 //  3. the seller's rules, the longest matching pattern first;
-//  4. the built-in rules, read from the concepts of the text (rules.go), with the carrier as
+//  4. a status text that is itself a code the tables know ("LH_DEPART"): after the seller's rules,
+//     since a text only looks like a code and one system's code can be another's word ("PickUp"),
+//     so a seller who maps the text has the last word;
+//  5. the built-in rules, read from the concepts of the text (rules.go), with the carrier as
 //     context: a facility scan or a "moving on" printed by a last-mile carrier is after customs.
 //
 // It runs once per distinct text of an import, so it works in fixed stack buffers and allocates
@@ -80,9 +83,6 @@ func (c *Classifier) ClassifyEvent(e Event) (Stage, Signal) {
 		if st, sg, ok := ClassifyCode(e.Code); ok {
 			return st, sg
 		}
-	}
-	if st, sg, ok := clsTextCode(e.Text); ok {
-		return st, sg
 	}
 	if st, ok := clsStageCell(e.Text); ok {
 		return st, SignalNone
@@ -94,6 +94,9 @@ func (c *Classifier) ClassifyEvent(e Event) (Stage, Signal) {
 		if st, sg, ok := c.seller.classifySeller(norm, clsTokenize(tbuf[:0], norm)); ok {
 			return st, sg
 		}
+	}
+	if st, sg, ok := clsTextCode(e.Text); ok {
+		return st, sg
 	}
 	text := clsAppendReadable(nbuf[:0], e.Text)
 	toks := clsTokenize(tbuf[:0], text)
@@ -132,7 +135,11 @@ func clsTextCode(text string) (Stage, Signal, bool) {
 	if !clsLooksLikeCode(t) {
 		return StageUnknown, SignalNone, false
 	}
-	return ClassifyCode(t)
+	c, ok := clsLookupCode(t)
+	if !ok || !clsLooksLikeCode(c.code) {
+		return StageUnknown, SignalNone, false // "PickUp" is not TrackingMore's plain-word "pickup"
+	}
+	return c.stage, c.signal, true
 }
 
 // clsStageCell recognises a status cell that holds a canonical stage instead of carrier text.

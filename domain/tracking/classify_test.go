@@ -391,6 +391,7 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		// ...but a plain word is text, whatever a code table makes of it (TrackingMore's "pickup"
 		// is out for delivery; a carrier's "Pickup" is its pick-up from the sender).
 		{tracking.Event{Text: "pickup"}, tracking.StageOutboundSorting, tracking.SignalNone},
+		{tracking.Event{Text: "PickUp"}, tracking.StageOutboundSorting, tracking.SignalNone},
 		// An unknown camel-case code is read as the words it is made of.
 		{tracking.Event{Text: "DestinationAirPortArrival"}, tracking.StageArrivedDestination, tracking.SignalNone},
 		{tracking.Event{Text: "ClearanceSuccessed_Export"}, tracking.StageExportCustoms, tracking.SignalNone},
@@ -429,6 +430,18 @@ func TestExplain(t *testing.T) {
 	ex = cls.Explain(tracking.Event{Text: "CC_EX_START"})
 	if ex.Stage != tracking.StageExportCustoms || ex.By != "code" || !strings.Contains(ex.Reason, "the text is status code CC_EX_START") {
 		t.Errorf("Explain(code as text) = %+v", ex)
+	}
+	// A text that only looks like a code is the seller's to map: their rule beats the code table
+	// (TrackingMore's "pickup" is out for delivery; this seller's "PickUp" is the collection).
+	mapped := tracking.NewClassifier([]tracking.Rule{{Pattern: "pickup", Stage: tracking.StageHandedToCarrier}})
+	if st, _ := mapped.ClassifyEvent(tracking.Event{Text: "PickUp"}); st != tracking.StageHandedToCarrier {
+		t.Errorf("ClassifyEvent(PickUp) with the seller's rule = %v, want %v", st, tracking.StageHandedToCarrier)
+	}
+	if ex := mapped.Explain(tracking.Event{Text: "PickUp"}); ex.By != "seller rule" || ex.Stage != tracking.StageHandedToCarrier {
+		t.Errorf("Explain(PickUp) with the seller's rule = %+v", ex)
+	}
+	if ex := mapped.Explain(tracking.Event{Text: "CC_EX_START"}); ex.By != "code" || ex.Stage != tracking.StageExportCustoms {
+		t.Errorf("Explain(code as text) next to an unrelated seller rule = %+v", ex)
 	}
 	seller := tracking.NewClassifier([]tracking.Rule{{Pattern: "arrived at hub", Stage: tracking.StageArrivedDestination}})
 	if ex := seller.Explain(tracking.Event{Text: "[Leipzig] Arrived at hub"}); ex.By != "seller rule" || ex.Stage != tracking.StageArrivedDestination {

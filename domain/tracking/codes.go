@@ -127,9 +127,15 @@ var clsCodes = func() map[string]clsCode {
 // ClassifyCode returns the stage and signal a status code means, and false when the code is not
 // one the tables place (unknown, or a code that says nothing about where the parcel is).
 func ClassifyCode(code string) (Stage, Signal, bool) {
+	c, ok := clsLookupCode(code)
+	return c.stage, c.signal, ok
+}
+
+// clsLookupCode finds a code in the tables, without regard to case and surrounding space.
+func clsLookupCode(code string) (clsCode, bool) {
 	code = strings.TrimSpace(code)
 	if code == "" || len(code) > 64 {
-		return StageUnknown, SignalNone, false
+		return clsCode{}, false
 	}
 	var buf [64]byte
 	k := buf[:len(code)]
@@ -141,8 +147,5 @@ func ClassifyCode(code string) (Stage, Signal, bool) {
 		k[i] = c
 	}
 	c, ok := clsCodes[string(k)]
-	if !ok {
-		return StageUnknown, SignalNone, false
-	}
-	return c.stage, c.signal, true
+	return c, ok
 }

@@ -49,8 +49,9 @@ func clsAppendReadable(dst []byte, text string) []byte {
 }
 
 // clsIsCamel reports whether s is one word of ASCII letters (and underscores or digits) written
-// in camel case, as system status codes are: "InboundScan", "ClearanceSuccessed_Export". "iPhone"
-// or "McDonald" are not (a capital must follow a small letter twice, or start a second word).
+// in camel case, as system status codes are: "InboundScan", "ClearanceSuccessed_Export": it starts
+// with a capital and a capital follows a small letter at least once. "iPhone" is not; "McDonald"
+// and "FedEx" are, and are read as two words, which a status of one such word loses nothing by.
 func clsIsCamel(s string) bool {
 	if len(s) < 4 || len(s) > 100 || !clsIsUpper(s[0]) {
 		return false

@@ -423,10 +423,6 @@ func (c *Classifier) Explain(e Event) Explanation {
 				Reason: fmt.Sprintf("status code %s → %s", strings.TrimSpace(e.Code), clsStageSignal(st, sg))}
 		}
 	}
-	if st, sg, ok := clsTextCode(e.Text); ok {
-		return Explanation{Stage: st, Signal: sg, By: "code",
-			Reason: fmt.Sprintf("the text is status code %s → %s", strings.TrimSpace(e.Text), clsStageSignal(st, sg))}
-	}
 	if st, ok := clsStageCell(e.Text); ok {
 		return Explanation{Stage: st, Signal: SignalNone, By: "stage",
 			Reason: fmt.Sprintf("the text names the stage → %s", clsStageSignal(st, SignalNone))}
@@ -437,6 +433,10 @@ func (c *Classifier) Explain(e Event) Explanation {
 			return Explanation{Stage: st, Signal: sg, By: "seller rule",
 				Reason: fmt.Sprintf("your rule → %s", clsStageSignal(st, sg))}
 		}
+	}
+	if st, sg, ok := clsTextCode(e.Text); ok {
+		return Explanation{Stage: st, Signal: sg, By: "code",
+			Reason: fmt.Sprintf("the text is status code %s → %s", strings.TrimSpace(e.Text), clsStageSignal(st, sg))}
 	}
 	norm := clsAppendReadable(nil, e.Text)
 	toks := clsTokenize(nil, norm)
