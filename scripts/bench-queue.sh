@@ -304,6 +304,7 @@ fi
 
 echo
 echo "PostgreSQL $(psql -XqAt "$url" -c 'SHOW server_version'), $(nproc) cores (load average $load_before before, $(cut -d ' ' -f 1-3 /proc/loadavg) after); wrk -t$threads -c$conns -d$duration after $warmup warm-up"
+echo "settings: $(psql -XqAt "$url" -c "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'max_connections', 'max_wal_size', 'synchronous_commit', 'jit', 'random_page_cost', 'effective_cache_size')")"
 echo "$n shipments, $(psql -XqAt "$url" -c "SELECT count(*) FROM exceptions WHERE state <> 'resolved'") unresolved exceptions; deep cursor after_sev=$dsev after_id=$did"
 echo "portal CPU and pg CPU: CPU milliseconds per request of the portal and of its PostgreSQL backends"
 if [ "$import_rows" -gt 0 ]; then
