@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/parceldesk/portal/domain/cell"
 )
 
 // Column is one canonical column of an import: what a field of the seller's file means,
@@ -430,5 +432,5 @@ func (m Mapping) field(rec []string, c Column) string {
 	if !ok || i < 0 || i >= len(rec) {
 		return ""
 	}
-	return trimCell(rec[i])
+	return cell.Trim(rec[i])
 }

@@ -16,6 +16,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/parceldesk/portal/domain/cell"
 )
 
 // SniffBytes is how much of the start of a file SniffDialect looks at: enough lines to judge the
@@ -844,7 +846,7 @@ func (rr *RecordReader) isSepLine(rec []string) bool {
 // exports that quote every cell as text.
 func blankRecord(rec []string) bool {
 	for _, f := range rec {
-		if f = trimCell(f); f != "" && !isEmptyExcelText(f) {
+		if f = cell.Trim(f); f != "" && !isEmptyExcelText(f) {
 			return false
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parceldesk/portal/domain/cell"
 	"github.com/parceldesk/portal/domain/country"
 	"github.com/parceldesk/portal/domain/money"
 )
@@ -64,7 +65,7 @@ func ParseDateOrder(s string) (DateOrder, bool) {
 func DetectDateOrder(samples []string) (order DateOrder, ambiguous bool) {
 	var dependent, dayFirst, monthFirst int
 	for _, s := range samples {
-		a, b, ok := yearLastNumbers(trimCell(s))
+		a, b, ok := yearLastNumbers(cell.Trim(s))
 		if !ok {
 			continue
 		}
@@ -142,12 +143,12 @@ type parseError string
 
 func (e parseError) Error() string { return string(e) }
 
-func badDate(s string) error { return parseError("unrecognised date " + quoteValue(s)) }
+func badDate(s string) error { return parseError("unrecognised date " + cell.Quote(s)) }
 
 // parseTime is ParseTime that also reports whether the value carried a time of day, so that a
 // deadline given as a date lasts until the end of that day.
 func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, clock bool, err error) {
-	s = trimCell(s)
+	s = cell.Trim(s)
 	if s == "" {
 		return time.Time{}, false, parseError("empty date")
 	}
@@ -235,7 +236,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 					case n1 > 12 && n2 > 12:
 						return time.Time{}, false, badDate(s)
 					default:
-						return time.Time{}, false, parseError("ambiguous date " + quoteValue(s) + ": day or month first?")
+						return time.Time{}, false, parseError("ambiguous date " + cell.Quote(s) + ": day or month first?")
 					}
 				}
 			default:
@@ -671,7 +672,7 @@ func fixedZone(offset int) *time.Location {
 // ParseZone reads the time zone of a status_tz column: an offset with or without "GMT"/"UTC"
 // ("GMT+8", "UTC+08:00", "+0800", "UTC") or an IANA name ("Asia/Shanghai").
 func ParseZone(s string) (*time.Location, error) {
-	s = trimCell(s)
+	s = cell.Trim(s)
 	if s == "" {
 		return nil, parseError("empty time zone")
 	}
@@ -684,7 +685,7 @@ func ParseZone(s string) (*time.Location, error) {
 			return loc, nil
 		}
 	}
-	return nil, parseError("unrecognised time zone " + quoteValue(s))
+	return nil, parseError("unrecognised time zone " + cell.Quote(s))
 }
 
 func monthDays(month, year int) int {
@@ -725,37 +726,6 @@ func allASCIIDigits(s string) bool {
 		}
 	}
 	return true
-}
-
-// quoteValue quotes a seller's value for an error message, shortened so that a runaway cell does
-// not bloat the error report.
-func quoteValue(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		n := 0
-		for i := range s {
-			if n == max {
-				s = s[:i] + "…"
-				break
-			}
-			n++
-		}
-	}
-	return strconv.Quote(s)
-}
-
-// trimCell trims what spreadsheets leave around a value: spaces (also no-break ones), tabs,
-// line breaks, and invisible BOM and zero-width characters.
-func trimCell(s string) string {
-	// Fast path: most cells have nothing to trim.
-	if s == "" || (s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf) {
-		return s
-	}
-	return strings.TrimFunc(s, isBlankRune)
-}
-
-func isBlankRune(r rune) bool {
-	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060'
 }
 
 // ---- rows ----
@@ -831,7 +801,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 	case len(ref) > maxRefLen:
 		fail(ColOrderRef, fmt.Sprintf("longer than %d characters", maxRefLen))
 	case isScientific(ref):
-		fail(ColOrderRef, quoteValue(ref)+" was rounded by a spreadsheet; format the column as text and export again")
+		fail(ColOrderRef, cell.Quote(ref)+" was rounded by a spreadsheet; format the column as text and export again")
 	case hasControlChar(ref):
 		fail(ColOrderRef, "contains control characters")
 	default:
@@ -885,7 +855,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 		if code, ok := country.Parse(v); ok {
 			row.DestinationCountry = code
 		} else {
-			fail(ColDestinationCountry, "unknown country "+quoteValue(v))
+			fail(ColDestinationCountry, "unknown country "+cell.Quote(v))
 		}
 	}
 
@@ -960,15 +930,15 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 		col, ok := money.ParseCurrency(v)
 		switch {
 		case !ok:
-			fail(ColCurrency, "unknown currency "+quoteValue(v))
+			fail(ColCurrency, "unknown currency "+cell.Quote(v))
 		case col.Code == "":
 			// An ambiguous sign in the currency column ("$") adds nothing.
 		case hint.Empty() || hint.Allows(col.Code):
 			row.Currency = col.Code
 		case hint.Code == "":
-			fail(ColCurrency, quoteValue(col.Code)+" does not match the amount's currency sign")
+			fail(ColCurrency, cell.Quote(col.Code)+" does not match the amount's currency sign")
 		default:
-			fail(ColCurrency, quoteValue(col.Code)+" does not match the amount's currency "+quoteValue(hint.Code))
+			fail(ColCurrency, cell.Quote(col.Code)+" does not match the amount's currency "+cell.Quote(hint.Code))
 		}
 	}
 
@@ -1009,10 +979,10 @@ var placeholders = [...]string{"-", "--", "---", "—", "–", "n/a", "#n/a", "n
 // leading zeros of an order or tracking number survive.
 func excelText(v string) string {
 	if len(v) >= 3 && strings.HasPrefix(v, `="`) && strings.HasSuffix(v, `"`) {
-		return trimCell(v[2 : len(v)-1])
+		return cell.Trim(v[2 : len(v)-1])
 	}
 	if len(v) > 1 && v[0] == '\'' {
-		return trimCell(v[1:])
+		return cell.Trim(v[1:])
 	}
 	return v
 }
@@ -1024,7 +994,7 @@ func isEmptyExcelText(v string) bool {
 	case v == "'":
 		return true
 	case len(v) >= 3 && v[0] == '=' && v[1] == '"' && v[len(v)-1] == '"':
-		return trimCell(v[2:len(v)-1]) == ""
+		return cell.Trim(v[2:len(v)-1]) == ""
 	}
 	return false
 }
@@ -1086,7 +1056,7 @@ func normTracking(v string) (string, string) {
 		return "", ""
 	}
 	if isScientific(v) {
-		return "", quoteValue(v) + " was rounded by a spreadsheet; format the column as text and export again"
+		return "", cell.Quote(v) + " was rounded by a spreadsheet; format the column as text and export again"
 	}
 	clean := true
 	for i := 0; i < len(v); i++ {
@@ -1104,13 +1074,13 @@ func normTracking(v string) (string, string) {
 		b.Grow(len(v))
 		for _, r := range v {
 			switch {
-			case isBlankRune(r):
+			case cell.IsBlank(r):
 			case r >= 'a' && r <= 'z':
 				b.WriteByte(byte(r) - 'a' + 'A')
 			case r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-':
 				b.WriteRune(r)
 			default:
-				return "", "unexpected character " + strconv.QuoteRune(r) + " in " + quoteValue(v)
+				return "", "unexpected character " + strconv.QuoteRune(r) + " in " + cell.Quote(v)
 			}
 		}
 		v = b.String()
@@ -1120,7 +1090,7 @@ func normTracking(v string) (string, string) {
 	case len(v) > 64:
 		return "", "too long for a tracking number"
 	case len(v) < 5 || !containsDigit(v):
-		return "", quoteValue(orig) + " is not a tracking number"
+		return "", cell.Quote(orig) + " is not a tracking number"
 	}
 	return v, ""
 }

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/parceldesk/portal/domain/cell"
 )
 
 // Parse reads a destination country as sellers' files write it and returns its ISO 3166-1
@@ -22,7 +24,7 @@ import (
 // "Россия", "中国"). Case, accents, punctuation and "&"/"and" do not matter; "the" in front and a
 // part in brackets ("Germany (DE)") are tried without. It reports false for anything else.
 func Parse(s string) (string, bool) {
-	s = strings.TrimFunc(s, isBlankRune)
+	s = strings.TrimFunc(s, cell.IsBlank)
 	if s == "" {
 		return "", false
 	}
@@ -85,12 +87,6 @@ var (
 )
 
 const maxFoldedCountries = 4096
-
-// isBlankRune is what is trimmed around a name: spaces (also no-break ones), tabs, line breaks,
-// and the invisible BOM and zero-width characters spreadsheets leave.
-func isBlankRune(r rune) bool {
-	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060'
-}
 
 func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 

@@ -6,13 +6,14 @@ package money
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/currency"
+
+	"github.com/parceldesk/portal/domain/cell"
 )
 
 // Parse reads an amount as shops write it and returns it as a plain decimal string ("1234.56")
@@ -115,7 +116,7 @@ var codes = func() map[string]string {
 // ParseCurrency reads a currency written as an ISO code in any case ("usd"), a sign ("€", "US$",
 // "zł"), or a code and a sign ("USD $"). ok is false when s names no currency.
 func ParseCurrency(s string) (h Currency, ok bool) {
-	s = strings.TrimRight(trimCell(s), ".")
+	s = strings.TrimRight(cell.Trim(s), ".")
 	if s == "" {
 		return Currency{}, true
 	}
@@ -123,7 +124,7 @@ func ParseCurrency(s string) (h Currency, ok bool) {
 	var buf [32]byte
 	key := buf[:0]
 	for _, r := range s {
-		if !isBlankRune(r) {
+		if !cell.IsBlank(r) {
 			key = utf8.AppendRune(key, unicode.ToUpper(r))
 		}
 		if len(key) > 24 {
@@ -174,14 +175,14 @@ func moneyError(s, why string) error {
 	if why == tooLarge {
 		kind = ErrTooLarge
 	}
-	return &Error{msg: why + " " + quoteValue(s), kind: kind}
+	return &Error{msg: why + " " + cell.Quote(s), kind: kind}
 }
 
 const tooLarge = "amount too large:"
 
 func parse(s string) (amount string, hint Currency, err error) {
 	orig := s
-	s = trimCell(s)
+	s = cell.Trim(s)
 	if s == "" {
 		return "", Currency{}, &Error{msg: "empty amount", kind: ErrInvalid}
 	}
@@ -377,33 +378,3 @@ func normalizeAmount(num string) (string, bool) {
 }
 
 func asciiDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-// quoteValue quotes a value for an error message, shortened so that a runaway cell does not
-// bloat an error report.
-func quoteValue(s string) string {
-	const max = 60
-	if utf8.RuneCountInString(s) > max {
-		n := 0
-		for i := range s {
-			if n == max {
-				s = s[:i] + "…"
-				break
-			}
-			n++
-		}
-	}
-	return strconv.Quote(s)
-}
-
-// trimCell trims what spreadsheets leave around a value: spaces (also no-break ones), tabs,
-// line breaks, and invisible BOM and zero-width characters.
-func trimCell(s string) string {
-	if s == "" || (s[0] > ' ' && s[0] < utf8.RuneSelf && s[len(s)-1] > ' ' && s[len(s)-1] < utf8.RuneSelf) {
-		return s
-	}
-	return strings.TrimFunc(s, isBlankRune)
-}
-
-func isBlankRune(r rune) bool {
-	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B' || r == '\u200C' || r == '\u200D' || r == '\u2060'
-}
