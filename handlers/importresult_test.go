@@ -188,7 +188,7 @@ func TestImportResultPollsOnlyItsLeadWhileCounting(t *testing.T) {
 		}
 		page := c.do(req)
 		wantStatus(t, page, http.StatusOK)
-		wantBody(t, page, `id="parcels-counting"`, `id="rejected-download"`, `hx-select="#import-lead"`)
+		wantBody(t, page, `id="parcels-counting"`, `<div aria-live="polite" id="import-lead-live">`, `id="rejected-download"`, `hx-select="#import-lead"`)
 		if n := strings.Count(page.body, `hx-trigger="every 1s"`); n != 1 {
 			t.Errorf("htmx %v: %d polling elements, want the lead alone", htmx, n)
 		}
