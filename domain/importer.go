@@ -99,6 +99,16 @@ func (im Import) Runnable() bool {
 	return im.Status == ImportUploaded || im.Status == ImportFailed || im.Status == ImportInterrupted
 }
 
+// parcelsCountedWithin is how long after a done import its page waits for the sweep after it to
+// count the parcels that need the seller; a sweep that failed never does.
+const parcelsCountedWithin = 2 * time.Minute
+
+// CountingParcels reports whether the parcels that need the seller after this import are still
+// being counted at now: it is done, has no figure yet, and finished less than two minutes ago.
+func (im Import) CountingParcels(now time.Time) bool {
+	return im.Status == ImportDone && im.ParcelsNeedYou == nil && im.FinishedAt != nil && now.Sub(*im.FinishedAt) < parcelsCountedWithin
+}
+
 // UnmappedAtLeast reports whether UnmappedStatuses stopped at UnmappedStatusesMax: the file may
 // have more distinct texts no rule knew.
 func (im Import) UnmappedAtLeast() bool { return im.UnmappedStatuses >= UnmappedStatusesMax }

@@ -196,14 +196,13 @@ func TestSetTimezone(t *testing.T) {
 	if _, err := s.SetTimezone(ctx, seller.ID, agent, "UTC"); !errors.Is(err, domain.ErrUnauthorized) {
 		t.Errorf("agent: %v, want ErrUnauthorized", err)
 	}
-	other, otherOwner := mustSeller(t, s, "Other", "owner@other.test")
+	_, otherOwner := mustSeller(t, s, "Other", "owner@other.test")
 	if _, err := s.SetTimezone(ctx, seller.ID, otherOwner, "UTC"); !errors.Is(err, domain.ErrUnauthorized) {
 		t.Errorf("another shop's owner: %v, want ErrUnauthorized", err)
 	}
 	if got, _ := s.FindSeller(ctx, seller.ID); got.Timezone != "Europe/Madrid" {
 		t.Errorf("zone changed to %q by refused calls", got.Timezone)
 	}
-	_ = other
 	// A member's digest zone is checked the same way.
 	for _, bad := range []string{"", "Local", "localtime", "Mars/Olympus"} {
 		var verr *domain.ValidationError
@@ -238,6 +237,29 @@ func TestImportRejectsShape(t *testing.T) {
 		}
 		if got := im.RejectsBOM(); got != tc.wantBOM {
 			t.Errorf("RejectsBOM(%q, BOM %v) = %v, want %v", tc.enc, tc.bom, got, tc.wantBOM)
+		}
+	}
+}
+
+// TestCountingParcels: a done import's page waits for its figure for two minutes after it
+// finished, not for a running import, not once counted, and not for ever (a failed sweep).
+func TestCountingParcels(t *testing.T) {
+	t.Parallel()
+	done := time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC)
+	n := int64(3)
+	for _, tc := range []struct {
+		name string
+		im   domain.Import
+		at   time.Duration
+		want bool
+	}{
+		{"just done", domain.Import{Status: domain.ImportDone, FinishedAt: &done}, time.Second, true},
+		{"counted", domain.Import{Status: domain.ImportDone, FinishedAt: &done, ParcelsNeedYou: &n}, time.Second, false},
+		{"given up", domain.Import{Status: domain.ImportDone, FinishedAt: &done}, 2 * time.Minute, false},
+		{"running", domain.Import{Status: domain.ImportRunning}, time.Second, false},
+	} {
+		if got := tc.im.CountingParcels(done.Add(tc.at)); got != tc.want {
+			t.Errorf("%s: CountingParcels = %v, want %v", tc.name, got, tc.want)
 		}
 	}
 }

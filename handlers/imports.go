@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -123,12 +122,10 @@ func (s *Server) importShow(c echo.Context) error {
 }
 
 // How many of an import's warnings and rejected rows its page lists (the download has every
-// rejected row), and how long after a done import the page waits for the sweep after it to count
-// the parcels that need the seller (a sweep that failed never does).
+// rejected row).
 const (
 	importWarningsShown = 100
 	importRejectsShown  = 50
-	importCountingFor   = 2 * time.Minute
 )
 
 // importResult gathers what a done import's page shows besides the import itself: its first
@@ -150,7 +147,7 @@ func (s *Server) importResult(c echo.Context, im domain.Import) (views.ImportDet
 			return vm, err
 		}
 	}
-	vm.Counting = im.ParcelsNeedYou == nil && im.FinishedAt != nil && time.Since(*im.FinishedAt) < importCountingFor
+	vm.Counting = im.CountingParcels(s.Clock())
 	return vm, nil
 }
 
