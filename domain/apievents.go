@@ -139,7 +139,7 @@ func (s *Store) IngestEvents(ctx context.Context, seller SellerID, user *int64, 
 	case len(events) > MaxAPIBatch:
 		return BatchResult{}, Invalid("events", fmt.Sprintf("The batch has %d events; send at most %d at once.", len(events), MaxAPIBatch))
 	}
-	loc, err := s.sellerLocation(ctx, seller)
+	loc, err := sellerLoc(ctx, s.db, seller)
 	if err != nil {
 		return BatchResult{}, err
 	}
@@ -183,7 +183,7 @@ func (s *Store) IngestEvents(ctx context.Context, seller SellerID, user *int64, 
 // after it. It reports whether the shipment was created, and returns a *ValidationError whose
 // text names every bad field.
 func (s *Store) PutOrder(ctx context.Context, seller SellerID, user *int64, ref string, o APIOrder, obs ImportObserver) (created bool, err error) {
-	loc, err := s.sellerLocation(ctx, seller)
+	loc, err := sellerLoc(ctx, s.db, seller)
 	if err != nil {
 		return false, err
 	}
@@ -200,15 +200,6 @@ func (s *Store) PutOrder(ctx context.Context, seller SellerID, user *int64, ref 
 		return false, err
 	}
 	return im.ShipmentsCreated > 0, nil
-}
-
-// sellerLocation is the seller's import zone (LoadZone).
-func (s *Store) sellerLocation(ctx context.Context, seller SellerID) (*time.Location, error) {
-	sel, err := s.FindSeller(ctx, seller)
-	if err != nil {
-		return nil, err
-	}
-	return LoadZone(sel.Timezone), nil
 }
 
 // importRecords writes recs as a CSV file with a header of cols and runs it as an import of
@@ -232,10 +223,7 @@ func (s *Store) importRecords(ctx context.Context, seller SellerID, user *int64,
 	}
 	run.coalesceSweep = true
 	done, _, err := run.Complete(ctx, &buf, obs)
-	if err != nil {
-		return done, err
-	}
-	return done, nil
+	return done, err
 }
 
 // APIShipment is a shipment as the API answers it: its facts, its stage, its stage timeline

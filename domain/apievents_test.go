@@ -2,10 +2,12 @@ package domain_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/parceldesk/portal/domain"
@@ -231,5 +233,42 @@ func TestIngestEventsLeavesTheSweepToALaterBatch(t *testing.T) {
 	}
 	if n := open(); n != 3 {
 		t.Errorf("after the later import: %d exceptions, want 3", n)
+	}
+}
+
+// TestFailedImportSweepsForABatch: an API batch left its sweep to a file import that was running;
+// that import then fails. The failed import sweeps, so the batch's parcel is not left unswept
+// until the periodic sweep.
+func TestFailedImportSweepsForABatch(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := dbtest.NewStore(t)
+	shop, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	later, err := s.CreateImport(ctx, shop.ID, domain.NewImport{Source: "cli", Filename: "later.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := "order_ref,status,status_at\nS-3,[Shenzhen] Outbound in sorting center,2026-01-02T10:00:00+08:00\n"
+	p, err := domain.DetectSettings(strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := s.BeginImport(ctx, shop.ID, later.ID, domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, DateOrder: p.DateOrder})
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch := []domain.APIEvent{{OrderRef: "S-1", Status: "[Shenzhen] Outbound in sorting center", StatusAt: "2026-01-02T10:00:00+08:00"}}
+	if _, err := s.IngestEvents(ctx, shop.ID, nil, batch, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := run.Complete(ctx, iotest.ErrReader(errors.New("upload gone")), nil); err == nil {
+		t.Fatal("the file import did not fail")
+	}
+	page, err := s.ListAPIExceptions(ctx, shop.ID, domain.QueueFilter{State: domain.QueueAll, Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Exceptions) != 1 {
+		t.Errorf("after the file import failed: %d exceptions, want 1 (the batch's stall)", len(page.Exceptions))
 	}
 }

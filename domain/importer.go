@@ -224,7 +224,7 @@ type ImportRun struct {
 	// coalesceSweep leaves the sweep after the import to another import of the seller that is
 	// still running when this one is done (the API's batches, which a tool posts from several clients
 	// at once: 20 batches would sweep the whole shop 20 times, one after another, to the same
-	// end). The last batch sweeps, and so does a batch that fails, in case an earlier one left
+	// end). The last batch sweeps, and so does any import that fails while a batch may have left
 	// its sweep to it; a later import that dies with its process leaves it to the periodic sweep.
 	coalesceSweep bool
 }

@@ -54,8 +54,9 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 		if obs != nil {
 			obs.ImportFinished(result, im, time.Since(start))
 		}
-		if run.coalesceSweep {
-			// An earlier batch may have left its sweep to this one (below): do it, best effort.
+		// An API batch that ended while this import ran may have left its sweep to it (below),
+		// whatever this import's source: do it, best effort.
+		if run.coalesceSweep || run.store.apiBatchEndedDuring(context.WithoutCancel(ctx), run.seller, run.id) {
 			_, _ = run.store.Sweep(context.WithoutCancel(ctx), run.seller, time.Now())
 		}
 		return im, SweepResult{}, err
@@ -91,10 +92,11 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 	return im, sr, nil
 }
 
-// otherImportRunning reports whether another import of the seller is running now, after import id
-// committed: an import is marked done in its own transaction, so one still running commits
-// later, and its own sweep, which follows its commit, covers what import id brought. Of imports
-// that end together, the last to commit finds none running and sweeps.
+// otherImportRunning reports whether another API import of the seller is running now, after
+// import id committed: an import is marked done in its own transaction, so one still running
+// commits later, and its own sweep, which follows its commit, covers what import id brought. Of
+// imports that end together, the last to commit finds none running and sweeps. An import that
+// fails sweeps too (Complete), so a batch's sweep is never left to an import that does not end.
 func (s *Store) otherImportRunning(ctx context.Context, seller SellerID, id int64) (bool, error) {
 	var later bool
 	err := s.db.GetContext(ctx, &later, `SELECT EXISTS (SELECT 1 FROM imports
@@ -103,6 +105,16 @@ func (s *Store) otherImportRunning(ctx context.Context, seller SellerID, id int6
 		return false, fmt.Errorf("import %d: later imports: %w", id, err)
 	}
 	return later, nil
+}
+
+// apiBatchEndedDuring reports whether an API import of the seller finished after import id began
+// to run; an error reads as true, so that a sweep is done rather than skipped.
+func (s *Store) apiBatchEndedDuring(ctx context.Context, seller SellerID, id int64) bool {
+	var ended bool
+	err := s.db.GetContext(ctx, &ended, `SELECT EXISTS (SELECT 1 FROM imports b
+		JOIN imports i ON i.seller_id = b.seller_id AND i.id = $2
+		WHERE b.seller_id = $1 AND b.source = 'api' AND b.finished_at >= i.started_at)`, seller, id)
+	return err != nil || ended
 }
 
 // recordParcelsNeedYou counts the seller's parcels that need a person now (an open or
