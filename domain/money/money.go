@@ -170,15 +170,14 @@ func (e *Error) Error() string { return e.msg }
 // Unwrap gives ErrTooLarge or ErrInvalid.
 func (e *Error) Unwrap() error { return e.kind }
 
+// moneyError is an invalid amount; tooLargeError an amount past what a price can be.
 func moneyError(s, why string) error {
-	kind := ErrInvalid
-	if why == tooLarge {
-		kind = ErrTooLarge
-	}
-	return &Error{msg: why + " " + cell.Quote(s), kind: kind}
+	return &Error{msg: why + " " + cell.Quote(s), kind: ErrInvalid}
 }
 
-const tooLarge = "amount too large:"
+func tooLargeError(s string) error {
+	return &Error{msg: "amount too large: " + cell.Quote(s), kind: ErrTooLarge}
+}
 
 func parse(s string) (amount string, hint Currency, err error) {
 	orig := s
@@ -235,7 +234,7 @@ func parse(s string) (amount string, hint Currency, err error) {
 		return "", Currency{}, moneyError(orig, "not an amount:")
 	}
 	if len(amount) > 16 || strings.IndexByte(amount, '.') > 12 || (!strings.Contains(amount, ".") && len(amount) > 12) {
-		return "", Currency{}, moneyError(orig, tooLarge)
+		return "", Currency{}, tooLargeError(orig)
 	}
 	if i := strings.IndexByte(amount, '.'); i >= 0 && len(amount)-i-1 > 4 {
 		return "", Currency{}, moneyError(orig, "too many decimals in")
