@@ -277,13 +277,11 @@ func reopenWaiting(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.T
 // opened in time, and its own exception follows it: followDispute).
 //
 // The causes that must not be raised are deleted from causes first, and what is left is inserted
-// in (shipment_id, kind) order: the foreign key check of each new row then reads shipments in the
-// order of their index and heap, and the indexes of exceptions grow at their end, instead of
-// jumping about the shipments table for each row as the filtered insert did (the figures are in
-// the commit that made this change). This empties causes of what is not raised: nothing after
-// raiseCauses may read it. ON CONFLICT DO NOTHING stays for the rare exception a person brings back between
-// the delete and the insert (the undo of a bulk change); the unique index still guarantees one
-// open exception per kind.
+// in (shipment_id, kind) order, so that the foreign key checks read shipments in index order
+// rather than at random. This empties causes of what is not raised: nothing after raiseCauses may
+// read it. ON CONFLICT DO NOTHING stays for the rare exception a person brings back between the
+// delete and the insert (the undo of a bulk change); the unique index still guarantees one open
+// exception per kind.
 func raiseCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE exceptions e SET severity = c.severity, signal = c.signal, due_at = c.due_at
