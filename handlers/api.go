@@ -121,9 +121,6 @@ func (s *Server) handleAPIError(err error, c echo.Context) {
 	default:
 		ae = apiErr(http.StatusInternalServerError, "internal", "The desk could not finish this request. It has been logged; try again in a moment.")
 	}
-	if ae.Status == 0 {
-		ae.Status = http.StatusBadRequest
-	}
 	if ae.Status >= 500 {
 		s.log.Error("api request failed", "id", c.Response().Header().Get(echo.HeaderXRequestID), "status", ae.Status, "err", err)
 	}

@@ -57,11 +57,11 @@ const exportCutShort = "#ERROR: the desk stopped this export before its end; thi
 // end of the chunked body, so that a browser, curl or a spreadsheet's web query sees a failed
 // download rather than a shorter file that looks whole.
 func (s *Server) streamCSV(c echo.Context, filename string, write func(w *csv.Writer) error) error {
-	return s.streamCSVAs(c, filename, csvShape{Comma: ','}, write)
+	return s.streamCSVAs(c, filename, csvShape{}, write)
 }
 
-// csvShape is how a download is written: its delimiter, and whether it starts with a byte order
-// mark (a spreadsheet then reads it as UTF-8 for sure).
+// csvShape is how a download is written: its delimiter (a comma when zero), and whether it starts
+// with a byte order mark (a spreadsheet then reads it as UTF-8 for sure).
 type csvShape struct {
 	Comma rune
 	BOM   bool

@@ -30,7 +30,7 @@ func (s *Server) renderThresholds(c echo.Context, status int, form views.Setting
 	if err != nil {
 		return err
 	}
-	vm := views.Thresholds{Settings: cs, Loc: domain.LoadZone(seller.Timezone), Now: s.Clock(), Form: form}
+	vm := views.Thresholds{Settings: cs, Loc: sellerLocation(c), Now: s.Clock(), Form: form}
 	return render(c, status, views.ThresholdsPage(s.page(c, "Settings"), vm), nil)
 }
 
@@ -111,7 +111,7 @@ func (s *Server) thresholdDelete(c echo.Context) error {
 func (s *Server) peakPeriodCreate(c echo.Context) error {
 	form := settingsForm(c, views.FormPeak, "name", "starts_on", "ends_on")
 	start, end, err := domain.PeakPeriodDates(form.Values["starts_on"], form.Values["ends_on"],
-		domain.LoadZone(c.Get(ctxSeller).(*domain.Seller).Timezone))
+		sellerLocation(c))
 	var p domain.PeakPeriod
 	if err == nil {
 		p, err = s.store.AddPeakPeriod(c.Request().Context(), sellerFrom(c), userFrom(c), form.Values["name"], start, end)
