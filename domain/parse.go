@@ -990,13 +990,7 @@ func excelText(v string) string {
 // isEmptyExcelText reports whether a trimmed cell is an Excel text with nothing in it: ="" (or
 // =" "), or the lone apostrophe that marks a cell as text.
 func isEmptyExcelText(v string) bool {
-	switch {
-	case v == "'":
-		return true
-	case len(v) >= 3 && v[0] == '=' && v[1] == '"' && v[len(v)-1] == '"':
-		return cell.Trim(v[2:len(v)-1]) == ""
-	}
-	return false
+	return v == "'" || strings.HasPrefix(v, `="`) && excelText(v) == ""
 }
 
 // isScientific reports whether v is a number in the scientific notation a spreadsheet shows for
