@@ -116,8 +116,8 @@ type RateLimit struct {
 }
 
 // DefaultRateLimit lets a tool send 10 requests a second, 50 at once: far more than a tracker's
-// pushes need (and a batch carries up to 10,000 events), little enough that a runaway loop
-// cannot starve the shop's pages.
+// pushes need (and a batch carries up to 10,000 events); it is meant to keep a runaway loop from
+// taking the shop's share of the desk, which no test measures.
 var DefaultRateLimit = RateLimit{Every: 100 * time.Millisecond, Burst: 50}
 
 // APIAuth is who an API request acts for.

@@ -20,7 +20,8 @@ import (
 // apiPrefix starts every path of the JSON API.
 const apiPrefix = "/api/"
 
-// apiBodyLimit bounds an API request's body: a batch of 10,000 events with long texts fits.
+// apiBodyLimit bounds an API request's body: meant to hold a full batch of 10,000 events with
+// long texts (about 3 KB each).
 const apiBodyLimit = "32M"
 
 // ctxAPI is the context key of the API request's domain.APIAuth.
@@ -32,18 +33,11 @@ func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path,
 // APIError is the body of every error the API answers: a stable code for programs, a message for
 // people, and for a batch the items that were refused, by their index in the batch.
 type APIError struct {
-	Code    string            `json:"code"`
-	Message string            `json:"message"`
-	Items   []APIItemError    `json:"items,omitempty"`
-	Status  int               `json:"-"`
-	Header  map[string]string `json:"-"`
-}
-
-// APIItemError is one refused item of a batch.
-type APIItemError struct {
-	Index   int    `json:"index"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code    string             `json:"code"`
+	Message string             `json:"message"`
+	Items   []domain.ItemError `json:"items,omitempty"`
+	Status  int                `json:"-"`
+	Header  map[string]string  `json:"-"`
 }
 
 func (e *APIError) Error() string { return e.Code + ": " + e.Message }

@@ -119,17 +119,9 @@ func (s *Server) apiEventsCreate(c echo.Context) error {
 		if atomic {
 			msg = "No event was imported: the batch is all or nothing (atomic=true) and some items were refused."
 		}
-		return &APIError{Status: http.StatusUnprocessableEntity, Code: "invalid_items", Message: msg, Items: apiItems(res.Items)}
+		return &APIError{Status: http.StatusUnprocessableEntity, Code: "invalid_items", Message: msg, Items: res.Items}
 	}
 	return c.JSON(http.StatusOK, res)
-}
-
-func apiItems(items []domain.ItemError) []APIItemError {
-	out := make([]APIItemError, len(items))
-	for i, it := range items {
-		out[i] = APIItemError(it)
-	}
-	return out
 }
 
 // apiExceptionsIndex lists the queue with the queue page's filters (kind, state, stage, country,
