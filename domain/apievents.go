@@ -377,22 +377,3 @@ func (s *Store) ListAPIExceptions(ctx context.Context, seller SellerID, f QueueF
 	}
 	return out, nil
 }
-
-// String writes the cursor as the API hands it out: "severity_id".
-func (c QueueCursor) String() string { return fmt.Sprintf("%g_%d", c.Severity, c.ID) }
-
-// ParseQueueCursor reads a cursor written by QueueCursor.String.
-func ParseQueueCursor(s string) (QueueCursor, bool) {
-	var c QueueCursor
-	sev, id, ok := strings.Cut(s, "_")
-	if !ok {
-		return c, false
-	}
-	if _, err := fmt.Sscan(sev, &c.Severity); err != nil {
-		return c, false
-	}
-	if _, err := fmt.Sscan(id, &c.ID); err != nil || c.ID <= 0 {
-		return c, false
-	}
-	return c, true
-}

@@ -22,7 +22,6 @@ type APIToken struct {
 	CreatedBy  *int64     `db:"created_by"`
 	CreatedAt  time.Time  `db:"created_at"`
 	LastUsedAt *time.Time `db:"last_used_at"`
-	RevokedAt  *time.Time `db:"revoked_at"`
 }
 
 // MaxAPITokens is how many live (not revoked) tokens a shop may hold: enough for every tool, few
@@ -33,7 +32,7 @@ const MaxAPITokens = 50
 // logs) and a session cookie or other value sent by mistake is refused without a lookup.
 const apiTokenPrefix = "pd_"
 
-const apiTokenColumns = `seller_id, id, name, prefix, created_by, created_at, last_used_at, revoked_at` // #nosec G101 -- column names, not a credential
+const apiTokenColumns = `seller_id, id, name, prefix, created_by, created_at, last_used_at` // #nosec G101 -- column names, not a credential
 
 // CreateAPIToken makes a token for the seller and returns it with the token itself, which is
 // never stored and cannot be shown again. Only an owner may do it: it returns ErrUnauthorized

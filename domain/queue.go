@@ -58,6 +58,25 @@ type QueueCursor struct {
 	ID       int64
 }
 
+// String writes the cursor as the API hands it out: "severity_id".
+func (c QueueCursor) String() string { return fmt.Sprintf("%g_%d", c.Severity, c.ID) }
+
+// ParseQueueCursor reads a cursor written by QueueCursor.String.
+func ParseQueueCursor(s string) (QueueCursor, bool) {
+	var c QueueCursor
+	sev, id, ok := strings.Cut(s, "_")
+	if !ok {
+		return c, false
+	}
+	if _, err := fmt.Sscan(sev, &c.Severity); err != nil {
+		return c, false
+	}
+	if _, err := fmt.Sscan(id, &c.ID); err != nil || c.ID <= 0 {
+		return c, false
+	}
+	return c, true
+}
+
 // QueueRow is one parcel of the queue: its most urgent exception matching the filter (the lead,
 // which places the row), every exception of the parcel that matches the filter (Exceptions, the
 // lead first: what the row shows as chips and what a bulk action on the row changes), and the facts
