@@ -55,7 +55,7 @@ func TestManyImportsAtOnce(t *testing.T) {
 				switch {
 				case err != nil:
 					failed = append(failed, fmt.Sprintf("%s: %v", p, err))
-				case res.StatusCode != http.StatusOK || took > 5*time.Second:
+				case res.StatusCode != http.StatusOK:
 					failed = append(failed, fmt.Sprintf("%s: %d in %s", p, res.StatusCode, took))
 				case took > time.Second:
 					slow = append(slow, fmt.Sprintf("%s: %s", p, took))
@@ -160,7 +160,8 @@ func TestManyImportsAtOnce(t *testing.T) {
 	}
 	// A starved pool fails every check for as long as the imports run (503s and 15 s waits before
 	// the queue); a machine busy with other test packages can make one check in a while slow
-	// without any page waiting for a connection. So: none fails, and 1 in 20 at most is past 1 s.
+	// (once 6 s, with the browser tests beside it) without any page waiting for a connection.
+	// So: none fails, and 1 in 20 at most is past 1 s.
 	if len(failed) > 0 {
 		t.Errorf("%d of %d page checks failed, e.g. %q", len(failed), checks, failed[:min(5, len(failed))])
 	}
