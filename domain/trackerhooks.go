@@ -253,8 +253,18 @@ func (s *Store) ListTrackerDeliveries(ctx context.Context, seller SellerID, stat
 	return out, nil
 }
 
+// CountUnmatchedDeliveries returns how many of the seller's deliveries matched no shipment.
+func (s *Store) CountUnmatchedDeliveries(ctx context.Context, seller SellerID) (int, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM tracker_deliveries WHERE seller_id = $1 AND state = 'unmatched'`, seller)
+	if err != nil {
+		return 0, fmt.Errorf("count unmatched deliveries: %w", err)
+	}
+	return n, nil
+}
+
 // ProcessTrackerDelivery imports the events of the seller's delivery id, once: a delivery no
-// longer pending is returned as it is. The parcel is found by the delivery's order reference, when
+// longer pending, or being processed by another request, is returned as it is. The parcel is found by the delivery's order reference, when
 // it carries one the shop knows, or else by its tracking number among every number the shop's
 // shipments have been known by; a delivery that names no shipment of the shop is kept as
 // unmatched (a tracker may follow parcels the shop never imported) and one with nothing to import
@@ -265,19 +275,40 @@ func (s *Store) ProcessTrackerDelivery(ctx context.Context, seller SellerID, id 
 		TrackerDelivery
 		Payload []byte `db:"payload"`
 	}
-	err := s.db.GetContext(ctx, &row, `SELECT `+trackerDeliveryColumns+`, payload FROM tracker_deliveries
-		WHERE seller_id = $1 AND id = $2`, seller, id)
+	// Claim it: of two requests with the same body at once, one processes it and the other
+	// answers with the delivery as it stands (pending), which the tracker takes as received.
+	err := s.db.GetContext(ctx, &row, `UPDATE tracker_deliveries SET claimed_at = now()
+		WHERE seller_id = $1 AND id = $2 AND state = 'pending'
+			AND (claimed_at IS NULL OR claimed_at < now() - interval '5 minutes')
+		RETURNING `+trackerDeliveryColumns+`, payload`, seller, id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return TrackerDelivery{}, ErrNotFound
+		var d TrackerDelivery
+		err = s.db.GetContext(ctx, &d, `SELECT `+trackerDeliveryColumns+` FROM tracker_deliveries
+			WHERE seller_id = $1 AND id = $2`, seller, id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return TrackerDelivery{}, ErrNotFound
+		}
+		if err != nil {
+			return TrackerDelivery{}, fmt.Errorf("process delivery %d: %w", id, err)
+		}
+		return d, nil
 	}
 	if err != nil {
 		return TrackerDelivery{}, fmt.Errorf("process delivery %d: %w", id, err)
 	}
 	d := row.TrackerDelivery
-	if d.State != DeliveryPending {
-		return d, nil
+	out, err := s.processDelivery(ctx, seller, d, row.Payload, obs)
+	if err != nil {
+		// Let the tracker's retry claim it again at once, best effort.
+		_, _ = s.db.ExecContext(context.WithoutCancel(ctx), `UPDATE tracker_deliveries SET claimed_at = NULL
+			WHERE seller_id = $1 AND id = $2 AND state = 'pending'`, seller, id)
 	}
-	parcel, err := parseTrackerPayload(d.Tracker, row.Payload)
+	return out, err
+}
+
+// processDelivery imports a claimed delivery's events and records how it ended.
+func (s *Store) processDelivery(ctx context.Context, seller SellerID, d TrackerDelivery, payload []byte, obs ImportObserver) (TrackerDelivery, error) {
+	parcel, err := parseTrackerPayload(d.Tracker, payload)
 	if err != nil {
 		return s.finishDelivery(ctx, d, DeliveryIgnored, trackerParcel{}, BatchResult{}, err.Error())
 	}
@@ -372,4 +403,43 @@ func checkTrackerEvent(e APIEvent) *ItemError {
 		return &ItemError{Code: ItemBadTime, Message: "the checkpoint has no time"}
 	}
 	return nil
+}
+
+// MaxRetryUnmatched is how many unmatched deliveries one retry processes: each matched one is an
+// import with its sweep, so a shop with a long backlog retries it in steps.
+const MaxRetryUnmatched = 200
+
+// RetryUnmatchedDeliveries processes the seller's unmatched deliveries again, oldest first and at
+// most MaxRetryUnmatched: a parcel the shop has imported since they came is matched now and its
+// events imported. It returns how many were tried and how many matched; ErrUnauthorized when
+// actor is not a member of the shop.
+func (s *Store) RetryUnmatchedDeliveries(ctx context.Context, seller SellerID, actor User, obs ImportObserver) (tried, matched int, err error) {
+	if actor.SellerID != seller {
+		return 0, 0, ErrUnauthorized
+	}
+	var ids []int64
+	err = s.db.SelectContext(ctx, &ids, `SELECT id FROM tracker_deliveries WHERE seller_id = $1 AND state = 'unmatched'
+		ORDER BY id LIMIT $2`, seller, MaxRetryUnmatched)
+	if err != nil {
+		return 0, 0, fmt.Errorf("retry unmatched deliveries: %w", err)
+	}
+	for _, id := range ids {
+		res, err := s.db.ExecContext(ctx, `UPDATE tracker_deliveries SET state = 'pending', claimed_at = NULL
+			WHERE seller_id = $1 AND id = $2 AND state = 'unmatched'`, seller, id)
+		if err != nil {
+			return tried, matched, fmt.Errorf("retry delivery %d: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue // another retry took it
+		}
+		tried++
+		d, err := s.ProcessTrackerDelivery(ctx, seller, id, obs)
+		if err != nil {
+			return tried, matched, err
+		}
+		if d.State == DeliveryProcessed {
+			matched++
+		}
+	}
+	return tried, matched, nil
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 
@@ -93,7 +94,10 @@ func (s *Server) trackerHooksView(c echo.Context, form views.TrackerHookForm) (v
 		}
 		vm.Trackers = append(vm.Trackers, row)
 	}
-	vm.Deliveries, err = s.store.ListTrackerDeliveries(ctx, seller, "", 50)
+	if vm.Deliveries, err = s.store.ListTrackerDeliveries(ctx, seller, "", 50); err != nil {
+		return vm, err
+	}
+	vm.Unmatched, err = s.store.CountUnmatchedDeliveries(ctx, seller)
 	return vm, err
 }
 
@@ -134,4 +138,17 @@ func (s *Server) trackerHookRemove(c echo.Context) error {
 	}
 	return s.redirectWithFlash(c, views.TrackerHooksPath, views.FlashSuccess,
 		t.Label()+" is disconnected: its webhook URL answers 404 from now on.")
+}
+
+// trackerHooksRetry processes the shop's unmatched deliveries again, for parcels imported since.
+func (s *Server) trackerHooksRetry(c echo.Context) error {
+	tried, matched, err := s.store.RetryUnmatchedDeliveries(c.Request().Context(), sellerFrom(c), userFrom(c), s.metrics)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("%d of %d unmatched parcels now match a shipment; their events are in.", matched, tried)
+	if tried == 0 {
+		msg = "There was no unmatched parcel to retry."
+	}
+	return s.redirectWithFlash(c, views.TrackerHooksPath, views.FlashSuccess, msg)
 }

@@ -258,6 +258,18 @@ func TestHookDeliveries(t *testing.T) {
 		t.Errorf("the unmatched parcel is not on the page:\n%.2000s", page.body)
 	}
 
+	// Once the shop has the order, matching the unmatched again brings the events in.
+	wantStatus(t, c.apiCall(http.MethodPut, "/api/v1/shipments/LATE-ORDER", tok,
+		`{"tracking_number":"RR999999999CN","destination_country":"US"}`), http.StatusCreated)
+	retried := c.post("/settings/api-tokens/trackers", "/settings/api-tokens/trackers/retry", nil)
+	wantStatus(t, retried, http.StatusSeeOther)
+	if sh := stageOf("LATE-ORDER"); sh.Stage != "arrived_destination" || len(sh.Events) != 3 {
+		t.Errorf("after matching again: stage %s, %d events", sh.Stage, len(sh.Events))
+	}
+	if again := c.get("/settings/api-tokens/trackers"); strings.Contains(again.body, `id="retry-unmatched"`) {
+		t.Errorf("the retry button stays with nothing unmatched")
+	}
+
 	// Another shop, with a shipment of the same tracking number: its delivery reaches its own
 	// shipment only, and the first shop's key with its secret is refused.
 	b := ts.client(t)

@@ -95,6 +95,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/settings/api-tokens/trackers", s.trackerHooksIndex, in)
 	e.POST("/settings/api-tokens/trackers", s.trackerHookSave, in)
 	e.POST("/settings/api-tokens/trackers/remove", s.trackerHookRemove, in)
+	e.POST("/settings/api-tokens/trackers/retry", s.trackerHooksRetry, in)
 	e.GET("/settings/messages", s.messagesIndex, in)
 	e.POST("/settings/messages", s.messageSave, in)
 	e.POST("/settings/messages/reset", s.messageReset, in)

@@ -12,7 +12,9 @@
 --   pipeline as import import_id), unmatched (no shipment of the shop has its tracking number
 --   or order reference; kept and listed, not refused, or the tracker would retry for days),
 --   ignored (nothing to import: an event type without checkpoints, a body that is not the
---   tracker's format); note says why.
+--   tracker's format); note says why. claimed_at: when a request began to process it, so that
+--   two requests with the same body (a tracker's retry racing its first try) process it once;
+--   a claim older than a few minutes is a crashed request's, and lapses.
 
 -- +goose Up
 CREATE TABLE tracker_hooks (
@@ -39,6 +41,7 @@ CREATE TABLE tracker_deliveries (
     events          integer NOT NULL DEFAULT 0,
     import_id       bigint,
     processed_at    timestamptz,
+    claimed_at      timestamptz,
     note            text NOT NULL DEFAULT '',
     PRIMARY KEY (seller_id, id),
     UNIQUE (seller_id, tracker, payload_hash),
