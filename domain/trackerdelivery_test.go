@@ -81,3 +81,42 @@ func TestTrackerDeliveryOnce(t *testing.T) {
 		t.Errorf("an AfterShip key on the 17TRACK route: %v", err)
 	}
 }
+
+// TestStaleDeliveriesProcessed: a delivery stored but left pending (its request failed after
+// storing it) is processed by the housekeeping once it is five minutes old, and not before.
+func TestStaleDeliveriesProcessed(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
+	s.PasswordCost = 4
+	shop, owner := mustSeller(t, s, "Alpha", "owner@alpha.test")
+	hook, err := s.SetTrackerSecret(ctx, shop.ID, owner, domain.Tracker17Track, "key-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IngestEvents(ctx, shop.ID, nil, []domain.APIEvent{{OrderRef: "B-1", TrackingNumber: "RR1CN",
+		Status: "Processing", StatusAt: "2026-11-01T10:00:00+08:00"}}, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	body := []byte(`{"event":"TRACKING_UPDATED","data":{"number":"RR1CN","track_info":{"tracking":{"providers":[{"provider":{"name":"China Post"},
+		"events":[{"time_iso":"2026-11-03T10:00:00+08:00","description":"Departure from outward office of exchange","sub_status":"InTransit_Departure"}]}]}}}}`)
+	d, err := s.ReceiveTrackerDelivery(ctx, domain.Tracker17Track, strings.TrimPrefix(hook.Path(), "/hooks/17track/"), body,
+		domain.Tracker17Track.Sign("key-1", body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.ProcessStaleDeliveries(ctx, 10, nil); err != nil || n != 0 {
+		t.Fatalf("a fresh pending delivery was taken: %d, %v", n, err)
+	}
+	if _, err := db.Exec(`UPDATE tracker_deliveries SET received_at = now() - interval '6 minutes' WHERE seller_id = $1 AND id = $2`, shop.ID, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.ProcessStaleDeliveries(ctx, 10, nil); err != nil || n != 1 {
+		t.Fatalf("stale deliveries processed: %d, %v", n, err)
+	}
+	ds, err := s.ListTrackerDeliveries(ctx, shop.ID, domain.DeliveryProcessed, 10)
+	if err != nil || len(ds) != 1 || ds[0].Events != 1 || ds[0].OrderRef != "B-1" {
+		t.Errorf("after the housekeeping: %+v, %v", ds, err)
+	}
+}

@@ -443,3 +443,34 @@ func (s *Store) RetryUnmatchedDeliveries(ctx context.Context, seller SellerID, a
 	}
 	return tried, matched, nil
 }
+
+// ProcessStaleDeliveries processes, across every shop, the deliveries left pending for over five
+// minutes (the request that stored one failed to process it, and the tracker's retries have
+// ended or not come yet), oldest first and at most limit: the periodic housekeeping's net under
+// the trackers' retries. It returns how many it processed, going on past a delivery that fails
+// and returning the first error.
+func (s *Store) ProcessStaleDeliveries(ctx context.Context, limit int, obs ImportObserver) (int, error) {
+	var stale []struct {
+		Seller SellerID `db:"seller_id"`
+		ID     int64    `db:"id"`
+	}
+	err := s.db.SelectContext(ctx, &stale, `SELECT seller_id, id FROM tracker_deliveries
+		WHERE state = 'pending' AND received_at < now() - interval '5 minutes'
+			AND (claimed_at IS NULL OR claimed_at < now() - interval '5 minutes')
+		ORDER BY received_at LIMIT $1`, limit)
+	if err != nil {
+		return 0, fmt.Errorf("stale deliveries: %w", err)
+	}
+	var first error
+	n := 0
+	for _, d := range stale {
+		if _, err := s.ProcessTrackerDelivery(ctx, d.Seller, d.ID, obs); err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		n++
+	}
+	return n, first
+}

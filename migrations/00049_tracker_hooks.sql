@@ -48,6 +48,8 @@ CREATE TABLE tracker_deliveries (
     FOREIGN KEY (seller_id, import_id) REFERENCES imports (seller_id, id) ON DELETE SET NULL (import_id)
 );
 CREATE INDEX tracker_deliveries_state_idx ON tracker_deliveries (seller_id, state, id);
+-- The housekeeping's look for deliveries left pending, across shops.
+CREATE INDEX tracker_deliveries_pending_idx ON tracker_deliveries (received_at) WHERE state = 'pending';
 
 -- +goose Down
 DROP TABLE tracker_deliveries, tracker_hooks;
