@@ -315,6 +315,10 @@ func (s *Store) processDelivery(ctx context.Context, seller SellerID, d TrackerD
 	if len(parcel.Events) == 0 {
 		return s.finishDelivery(ctx, d, DeliveryIgnored, parcel, BatchResult{}, "the delivery has no checkpoints")
 	}
+	if len(parcel.Events) > MaxAPIBatch {
+		return s.finishDelivery(ctx, d, DeliveryIgnored, parcel, BatchResult{},
+			fmt.Sprintf("the delivery has %d checkpoints, more than the %d one import takes", len(parcel.Events), MaxAPIBatch))
+	}
 	ref, err := s.matchParcel(ctx, seller, parcel)
 	if err != nil {
 		return TrackerDelivery{}, err
