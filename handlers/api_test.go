@@ -334,3 +334,49 @@ func TestAPIRateLimit(t *testing.T) {
 	}
 	wantStatus(t, c.apiCall(http.MethodGet, "/api/v1/exceptions", other, ""), http.StatusOK)
 }
+
+// TestAPIOrderRefWithSlash: an order reference holding "/" (store exports have "1001/2") is one
+// path segment when the client percent-encodes it (%2F): PUT makes the shipment under the decoded
+// reference and GET finds it, a reference ending in "/" is not cut by the trailing-slash redirect,
+// a "%" sent as %25 is decoded once only, and another shop's reference with "/" answers 404 as a
+// missing one does.
+func TestAPIOrderRefWithSlash(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, handlers.Config{})
+	a := ts.client(t)
+	a.signup("Slash Shop", "owner@slash.test")
+	aTok := a.makeToken("tool")
+	b := ts.client(t)
+	b.signup("Other Slash Shop", "owner@otherslash.test")
+	bTok := b.makeToken("tool")
+
+	for _, tc := range []struct{ path, ref string }{
+		{"1001%2F2", "1001/2"},
+		{"1001%2f3", "1001/3"},
+		{"A%2FB%2FC", "A/B/C"},
+		{"1002%2F", "1002/"},
+		{"50%25", "50%"},
+	} {
+		u := "/api/v1/shipments/" + tc.path
+		put := a.apiCall(http.MethodPut, u, aTok, `{"customer_name":"Slash Buyer"}`)
+		wantStatus(t, put, http.StatusCreated)
+		var sh domain.APIShipment
+		got := a.apiCall(http.MethodGet, u, aTok, "")
+		wantStatus(t, got, http.StatusOK)
+		if err := json.Unmarshal([]byte(got.body), &sh); err != nil || sh.OrderRef != tc.ref {
+			t.Errorf("GET %s: order_ref %q, want %q (%v): %.300s", u, sh.OrderRef, tc.ref, err, got.body)
+		}
+		wantStatus(t, a.apiCall(http.MethodPut, u, aTok, `{"product":"Lamp"}`), http.StatusOK)
+	}
+
+	wantStatus(t, b.apiCall(http.MethodPut, "/api/v1/shipments/2002%2F7", bTok, `{"customer_name":"Other"}`), http.StatusCreated)
+	other := a.apiCall(http.MethodGet, "/api/v1/shipments/2002%2F7", aTok, "")
+	none := a.apiCall(http.MethodGet, "/api/v1/shipments/9999%2F9", aTok, "")
+	wantStatus(t, other, http.StatusNotFound)
+	wantStatus(t, none, http.StatusNotFound)
+	if other.body != none.body {
+		t.Errorf("another shop's ref and a missing one answer differently:\n%s\n%s", other.body, none.body)
+	}
+	wantStatus(t, b.apiCall(http.MethodGet, "/api/v1/shipments/1001%2F2", bTok, ""), http.StatusNotFound)
+	wantStatus(t, b.apiCall(http.MethodGet, "/api/v1/shipments/2002%2F7", bTok, ""), http.StatusOK)
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
@@ -20,10 +21,36 @@ func (s *Server) apiRoutes(e *echo.Echo) {
 	// Not an Echo group: a group with middleware registers catch-all routes of its own.
 	e.GET("/api/v1/openapi.json", s.apiOpenAPI)
 	tok, body := s.requireToken, middleware.BodyLimit(apiBodyLimit)
-	e.PUT("/api/v1/shipments/:order_ref", s.apiShipmentPut, body, tok)
-	e.GET("/api/v1/shipments/:order_ref", s.apiShipmentShow, tok)
+	e.PUT("/api/v1/shipments/:order_ref", s.apiShipmentPut, unescapeParams, body, tok)
+	e.GET("/api/v1/shipments/:order_ref", s.apiShipmentShow, unescapeParams, tok)
 	e.POST("/api/v1/events", s.apiEventsCreate, body, tok)
 	e.GET("/api/v1/exceptions", s.apiExceptionsIndex, tok)
+}
+
+// unescapeParams decodes the route's parameters when the request's path was matched escaped. An
+// order reference may hold a "/" ("1001/2"), which a client sends as %2F: net/http then keeps the
+// path as sent in URL.RawPath, and Echo routes on RawPath whenever it is set (echo.GetPath), so
+// the %2F stays inside the one segment of :order_ref, but the value it hands over is still
+// escaped ("1001%2F2"). Without a RawPath (nothing escaped beyond the default) Echo routes on
+// URL.Path and the value is already decoded: "/shipments/50%25" hands over "50%", which must not
+// be decoded a second time.
+func unescapeParams(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Request().URL.RawPath == "" {
+			return next(c)
+		}
+		vals := c.ParamValues()
+		out := make([]string, len(vals))
+		for i, v := range vals {
+			u, err := url.PathUnescape(v)
+			if err != nil {
+				return apiErr(http.StatusBadRequest, "bad_path", "The path is not a valid percent-encoded URL path.")
+			}
+			out[i] = u
+		}
+		c.SetParamValues(out...)
+		return next(c)
+	}
 }
 
 // openAPIDoc is the API's OpenAPI 3 description, served as it is.

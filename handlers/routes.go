@@ -19,7 +19,7 @@ import (
 // and the health check skip both, so they answer even while the database is away. The session
 // runs for unknown paths too, so a signed-in member's 404 page keeps its navigation.
 func (s *Server) routes(e *echo.Echo) {
-	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
+	e.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently, Skipper: escapedSlashLast}))
 	e.Use(middleware.RequestID())
 	e.Use(s.logRequests())
 	e.Use(middleware.Recover())
@@ -102,6 +102,14 @@ func (s *Server) routes(e *echo.Echo) {
 	s.notifyRoutes(e, in)
 	s.apiRoutes(e)
 	s.hookRoutes(e)
+}
+
+// escapedSlashLast is a path whose last "/" was sent escaped (%2F, an order reference that ends in
+// "/"): it is part of a parameter, not a trailing slash to redirect away (the redirect would go to
+// the decoded path, a different route).
+func escapedSlashLast(c echo.Context) bool {
+	raw := c.Request().URL.RawPath
+	return raw != "" && !strings.HasSuffix(raw, "/")
 }
 
 // isUpload is a file upload (a CSV import, a dispute's evidence): its body streams to the handler,
