@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"context"
 	"errors"
 	"math"
 	"net/http"
@@ -90,34 +89,32 @@ func apiAuth(c echo.Context) domain.APIAuth { return c.Get(ctxAPI).(domain.APIAu
 // apiSeller returns the API request's shop: the only source of its tenant scope.
 func apiSeller(c echo.Context) domain.SellerID { return apiAuth(c).Seller }
 
-// handleAPIError is handleError for the API: the same mapping of domain errors to statuses, as
-// JSON. Internal details stay in the log.
+// handleAPIError is handleError for the API: the same mapping of errors to statuses
+// (classifyError), worded as JSON. Internal details stay in the log.
 func (s *Server) handleAPIError(err error, c echo.Context) {
-	tooSlow := errors.Is(context.Cause(c.Request().Context()), errTooSlow)
 	var ae *APIError
-	var verr *domain.ValidationError
-	var he *echo.HTTPError
-	switch {
-	case errors.As(err, &ae):
-	case tooSlow:
-		ae = apiErr(http.StatusServiceUnavailable, "busy", "The desk is too busy to answer this right now. Try again in a moment.")
-		ae.Header = map[string]string{"Retry-After": "5"}
-	case errors.As(err, &verr):
-		ae = apiErr(http.StatusUnprocessableEntity, "invalid", verr.Message())
-	case errors.Is(err, domain.ErrNotFound):
-		ae = apiErr(http.StatusNotFound, "not_found", "There is nothing here, or it belongs to another shop.")
-	case errors.Is(err, domain.ErrConflict):
-		ae = apiErr(http.StatusConflict, "conflict", "Someone changed this at the same time. Try again.")
-	case errors.Is(err, domain.ErrUnauthorized):
-		ae = apiErr(http.StatusForbidden, "forbidden", "This token may not do this.")
-	case domain.Unavailable(err):
-		ae = apiErr(http.StatusServiceUnavailable, "unavailable", "The desk cannot reach its database right now. Nothing was saved; try again in a minute.")
-		ae.Header = map[string]string{"Retry-After": "30"}
-	case errors.As(err, &he):
-		_, msg := statusText(he)
-		ae = apiErr(he.Code, strings.ToLower(strings.ReplaceAll(http.StatusText(he.Code), " ", "_")), msg)
-	default:
-		ae = apiErr(http.StatusInternalServerError, "internal", "The desk could not finish this request. It has been logged; try again in a moment.")
+	if !errors.As(err, &ae) {
+		ec := classifyError(err, c)
+		switch ec.kind {
+		case errBusy:
+			ae = apiErr(ec.status, "busy", "The desk is too busy to answer this right now. Try again in a moment.")
+		case errInvalid:
+			ae = apiErr(ec.status, "invalid", ec.invalid.Message())
+		case errNotFound:
+			ae = apiErr(ec.status, "not_found", "There is nothing here, or it belongs to another shop.")
+		case errConflict:
+			ae = apiErr(ec.status, "conflict", "Someone changed this at the same time. Try again.")
+		case errForbidden:
+			ae = apiErr(ec.status, "forbidden", "This token may not do this.")
+		case errUnavailable:
+			ae = apiErr(ec.status, "unavailable", "The desk cannot reach its database right now. Nothing was saved; try again in a minute.")
+		case errHTTP:
+			_, msg := statusText(ec.http)
+			ae = apiErr(ec.status, strings.ToLower(strings.ReplaceAll(http.StatusText(ec.status), " ", "_")), msg)
+		default:
+			ae = apiErr(ec.status, "internal", "The desk could not finish this request. It has been logged; try again in a moment.")
+		}
+		ec.setRetryAfter(c)
 	}
 	if ae.Status >= 500 {
 		s.log.Error("api request failed", "id", c.Response().Header().Get(echo.HeaderXRequestID), "status", ae.Status, "err", err)

@@ -24,36 +24,30 @@ func (s *Server) handleError(err error, c echo.Context) {
 		s.handleAPIError(err, c)
 		return
 	}
-	tooSlow := errors.Is(context.Cause(c.Request().Context()), errTooSlow)
+	ec := classifyError(err, c)
 	// A request cut off by a read timeout has its context cancelled, but its client still waits
 	// for the answer: the page is rendered regardless.
 	c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
-	status, heading, msg := http.StatusInternalServerError, "Something went wrong",
+	status, heading, msg := ec.status, "Something went wrong",
 		"The desk could not finish this request. It has been logged; try again in a moment."
-	var he *echo.HTTPError
-	var verr *domain.ValidationError
-	switch {
-	case tooSlow:
-		status, heading, msg = http.StatusServiceUnavailable, "The desk is busy",
-			"The desk is too busy to answer this right now. Try again in a moment."
-		c.Response().Header().Set("Retry-After", "5")
-	case errors.As(err, &verr):
+	switch ec.kind {
+	case errBusy:
+		heading, msg = "The desk is busy", "The desk is too busy to answer this right now. Try again in a moment."
+	case errInvalid:
 		// Handlers re-render their form with the messages; one that does not still says why.
-		status, heading, msg = http.StatusUnprocessableEntity, "Please check", verr.Message()
-	case errors.Is(err, domain.ErrNotFound):
-		status, heading, msg = http.StatusNotFound, "Not found", "There is nothing here, or it belongs to another shop."
-	case errors.Is(err, domain.ErrConflict):
-		status, heading, msg = http.StatusConflict, "Changed by someone else", "Someone changed this while you were looking at it. Reload to see their change."
-	case errors.Is(err, domain.ErrUnauthorized):
-		status, heading, msg = http.StatusForbidden, "Not allowed", "Your role in this shop does not allow this. Ask an owner."
-	case domain.Unavailable(err):
-		status, heading, msg = http.StatusServiceUnavailable, "Database unavailable",
-			"The desk cannot reach its database right now. Nothing was lost; try again in a minute."
-		c.Response().Header().Set("Retry-After", "30")
-	case errors.As(err, &he):
-		status = he.Code
-		heading, msg = statusText(he)
+		heading, msg = "Please check", ec.invalid.Message()
+	case errNotFound:
+		heading, msg = "Not found", "There is nothing here, or it belongs to another shop."
+	case errConflict:
+		heading, msg = "Changed by someone else", "Someone changed this while you were looking at it. Reload to see their change."
+	case errForbidden:
+		heading, msg = "Not allowed", "Your role in this shop does not allow this. Ask an owner."
+	case errUnavailable:
+		heading, msg = "Database unavailable", "The desk cannot reach its database right now. Nothing was lost; try again in a minute."
+	case errHTTP:
+		heading, msg = statusText(ec.http)
 	}
+	ec.setRetryAfter(c)
 	rid := c.Response().Header().Get(echo.HeaderXRequestID)
 	if status >= 500 {
 		s.log.Error("request failed", "id", rid, "status", status, "err", err)
@@ -66,6 +60,62 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if rerr := render(c, status, views.ErrorPage(p, status, heading, msg, rid), nil); rerr != nil {
 		s.log.Error("render error page", "id", rid, "err", rerr)
 		_ = c.String(status, heading)
+	}
+}
+
+// errKind is what an error means to the client, whichever channel (page or JSON) words it.
+type errKind int
+
+const (
+	errInternal    errKind = iota // anything else: a 500, details in the log only
+	errBusy                       // the request ran out of its time (answerWithin)
+	errInvalid                    // a *domain.ValidationError
+	errNotFound                   // domain.ErrNotFound
+	errConflict                   // domain.ErrConflict
+	errForbidden                  // domain.ErrUnauthorized
+	errUnavailable                // the database cannot be reached (domain.Unavailable)
+	errHTTP                       // an *echo.HTTPError from Echo or our middleware
+)
+
+// errClass is an error classified: its kind, the status it answers, and the Retry-After it
+// sends, if any. The error's own details ride along for the channel to word.
+type errClass struct {
+	kind       errKind
+	status     int
+	retryAfter string
+	invalid    *domain.ValidationError
+	http       *echo.HTTPError
+}
+
+// classifyError is the one mapping of errors to statuses, shared by the pages (handleError) and
+// the JSON API (handleAPIError), which word them each their own way. A request over its time
+// limit is "busy" whatever error it ended with.
+func classifyError(err error, c echo.Context) errClass {
+	var verr *domain.ValidationError
+	var he *echo.HTTPError
+	switch {
+	case errors.Is(context.Cause(c.Request().Context()), errTooSlow):
+		return errClass{kind: errBusy, status: http.StatusServiceUnavailable, retryAfter: "5"}
+	case errors.As(err, &verr):
+		return errClass{kind: errInvalid, status: http.StatusUnprocessableEntity, invalid: verr}
+	case errors.Is(err, domain.ErrNotFound):
+		return errClass{kind: errNotFound, status: http.StatusNotFound}
+	case errors.Is(err, domain.ErrConflict):
+		return errClass{kind: errConflict, status: http.StatusConflict}
+	case errors.Is(err, domain.ErrUnauthorized):
+		return errClass{kind: errForbidden, status: http.StatusForbidden}
+	case domain.Unavailable(err):
+		return errClass{kind: errUnavailable, status: http.StatusServiceUnavailable, retryAfter: "30"}
+	case errors.As(err, &he):
+		return errClass{kind: errHTTP, status: he.Code, http: he}
+	}
+	return errClass{kind: errInternal, status: http.StatusInternalServerError}
+}
+
+// setRetryAfter sends the class's Retry-After, if it has one.
+func (ec errClass) setRetryAfter(c echo.Context) {
+	if ec.retryAfter != "" {
+		c.Response().Header().Set("Retry-After", ec.retryAfter)
 	}
 }
 
