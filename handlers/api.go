@@ -21,7 +21,33 @@ const apiPrefix = "/api/"
 
 // apiBodyLimit bounds an API request's body: meant to hold a full batch of 10,000 events with
 // long texts (about 3 KB each).
-const apiBodyLimit = "32M"
+const apiBodyLimit = 32_000_000
+
+// jsonBodyLimit bounds the body of an API request or a tracker webhook to limit bytes and answers
+// a larger one in the API's terms: 413, code too_large, the limit in the message. A body whose
+// Content-Length is over the limit is refused before the handler runs; one sent chunked is cut
+// off while the handler reads it, with an *http.MaxBytesError, which the handler returns as it
+// is. Not Echo's BodyLimit: its reader hands over the bytes past the limit with its error, so a
+// JSON value that ends within that last read decodes as if nothing were wrong.
+func jsonBodyLimit(limit int64) echo.MiddlewareFunc {
+	tooLarge := apiErr(http.StatusRequestEntityTooLarge, "too_large",
+		"The body is larger than "+strconv.FormatInt(limit/1_000_000, 10)+" MB.")
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			req := c.Request()
+			if req.ContentLength > limit {
+				return tooLarge
+			}
+			req.Body = http.MaxBytesReader(c.Response(), req.Body, limit)
+			err := next(c)
+			var tooBig *http.MaxBytesError
+			if errors.As(err, &tooBig) {
+				return tooLarge
+			}
+			return err
+		}
+	}
+}
 
 // ctxAPI is the context key of the API request's domain.APIAuth.
 const ctxAPI = "api"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"sort"
 	"strings"
@@ -379,4 +380,71 @@ func TestAPIOrderRefWithSlash(t *testing.T) {
 	}
 	wantStatus(t, b.apiCall(http.MethodGet, "/api/v1/shipments/1001%2F2", bTok, ""), http.StatusNotFound)
 	wantStatus(t, b.apiCall(http.MethodGet, "/api/v1/shipments/2002%2F7", bTok, ""), http.StatusOK)
+}
+
+// TestAPIBodyTooLarge: a body over the limit of the API (32 MB) or of a tracker webhook (2 MB)
+// answers 413 with the JSON error code too_large, whether its size is announced (Content-Length,
+// refused before it is read) or not (chunked, cut off while it is read), and nothing of it is
+// imported or stored. A control body just under the API's limit is not refused for its size.
+func TestAPIBodyTooLarge(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, handlers.Config{})
+	c := ts.client(t)
+	c.signup("Big Shop", "owner@bigshop.test")
+	tok := c.makeToken("tool")
+	owner, err := ts.store.Authenticate(context.Background(), "owner@bigshop.test", "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hooks := mustHooks(t, ts, owner.SellerID, "owner@bigshop.test")
+	// A batch whose one status text is as long as it needs to be for the body to be size bytes.
+	batch := func(size int) string {
+		head, tail := `{"events":[{"order_ref":"BIG-1","status_at":"2026-11-03T18:00:00Z","status":"`, `"}]}`
+		return head + strings.Repeat("x", size-len(head)-len(tail)) + tail
+	}
+	for _, target := range []struct {
+		path, limit string
+		size        int
+	}{
+		{"/api/v1/events", "32 MB", 32_000_000},
+		{hooks[domain.TrackerAfterShip], "2 MB", 2_000_000},
+	} {
+		over := batch(target.size + 1)
+		for _, tc := range []struct {
+			name    string
+			body    io.Reader
+			chunked bool
+		}{
+			{"Content-Length", strings.NewReader(over), false},
+			// A reader of unknown length makes the client send the body chunked.
+			{"chunked", io.MultiReader(strings.NewReader(over)), true},
+		} {
+			what := target.path + " " + tc.name
+			req, _ := http.NewRequest(http.MethodPost, ts.URL+target.path, tc.body)
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("Authorization", "Bearer "+tok)
+			if chunked := req.ContentLength == 0; chunked != tc.chunked {
+				t.Fatalf("%s: request content length %d", what, req.ContentLength)
+			}
+			res := c.do(req)
+			if res.StatusCode != http.StatusRequestEntityTooLarge {
+				t.Fatalf("%s: status %d, want 413: %.300s", what, res.StatusCode, res.body)
+			}
+			if e := apiError(t, what, res); e.Code != "too_large" || !strings.Contains(e.Message, target.limit) {
+				t.Errorf("%s: %+v", what, e)
+			}
+		}
+	}
+	if sh := c.apiCall(http.MethodGet, "/api/v1/shipments/BIG-1", tok, ""); sh.StatusCode != http.StatusNotFound {
+		t.Errorf("a refused body made a shipment: %d %.200s", sh.StatusCode, sh.body)
+	}
+	var deliveries int
+	if err := ts.db.Get(&deliveries, `SELECT count(*) FROM tracker_deliveries WHERE seller_id = $1`, owner.SellerID); err != nil || deliveries != 0 {
+		t.Errorf("refused webhook bodies stored: %d deliveries (%v)", deliveries, err)
+	}
+	// Control: the limit is the one tested, not something smaller.
+	res := c.apiCall(http.MethodPost, "/api/v1/events", tok, batch(32_000_000-1024))
+	if res.StatusCode == http.StatusRequestEntityTooLarge {
+		t.Errorf("a body just under the limit: %d %.200s", res.StatusCode, res.body)
+	}
 }

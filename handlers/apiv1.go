@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/parceldesk/portal/domain"
 )
@@ -20,7 +19,7 @@ import (
 func (s *Server) apiRoutes(e *echo.Echo) {
 	// Not an Echo group: a group with middleware registers catch-all routes of its own.
 	e.GET("/api/v1/openapi.json", s.apiOpenAPI)
-	tok, body := s.requireToken, middleware.BodyLimit(apiBodyLimit)
+	tok, body := s.requireToken, jsonBodyLimit(apiBodyLimit)
 	e.PUT("/api/v1/shipments/:order_ref", s.apiShipmentPut, unescapeParams, body, tok)
 	e.GET("/api/v1/shipments/:order_ref", s.apiShipmentShow, unescapeParams, tok)
 	e.POST("/api/v1/events", s.apiEventsCreate, body, tok)
@@ -75,7 +74,7 @@ func decodeJSON(c echo.Context, v any) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &tooBig):
-		return apiErr(http.StatusRequestEntityTooLarge, "too_large", "The body is larger than "+apiBodyLimit+"B.")
+		return err // jsonBodyLimit answers it
 	case errors.Is(err, io.EOF):
 		return apiErr(http.StatusBadRequest, "bad_json", "The body is empty: send a JSON object.")
 	case errors.As(err, &syn):

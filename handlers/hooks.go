@@ -7,7 +7,6 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/views"
@@ -23,11 +22,11 @@ const hookPrefix = "/hooks/"
 
 // hookBodyLimit bounds a delivery's body: a tracker sends one parcel's whole history, tens of
 // kilobytes; meant to leave room for a long history without letting anyone store megabytes.
-const hookBodyLimit = "2M"
+const hookBodyLimit = 2_000_000
 
 // hookRoutes is the tracker webhooks' route table: one route per tracker, the segment its name.
 func (s *Server) hookRoutes(e *echo.Echo) {
-	body := middleware.BodyLimit(hookBodyLimit)
+	body := jsonBodyLimit(hookBodyLimit)
 	for _, t := range domain.Trackers {
 		e.POST(hookPrefix+string(t)+"/:key", s.hookReceive(t), body)
 	}
@@ -54,7 +53,7 @@ func (s *Server) hookReceive(t domain.Tracker) echo.HandlerFunc {
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
-			return apiErr(http.StatusRequestEntityTooLarge, "too_large", "The body is larger than "+hookBodyLimit+"B.")
+			return err // jsonBodyLimit answers it
 		case err != nil:
 			return apiErr(http.StatusBadRequest, "bad_body", "The body could not be read.")
 		}
