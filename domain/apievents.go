@@ -248,9 +248,21 @@ type APIShipment struct {
 	LastStatus         string             `json:"last_status,omitempty"`
 	PromisedBy         *time.Time         `json:"promised_by,omitempty"`
 	ProtectionEndsAt   *time.Time         `json:"protection_ends_at,omitempty"`
+	EstimatedDelivery  *APIEstimate       `json:"estimated_delivery,omitempty"`
 	Timeline           []APIStageSpan     `json:"timeline"`
 	Events             []APIShipmentEvent `json:"events"`
 	OpenExceptions     []APIException     `json:"open_exceptions"`
+}
+
+// APIEstimate is a shipment's estimated delivery window as the API answers it (Estimate).
+type APIEstimate struct {
+	Early       time.Time `json:"early"`
+	Late        time.Time `json:"late"`
+	FromStage   string    `json:"from_stage"`
+	From        time.Time `json:"from"`
+	Basis       string    `json:"basis"`
+	Deliveries  int       `json:"deliveries"`
+	Explanation string    `json:"explanation"`
 }
 
 // APIStageSpan is one stage of a shipment's timeline.
@@ -328,6 +340,10 @@ func (s *Store) FindAPIShipment(ctx context.Context, seller SellerID, ref string
 		TrackingNumbers: []string{}, Timeline: []APIStageSpan{}, Events: []APIShipmentEvent{}, OpenExceptions: []APIException{}}
 	if sh.Stage.Valid() {
 		out.StageLabel = sh.Stage.Label()
+	}
+	if e, ok := sh.Estimate(); ok {
+		out.EstimatedDelivery = &APIEstimate{Early: e.Early, Late: e.Late, FromStage: stageKey(e.Stage), From: e.From,
+			Basis: string(e.Basis), Deliveries: e.Deliveries, Explanation: e.Explain()}
 	}
 	for _, tn := range d.TrackingNumbers {
 		out.TrackingNumbers = append(out.TrackingNumbers, tn.Number)

@@ -69,13 +69,13 @@ func (r DisputeReason) Valid() bool { return oneOf(r, DisputeReasons) }
 
 // SuggestDisputeReason is the reason a dispute over an exception most likely has, from the
 // exception and its parcel's fate (ParcelFate): damaged for a parcel the carrier says arrived
-// damaged, late for a late one, not received otherwise — a lost parcel ("Package lost in
-// transit") was not received, whatever its signal's name says.
+// damaged, late for a late one or one past its estimated delivery, not received otherwise — a
+// lost parcel ("Package lost in transit") was not received, whatever its signal's name says.
 func SuggestDisputeReason(e Exception, fate Fate) DisputeReason {
 	switch {
 	case fate == FateDamaged:
 		return ReasonDamaged
-	case e.Kind == KindLate:
+	case e.Kind == KindLate || e.Kind == KindEDDMissed:
 		return ReasonLate
 	}
 	return ReasonNotReceived

@@ -31,7 +31,8 @@ const issueSignals = `('attempt_failed', 'pickup_available', 'address_issue', 'c
 // damaged): its delivery issue says so, and it is not also "stalled" in the stage it was last seen.
 const goneSignals = `('returned', 'damaged_lost')`
 
-// Sweep raises the seller's exceptions that are due at now, resolves as recovered those whose
+// Sweep refreshes the seller's estimated delivery windows (refreshEDD), raises the seller's
+// exceptions that are due at now, resolves as recovered those whose
 // cause went away, and brings back waiting exceptions whose date passed — set-based SQL in one
 // transaction, holding the seller's sweep lock (it waits for a sweep of the same seller running
 // elsewhere). now is a parameter so that "not a minute before" can be tested.
@@ -80,6 +81,9 @@ func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try b
 		// JIT compilation costs close to a second per statement here, far more than it saves on
 		// queries that read a few percent of the table through indexes.
 		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+			return err
+		}
+		if err := refreshEDD(ctx, tx, seller, now); err != nil {
 			return err
 		}
 		if err := findCauses(ctx, tx, seller, now); err != nil {
@@ -171,7 +175,8 @@ func stageClockSQL() string {
 // unresolved exception at now, with its severity and deadline. Severity orders the queue by what
 // is lost if nobody acts (see issueSeverity for the bands): lost, returned, held by customs, then
 // buyer protection rising as its end nears (not raised once a dispute over the parcel was won,
-// lost or settled: the money question is closed), the other delivery issues, late, stalled. A stall is
+// lost or settled: the money question is closed), the other delivery issues, late, a missed
+// estimated delivery (eddMissedSQL, after late, which covers it when a date was promised), stalled. A stall is
 // not raised for a parcel that was returned, lost or damaged (goneSignals): that is its delivery
 // issue. A stall's deadline is when it crossed its stage limit (stage entry + limit + paused
 // time: the same instant every sweep), so the row can say how far over it is.
@@ -218,6 +223,10 @@ func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 		  AND NOT EXISTS (SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
 		                  WHERE d.seller_id = $1 AND x.shipment_id = s.id AND d.status IN `+decidedStatusesSQL+`)`, seller, now); err != nil {
 		return fmt.Errorf("protection: %w", err)
+	}
+	// After late: a late cause found this sweep means a promised date covers the parcel.
+	if _, err := tx.ExecContext(ctx, eddMissedSQL, seller, now); err != nil {
+		return fmt.Errorf("edd missed: %w", err)
 	}
 	// A temporary table has no statistics until analysed; without them the joins below would be
 	// planned as nested loops over tens of thousands of rows.
