@@ -108,13 +108,25 @@ func (sh Shipment) Estimate() (Estimate, bool) {
 // Span is the window as times from entering the stage: what the history says parcels took.
 func (e Estimate) Span() EDDSpan { return EDDSpan{e.Early.Sub(e.From), e.Late.Sub(e.From)} }
 
-// Missed reports whether the late end passed without delivery; delivered is the shipment's
-// delivery time, nil when it is not delivered.
-func (e Estimate) Missed(delivered *time.Time, now time.Time) bool {
+// Standing says where the shipment stands against its window: for a delivered one (delivered
+// not nil) whether it arrived inside it, for the others where now is.
+func (e Estimate) Standing(delivered *time.Time, now time.Time) string {
 	if delivered != nil {
-		return delivered.After(e.Late)
+		switch {
+		case delivered.After(e.Late):
+			return "Delivered " + Span(delivered.Sub(e.Late)) + " after the window closed."
+		case delivered.Before(e.Early):
+			return "Delivered " + Span(e.Early.Sub(*delivered)) + " before the window opened."
+		}
+		return "Delivered inside the window."
 	}
-	return now.After(e.Late)
+	switch {
+	case now.After(e.Late):
+		return "Not delivered " + Span(now.Sub(e.Late)) + " after the window closed."
+	case now.Before(e.Early):
+		return "The window opens in " + Span(e.Early.Sub(now)) + "."
+	}
+	return "Inside the window now; it closes in " + Span(e.Late.Sub(now)) + "."
 }
 
 // Explain says in a sentence where the window comes from: "Parcels to FR by AliExpress Standard
