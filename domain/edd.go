@@ -224,34 +224,49 @@ const eddEntriesSQL = `
 	WHERE f.entered_at <= r.delivered_at`
 
 // refreshEDD brings the seller's estimated delivery windows up to date, in the sweep's
-// transaction: it rebuilds edd_stats when the count of delivered shipments moved since the last
-// rebuild (by 5% or more, or at all a day later), then writes the window of every undelivered
-// shipment whose stage or stage entry changed since its window was made — or of all of them after
-// a rebuild. Windows are whole hours, so a rebuild that shifts a percentile by minutes rewrites
-// nothing.
+// transaction. It rebuilds edd_stats when the history grew: deliveries later than the latest one
+// of the last rebuild, found through the stage index, that number 5% or more of it (or any, a day
+// later); once a day it also recounts every delivery, for deliveries imported with older dates.
+// Then it writes the window of every undelivered shipment whose stage or stage entry changed
+// since its window was made (shipments_edd_stale_idx), or of all of them after a rebuild.
+// Windows are whole hours, so a rebuild that shifts a percentile by minutes rewrites nothing.
 func refreshEDD(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) error {
 	var st struct {
-		Delivered int64      `db:"delivered"`
-		Stored    *int64     `db:"stored"`
-		At        *time.Time `db:"computed_at"`
+		Stored *int64     `db:"delivered"`
+		At     *time.Time `db:"computed_at"`
+		Latest *time.Time `db:"latest"`
+		New    int64      `db:"new"`
 	}
 	if err := tx.GetContext(ctx, &st, `
-		SELECT (SELECT count(*) FROM shipments WHERE seller_id = $1 AND stage = 11) AS delivered,
-		       r.delivered AS stored, r.computed_at
+		SELECT r.delivered, r.computed_at, r.latest,
+		       (SELECT count(*) FROM shipments s WHERE s.seller_id = $1 AND s.stage = 11
+		        AND s.stage_entered_at > coalesce(r.latest, '-infinity')) AS new
 		FROM (SELECT 1) one LEFT JOIN edd_refresh r ON r.seller_id = $1`, seller); err != nil {
 		return fmt.Errorf("estimated delivery: %w", err)
 	}
-	rebuild := st.Stored == nil
-	if !rebuild && st.Delivered != *st.Stored {
-		diff := st.Delivered - *st.Stored
-		rebuild = diff*20 >= *st.Stored || -diff*20 >= *st.Stored || st.At.Before(now.Add(-24*time.Hour))
+	rebuild := st.Stored == nil || (st.New > 0 && (st.New*20 >= *st.Stored || st.At.Before(now.Add(-24*time.Hour))))
+	if !rebuild && st.At.Before(now.Add(-24*time.Hour)) {
+		var all int64
+		if err := tx.GetContext(ctx, &all, `SELECT count(*) FROM shipments WHERE seller_id = $1 AND stage = 11`, seller); err != nil {
+			return fmt.Errorf("estimated delivery: %w", err)
+		}
+		rebuild = all != *st.Stored
+		if !rebuild { // checked: the history stands for another day
+			if _, err := tx.ExecContext(ctx, `UPDATE edd_refresh SET computed_at = $2 WHERE seller_id = $1`, seller, now); err != nil {
+				return fmt.Errorf("estimated delivery: %w", err)
+			}
+		}
 	}
 	if rebuild {
-		if err := rebuildEDDStats(ctx, tx, seller, now, st.Delivered); err != nil {
+		if err := rebuildEDDStats(ctx, tx, seller, now); err != nil {
 			return fmt.Errorf("estimated delivery: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, eddWindowSQL, seller, EDDMinDeliveries, rebuild); err != nil {
+	which := eddStaleSQL
+	if rebuild {
+		which = eddAllSQL
+	}
+	if _, err := tx.ExecContext(ctx, eddWindowSQL(which), seller, EDDMinDeliveries); err != nil {
 		return fmt.Errorf("estimated delivery: windows: %w", err)
 	}
 	return nil
@@ -262,7 +277,7 @@ func refreshEDD(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 // per stage and country and service, per stage and country, and per stage over the shop, in one
 // pass (GROUPING SETS). Groups without a country, or without a service at the narrowest level,
 // are left out: "parcels to an unknown country" is not a history.
-func rebuildEDDStats(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time, delivered int64) error {
+func rebuildEDDStats(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM edd_stats WHERE seller_id = $1`, seller); err != nil {
 		return err
 	}
@@ -279,18 +294,27 @@ func rebuildEDDStats(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time
 		return fmt.Errorf("rebuild stats: %w", err)
 	}
 	_, err := tx.ExecContext(ctx, `
-		INSERT INTO edd_refresh (seller_id, computed_at, delivered) VALUES ($1, $2, $3)
-		ON CONFLICT (seller_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, delivered = EXCLUDED.delivered`,
-		seller, now, delivered)
+		INSERT INTO edd_refresh (seller_id, computed_at, delivered, latest)
+		SELECT $1, $2, count(*), max(stage_entered_at) FROM shipments WHERE seller_id = $1 AND stage = 11
+		ON CONFLICT (seller_id) DO UPDATE
+		SET computed_at = EXCLUDED.computed_at, delivered = EXCLUDED.delivered, latest = EXCLUDED.latest`,
+		seller, now)
 	return err
 }
 
-// eddWindowSQL ($1 seller, $2 EDDMinDeliveries, $3 all: true after a rebuild) writes the window
-// of the seller's undelivered shipments with a stage: from the narrowest history level with
-// enough deliveries for the shipment's stage, else the defaults. Without $3 only shipments whose
-// stage or its entry time changed since their window was made are looked at. Only rows whose
-// window changes are written.
-var eddWindowSQL = `
+// eddAllSQL and eddStaleSQL choose the shipments eddWindowSQL re-estimates: every undelivered
+// one with a stage, or those whose window is not for their stage as it is now — the predicate of
+// shipments_edd_stale_idx, written out so that the planner reads that index.
+const (
+	eddAllSQL   = `s.stage BETWEEN 1 AND 10 AND s.stage_entered_at IS NOT NULL`
+	eddStaleSQL = eddAllSQL + ` AND (s.edd_stage <> s.stage OR s.edd_from IS DISTINCT FROM s.stage_entered_at)`
+)
+
+// eddWindowSQL ($1 seller, $2 EDDMinDeliveries) writes the window of the seller's shipments that
+// match which: from the narrowest history level with enough deliveries for the shipment's stage,
+// else the defaults. Only rows whose window changes are written.
+func eddWindowSQL(which string) string {
+	return `
 	WITH defaults (stage, p50_s, p90_s) AS ` + eddDefaultsSQL() + `,
 	est AS (
 		SELECT s.id, s.stage, s.stage_entered_at AS from_at,
@@ -307,8 +331,7 @@ var eddWindowSQL = `
 		      AND c.country = s.destination_country AND c.service_key = '' AND c.deliveries >= $2
 		LEFT JOIN edd_stats sh ON sh.seller_id = $1 AND sh.level = 'shop' AND sh.stage = s.stage
 		      AND sh.country = '' AND sh.service_key = '' AND sh.deliveries >= $2
-		WHERE s.seller_id = $1 AND s.stage BETWEEN 1 AND 10 AND s.stage_entered_at IS NOT NULL
-		  AND ($3 OR s.edd_stage <> s.stage OR s.edd_from IS DISTINCT FROM s.stage_entered_at)
+		WHERE s.seller_id = $1 AND ` + which + `
 	), win AS (
 		SELECT id, stage, from_at, basis, deliveries,
 		       from_at + p50_h * interval '1 hour' AS early,
@@ -322,6 +345,7 @@ var eddWindowSQL = `
 	WHERE s.seller_id = $1 AND s.id = w.id
 	  AND (s.edd_early, s.edd_late, s.edd_stage, s.edd_from, s.edd_basis, s.edd_deliveries)
 	      IS DISTINCT FROM (w.early, w.late, w.stage, w.from_at, w.basis, w.deliveries)`
+}
 
 // eddMissedSQL ($1 seller, $2 now) adds to causes an edd_missed for each undelivered shipment
 // whose window's late end passed — unless a promised date covers it: the date is at or after the

@@ -17,6 +17,12 @@ ALTER TABLE shipments
         CHECK (edd_basis IN ('', 'country_service', 'country', 'shop', 'default')),
     ADD COLUMN edd_deliveries int NOT NULL DEFAULT 0;
 
+-- The undelivered shipments whose window is not for their stage as it is now (new, or moved on
+-- since the last sweep): what a sweep re-estimates without reading the others.
+CREATE INDEX shipments_edd_stale_idx ON shipments (seller_id)
+    WHERE stage BETWEEN 1 AND 10 AND stage_entered_at IS NOT NULL
+      AND (edd_stage <> stage OR edd_from IS DISTINCT FROM stage_entered_at);
+
 -- What the sweep reads to raise edd_missed (never from the product defaults) without visiting
 -- every undelivered shipment.
 CREATE INDEX shipments_edd_late_idx ON shipments (seller_id, edd_late) WHERE stage < 11 AND edd_basis <> 'default';
@@ -38,15 +44,17 @@ CREATE TABLE edd_stats (
     PRIMARY KEY (seller_id, level, stage, country, service_key)
 );
 
--- When edd_stats was last rebuilt for a seller, and the count of delivered shipments then.
+-- When edd_stats was last rebuilt for a seller, the count of delivered shipments then and the
+-- latest delivery time among them (deliveries after it are found through the stage index).
 CREATE TABLE edd_refresh (
     seller_id   bigint PRIMARY KEY REFERENCES sellers (id) ON DELETE CASCADE,
     computed_at timestamptz NOT NULL,
-    delivered   bigint NOT NULL
+    delivered   bigint NOT NULL,
+    latest      timestamptz
 );
 
 -- +goose Down
 DROP TABLE edd_refresh, edd_stats;
-DROP INDEX shipments_edd_late_idx;
+DROP INDEX shipments_edd_late_idx, shipments_edd_stale_idx;
 ALTER TABLE shipments DROP COLUMN edd_early, DROP COLUMN edd_late, DROP COLUMN edd_stage, DROP COLUMN edd_from,
     DROP COLUMN edd_basis, DROP COLUMN edd_deliveries;
