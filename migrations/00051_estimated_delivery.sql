@@ -30,7 +30,7 @@ CREATE INDEX shipments_edd_late_idx ON shipments (seller_id, edd_late) WHERE sta
 -- The seller's delivered history, summarised per stage: p50 and p90 seconds from entering the
 -- stage to delivery, per destination country and service (level country_service), per country
 -- (country, service_key ''), and over the shop (shop, both ''). Rebuilt by the sweep when the
--- seller's count of delivered shipments has moved (edd_refresh) — reading the events of the
+-- seller's delivered history grew (edd_refresh; domain.refreshEDD) — reading the events of the
 -- delivered shipments is the expensive part, so it is not done every sweep.
 CREATE TABLE edd_stats (
     seller_id   bigint NOT NULL REFERENCES sellers (id) ON DELETE CASCADE,
