@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 )
 
@@ -222,6 +223,11 @@ func (q *queueQuery) excConds(alias string) string {
 // under a sweep that raises or resolves exceptions meanwhile). It returns a *ValidationError for
 // an unknown state or kind.
 func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (QueuePage, error) {
+	return s.listQueue(ctx, s.pool(), seller, f)
+}
+
+// listQueue is ListQueue with the reader given.
+func (s *Store) listQueue(ctx context.Context, db reader, seller SellerID, f QueueFilter) (QueuePage, error) {
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = QueuePageSize
 	}
@@ -229,12 +235,13 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 	if err != nil {
 		return QueuePage{}, err
 	}
-	sel := s.db.SelectContext
-	if f.planStable() && slices.Contains(queueHotLimits, f.Limit) {
-		sel = s.hot.SelectContext
-	}
 	var rows []QueueRow
-	if err := sel(ctx, &rows, query, args...); err != nil {
+	if f.planStable() && slices.Contains(queueHotLimits, f.Limit) {
+		err = db.hot.SelectContext(ctx, &rows, query, args...)
+	} else {
+		err = sqlx.SelectContext(ctx, db.plain, &rows, query, args...)
+	}
+	if err != nil {
 		return QueuePage{}, fmt.Errorf("list queue: %w", err)
 	}
 	page := QueuePage{Rows: rows}
@@ -243,7 +250,7 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 		last := page.Rows[f.Limit-1]
 		page.Next = &QueueCursor{Severity: last.Severity, ID: last.ID}
 	}
-	if err := s.parcelExceptions(ctx, seller, f, page.Rows); err != nil {
+	if err := s.parcelExceptions(ctx, db, seller, f, page.Rows); err != nil {
 		return QueuePage{}, err
 	}
 	return page, nil
@@ -252,7 +259,7 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 // parcelExceptions fills each row's Exceptions — the exceptions of its parcel that match the
 // filter, most urgent first (the lead among them) — its running dispute (as read with the row)
 // and its fate.
-func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFilter, rows []QueueRow) error {
+func (s *Store) parcelExceptions(ctx context.Context, db reader, seller SellerID, f QueueFilter, rows []QueueRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -266,7 +273,7 @@ func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFi
 	}
 	var by map[int64][]Exception
 	if len(more) > 0 {
-		all, err := s.matchingExceptions(ctx, seller, f, more)
+		all, err := s.matchingExceptions(ctx, db, seller, f, more)
 		if err != nil {
 			return err
 		}
@@ -290,13 +297,13 @@ func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFi
 
 // matchingExceptions reads the exceptions of the parcels (shipment ids) that match f, most urgent
 // first.
-func (s *Store) matchingExceptions(ctx context.Context, seller SellerID, f QueueFilter, parcels []int64) ([]Exception, error) {
+func (s *Store) matchingExceptions(ctx context.Context, db reader, seller SellerID, f QueueFilter, parcels []int64) ([]Exception, error) {
 	q := newQueueQuery(seller)
 	if err := q.filterExceptions(f); err != nil {
 		return nil, err
 	}
 	var all []Exception
-	if err := s.db.SelectContext(ctx, &all, `SELECT `+exceptionColumns+` FROM exceptions e
+	if err := sqlx.SelectContext(ctx, db.plain, &all, `SELECT `+exceptionColumns+` FROM exceptions e
 		WHERE e.seller_id = $1 AND e.shipment_id = ANY(`+q.arg(pq.Array(parcels))+`) AND `+q.excConds("e")+`
 		ORDER BY e.severity DESC, e.id DESC`, q.args...); err != nil {
 		return nil, fmt.Errorf("list queue: parcel exceptions: %w", err)
@@ -431,27 +438,39 @@ type QueueView struct {
 // *ValidationError for an unknown state or kind.
 func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f QueueFilter) (QueueView, error) {
 	var v QueueView
-	var err error
-	if v.Page, err = s.ListQueue(ctx, seller, f); err != nil {
-		return QueueView{}, err
-	}
-	if v.Counts, err = s.QueueCounts(ctx, seller); err != nil {
-		return QueueView{}, err
-	}
-	// What select-all would take: this page when it is all; the tab's count when the filter is a
-	// tab (most queue pages), counted already; else a count of its own.
-	kind, isTab := f.tab()
-	switch {
-	case v.Page.Next == nil && f.After == nil:
-		v.Matching = len(v.Page.Rows)
-	case isTab && kind == "":
-		v.Matching = v.Counts.Total
-	case isTab:
-		v.Matching = v.Counts.ByKind[kind]
-	default:
-		if v.Matching, err = s.CountQueue(ctx, seller, f, SelectAllCap); err != nil {
-			return QueueView{}, err
+	queue := func(db reader) error {
+		var err error
+		if v.Page, err = s.listQueue(ctx, db, seller, f); err != nil {
+			return err
 		}
+		if v.Counts, err = s.queueCounts(ctx, db, seller); err != nil {
+			return err
+		}
+		// What select-all would take: this page when it is all; the tab's count when the filter
+		// is a tab (most queue pages), counted already; else a count of its own.
+		kind, isTab := f.tab()
+		switch {
+		case v.Page.Next == nil && f.After == nil:
+			v.Matching = len(v.Page.Rows)
+		case isTab && kind == "":
+			v.Matching = v.Counts.Total
+		case isTab:
+			v.Matching = v.Counts.ByKind[kind]
+		default:
+			v.Matching, err = s.countQueue(ctx, db, seller, f, SelectAllCap)
+		}
+		return err
+	}
+	// The page's rows and counts: for a plan-stable filter, with the plans made once per
+	// connection (the queue statement's own planning was most of a page's database time).
+	var err error
+	if f.planStable() {
+		err = s.withGenericPlans(ctx, queue)
+	} else {
+		err = queue(s.pool())
+	}
+	if err != nil {
+		return QueueView{}, err
 	}
 	if v.Team, err = s.ListUsers(ctx, seller); err != nil {
 		return QueueView{}, err
@@ -473,6 +492,11 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 // CountQueue counts the parcels matching f (every page; f.After and f.Limit are ignored), up to
 // upTo+1: more than upTo means "over upTo". It is the count select-all acts on.
 func (s *Store) CountQueue(ctx context.Context, seller SellerID, f QueueFilter, upTo int) (int, error) {
+	return s.countQueue(ctx, s.pool(), seller, f, upTo)
+}
+
+// countQueue is CountQueue with the reader given.
+func (s *Store) countQueue(ctx context.Context, db reader, seller SellerID, f QueueFilter, upTo int) (int, error) {
 	q := newQueueQuery(seller)
 	if err := q.filterExceptions(f); err != nil {
 		return 0, err
@@ -488,13 +512,16 @@ func (s *Store) CountQueue(ctx context.Context, seller SellerID, f QueueFilter, 
 	}
 	// The cap is written into the text, as in queueSQL: a generic plan with a parameter for it
 	// would plan for a tenth of the rows.
-	get := s.db.GetContext
-	if f.planStable() && upTo == SelectAllCap {
-		get = s.hot.GetContext
-	}
+	query := `SELECT count(*) FROM (SELECT ` + parcels + ` FROM exceptions e ` + join + `
+		WHERE ` + strings.Join(q.conds, " AND ") + ` AND ` + q.excConds("e") + ` LIMIT ` + strconv.Itoa(upTo+1) + `) p`
 	var n int
-	if err := get(ctx, &n, `SELECT count(*) FROM (SELECT `+parcels+` FROM exceptions e `+join+`
-		WHERE `+strings.Join(q.conds, " AND ")+` AND `+q.excConds("e")+` LIMIT `+strconv.Itoa(upTo+1)+`) p`, q.args...); err != nil {
+	var err error
+	if f.planStable() && upTo == SelectAllCap {
+		err = db.hot.GetContext(ctx, &n, query, q.args...)
+	} else {
+		err = sqlx.GetContext(ctx, db.plain, &n, query, q.args...)
+	}
+	if err != nil {
 		return 0, fmt.Errorf("count queue: %w", err)
 	}
 	return n, nil
@@ -542,6 +569,11 @@ type QueueCounts struct {
 // QueueCounts counts the parcels that need action, in all and per kind of exception. A parcel with
 // two kinds open counts once in the total and once in each kind.
 func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, error) {
+	return s.queueCounts(ctx, s.pool(), seller)
+}
+
+// queueCounts is QueueCounts with the reader given.
+func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (QueueCounts, error) {
 	var rows []struct {
 		Kind  ExceptionKind `db:"kind"`
 		Count int           `db:"count"`
@@ -555,7 +587,7 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, 
 	// counts distinct parcels, read in index order (exceptions_action_parcel_idx) so that it stops
 	// at the cap; unless a kind is over the cap already, and with it the total (a big shop's usual
 	// case: the CASE reads no parcel then).
-	if err := s.hot.SelectContext(ctx, &rows, `
+	if err := db.hot.SelectContext(ctx, &rows, `
 		WITH k AS (SELECT k.kind, (SELECT count(*) FROM (
 			SELECT 1 FROM exceptions e
 			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
