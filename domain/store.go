@@ -115,6 +115,25 @@ func (h *hotQueries) SelectContext(ctx context.Context, dest any, query string, 
 type hotRunner interface {
 	GetContext(ctx context.Context, dest any, query string, args ...any) error
 	SelectContext(ctx context.Context, dest any, query string, args ...any) error
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// QueryContext is database/sql's QueryContext on the prepared query.
+func (h *hotQueries) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := h.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryContext is database/sql's QueryContext on the prepared query, in the transaction.
+func (t txHot) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := t.h.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return t.tx.StmtxContext(ctx, st).QueryContext(ctx, args...)
 }
 
 // txHot runs the prepared statements in a transaction, on its connection (where each is prepared
