@@ -77,7 +77,9 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 			return im, SweepResult{}, nil
 		}
 	}
-	sr, err := run.store.Sweep(ctx, run.seller, start)
+	// The sweep alone: the estimated delivery windows follow at the next periodic sweep
+	// (SweepAll), so that the parcels that need the seller are counted without waiting for them.
+	sr, _, err := run.store.sweep(ctx, run.seller, start, false)
 	if obs != nil {
 		obs.ObserveSweep("import", sr, time.Since(start), err)
 	}

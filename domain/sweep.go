@@ -31,14 +31,38 @@ const issueSignals = `('attempt_failed', 'pickup_available', 'address_issue', 'c
 // damaged): its delivery issue says so, and it is not also "stalled" in the stage it was last seen.
 const goneSignals = `('returned', 'damaged_lost')`
 
-// Sweep refreshes the seller's estimated delivery windows (refreshEDD), raises the seller's
-// exceptions that are due at now, resolves as recovered those whose
+// Sweep raises the seller's exceptions that are due at now, resolves as recovered those whose
 // cause went away, and brings back waiting exceptions whose date passed — set-based SQL in one
 // transaction, holding the seller's sweep lock (it waits for a sweep of the same seller running
-// elsewhere). now is a parameter so that "not a minute before" can be tested.
+// elsewhere) — and then refreshes the seller's estimated delivery windows (RefreshEstimates). now
+// is a parameter so that "not a minute before" can be tested.
 func (s *Store) Sweep(ctx context.Context, seller SellerID, now time.Time) (SweepResult, error) {
 	r, _, err := s.sweep(ctx, seller, now, false)
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	return r, s.RefreshEstimates(ctx, seller, now)
+}
+
+// RefreshEstimates brings the seller's estimated delivery windows up to date (refreshEDD), in a
+// transaction of its own under the seller's sweep lock. It is not part of the sweep's transaction:
+// after a big import the first refresh writes a window on every undelivered shipment, and the
+// exceptions and the import's "parcels need you" must not wait for that. The sweep's edd_missed
+// reads the windows the last refresh wrote.
+func (s *Store) RefreshEstimates(ctx context.Context, seller SellerID, now time.Time) error {
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+			return err
+		}
+		return refreshEDD(ctx, tx, seller, now)
+	})
+	if err != nil {
+		return fmt.Errorf("estimates of seller %d: %w", seller, err)
+	}
+	return nil
 }
 
 // SweepAll sweeps every seller. A seller that another process is sweeping right now is skipped
@@ -55,6 +79,9 @@ func (s *Store) SweepAll(ctx context.Context, now time.Time) (SweepResult, error
 			return total, ctx.Err()
 		}
 		r, ran, err := s.sweep(ctx, seller, now, true)
+		if err == nil && ran {
+			err = s.RefreshEstimates(ctx, seller, now)
+		}
 		if err != nil {
 			errs = append(errs, err) // one seller's failure must not stop the others' sweep
 			continue
@@ -81,9 +108,6 @@ func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try b
 		// JIT compilation costs close to a second per statement here, far more than it saves on
 		// queries that read a few percent of the table through indexes.
 		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
-			return err
-		}
-		if err := refreshEDD(ctx, tx, seller, now); err != nil {
 			return err
 		}
 		if err := findCauses(ctx, tx, seller, now); err != nil {
