@@ -13,6 +13,7 @@ import (
 
 	"github.com/parceldesk/portal/domain/country"
 	"github.com/parceldesk/portal/domain/tracking"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // The stage clock's settings: a seller's own thresholds (per stage, and per destination country),
@@ -238,7 +239,7 @@ func (s *Store) SetTimezone(ctx context.Context, seller SellerID, actor User, na
 		return "", ErrUnauthorized
 	}
 	name = strings.TrimSpace(name)
-	if _, err := LookupZone(name); err != nil {
+	if _, err := zone.Lookup(name); err != nil {
 		return "", Invalid("timezone", "Enter a time zone by its name, such as Asia/Shanghai, Europe/Madrid or America/New_York.")
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE sellers SET timezone = $2 WHERE id = $1`, seller, name)

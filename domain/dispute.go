@@ -13,6 +13,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/parceldesk/portal/domain/money"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // Counterparty is who a dispute is with.
@@ -185,7 +186,7 @@ var deadlineDays = map[Counterparty]struct{ answer, responded, escalated int }{
 // DisputeDeadline is the default respond-by of a dispute with cp that is in status st: opened is
 // when the dispute was opened, since when it entered st. The days are counted in the seller's zone
 // loc, on the calendar (a day across a daylight-saving change is still one day), and the deadline
-// is the end of the last day (EndOfDay), the same rule as a date the seller types. ok is false
+// is the end of the last day (zone.EndOfDay), the same rule as a date the seller types. ok is false
 // when there is no default: a chargeback's date is the processor's due_by, which the seller
 // types, and a dispute that ended has nothing left to answer. See deadlineDays.
 func DisputeDeadline(cp Counterparty, st DisputeStatus, opened, since time.Time, loc *time.Location) (time.Time, bool) {
@@ -200,7 +201,7 @@ func DisputeDeadline(cp Counterparty, st DisputeStatus, opened, since time.Time,
 	case DisputeEscalated:
 		from, days = since, rule.escalated
 	}
-	return EndOfDay(from.In(loc).AddDate(0, 0, days), loc), true
+	return zone.EndOfDay(from.In(loc).AddDate(0, 0, days), loc), true
 }
 
 // DefaultDeadlineDays is the days a new dispute with cp has to be answered, for the form that

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // ImportResult is how an import's run ended, as the metrics count it.
@@ -380,7 +381,7 @@ func (c queuedImport) settings() (ImportSettings, error) {
 		return set, fmt.Errorf("import %d: kept mapping: %w", c.ID, err)
 	}
 	set.DateOrder, _ = ParseDateOrder(c.DateOrder)
-	loc, err := LookupZone(c.Timezone)
+	loc, err := zone.Lookup(c.Timezone)
 	if err != nil {
 		return set, Invalid("timezone", fmt.Sprintf("The time zone %q is not known here. Run the import again with another.", c.Timezone))
 	}

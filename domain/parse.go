@@ -12,12 +12,8 @@ import (
 	"github.com/parceldesk/portal/domain/cell"
 	"github.com/parceldesk/portal/domain/country"
 	"github.com/parceldesk/portal/domain/money"
+	"github.com/parceldesk/portal/domain/zone"
 )
-
-// ChinaTime is UTC+8, the zone AliExpress and Cainiao write their times in and the default import
-// zone. China has kept no daylight saving time since 1991, so a fixed zone is exact and needs no
-// time zone database on the server.
-var ChinaTime = time.FixedZone("UTC+8", 8*60*60)
 
 // DateOrder is how a file writes numeric dates whose year comes last: 03/04/2026 is 3 April
 // day-first and 4 March month-first. It is decided once per file (DetectDateOrder), or asked.
@@ -131,7 +127,7 @@ func yearLastNumbers(s string) (a, b int, ok bool) {
 //   - a trailing zone "GMT+8", "GMT+2", "UTC+08:00", "UTC", "(GMT+08:00)".
 //
 // An offset written in the value wins; otherwise the time is read in loc, the seller's import zone
-// (nil means ChinaTime). With DateOrderUnknown a date such as 03/04/2026 is refused as ambiguous.
+// (nil means zone.China). With DateOrderUnknown a date such as 03/04/2026 is refused as ambiguous.
 // The error's text is safe to show to the seller (`unrecognised date "31/31/2026"`).
 func ParseTime(s string, order DateOrder, loc *time.Location) (time.Time, error) {
 	t, _, err := parseTime(s, order, loc)
@@ -153,7 +149,7 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 		return time.Time{}, false, parseError("empty date")
 	}
 	if loc == nil {
-		loc = ChinaTime
+		loc = zone.China
 	}
 	if t, clock, ok := parseNumericTime(s, loc); ok {
 		return t, clock, nil
@@ -294,19 +290,19 @@ func parseTime(s string, order DateOrder, loc *time.Location) (t time.Time, cloc
 	}
 
 	// The zone: "Z", "+08:00", "GMT+8", "UTC", "(GMT+08:00)".
-	zone := loc
+	tz := loc
 	p.skip(" ")
 	if !p.done() {
 		off, ok := p.zone()
 		if !ok {
 			return time.Time{}, false, badDate(s)
 		}
-		zone = fixedZone(off)
+		tz = fixedZone(off)
 	}
 	if !p.done() {
 		return time.Time{}, false, badDate(s)
 	}
-	return time.Date(y, time.Month(mo), d, hh, mm, ss, ns, zone), clock, nil
+	return time.Date(y, time.Month(mo), d, hh, mm, ss, ns, tz), clock, nil
 }
 
 // parseNumericTime reads values made only of digits: YYYYMMDD, YYYYMMDDhhmmss, epoch seconds
@@ -681,7 +677,7 @@ func ParseZone(s string) (*time.Location, error) {
 		return fixedZone(off), nil
 	}
 	if strings.Contains(s, "/") {
-		if loc, err := LookupZone(s); err == nil {
+		if loc, err := zone.Lookup(s); err == nil {
 			return loc, nil
 		}
 	}
@@ -765,7 +761,7 @@ type ImportRow struct {
 type ParseOptions struct {
 	// DateOrder reads N/N/YYYY dates (DetectDateOrder or the seller's answer).
 	DateOrder DateOrder
-	// Location is the seller's import zone for times that carry no offset; nil means ChinaTime.
+	// Location is the seller's import zone for times that carry no offset; nil means zone.China.
 	Location *time.Location
 }
 
@@ -874,7 +870,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 	// Times.
 	loc := opts.Location
 	if loc == nil {
-		loc = ChinaTime
+		loc = zone.China
 	}
 	statusLoc := loc
 	if v := m.field(rec, ColStatusTZ); !isPlaceholder(v) {
@@ -884,18 +880,18 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 			fail(ColStatusTZ, err.Error())
 		}
 	}
-	dateField := func(col Column, zone *time.Location, deadline bool) time.Time {
+	dateField := func(col Column, in *time.Location, deadline bool) time.Time {
 		v := m.field(rec, col)
 		if isPlaceholder(v) {
 			return time.Time{}
 		}
-		t, clock, err := parseTime(v, opts.DateOrder, zone)
+		t, clock, err := parseTime(v, opts.DateOrder, in)
 		if err != nil {
 			fail(col, err.Error())
 			return time.Time{}
 		}
 		if deadline && !clock {
-			t = EndOfDay(t, t.Location())
+			t = zone.EndOfDay(t, t.Location())
 		}
 		return t
 	}
@@ -908,7 +904,7 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (ImportRow, 
 			if row.OrderDate.IsZero() {
 				fail(ColPromisedBy, fmt.Sprintf("%d days needs an order_date", days))
 			} else {
-				row.PromisedBy = EndOfDay(row.OrderDate.AddDate(0, 0, days), row.OrderDate.Location())
+				row.PromisedBy = zone.EndOfDay(row.OrderDate.AddDate(0, 0, days), row.OrderDate.Location())
 			}
 		} else {
 			row.PromisedBy = dateField(ColPromisedBy, loc, true)

@@ -11,10 +11,11 @@ import (
 
 	"github.com/parceldesk/portal/domain/country"
 	"github.com/parceldesk/portal/domain/money"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 func TestParseTime(t *testing.T) {
-	cn := ChinaTime
+	cn := zone.China
 	paris := time.FixedZone("UTC+1", 3600)
 	utc := func(y int, m time.Month, d, hh, mm, ss, ns int) time.Time {
 		return time.Date(y, m, d, hh, mm, ss, ns, time.UTC)
@@ -135,7 +136,7 @@ func TestParseTimeErrors(t *testing.T) {
 		{strings.Repeat("9", 100), DateOrderUnknown, `unrecognised date "` + strings.Repeat("9", 60) + `…"`},
 	} {
 		t.Run(tt.in, func(t *testing.T) {
-			_, err := ParseTime(tt.in, tt.order, ChinaTime)
+			_, err := ParseTime(tt.in, tt.order, zone.China)
 			if err == nil {
 				t.Fatalf("ParseTime(%q): want an error", tt.in)
 			}
@@ -227,7 +228,7 @@ func rowRecord(cells map[Column]string) []string {
 }
 
 func TestParseRow(t *testing.T) {
-	cn := ChinaTime
+	cn := zone.China
 	m := canonicalMapping()
 	opts := ParseOptions{DateOrder: DayFirst, Location: cn}
 	for _, tt := range []struct {
@@ -401,7 +402,7 @@ func TestParseRowFromFiles(t *testing.T) {
 		first  ImportRow
 	}{
 		{file: "csv_utf8_bom.csv", order: MonthFirst, rows: 2,
-			first: ImportRow{Line: 2, OrderRef: "1001", OrderDate: time.Date(2016, 5, 31, 0, 37, 0, 0, ChinaTime), Status: "completed",
+			first: ImportRow{Line: 2, OrderRef: "1001", OrderDate: time.Date(2016, 5, 31, 0, 37, 0, 0, zone.China), Status: "completed",
 				OrderValue: "12.50", CustomerEmail: "anna@example.com", DestinationCountry: "DE"}},
 		{file: "csv_shopify.csv", order: DateOrderUnknown, rows: 3,
 			first: ImportRow{Line: 2, OrderRef: "#1001", CustomerEmail: "ann@example.com", Status: "fulfilled", Currency: "EUR",
@@ -414,7 +415,7 @@ func TestParseRowFromFiles(t *testing.T) {
 			first: ImportRow{Line: 2, OrderRef: "TT-1", CustomerName: "Zoë Brontë", DestinationCountry: "FR", Status: "Livré"}},
 		{file: "csv_utf8.csv", order: DateOrderUnknown, rows: 3,
 			first: ImportRow{Line: 2, OrderRef: "AE1001", TrackingNumber: "LP00123456789012", Carrier: "Cainiao",
-				Status: "[Shenzhen] Departed from sorting center", StatusAt: time.Date(2026, 2, 21, 10, 0, 0, 0, ChinaTime), DestinationCountry: "US"}},
+				Status: "[Shenzhen] Departed from sorting center", StatusAt: time.Date(2026, 2, 21, 10, 0, 0, 0, zone.China), DestinationCountry: "US"}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			data := mustReadTestdata(t, tt.file)
@@ -523,7 +524,7 @@ func BenchmarkParseRow(b *testing.B) {
 	}
 	m := MatchHeader(recs[0])
 	recs, lines = recs[1:], lines[1:]
-	opts := ParseOptions{DateOrder: DayFirst, Location: ChinaTime}
+	opts := ParseOptions{DateOrder: DayFirst, Location: zone.China}
 	for i, rec := range recs {
 		if _, err := ParseRow(rec, lines[i], m, opts); err != nil {
 			b.Fatalf("%v: %q", err, rec)

@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 	"github.com/parceldesk/portal/views"
 )
 
@@ -236,7 +237,7 @@ func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.Imp
 	if !ok || p.DateAmbiguous && order == domain.DateOrderUnknown {
 		f.Errors["date_order"] = "Choose how this file writes dates: day first or month first."
 	}
-	loc, err := domain.LookupZone(f.Timezone)
+	loc, err := zone.Lookup(f.Timezone)
 	if err != nil {
 		f.Errors["timezone"] = "Enter a time zone such as Asia/Shanghai or Europe/Madrid."
 	}

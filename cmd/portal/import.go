@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // cmdImport imports a CSV file as a seller, with automatic column mapping, through the same
@@ -17,12 +18,12 @@ import (
 // imported at all; rejected rows are counted, listed on the import's page, and not a failure.
 func cmdImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
-	var email, order, zone string
+	var email, order, tzName string
 	fs := newFlagSet("import", getenv, stderr, &cfg)
 	importFlags(fs, getenv, &cfg)
 	fs.StringVar(&email, "seller", "", "email of a team member of the seller to import as (required)")
 	fs.StringVar(&order, "date-order", "", "how to read dates such as 03/04/2026 when the file does not decide it: dmy or mdy")
-	fs.StringVar(&zone, "timezone", "", "time zone of times without an offset (default: the seller's, China time for new sellers)")
+	fs.StringVar(&tzName, "timezone", "", "time zone of times without an offset (default: the seller's, China time for new sellers)")
 	fs.Usage = func() { fmt.Fprintln(stderr, "usage: portal import --seller EMAIL [flags] FILE"); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -48,12 +49,12 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	if zone == "" {
-		zone = seller.Timezone
+	if tzName == "" {
+		tzName = seller.Timezone
 	}
-	loc, err := domain.LookupZone(zone)
+	loc, err := zone.Lookup(tzName)
 	if err != nil {
-		return fmt.Errorf("import: unknown time zone %q", zone)
+		return fmt.Errorf("import: unknown time zone %q", tzName)
 	}
 	var took importTimes
 	im, err := importFile(ctx, store, &took, seller.ID, &user.ID, "cli", path, order, loc)
