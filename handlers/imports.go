@@ -14,6 +14,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/csvfile"
 	"github.com/parceldesk/portal/domain/zone"
 	"github.com/parceldesk/portal/views"
 )
@@ -153,7 +154,7 @@ func (s *Server) importResult(c echo.Context, im domain.Import) (views.ImportDet
 }
 
 // preview reads the start of a kept upload; nil when the file is no longer kept.
-func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, error) {
+func (s *Server) preview(c echo.Context, im domain.Import) (*csvfile.Preview, error) {
 	r, err := s.store.OpenUpload(c.Request().Context(), im.SellerID, im.ID)
 	if err != nil {
 		return nil, err
@@ -211,9 +212,9 @@ func (s *Server) importRun(c echo.Context) error {
 // importForm reads the confirmed mapping, date order and time zone. A column comes as map_<column>,
 // the index of the file's column (the selects), or for a file too wide for selects as
 // col_<column>, its number from 1.
-func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.ImportSettings) {
-	f := views.ImportForm{Mapping: domain.Mapping{}, Timezone: c.FormValue("timezone"), Errors: views.Errors{}}
-	for _, col := range domain.Columns {
+func importForm(c echo.Context, p *csvfile.Preview) (views.ImportForm, domain.ImportSettings) {
+	f := views.ImportForm{Mapping: csvfile.Mapping{}, Timezone: c.FormValue("timezone"), Errors: views.Errors{}}
+	for _, col := range csvfile.Columns {
 		v, from := strings.TrimSpace(c.FormValue("map_"+string(col))), 0
 		if v == "" {
 			v, from = strings.TrimSpace(c.FormValue("col_"+string(col))), 1
@@ -229,12 +230,12 @@ func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.Imp
 		}
 		f.Mapping[col] = i
 	}
-	if tz, ok := p.Mapping[domain.ColStatusTZ]; ok {
-		f.Mapping[domain.ColStatusTZ] = tz // a zone column the file has is always used
+	if tz, ok := p.Mapping[csvfile.ColStatusTZ]; ok {
+		f.Mapping[csvfile.ColStatusTZ] = tz // a zone column the file has is always used
 	}
-	order, ok := domain.ParseDateOrder(c.FormValue("date_order"))
+	order, ok := csvfile.ParseDateOrder(c.FormValue("date_order"))
 	f.DateOrder = order
-	if !ok || p.DateAmbiguous && order == domain.DateOrderUnknown {
+	if !ok || p.DateAmbiguous && order == csvfile.DateOrderUnknown {
 		f.Errors["date_order"] = "Choose how this file writes dates: day first or month first."
 	}
 	loc, err := zone.Lookup(f.Timezone)

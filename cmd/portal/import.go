@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/csvfile"
 	"github.com/parceldesk/portal/domain/zone"
 )
 
@@ -90,9 +91,9 @@ func importFile(ctx context.Context, store *domain.Store, obs domain.ImportObser
 	set := domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, DateOrder: p.DateOrder, Location: loc}
 	switch order {
 	case "dmy":
-		set.DateOrder = domain.DayFirst
+		set.DateOrder = csvfile.DayFirst
 	case "mdy":
-		set.DateOrder = domain.MonthFirst
+		set.DateOrder = csvfile.MonthFirst
 	case "":
 		if p.DateAmbiguous {
 			return domain.Import{}, fmt.Errorf("import: dates such as %v could be day-first or month-first; pass --date-order dmy or mdy", p.DateSamples)
@@ -153,8 +154,12 @@ func (t *importTimes) String() string {
 // userError turns a validation error into its seller-readable text.
 func userError(err error) error {
 	var verr *domain.ValidationError
-	if errors.As(err, &verr) {
+	var cerr *csvfile.Error // a mapping the command line checks before the import begins
+	switch {
+	case errors.As(err, &verr):
 		return fmt.Errorf("import: %s", verr.Message())
+	case errors.As(err, &cerr):
+		return fmt.Errorf("import: %s", cerr.Message())
 	}
 	return err
 }
