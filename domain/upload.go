@@ -135,6 +135,17 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// PreviewUpload reads the start of a kept upload for the seller to confirm before it runs
+// (DetectSettings). It returns ErrNotFound for another seller's import or one whose file is
+// gone, and a *ValidationError for a file that cannot be read as CSV.
+func (s *Store) PreviewUpload(ctx context.Context, seller SellerID, id int64) (csvfile.Preview, error) {
+	r, err := s.OpenUpload(ctx, seller, id)
+	if err != nil {
+		return csvfile.Preview{}, err
+	}
+	return DetectSettings(r)
+}
+
 // DetectSettings reads the start of a file for its preview (csvfile.Detect): its dialect,
 // header, first rows, the suggested column mapping and the date order. It returns a
 // *ValidationError for an empty or binary file.

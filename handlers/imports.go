@@ -111,13 +111,13 @@ func (s *Server) importShow(c echo.Context) error {
 		return err
 	}
 	if im.Runnable() {
-		p, err := s.preview(c, im)
-		if err != nil && !errors.Is(err, domain.ErrNotFound) {
-			return err
-		}
-		if p != nil {
-			vm.Preview = p
+		p, err := s.store.PreviewUpload(c.Request().Context(), im.SellerID, im.ID)
+		switch {
+		case err == nil:
+			vm.Preview = &p
 			vm.Form = views.ImportForm{Mapping: p.Mapping, DateOrder: p.DateOrder, Timezone: c.Get(ctxSeller).(*domain.Seller).Timezone}
+		case !errors.Is(err, domain.ErrNotFound): // the file is no longer kept: no preview
+			return err
 		}
 	}
 	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(vm))
@@ -153,19 +153,6 @@ func (s *Server) importResult(c echo.Context, im domain.Import) (views.ImportDet
 	return vm, nil
 }
 
-// preview reads the start of a kept upload; nil when the file is no longer kept.
-func (s *Server) preview(c echo.Context, im domain.Import) (*csvfile.Preview, error) {
-	r, err := s.store.OpenUpload(c.Request().Context(), im.SellerID, im.ID)
-	if err != nil {
-		return nil, err
-	}
-	p, err := domain.DetectSettings(r)
-	if err != nil {
-		return nil, err
-	}
-	return &p, nil
-}
-
 // alreadyRunning answers "run" on an import that waits or runs (a second click, another tab) or
 // whose failed run the database has not quite let go of yet.
 const alreadyRunning = "This import is running already, or has only just stopped, or it is waiting its turn. If it is not running or waiting, wait a few seconds and run it again."
@@ -185,14 +172,14 @@ func (s *Server) importRun(c echo.Context) error {
 	if im.Status == domain.ImportRunning || im.Status == domain.ImportQueued {
 		return s.redirectWithFlash(c, views.ImportPath(id), views.FlashInfo, alreadyRunning)
 	}
-	p, err := s.preview(c, im)
+	p, err := s.store.PreviewUpload(c.Request().Context(), im.SellerID, im.ID)
 	if errors.Is(err, domain.ErrNotFound) || !im.Runnable() {
 		return c.Redirect(http.StatusSeeOther, views.ImportPath(id)) // done, or file gone
 	}
 	if err != nil {
 		return err
 	}
-	form, set := importForm(c, p)
+	form, set := importForm(c, &p)
 	if len(form.Errors) == 0 {
 		err := s.store.QueueImport(ctx, seller, id, set)
 		if errs := fieldErrors(err); errs != nil {
@@ -205,7 +192,7 @@ func (s *Server) importRun(c echo.Context) error {
 			return c.Redirect(http.StatusSeeOther, views.ImportPath(id))
 		}
 	}
-	vm := views.ImportDetail{Import: im, Preview: p, Form: form}
+	vm := views.ImportDetail{Import: im, Preview: &p, Form: form}
 	return render(c, http.StatusUnprocessableEntity, views.ImportPage(s.page(c, im.Filename), vm), nil)
 }
 
