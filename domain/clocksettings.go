@@ -345,12 +345,10 @@ func (s *Store) SuggestThresholds(ctx context.Context, seller SellerID) ([]Thres
 // suggestSQL is SuggestThresholds' one set-based statement. It works column-wise, one row per
 // shipment with a column per stage, because that is what makes it fast: the row-per-stage form
 // (a window over every shipment's stages, then one percentile group per stage and country)
-// sorted ten million rows three times. Measured on a two-core test machine with a million
-// shipments (800,000 delivered) and ten million events: about 11 s (the row-per-stage form:
-// 30 s), half of it reading the events; for a seller with 5,000 shipments in the same database,
-// 90 ms, plus 0.8 s when PostgreSQL's JIT compiles it (the pre-advice subquery inflates the cost
-// estimate past jit_above_cost). Should the biggest sellers find the settings page slow, the
-// sweep can keep the result instead. Steps:
+// sorted every shipment's stage rows three times, and took several times as long. Reading the
+// events is most of its cost; PostgreSQL's JIT may compile it for a small seller too (the
+// pre-advice subquery inflates the cost estimate past jit_above_cost). Should the biggest
+// sellers find the settings page slow, the sweep can keep the result instead. Steps:
 //   - delivered: the seller's delivered shipments, their country, and whether their service is
 //     on the untracked list (its service_key, stored at import);
 //   - firsts: per shipment, the earliest event of each stage t1…t11, pre-advices left out;

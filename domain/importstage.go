@@ -70,8 +70,8 @@ type stagedFile struct {
 const UnmappedStatusesMax = 10_000
 
 // copyStream is lib/pq's COPY statement, which takes rows already in COPY's text format. Going
-// through database/sql instead costs a conversion of every value of every row (a third of the
-// importer's CPU); here a row is encoded once, straight into the buffer that is sent.
+// through database/sql instead costs a conversion of every value of every row; here a row is
+// encoded once, straight into the buffer that is sent.
 type copyStream interface {
 	driver.Stmt
 	CopyData(ctx context.Context, lines string) (driver.Result, error)
@@ -213,10 +213,10 @@ type recordBatch struct {
 }
 
 // readAhead reads rr's records in a goroutine of its own, a batch at a time, so that splitting
-// the CSV overlaps parsing and encoding the records read before (on 200,000 rows the two take
-// about 0.35 s and 0.5 s of CPU). At most a few batches wait, so memory does not grow with the
-// file. The channel closes at the end of the file or after an error that is not about one record
-// (the last record then carries it). stop ends the goroutine early and waits for it.
+// the CSV overlaps parsing and encoding the records read before (the two take comparable CPU).
+// At most a few batches wait, so memory does not grow with the file. The channel closes at the
+// end of the file or after an error that is not about one record (the last record then carries
+// it). stop ends the goroutine early and waits for it.
 func readAhead(rr *csvfile.RecordReader) (batches <-chan recordBatch, stop func()) {
 	const batchSize, waiting = 256, 4
 	out := make(chan recordBatch, waiting)
