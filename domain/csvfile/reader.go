@@ -650,9 +650,11 @@ func (rr *RecordReader) read() (rec []string, line int, err error) {
 			}
 		}
 		rec, ok := rr.lenient(raw)
+		closed := bytes.Count(raw, []byte{'"'})%2 == 0
 		f.release(consumed)
-		if ok && start == end && blankRecord(rec) {
-			// A row of Excel's empty texts written bare (="";="";=""): an empty row.
+		if ok && start == end && closed && blankRecord(rec) {
+			// A row of Excel's empty texts written bare (="";="";=""): an empty row. One that only
+			// reads as empty because a quote is never closed (` "`) is reported below.
 			rr.blank++
 			continue
 		}
