@@ -423,6 +423,16 @@ func TestExplain(t *testing.T) {
 	if ex.Stage != tracking.StageUnknown || ex.Suggestion == nil || ex.Suggestion.Stage != tracking.StageDepartedOrigin {
 		t.Errorf("Explain(negated) = %+v", ex)
 	}
+	// Two readings far apart on different words: unmapped, the first-ranked as a suggestion that
+	// may be accepted in bulk, and the reason names both. A return beside a facility is no rival.
+	ex = cls.Explain(tracking.Event{Text: "The parcel has arrived at the final airport (the flight itself has landed)."})
+	if ex.Stage != tracking.StageUnknown || ex.Suggestion == nil || ex.Suggestion.Guess ||
+		!strings.Contains(ex.Reason, "reads two ways") || !strings.Contains(ex.Reason, "→ 4") || !strings.Contains(ex.Reason, "→ 7") {
+		t.Errorf("Explain(two readings) = %+v", ex)
+	}
+	if st, sg := cls.Classify("Return: Arrived to the Branch"); st != tracking.StageOutForDelivery || sg != tracking.SignalReturned {
+		t.Errorf("Classify(return at a facility) = %v,%v, want 10,returned", st, sg)
+	}
 	ex = cls.Explain(tracking.Event{Text: "x", Code: "EMI"})
 	if ex.Stage != tracking.StageDelivered || ex.By != "code" {
 		t.Errorf("Explain(code) = %+v", ex)

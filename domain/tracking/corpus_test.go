@@ -212,8 +212,10 @@ func TestClassifyCorpus(t *testing.T) {
 		got, want float64
 		atMost    bool
 	}{
-		{"wrong stage", total.pct(total.wrong), 5.5, true},
-		{"right", total.pct(total.right), 82.0, false}, // 82.5 before held-out batch 11 came in at 72.9
+		// Batch 12 came in at 53.8% right, and a text that reads two ways is now a suggestion
+		// (read.go, rivalOf): right fell from 82.6 to 80.6, wrong from 5.3 to 5.0.
+		{"wrong stage", total.pct(total.wrong), 5.2, true},
+		{"right", total.pct(total.right), 80.3, false},
 		{"signal right", total.pct(total.signal), 87.0, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {

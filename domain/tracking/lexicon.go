@@ -137,7 +137,7 @@ var clsLexiconTable = []clsLexEntry{
 		    out for delivery today, arriving today, delivery today, courier is on the way, driver is on the way
 		es: en reparto, en proceso de entrega, en distribucion, en ruta de entrega, salio a reparto, en camino a destino final, reparto
 		    en ruta para entrega, reparto en curso, en proceso de reparto, en reparto hoy
-		pt: saiu para entrega, saiu para a entrega, em rota de entrega, em entrega, rota de entrega, saiu para entrega ao destinatario, saida para entrega, saida para a entrega
+		pt: saiu para entrega, saiu para a entrega, em rota de entrega, em entrega, rota de entrega, saiu para entrega ao destinatario, saida para entrega, saida para a entrega, saiu para ser entregue
 		    em processo de entrega, em distribuicao, saiu para distribuicao, a caminho do destinatario, objeto saiu para entrega
 		fr: en cours de livraison, en livraison, mis en livraison, en tournee, en cours de distribution, livraison en cours, sorti pour livraison, article sorti pour livraison, mis en distribution, mise en distribution
 		    est en cours de livraison, sera livre aujourd hui, pris en charge par le livreur
@@ -192,7 +192,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"DEST AIRPORT", `
 		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport`},
 	{"CUSTOMS RELEASE", `
-		en: out of customs
+		en: out of customs, out of customs, out of foreign customs
 		de: zollfreigabe, verzollt
 		fr: dedouane, dedouanee
 		nl: ingeklaard, uitgeklaard
@@ -309,14 +309,18 @@ var clsLexiconTable = []clsLexEntry{
 		tr: iptal, iptal edildi
 		ko: 취소`},
 	{"DEST COUNTRY", `
-		en: destination country, destination region, destination country region, country of destination, receiving country, country region of destination, destination country/region, foreign country`},
+		ja: 発送先国, 相手国
+		hr: zemlja odredista, zemlju odredista, zemlja primatelja
+		en: destination country, destination region, destination country region, country of destination, receiving country, country region of destination, destination country/region, foreign country, recipient country, recipients country, recipient s country`},
 	{"ORIGIN COUNTRY", `
+		ru: страну происхождения, страна происхождения
+		hr: zemlju posiljatelja, zemlja posiljatelja, zemlje posiljatelja, zemlja podrijetla
 		en: departure country, departure region, country of origin, origin country, shipping country, sending country, country of departure, origin region, country region of origin, source country, departure country region, originating country, originating country region, country of the sender, sender country, sender's country, country of the sender's`},
 	{"READY", `
 		en: available, ready
 		es: listo, lista, a disposicion
 		pt: pronto, pronta
-		fr: pret, prete, a disposition
+		fr: pret, prete, a disposition, pret pour etre, pret a etre, pret pour la
 		de: bereit, verfugbar
 		it: pronto, pronta, disponibile
 		pl: gotowa, gotowy, dostepna
@@ -452,7 +456,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim alindi, alindi
 		ru: получено, получена
 		ja: 到着しました
-		zh: 已收到, 接收到, 已收货
+		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
 		ro: in posesia noastra, in posesia`},
 	{"PICKUP", `
@@ -493,7 +497,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: afsendt, sendt, afsendelse
 		no: sendt, avsendt
 		fi: lahetetty, lahetys lahetetty
-		tr: gonderildi, kargoya verildi, gonderilmistir
+		tr: gonderildi, kargoya verildi, gonderilmistir, gonderildi
 		ru: отправлено, отправлена, отправлен
 		uk: відправлено
 		hu: feladva, elkuldve, elkuldtuk
@@ -526,9 +530,11 @@ var clsLexiconTable = []clsLexEntry{
 		bg: заминаване, замина, напусна
 		el: αναχωρηση`},
 	{"LEAVE", `
+		hr: napustio, napustila, napustilo
 		en: left, leave, leaves
 		pt: deixou`},
 	{"ARRIVE", `
+		hr: prispjela, prispjelo, prispio, stigla, stiglo, pristigla
 		en: arrived, arrive, arrives, arrival, arriving, reached, has reached, landed, landing, inbound, came in, unloaded, unloading
 		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada
 		pt: chegou, chegada, chegado, chegando, entrada, ingresso
@@ -580,6 +586,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 运输中, 在途, 转运, 运送中
 		bg: транзит, в транзит`},
 	{"FORWARD", `
+		hr: otpremljena, otpremljeno, otpremljen, predano, proslijedena, proslijedjena
 		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,
 		    being transferred, routed to, rerouted
 		es: encaminado, encaminada, reexpedido, derivado, dirigiendo, se esta dirigiendo
@@ -670,7 +677,7 @@ var clsLexiconTable = []clsLexEntry{
 		    centro de transito, plataforma, centro de procesamiento, centro operativo
 		pt: centro de tratamento, unidade de tratamento, centro de distribuicao, centro logistico, centro de triagem, cd
 		    unidade operacional, centro de processamento, cte, ctce, cdd
-		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, agence de distribution, centre de distribution
+		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, centre de distribution
 		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc
 		    verteilerzentrum, hub
 		nl: sorteercentrum, distributiecentrum, sorteerlocatie, hub, sorteercentrum van, expeditieknooppunt
@@ -738,6 +745,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 仓库, 海外仓
 		hu: raktar*`},
 	{"DEPOT", `
+		hr: dostavni postanski ured, dostavni ured, dostavnom uredu
 		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system, delivery point, nearest delivery depot
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
 		    local post office, delivery location, delivery area, delivery hub,
@@ -747,7 +755,7 @@ var clsLexiconTable = []clsLexEntry{
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
 		    cdd de destino, base de entrega, unidade de distribuicao local
-		fr: site de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
+		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
 		    site de livraison, centre courrier, agence locale
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
@@ -768,6 +776,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
 		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局`},
 	{"POSTOFFICE", `
+		hr: postanski ured, postanskom uredu, postanskog ureda
 		en: post office, postoffice, postal office, post shop, postshop, post outlet, retail outlet, postal outlet, post office counter,
 		    usps retail, branch office, postal service point, postal agency
 		es: oficina de correos, oficina postal, oficina, sucursal de correos
@@ -904,6 +913,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"OFD", `
 		en: out for delivery`},
 	{"DELIVERED", `
+		hr: urucena, uruceno, urucen, isporucena, isporuceno, dostavljena, dostavljeno, posiljka je urucena
 		en: delivered, delivery successful, successfully delivered, delivery complete, delivery completed, sign by, signed by, signature, signature from, sign for, signature obtained, attempt successful, delivery attempt successful, second delivery attempt successful, partial delivery, partially delivered
 		    signed, signed for, signature obtained, final delivery, deliver item, received by recipient, proof of delivery,
 		    has been delivered, was delivered, delivery made
@@ -928,12 +938,13 @@ var clsLexiconTable = []clsLexEntry{
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
-		he: נמסר
+		he: נמסר, נמסרה
 		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
 		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
 		bg: доставена, доставен, доставено, доставени, връчена, връчен`},
 	{"DELIVERY", `
+		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
 		es: entrega, entregar, repartir
 		pt: entrega, entregar
@@ -959,6 +970,7 @@ var clsLexiconTable = []clsLexEntry{
 		bg: доставка, доставката, доставяне
 		el: παραδοση, διανομη`},
 	{"ATTEMPT", `
+		hr: pokusaj, pokusaja
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
 		es: intento, intentado, tentativa
 		pt: tentativa, tentado
@@ -978,6 +990,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 시도
 		zh: 尝试, 尝试过`},
 	{"FAIL", `
+		hr: neuspjesan, neuspjesna, neuspjesno, neuspjelo
 		en: failed, failure, unsuccessful, fail, unable, missed, not possible, could not be completed,
 		es: fallido, fallida, sin exito, no realizada, no efectuada, no fue posible, no se pudo, imposible, incidencia, infructuoso
 		pt: nao realizada, nao efetuada, sem sucesso, falha, frustrada, nao foi possivel, impossibilitada, insucesso, impossibilita*, nao foi conseguida, nao conseguida
@@ -1097,6 +1110,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 오늘
 		zh: 今天, 今日`},
 	{"RETURN", `
+		hr: vracena, vraceno, vracen, povrat, povratak
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
 		es: devolucion, devuelto, devuelta, devolver, retorno, retornado, en devolucion
@@ -1105,7 +1119,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: retoure, rucksendung, zurucksendung, zuruckgesandt, zuruckgeschickt, zuruck an absender, rucklauf, retour, ruckversand, ruckweg, zuruckgefuhrt
 		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren
 		it: reso, in restituzione, restituito, restituita, rispedito, rientro, in reso, ritornato
-		pl: zwrot, zwrotny, zwrocona, zwrocony, zwrocono, zwrot do nadawcy, odeslana do nadawcy, w drodze do nadawcy
+		pl: zwrot, zwrotny, zwrocona, zwrocony, zwrocono, zwrot do nadawcy, odeslana do nadawcy, w drodze do nadawcy, zwrocone, zwrocona, zwrocony
 		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna
 		sk: vratenie, vratena, vratene, vratka, vratena zasielka
 		sv: retur, returnerad, returneras, returnerat, retursandning, tillbaka till avsandaren
@@ -1168,6 +1182,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 미수령
 		zh: 逾期未取, 无人领取, 未自提, 超时未取, 超时未自提`},
 	{"HOLD", `
+		hr: zadrzavanja, zadrzana, zadrzano, zadrzavanje
 		en: held, hold, holding, on hold, retained, detained, detention, stopped, withheld, pending release, seized, seizure
 		es: retenido, retenida, retencion, detenido, detenida, bloqueado
 		pt: retido, retida, retencao, detido, bloqueado, parado, apreendido, apreendida, em poder
@@ -1191,6 +1206,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 보류, 통관보류
 		zh: 扣留, 扣关, 暂扣, 滞留`},
 	{"INSPECT", `
+		hr: pregled, pregleda, pregledu
 		en: inspection, inspected, examination, examined, x-ray, xray, check, checked, investigation, verification, audit, exam
 		es: inspeccion, inspeccionado, revision, control, verificacion
 		pt: inspecao, vistoria, conferencia, verificacao, revisao
@@ -1375,7 +1391,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: verloren, vermisst, verlust, gestohlen, verschollen, nicht auffindbar
 		nl: verloren, vermist, zoekgeraakt, gestolen, kwijt
 		it: smarrito, smarrita, smarrimento, perso, persa, rubato, furto
-		pl: zagubiona, zagubiony, zaginiona, zaginiony, zaginiecie, utracona, kradziez
+		pl: zagubiona, zagubiony, zaginiona, zaginiony, zaginiecie, utracona, kradziez, zagubienie, zagubiona, zaginiecie
 		cs: ztracena, ztraceno, ztrata, nenalezena, odcizena, odcizeni
 		sk: stratena, strata
 		sv: forsvunnen, forsvunnet, forlorad, borttappad, stulen
@@ -1453,6 +1469,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 领取, 取货
 		bg: събиране, самостоятелно събиране`},
 	{"AWAIT", `
+		hr: ceka, ceka na
 		en: awaiting, waiting, waiting for, awaits, waits, on hold for, pending arrival, await, wait, wait for
 		es: esperando, en espera de, aguardando
 		pt: aguardando, esperando, a espera, pendente, aguarda
@@ -1563,12 +1580,12 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 운송장, 송장
 		zh: 面单, 运单, 电子面单`},
 	{"PREADVICE", `
-		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received
+		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation
 		    pre registered, pre-registered, preregistered, pre announced, advised electronically, announced, electronically advised,
 		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
-		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises
+		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
 		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung
 		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
@@ -1697,6 +1714,7 @@ var clsLexiconTable = []clsLexEntry{
 
 	// ---- places and parties ----
 	{"CUSTOMS", `
+		hr: carina, carine, carini, carinu, carinsk*
 		en: customs, clearance, customs clearance, customs office, customs authority, customs authorities, border force, cbsa, broker, recipient broker, in bond, bonded
 		    border services agency, border agency, clearance agent, customs broker, brokerage, customs processing, cbp,
 		    border protection, customs declaration, declaration, declared, presented to customs
@@ -1774,6 +1792,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 进口, 入境
 		bg: внос`},
 	{"ORIGIN", `
+		ko: 원산지
 		en: origin, original, originating, orgin
 		es: origen
 		pt: origem
@@ -1805,6 +1824,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송국, 출발국, 발송국가
 		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国`},
 	{"DEST", `
+		ko: 현지
+		hr: odredisn*
 		en: destination, dest
 		es: destino
 		pt: destino
@@ -1841,6 +1862,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 도착국, 도착국가, 목적국
 		zh: 目的国, 目的地国家, 寄达国`},
 	{"COUNTRY", `
+		hr: zemlja, zemlje, zemlju, zemlji
 		en: country, countries, region, country region, country/region, nation
 		es: pais
 		pt: pais
@@ -1862,6 +1884,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 国家, 地区, 国
 		ro: tara`},
 	{"ABROAD", `
+		hr: inozemstvo, inozemstva, inozemstvu
 		en: abroad, overseas, outside the country
 		es: extranjero, exterior
 		pt: exterior, estrangeiro
@@ -1882,6 +1905,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 해외
 		zh: 境外, 国外, 海外`},
 	{"INTL", `
+		hr: medunarodn*, medjunarodn*
 		en: international, intl, int l, cross border
 		es: internacional
 		pt: internacional
@@ -1980,6 +2004,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 항공, 항공편, 항공기
 		zh: 航班, 航空, 飞机, 空运, 航空公司`},
 	{"LINEHAUL", `
+		ru: магистральн*
 		en: line haul, linehaul, line-haul, trunk line, trunk, main haul, sea freight, vessel, ocean freight, trucking
 		pt: frete internacional
 		zh: 干线, 海运`},
@@ -2151,6 +2176,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 우체국택배, cj대한통운, 한진택배, 롯데택배
 		zh: 美国邮政`},
 	{"RECIPIENT", `
+		hr: primatelj, primatelja, primatelju
 		en: recipient, addressee, consignee, receiver, buyer, client
 		es: destinatario, destinataria, cliente, comprador
 		pt: destinatario, destinataria, cliente, comprador
@@ -2176,6 +2202,7 @@ var clsLexiconTable = []clsLexEntry{
 		bg: получателя, получател, получателят
 		el: παραληπτη, παραληπτης`},
 	{"SENDER", `
+		hr: posiljatelj, posiljatelja, posiljatelju
 		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender
 		es: remitente, vendedor, expedidor, proveedor
 		pt: remetente, vendedor, lojista, loja, expedidor, fornecedor, contratante
@@ -2296,6 +2323,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 주문
 		zh: 订单`},
 	{"ITEM", `
+		hr: posiljka, posiljke, posiljku, posiljci
 		en: item, items, parcel, parcels, package, packages, shipment, shipments, consignment, mail, mailpiece, article, piece, goods,
 		    your parcel, your package, your item, your shipment
 		es: envio, envios, paquete, paquetes, objeto, articulo, mercancia, bulto, encomienda
@@ -2332,18 +2360,18 @@ var clsLexiconTable = []clsLexEntry{
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
 		    to ship, ready to fulfill
 		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido
-		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,
+		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
 		    aprovado
 		fr: en cours de preparation, commande validee, en attente d expedition, payee, paye, a expedier
 		de: in bearbeitung, bezahlt, bestellung eingegangen, wird bearbeitet, versandbereit, noch nicht versendet, zahlung erhalten
 		nl: in behandeling, betaald, bestelling ontvangen, wordt verwerkt
 		it: in elaborazione, pagato, in attesa di spedizione, ordine ricevuto
-		pl: w realizacji, oplacone, oczekuje na wysylke, zamowienie przyjete, przyjete do realizacji
+		pl: w realizacji, oplacone, oczekuje na wysylke, zamowienie przyjete, przyjete do realizacji, zaplacone, w przygotowaniu
 		cs: vyrizuje se, zaplaceno, ceka na odeslani, prijata objednavka
 		sv: behandlas, betald, vantar pa leverans
 		da: behandles, betalt, afventer afsendelse
 		fi: kasittelyssa, maksettu
-		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek
+		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek, odeme onaylandi
 		zh: 待发货, 已付款, 待出库`},
 	{"^NOSTAGE", `
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,
@@ -2352,7 +2380,7 @@ var clsLexiconTable = []clsLexEntry{
 		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft
 		es: pago pendiente, cancelado, cancelada, reembolsado, sin informacion, informacion no disponible
 		pt: aguardando pagamento do pedido, cancelado, cancelada, reembolsado, sem informacoes, informacao indisponivel, pedido cancelado
-		fr: annule, annulee, rembourse, aucune information
+		fr: annule, annulee, rembourse, aucune information, introuvable, commande introuvable, non trouve
 		de: storniert, erstattet, keine informationen
 		nl: geannuleerd, terugbetaald
 		it: annullato, rimborsato

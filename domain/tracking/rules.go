@@ -176,7 +176,7 @@ var clsRuleTable = []clsRule{
 	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier's visit to the sender
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
-	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD"),
+	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD", "INFO"), // not "received the shipment information from the sender"
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{DEPART|LEAVE|ARRIVE|PROCESS} ... ORIGIN {|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
 	rule("ACCEPT", 3), rule("PICKUP", 3).unlessAny("FAIL", "AWAIT", "READY", "AVAILABLE", "NOTICE", "NOT", "EXCEPTION"),
@@ -190,7 +190,12 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY} ... {ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|PROCESS|RECEIVE|ACCEPT|SORT FACILITY|FACILITY|WAREHOUSE} ... FIRSTMILE", 3),
 	rule("FIRSTMILE ... {SORT FACILITY|FACILITY|WAREHOUSE|ACCEPT|RECEIVE|PICKUP}", 3),
-	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE}", 3),
+	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE}", 3), rule("{ARRIVE|RECEIVE|ACCEPT} ... ORIGIN $", 3), // "Recibido en origen"
+	// "de Unidade de Tratamento em CAJAMAR / SP para Unidade de Tratamento em RECIFE / PE": a leg
+	// between two facilities says where only when a last-mile carrier prints it (the text alone
+	// could be either side of the border), or when it ends at the post office that delivers.
+	rule("^ {SORT FACILITY|FACILITY} ... TO ... {SORT FACILITY|FACILITY}", 9).atLastMile(),
+	rule("^ {SORT FACILITY|FACILITY} ... TO ... {DEPOT|POSTOFFICE}", 9),
 	rule("{ARRIVE|RECEIVE|PROCESS|SORT FACILITY} ... {EXCHANGE OUTWARD|OUTWARD EXCHANGE|EXPORT SORT FACILITY|EXPORT FACILITY}", 3),
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {INTL|EXPORT} {SORT FACILITY|FACILITY}", 3),
 	rule("{EXCHANGE OUTWARD|OUTWARD EXCHANGE}", 3),
@@ -221,7 +226,7 @@ var clsRuleTable = []clsRule{
 	rule("EXPORT ... {COMPLETE|RELEASE|START|PROGRESS|PROCESS}", 5),
 	rule("{COMPLETE|RELEASE|START|PROGRESS|PROCESS} ... EXPORT", 5),
 	rule("EXPORT ... CUSTOMS ... {COMPLETE|RELEASE|START|PROGRESS|PROCESS}", 5),
-	rule("{RETURN|RECEIVE} FROM EXPORT CUSTOMS", 5),
+	rule("{RETURN|RECEIVE} {ITEM|} FROM EXPORT CUSTOMS", 5),
 	signal("{HOLD|INSPECT} ... EXPORT", 5, SignalCustomsHold), signal("EXPORT ... {HOLD|INSPECT}", 5, SignalCustomsHold),
 
 	// ---- 6 departed_origin ----
@@ -283,7 +288,7 @@ var clsRuleTable = []clsRule{
 	rule("CUSTOMS ... {COMPLETE|RELEASE}", 9).unlessAny(clsExportSide...),
 	rule("{RELEASE|COMPLETE} ... CUSTOMS", 9).unlessAny(clsExportSide...),
 	rule("IMPORT ... {COMPLETE|RELEASE}", 9), rule("{COMPLETE|RELEASE} ... IMPORT", 9),
-	rule("{RETURN|FORWARD|RECEIVE} FROM {IMPORT|} CUSTOMS", 9),
+	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs (Inb)": released to the post
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9),
