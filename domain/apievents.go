@@ -135,6 +135,13 @@ func checkEvent(e APIEvent) *ItemError {
 // bad item keeps the whole batch out. It returns a *ValidationError for an empty batch or one
 // over MaxAPIBatch; a result without ImportID imported nothing.
 func (s *Store) IngestEvents(ctx context.Context, seller SellerID, user *int64, events []APIEvent, atomic bool, obs ImportObserver) (BatchResult, error) {
+	return s.ingestEvents(ctx, seller, user, "API", events, atomic, checkEvent, obs)
+}
+
+// ingestEvents is IngestEvents for every source of events (the API, a tracker's webhook): the
+// import is named after source, and check is what an event needs beyond what ParseRow checks.
+func (s *Store) ingestEvents(ctx context.Context, seller SellerID, user *int64, source string, events []APIEvent, atomic bool,
+	check func(APIEvent) *ItemError, obs ImportObserver) (BatchResult, error) {
 	switch {
 	case len(events) == 0:
 		return BatchResult{}, Invalid("events", "The batch has no events.")
@@ -150,7 +157,7 @@ func (s *Store) IngestEvents(ctx context.Context, seller SellerID, user *int64, 
 	var res BatchResult
 	good := make([][]string, 0, len(events))
 	for i, e := range events {
-		if ie := checkEvent(e); ie != nil {
+		if ie := check(e); ie != nil {
 			ie.Index = i
 			res.Items = append(res.Items, *ie)
 			continue
@@ -171,7 +178,7 @@ func (s *Store) IngestEvents(ctx context.Context, seller SellerID, user *int64, 
 		res.Accepted = 0
 		return res, nil
 	}
-	im, err := s.importRecords(ctx, seller, user, fmt.Sprintf("API: %d events", len(good)), eventColumns, good, set, obs)
+	im, err := s.importRecords(ctx, seller, user, fmt.Sprintf("%s: %d events", source, len(good)), eventColumns, good, set, obs)
 	if err != nil {
 		return BatchResult{}, err
 	}

@@ -27,8 +27,12 @@ const apiBodyLimit = "32M"
 // ctxAPI is the context key of the API request's domain.APIAuth.
 const ctxAPI = "api"
 
-// isAPI reports whether the request is for the JSON API.
-func isAPI(c echo.Context) bool { return strings.HasPrefix(c.Request().URL.Path, apiPrefix) }
+// isAPI reports whether the request is a program's: for the JSON API or a tracker's webhook
+// (hookPrefix). Both skip sessions, CSRF and the form reader, and are answered in JSON.
+func isAPI(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return strings.HasPrefix(p, apiPrefix) || strings.HasPrefix(p, hookPrefix)
+}
 
 // APIError is the body of every error the API answers: a stable code for programs, a message for
 // people, and for a batch the items that were refused, by their index in the batch.

@@ -92,11 +92,16 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/settings/api-tokens", s.apiTokensIndex, in)
 	e.POST("/settings/api-tokens", s.apiTokenCreate, in)
 	e.POST("/settings/api-tokens/:id/revoke", s.apiTokenRevoke, in)
+	e.GET("/settings/api-tokens/trackers", s.trackerHooksIndex, in)
+	e.POST("/settings/api-tokens/trackers", s.trackerHookSave, in)
+	e.POST("/settings/api-tokens/trackers/remove", s.trackerHookRemove, in)
+	e.POST("/settings/api-tokens/trackers/retry", s.trackerHooksRetry, in)
 	e.GET("/settings/messages", s.messagesIndex, in)
 	e.POST("/settings/messages", s.messageSave, in)
 	e.POST("/settings/messages/reset", s.messageReset, in)
 	s.notifyRoutes(e, in)
 	s.apiRoutes(e)
+	s.hookRoutes(e)
 }
 
 // isUpload is a file upload (a CSV import, a dispute's evidence): its body streams to the handler,
@@ -109,8 +114,9 @@ func isUpload(c echo.Context) bool {
 }
 
 // skipSession lists the paths that need neither a session nor CSRF: static files, the health
-// check, and the JSON API, which authenticates with a token instead (requireToken) and never
-// reads a cookie, so a page cannot forge a request with the member's session.
+// check, the JSON API, which authenticates with a token instead (requireToken), and the tracker
+// webhooks, which a signature authenticates (hookReceive); neither reads a cookie, so a page
+// cannot forge a request with the member's session.
 func skipSession(c echo.Context) bool {
 	p := c.Request().URL.Path
 	return p == "/healthz" || strings.HasPrefix(p, "/static/") || isAPI(c)

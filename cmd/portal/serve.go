@@ -245,7 +245,8 @@ const gcPercent = 200
 const demoOrders = 3000
 
 // housekeeping runs at start and then every minute: it removes ended sessions and old login
-// failures, and marks as interrupted the imports whose process died (or was killed). Once at
+// failures, marks as interrupted the imports whose process died (or was killed), and processes
+// the tracker deliveries whose processing failed and that no retry has processed since. Once at
 // start is not enough: an import's database session outlives its killed process by a few
 // seconds (until the server notices, see BeginImport), and a quick restart would miss it.
 func housekeeping(ctx context.Context, store *domain.Store, metrics *handlers.Metrics, log *slog.Logger) {
@@ -262,6 +263,11 @@ func housekeeping(ctx context.Context, store *domain.Store, metrics *handlers.Me
 		} else if n > 0 {
 			log.Warn("imports interrupted by a stopped process are marked so; they can be run again", "count", n)
 			metrics.ImportsInterrupted(n)
+		}
+		if n, err := store.ProcessStaleDeliveries(ctx, 50, metrics); err != nil && ctx.Err() == nil {
+			log.Warn("housekeeping: tracker deliveries left pending", "processed", n, "err", err)
+		} else if n > 0 {
+			log.Info("housekeeping: processed tracker deliveries left pending", "count", n)
 		}
 		select {
 		case <-ctx.Done():

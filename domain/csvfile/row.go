@@ -53,9 +53,10 @@ type ParseOptions struct {
 	Location *time.Location
 }
 
-// Limits on cell sizes, so one runaway cell cannot bloat the database or the queue.
+// Limits on cell sizes, so one runaway cell cannot bloat the database or the queue. MaxRefLen is
+// the longest order_ref an import takes, in bytes.
 const (
-	maxRefLen  = 100
+	MaxRefLen  = 100
 	maxTextLen = 2000
 )
 
@@ -82,8 +83,8 @@ func ParseRow(rec []string, line int, m Mapping, opts ParseOptions) (Row, error)
 	switch {
 	case ref == "" || isPlaceholder(ref):
 		problems = append(problems, "order_ref is empty")
-	case len(ref) > maxRefLen:
-		fail(ColOrderRef, fmt.Sprintf("longer than %d characters", maxRefLen))
+	case len(ref) > MaxRefLen:
+		fail(ColOrderRef, fmt.Sprintf("longer than %d characters", MaxRefLen))
 	case isScientific(ref):
 		fail(ColOrderRef, cell.Quote(ref)+" was rounded by a spreadsheet; format the column as text and export again")
 	case hasControlChar(ref):

@@ -230,6 +230,7 @@ func TestNormalizeStatus(t *testing.T) {
 		{"Out for Delivery, LOS ANGELES, CA 90009", "out for delivery"},
 		{"Delivered, Parcel Locker - CHICAGO, IL 60601", "delivered, parcel locker"},
 		{"Departed Facility in HONG KONG - HONG KONG", "departed facility in hong kong"},
+		{"Giao thất bại", "giao that bai"}, // accents beyond Latin-1 fold by their decomposition
 		{"  Import   clearance\tstart.  ", "import clearance start"},
 		{"Votre colis est DÉDOUANÉ !", "votre colis est dedouane"},
 		{"Zustellung erfolgreich.", "zustellung erfolgreich"},

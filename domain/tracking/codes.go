@@ -96,6 +96,7 @@ var clsCodeTable = []clsCode{
 	{"DeliveryFailure_Security", 10, SignalAttemptFailed}, {"DeliveryFailure_Rejected", 10, SignalReturned}, {"DeliveryFailure_InvalidAddress", 10, SignalAddressIssue},
 	{"Delivered_Other", 11, SignalNone}, {"Exception_Returning", 10, SignalReturned}, {"Exception_Returned", 10, SignalReturned},
 	{"Exception_Damage", 10, SignalDamagedLost}, {"Exception_Lost", 10, SignalDamagedLost}, {"Exception_Destroyed", 8, SignalDamagedLost},
+	{"Exception_Rejected", 10, SignalReturned}, {"Exception_InvalidAddress", 10, SignalAddressIssue},
 	// trackingmore
 	{"inforeceived", 2, SignalLabelOnly}, {"pickup", 10, SignalNone}, {"delivered", 11, SignalNone},
 	{"undelivered", 10, SignalAttemptFailed}, {"notfound001", 2, SignalLabelOnly}, {"inforeceived001", 2, SignalLabelOnly},

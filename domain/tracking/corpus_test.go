@@ -212,10 +212,10 @@ func TestClassifyCorpus(t *testing.T) {
 		got, want float64
 		atMost    bool
 	}{
-		// Batch 12 came in at 53.8% right, and a text that reads two ways is now a suggestion
-		// (read.go, rivalOf): right fell from 82.6 to 80.6, wrong from 5.3 to 5.0.
+		// Batches 12 and 13 came in at 53.8% and 61.3% right, and a text that reads two ways is
+		// now a suggestion (read.go, rivalOf): right fell from 82.6 to 79.7, wrong from 5.3 to 5.2.
 		{"wrong stage", total.pct(total.wrong), 5.2, true},
-		{"right", total.pct(total.right), 80.3, false},
+		{"right", total.pct(total.right), 79.5, false},
 		{"signal right", total.pct(total.signal), 87.0, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {

@@ -130,6 +130,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"ARRIVE GATEWAY", `
 		en: processed through facility, processed through the facility`},
 	{"OFD", `
+		vi: dang giao, dang giao hang, dang van chuyen den ban
 		en: out for delivery, onboard for delivery, on board for delivery, with courier for delivery, with delivery courier, with courier, with driver, with the driver, with our driver, with your driver, with postman, with the postman, with delivery driver, out for post office delivery, second delivery attempt, out for second delivery, out for second delivery attempt, out for redelivery, outfordelivery, with delivering courier, delivering courier, loaded to van, loaded into van, loaded onto van, loaded on van, loaded to the van, delivering, delivery tour, delivery route, on a delivery route, gone out on a delivery route, delivery transportation, in delivery transportation, in delivery process, out on tour, shipment on tour, out for home delivery
 		    on vehicle for delivery, loaded for delivery, loaded on delivery vehicle, on delivery vehicle, delivery vehicle,
 		    on its way to you,
@@ -147,7 +148,7 @@ var clsLexiconTable = []clsLexEntry{
 		    chauffeur is onderweg, in de bezorgauto
 		it: in consegna, in consegna oggi, affidato al corriere per la consegna, in distribuzione, in fase di consegna,
 		    consegna in corso, il corriere e in consegna, in consegna al destinatario
-		pl: w doreczeniu, wydana do doreczenia, przekazana do doreczenia, wydano do doreczenia, przesylka w doreczeniu, przekazano do doreczenia
+		pl: w doreczeniu, wydana do doreczenia, przekazana do doreczenia, wydano do doreczenia, przesylka w doreczeniu, przekazano do doreczenia, przekazana kurierowi do doreczenia, przekazana do doreczenia, wydana kurierowi do doreczenia
 		    w trakcie doreczenia, wydana kurierowi do doreczenia, przekazano kurierowi do doreczenia, kurier w drodze, w drodze do odbiorcy
 		cs: v dorucovani, predano k doruceni, zasilka je v dorucovani, pripravena k doruceni, na ceste k vam, predana k doruceni, priprava zasilky k doruceni, dorucovani zasilky
 		    doruci dnes, zasilka je na ceste k vam, v dorucovani kuryrem
@@ -160,9 +161,9 @@ var clsLexiconTable = []clsLexEntry{
 		    under utkjøring
 		fi: jakelussa, kuljettajalla, toimitetaan tanaan, lahetys on jakelussa, kuljettaja on matkalla, jakeluun, lahtenyt jakeluun, jakelukuljetukseen, jakelukuljetus
 		    lahetys on lahtenyt jakeluun
-		tr: dagitima cikarildi, dagitimda, dagitima cikti, teslimat icin yola cikti, kuryeye verildi, kurye dagitimda,
+		tr: dagitima cikarildi, dagitimda, dagitima cikti, teslimat icin yola cikti, kuryeye verildi, kurye dagitimda,, teslimatta
 		    dagitim icin yola cikti, gonderi dagitimda
-		ru: передано почтальону, передано курьеру, выдано курьеру, курьер в пути, в доставке, доставляется курьером,
+		ru: передано почтальону, передано курьеру, выдано курьеру, курьер в пути, в доставке, доставляется курьером,, выдан курьеру, выдано курьеру, передан курьеру
 		    передано для доставки
 		uk: передано курєру, передано листоноші, в доставці
 		hu: kiszallitas alatt, kezbesites alatt, futarnal, kiszallitasra atadva, hazhoz szallitas alatt, kiszallitas alatt, futarnal
@@ -271,6 +272,8 @@ var clsLexiconTable = []clsLexEntry{
 		fr: necessaire, requis, demande
 		de: erforderlich, benotigt, fehlen, fehlende`},
 	{"FAIL DELIVERY", `
+		tr: teslim edilmedi
+		vi: giao that bai, giao hang that bai, giao khong thanh cong
 		en: undelivered, undeliverable, incomplete delivery, non delivery, nondelivery, missed delivery, non-delivery, delivery exception, receptacle blocked, receptacle full, item oversized, locker full, locker is full
 		zh: 派送失败, 投递失败, 未妥投
 		de: unzustellbar, unzustellbarkeitsanzeige
@@ -313,7 +316,7 @@ var clsLexiconTable = []clsLexEntry{
 		hr: zemlja odredista, zemlju odredista, zemlja primatelja
 		en: destination country, destination region, destination country region, country of destination, receiving country, country region of destination, destination country/region, foreign country, recipient country, recipients country, recipient s country`},
 	{"ORIGIN COUNTRY", `
-		ru: страну происхождения, страна происхождения
+		ru: страну происхождения, страна происхождения, стране отправления, стране происхождения
 		hr: zemlju posiljatelja, zemlja posiljatelja, zemlje posiljatelja, zemlja podrijetla
 		en: departure country, departure region, country of origin, origin country, shipping country, sending country, country of departure, origin region, country region of origin, source country, departure country region, originating country, originating country region, country of the sender, sender country, sender's country, country of the sender's`},
 	{"READY", `
@@ -406,7 +409,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"IMPORT CUSTOMS", `
 		pt: em importacao`},
 	{"FUTURE PICKUP", `
-		en: out for pickup, scheduled for pickup, pickup scheduled, pick up scheduled`},
+		en: out for pickup, out for pick up, scheduled for pickup, pickup scheduled, pick up scheduled`},
 	{"DELIVERED RECIPIENT", `
 		zh: 用户签收, 客户签收, 本人签收`},
 	{"ORIGIN FACILITY", `
@@ -460,6 +463,7 @@ var clsLexiconTable = []clsLexEntry{
 		bg: получена, получен, приета, приет
 		ro: in posesia noastra, in posesia`},
 	{"PICKUP", `
+		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
 		es: recogido, recogida, recolectado, recoleccion, retirado, retirada
 		pt: coletado, coletada, coleta, retirado, retirada, recolhido
@@ -551,7 +555,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
 		tr: ulasti, ulasmistir, varis, geldi, giris, giris yapti, transfer merkezine ulasti
-		ru: прибытие, прибыл*, поступил*, заложено
+		ru: прибытие, прибыл*, поступил*, заложено, заложен, заложена, приход
 		uk: прибуло, надійшло, прибув, прибула
 		hu: megerkezett, beerkezett, erkezett
 		ro: ajuns, a ajuns, sosit, sosire, intrare, intrat, a intrat, intrata, receptionat, receptionata, descarcat, descarcata, sosirea
@@ -725,6 +729,7 @@ var clsLexiconTable = []clsLexEntry{
 		bg: офис, офиса, депо, склад
 		el: καταστημα, κεντρο, κεντρο διαλογης`},
 	{"WAREHOUSE", `
+		vi: kho
 		en: warehouse, warehousing, fulfillment center, fulfilment centre, fulfillment centre, fulfilment center, overseas warehouse
 		es: almacen, bodega
 		pt: armazem, deposito
@@ -768,8 +773,8 @@ var clsLexiconTable = []clsLexEntry{
 		da: distributionscenter, omdelingscenter, udleveringsterminal, lokalt distributionscenter
 		no: distribusjonsterminal, utleveringsterminal, lokal terminal
 		fi: jakelukeskus, jakelutoimipiste, jakeluterminaali, jakelupiste, lahiterminaali, maaraasemalle, maaraasemalla
-		tr: dagitim subesi, teslimat subesi, varis subesi, varis merkezi, teslimat birimi, varis transfer merkezi, teslim birimine, teslim birimi, dagitim transfer merkezinde
-		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения
+		tr: dagitim subesi, teslimat subesi, varis subesi, varis merkezi, teslimat birimi, varis transfer merkezi, teslim birimine, teslim birimi, dagitim transfer merkezinde, teslimat subesinde
+		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения, склад города получателя, складе города получателя, склада города получателя
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所
@@ -845,7 +850,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: pakkeautomat, pakkeboks, boks
 		fi: pakettiautomaatti, pakettiautomaattiin, pakettiautomaatissa, lokero, automaatti, smartpost
 		tr: kargomat, akilli dolap, dolap
-		ru: ячейка, почтомат*, ячейку, ячейка, апс, абонементный ящик, абонементный почтовый шкаф
+		ru: ячейка, почтомат*, ячейку, ячейка, апс, абонементный ящик, абонементный почтовый шкаф, постамат, постамата, постамате, постаматы
 		uk: поштомат*
 		hu: csomagautomata, automata, automata*, csomagautomata*
 		ro: easybox, locker
@@ -913,6 +918,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"OFD", `
 		en: out for delivery`},
 	{"DELIVERED", `
+		vi: giao hang thanh cong, giao thanh cong
 		hr: urucena, uruceno, urucen, isporucena, isporuceno, dostavljena, dostavljeno, posiljka je urucena
 		en: delivered, delivery successful, successfully delivered, delivery complete, delivery completed, sign by, signed by, signature, signature from, sign for, signature obtained, attempt successful, delivery attempt successful, second delivery attempt successful, partial delivery, partially delivered
 		    signed, signed for, signature obtained, final delivery, deliver item, received by recipient, proof of delivery,
@@ -932,7 +938,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
-		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen
+		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
@@ -985,11 +991,12 @@ var clsLexiconTable = []clsLexEntry{
 		da: forsog, leveringsforsog, forsogt
 		no: forsok, leveringsforsok, forsokt
 		fi: yritys, toimitusyritys, yritetty, luovutusyritys
-		tr: deneme, denendi, teslimat denemesi
+		tr: deneme, denendi, teslimat denemesi, ugrama notu
 		ru: попытка, неудачная попытка
 		ko: 시도
 		zh: 尝试, 尝试过`},
 	{"FAIL", `
+		vi: khong thanh cong
 		hr: neuspjesan, neuspjesna, neuspjesno, neuspjelo
 		en: failed, failure, unsuccessful, fail, unable, missed, not possible, could not be completed,
 		es: fallido, fallida, sin exito, no realizada, no efectuada, no fue posible, no se pudo, imposible, incidencia, infructuoso
@@ -1035,7 +1042,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: ikke hjemme, ingen hjemme, modtager ikke hjemme, ikke truffet, ingen til stede
 		no: ikke hjemme, ingen hjemme, mottaker ikke hjemme, ikke tilstede
 		fi: ei tavoitettu, ei kotona, vastaanottajaa ei tavoitettu, ei tavattu
-		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali
+		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil
 		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
 		hu: nem talaltuk otthon, cimzett nem volt otthon
@@ -1110,6 +1117,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 오늘
 		zh: 今天, 今日`},
 	{"RETURN", `
+		vi: tra hang, hoan hang, hoan tra
 		hr: vracena, vraceno, vracen, povrat, povratak
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
@@ -1383,6 +1391,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 破损, 损坏, 销毁
 		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
 	{"LOSS", `
+		vi: bi that lac, that lac hang
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
 		    unable to locate, manco
 		es: extraviado, extraviada, extravio, perdido, perdida, robado, robo, siniestro, siniestrado, faltan bultos, falta bulto, falta expedicion, falta expedicion completa, falta expedicion parcial, falta parcial, bultos faltantes
@@ -1399,7 +1408,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: savnet, borte, forsvunnet, mistet, stjalet
 		fi: kadonnut, kadotettu, hukassa, varastettu
 		tr: kayip, kayboldu, calindi
-		ru: утеряно, утрачено, утрата, потеряно
+		ru: утеряно, утрачено, утрата, потеряно, утерян, утеряна, утеря
 		hu: elveszett, elveszett kuldemeny
 		ro: pierdut, pierduta, pierdere
 		ja: 紛失
@@ -1580,7 +1589,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 운송장, 송장
 		zh: 面单, 运单, 电子面单`},
 	{"PREADVICE", `
-		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation
+		vi: cho lay hang
+		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation, driver dispatched for pickup, dispatched for pickup
 		    pre registered, pre-registered, preregistered, pre announced, advised electronically, announced, electronically advised,
 		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
@@ -1714,6 +1724,7 @@ var clsLexiconTable = []clsLexEntry{
 
 	// ---- places and parties ----
 	{"CUSTOMS", `
+		vi: hai quan
 		hr: carina, carine, carini, carinu, carinsk*
 		en: customs, clearance, customs clearance, customs office, customs authority, customs authorities, border force, cbsa, broker, recipient broker, in bond, bonded
 		    border services agency, border agency, clearance agent, customs broker, brokerage, customs processing, cbp,
@@ -2269,7 +2280,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: forkert, ufuldstaendig, ukendt, mangelfuld
 		no: feil, ufullstendig, ukjent, mangelfull
 		fi: virheellinen, puutteellinen, tuntematon, vaara
-		tr: hatali, eksik, yanlis, bilinmeyen, gecersiz
+		tr: hatali, eksik, yanlis, bilinmeyen, gecersiz, bulunamadi
 		ru: неверный, неполный, неизвестен, неправильный, нечитаемый, некорректен, некорректна, некорректная, некорректные, неполные, неполная, недостаточные, неверные
 		uk: неправильна, неповна
 		hu: hianyos, hibas, ismeretlen
@@ -2374,7 +2385,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek, odeme onaylandi
 		zh: 待发货, 已付款, 待出库`},
 	{"^NOSTAGE", `
-		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,
+		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
 		    status not available, information not available, no data, no record, invalid tracking number, carrier update,
 		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft

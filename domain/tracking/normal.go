@@ -2,6 +2,7 @@ package tracking
 
 import (
 	"bytes"
+	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -206,6 +207,17 @@ func clsFoldRune(r rune, lower bool) (rune, string) {
 				return 0, strings.ToUpper(s) // "É" → "E": the capital stays evidence of a place
 			}
 			return 0, s
+		}
+	}
+	// The rest of Latin with accents, by its canonical decomposition: Vietnamese "ư", "ấ", "ạ".
+	if l >= 0xC0 && l < 0x250 || l >= 0x1E00 && l <= 0x1EFF {
+		var buf [utf8.UTFMax]byte
+		d := norm.NFD.Properties(buf[:utf8.EncodeRune(buf[:], l)]).Decomposition()
+		if len(d) > 0 && d[0] < utf8.RuneSelf {
+			if !lower && l != r {
+				return unicode.ToUpper(rune(d[0])), ""
+			}
+			return rune(d[0]), ""
 		}
 	}
 	if lower {

@@ -101,7 +101,7 @@ var clsPlaced = []string{"CUSTOMS", "ORIGIN", "ORIGINNAME", "DEST", "DESTNAME", 
 	"FLIGHT", "AIRPORT", "LINEHAUL", "SENDER", "PAY", "COD", "FUTURE", "MAYBE", "GATEWAY", "INTL", "IMPORT", "EXPORT", "ABROAD", "TRANSITHUB", "FIRSTMILE"}
 
 // clsNotCollected are the concepts that say a parcel at a pickup point is still waiting there.
-var clsNotCollected = []string{"AWAIT", "READY", "AVAILABLE", "NOTICE", "HOLD", "FUTURE", "FAIL", "NOT", "COLLECT", "REQUIRED"}
+var clsNotCollected = []string{"AWAIT", "READY", "AVAILABLE", "NOTICE", "HOLD", "FUTURE", "FAIL", "NOT", "COLLECT", "REQUIRED", "PROGRESS"}
 
 // clsNotLocal are the concepts that keep a last-mile carrier's "in transit" from meaning "after
 // customs": a border or a place is named, or it is a delay, not a move.
@@ -237,6 +237,7 @@ var clsRuleTable = []clsRule{
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6), rule("{DEPART|LEAVE} ORIGIN $", 6),
 	rule("{ORIGIN|ORIGINNAME} ... {DEPART|LEAVE}", 6).unlessAny("FACILITY", "WAREHOUSE", "SORT"), // "CHINA, SHENZHEN, Departed Sunyou Facility"
 	rule("{DEPART|LEAVE} ... {AIRPORT|FLIGHT}", 6), rule("{AIRPORT|FLIGHT} ... {DEPART|LEAVE}", 6),
+	rule("LINEHAUL DEPART", 6), rule("SHIPPED ... DEST COUNTRY", 6), // "Linehaul departed", "Отправлено в страну назначения"
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {EXCHANGE OUTWARD|OUTWARD EXCHANGE|INTL EXCHANGE|EXCHANGE}", 6),
 	rule("{DEPART|LEAVE} ... EXCHANGE", 9).atLastMile().unlessAny("OUTWARD", "ORIGIN", "ORIGINNAME", "EXPORT"),
 	rule("{TRANSIT|FORWARD|SHIPPED|DEPART} {|FLIGHT} TO ... {DEST COUNTRY|DESTNAME|ABROAD}", 6),

@@ -1,0 +1,122 @@
+package domain_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/dbtest"
+)
+
+// TestTrackerDeliveryOnce: the same signed body posted by several requests at once is stored
+// once and imported once (one import, its events once), whichever request gets there first;
+// an agent cannot set a secret; a shop's hook key is its own.
+func TestTrackerDeliveryOnce(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
+	s.PasswordCost = 4
+	shop, owner := mustSeller(t, s, "Alpha", "owner@alpha.test")
+	agent := mustAgent(t, s, owner, "agent@alpha.test")
+	if _, err := s.SetTrackerSecret(ctx, shop.ID, agent, domain.TrackerAfterShip, "k"); !errors.Is(err, domain.ErrUnauthorized) {
+		t.Errorf("an agent setting a secret: %v", err)
+	}
+	hook, err := s.SetTrackerSecret(ctx, shop.ID, owner, domain.TrackerAfterShip, "secret-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IngestEvents(ctx, shop.ID, nil, []domain.APIEvent{{OrderRef: "A-1", TrackingNumber: "lp 001 cn",
+		Status: "Processing", StatusAt: "2026-11-01T10:00:00+08:00"}}, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	body := []byte(`{"event":"tracking_update","msg":{"tracking_number":"LP001CN","checkpoints":[
+		{"message":"Departed from sorting center","subtag":"InTransit_007","checkpoint_time":"2026-11-02T10:00:00+08:00"},
+		{"message":"Arrived at destination country","subtag":"InTransit_004","checkpoint_time":"2026-11-05T10:00:00+01:00"}]}}`)
+	key := strings.TrimPrefix(hook.Path(), "/hooks/aftership/")
+	sig := domain.TrackerAfterShip.Sign("secret-1", body)
+	var wg sync.WaitGroup
+	ids := make([]int64, 4)
+	errs := make([]error, 4)
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d, err := s.ReceiveTrackerDelivery(ctx, domain.TrackerAfterShip, key, body, sig)
+			if err == nil {
+				_, err = s.ProcessTrackerDelivery(ctx, d.SellerID, d.ID, nil)
+			}
+			ids[i], errs[i] = d.ID, err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil || ids[i] != ids[0] {
+			t.Fatalf("request %d: delivery %d, %v", i, ids[i], err)
+		}
+	}
+	var imports, events int
+	if err := db.Get(&imports, `SELECT count(*) FROM imports WHERE seller_id = $1 AND filename LIKE 'AfterShip webhook%'`, shop.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Get(&events, `SELECT count(*) FROM events WHERE seller_id = $1`, shop.ID); err != nil {
+		t.Fatal(err)
+	}
+	if imports != 1 || events != 3 {
+		t.Errorf("four requests with one body: %d imports, %d events; want 1 and 3", imports, events)
+	}
+	ds, err := s.ListTrackerDeliveries(ctx, shop.ID, "", 10)
+	if err != nil || len(ds) != 1 || ds[0].State != domain.DeliveryProcessed || ds[0].OrderRef != "A-1" || ds[0].Events != 2 {
+		t.Errorf("deliveries: %+v, %v", ds, err)
+	}
+
+	other, otherOwner := mustSeller(t, s, "Beta", "owner@beta.test")
+	if _, err := s.SetTrackerSecret(ctx, other.ID, otherOwner, domain.TrackerAfterShip, "secret-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ReceiveTrackerDelivery(ctx, domain.Tracker17Track, key, body, domain.Tracker17Track.Sign("secret-1", body)); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("an AfterShip key on the 17TRACK route: %v", err)
+	}
+}
+
+// TestStaleDeliveriesProcessed: a delivery stored but left pending (its request failed after
+// storing it) is processed by the housekeeping once it is five minutes old, and not before.
+func TestStaleDeliveriesProcessed(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
+	s.PasswordCost = 4
+	shop, owner := mustSeller(t, s, "Alpha", "owner@alpha.test")
+	hook, err := s.SetTrackerSecret(ctx, shop.ID, owner, domain.Tracker17Track, "key-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IngestEvents(ctx, shop.ID, nil, []domain.APIEvent{{OrderRef: "B-1", TrackingNumber: "RR1CN",
+		Status: "Processing", StatusAt: "2026-11-01T10:00:00+08:00"}}, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	body := []byte(`{"event":"TRACKING_UPDATED","data":{"number":"RR1CN","track_info":{"tracking":{"providers":[{"provider":{"name":"China Post"},
+		"events":[{"time_iso":"2026-11-03T10:00:00+08:00","description":"Departure from outward office of exchange","sub_status":"InTransit_Departure"}]}]}}}}`)
+	d, err := s.ReceiveTrackerDelivery(ctx, domain.Tracker17Track, strings.TrimPrefix(hook.Path(), "/hooks/17track/"), body,
+		domain.Tracker17Track.Sign("key-1", body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.ProcessStaleDeliveries(ctx, 10, nil); err != nil || n != 0 {
+		t.Fatalf("a fresh pending delivery was taken: %d, %v", n, err)
+	}
+	if _, err := db.Exec(`UPDATE tracker_deliveries SET received_at = now() - interval '6 minutes' WHERE seller_id = $1 AND id = $2`, shop.ID, d.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.ProcessStaleDeliveries(ctx, 10, nil); err != nil || n != 1 {
+		t.Fatalf("stale deliveries processed: %d, %v", n, err)
+	}
+	ds, err := s.ListTrackerDeliveries(ctx, shop.ID, domain.DeliveryProcessed, 10)
+	if err != nil || len(ds) != 1 || ds[0].Events != 1 || ds[0].OrderRef != "B-1" {
+		t.Errorf("after the housekeeping: %+v, %v", ds, err)
+	}
+}
