@@ -122,6 +122,12 @@ var clsLexiconTable = []clsLexEntry{
 		es: no ha podido ser entregado, no pudo ser entregado, no se ha podido entregar, no ha podido ser entregada`},
 	{"^OFD", `
 		en: for delivery, on delivery, in delivery, parcel in delivery`},
+	{"DEPART ABROAD", `
+		en: international dispatch
+		pt: expedicao internacional`},
+	{"ARRIVE INWARD EXCHANGE", `
+		en: international reception
+		pt: rececao internacional, recepcao internacional`},
 	{"HANDOVER FLIGHT", `
 		en: leaving from departure country, leaving from departure country region, leaving from the departure country
 		zh: 交航空公司, 交航, 已交航`},
@@ -130,7 +136,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"ARRIVE GATEWAY", `
 		en: processed through facility, processed through the facility`},
 	{"OFD", `
-		vi: dang giao, dang giao hang, dang van chuyen den ban
+		id: sedang diantar, dalam pengantaran
+		vi: dang giao, dang giao hang, dang van chuyen den ban, giao buu ta di phat
 		en: out for delivery, onboard for delivery, on board for delivery, with courier for delivery, with delivery courier, with courier, with driver, with the driver, with our driver, with your driver, with postman, with the postman, with delivery driver, out for post office delivery, second delivery attempt, out for second delivery, out for second delivery attempt, out for redelivery, outfordelivery, with delivering courier, delivering courier, loaded to van, loaded into van, loaded onto van, loaded on van, loaded to the van, delivering, delivery tour, delivery route, on a delivery route, gone out on a delivery route, delivery transportation, in delivery transportation, in delivery process, out on tour, shipment on tour, out for home delivery
 		    on vehicle for delivery, loaded for delivery, loaded on delivery vehicle, on delivery vehicle, delivery vehicle,
 		    on its way to you,
@@ -273,7 +280,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erforderlich, benotigt, fehlen, fehlende`},
 	{"FAIL DELIVERY", `
 		tr: teslim edilmedi
-		vi: giao that bai, giao hang that bai, giao khong thanh cong
+		vi: giao that bai, giao hang that bai, giao khong thanh cong, khong giao duoc
 		en: undelivered, undeliverable, incomplete delivery, non delivery, nondelivery, missed delivery, non-delivery, delivery exception, receptacle blocked, receptacle full, item oversized, locker full, locker is full
 		zh: 派送失败, 投递失败, 未妥投
 		de: unzustellbar, unzustellbarkeitsanzeige
@@ -509,6 +516,7 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 発送, 発送済み, 出荷, 出荷済み
 		zh: 已发货, 发货, 已发出, 发出`},
 	{"DEPART", `
+		id: berangkat
 		en: departed, depart, departs, departure, departing, leaving, outbound, exit, exited, flown out, dispatched, despatched, dispatch, despatch, sent, dispatching, despatching
 		es: salida, salio, ha salido, partio, parte, sale
 		pt: saiu, saida, partiu, partida
@@ -538,6 +546,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: left, leave, leaves
 		pt: deixou`},
 	{"ARRIVE", `
+		id: tiba, telah tiba
 		hr: prispjela, prispjelo, prispio, stigla, stiglo, pristigla
 		en: arrived, arrive, arrives, arrival, arriving, reached, has reached, landed, landing, inbound, came in, unloaded, unloading
 		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada
@@ -703,7 +712,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
-		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心`},
+		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
@@ -729,6 +738,7 @@ var clsLexiconTable = []clsLexEntry{
 		bg: офис, офиса, депо, склад
 		el: καταστημα, κεντρο, κεντρο διαλογης`},
 	{"WAREHOUSE", `
+		id: gudang
 		vi: kho
 		en: warehouse, warehousing, fulfillment center, fulfilment centre, fulfillment centre, fulfilment center, overseas warehouse
 		es: almacen, bodega
@@ -781,6 +791,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
 		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局`},
 	{"POSTOFFICE", `
+		vi: buu cuc
+		id: kantor pos
 		hr: postanski ured, postanskom uredu, postanskog ureda
 		en: post office, postoffice, postal office, post shop, postshop, post outlet, retail outlet, postal outlet, post office counter,
 		    usps retail, branch office, postal service point, postal agency
@@ -918,7 +930,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"OFD", `
 		en: out for delivery`},
 	{"DELIVERED", `
-		vi: giao hang thanh cong, giao thanh cong
+		id: selesai antar, terkirim, telah diterima oleh
+		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
 		hr: urucena, uruceno, urucen, isporucena, isporuceno, dostavljena, dostavljeno, posiljka je urucena
 		en: delivered, delivery successful, successfully delivered, delivery complete, delivery completed, sign by, signed by, signature, signature from, sign for, signature obtained, attempt successful, delivery attempt successful, second delivery attempt successful, partial delivery, partially delivered
 		    signed, signed for, signature obtained, final delivery, deliver item, received by recipient, proof of delivery,
@@ -996,6 +1009,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 시도
 		zh: 尝试, 尝试过`},
 	{"FAIL", `
+		id: gagal
 		vi: khong thanh cong
 		hr: neuspjesan, neuspjesna, neuspjesno, neuspjelo
 		en: failed, failure, unsuccessful, fail, unable, missed, not possible, could not be completed,
@@ -1117,7 +1131,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 오늘
 		zh: 今天, 今日`},
 	{"RETURN", `
-		vi: tra hang, hoan hang, hoan tra
+		id: dikembalikan, retur
+		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui
 		hr: vracena, vraceno, vracen, povrat, povratak
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
@@ -1145,6 +1160,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人
 		bg: връщане, върната, върнат, върнато, обратно към подателя`},
 	{"REFUSE", `
+		sr: odbija prijem, odbio prijem
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
 		es: rehusado, rehusada, no aceptan, no acepta
 		pt: recusado, recusada, recusa, rejeitado
@@ -1273,7 +1289,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: fullfort, ferdig, gjennomfort, avsluttet
 		fi: valmis, valmistunut, paattynyt, suoritettu, onnistui, onnistuneesti
 		tr: tamamlandi, basarili, basariyla, tamamlanmistir, bitti
-		ru: завершено, завершен, успешно, окончено
+		ru: завершено, завершен, успешно, окончено, завершение
 		uk: завершено, успішно
 		hu: befejezodott, sikeres, sikeresen
 		ro: finalizat, finalizata, cu succes
@@ -1613,6 +1629,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 상품인수대기, 접수대기, 운송장출력, 오더접수
 		zh: 预报, 已预报, 电子信息已收到, 等待揽收`},
 	{"RESCHEDULE", `
+		vi: hoan giao hang
 		en: rescheduled, reschedule, new delivery date, rearranged, will redeliver, redeliver, redelivery, redelivery scheduled, requested later delivery, later delivery, future delivery, held for future delivery
 		es: reprogramado, reprogramada, nueva entrega
 		pt: reagendado, reagendada, nova tentativa, reprogramado
@@ -1724,6 +1741,7 @@ var clsLexiconTable = []clsLexEntry{
 
 	// ---- places and parties ----
 	{"CUSTOMS", `
+		id: bea cukai
 		vi: hai quan
 		hr: carina, carine, carini, carinu, carinsk*
 		en: customs, clearance, customs clearance, customs office, customs authority, customs authorities, border force, cbsa, broker, recipient broker, in bond, bonded
@@ -1835,6 +1853,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송국, 출발국, 발송국가
 		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国`},
 	{"DEST", `
+		id: tujuan
 		ko: 현지
 		hr: odredisn*
 		en: destination, dest
@@ -2045,6 +2064,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人
 		bg: куриер, куриера, доставчик`},
 	{"DRIVER", `
+		vi: buu ta
 		en: driver, postman, postwoman, mail carrier, letter carrier, delivery driver, courier driver, delivery person,
 		    rider
 		es: cartero, repartidor, conductor, mensajero

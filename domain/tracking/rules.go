@@ -190,7 +190,7 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY} ... {ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|PROCESS|RECEIVE|ACCEPT|SORT FACILITY|FACILITY|WAREHOUSE} ... FIRSTMILE", 3),
 	rule("FIRSTMILE ... {SORT FACILITY|FACILITY|WAREHOUSE|ACCEPT|RECEIVE|PICKUP}", 3),
-	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE}", 3), rule("{ARRIVE|RECEIVE|ACCEPT} ... ORIGIN $", 3), // "Recibido en origen"
+	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE|GATEWAY}", 3), rule("{ARRIVE|RECEIVE|ACCEPT} ... ORIGIN $", 3), // "Recibido en origen"
 	// "de Unidade de Tratamento em CAJAMAR / SP para Unidade de Tratamento em RECIFE / PE": a leg
 	// between two facilities says where only when a last-mile carrier prints it (the text alone
 	// could be either side of the border), or when it ends at the post office that delivers.
