@@ -206,8 +206,8 @@ func stageClockSQL() string {
 // time: the same instant every sweep), so the row can say how far over it is.
 //
 // Each adds ln(1 + order value) / 10, so costlier orders come first among equals. Rounded to
-// 0.1 (in float arithmetic: numeric ln() was a third of the sweep) so that the hourly growth of a
-// stalled parcel's ratio does not rewrite every row each sweep.
+// 0.1 (in float arithmetic: numeric ln() was a large share of the sweep's time) so that the
+// hourly growth of a stalled parcel's ratio does not rewrite every row each sweep.
 func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE causes (
 		shipment_id bigint NOT NULL, kind text NOT NULL, stage smallint NOT NULL, signal text NOT NULL,
