@@ -9,13 +9,15 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/parceldesk/portal/domain/csvfile"
 )
 
 // The JSON API's writes are imports. A batch of events, or one order's facts, becomes the rows of
 // a small CSV file in the canonical columns, and runs as an import of source 'api' through the
-// very pipeline an uploaded file takes (BeginImport, then Complete): the same parsing (ParseRow),
+// very pipeline an uploaded file takes (BeginImport, then Complete): the same parsing (csvfile.ParseRow),
 // classification, dedupe, monotonic stage, and the sweep after it, in one transaction. There is
-// no second pipeline to drift from the first. Each item is parsed once up front with ParseRow, the
+// no second pipeline to drift from the first. Each item is parsed once up front with csvfile.ParseRow, the
 // import's own row parser, so that a bad item is reported by its index in the batch, and only the
 // good ones go in (or none, when the caller asks for all or nothing).
 
@@ -84,12 +86,12 @@ type BatchResult struct {
 }
 
 // eventColumns are the CSV columns of an APIEvent, in the order eventRecord writes them.
-var eventColumns = []Column{ColOrderRef, ColTrackingNumber, ColCarrier, ColStatus, ColStatusCode, ColStatusAt, ColLocation}
+var eventColumns = []csvfile.Column{csvfile.ColOrderRef, csvfile.ColTrackingNumber, csvfile.ColCarrier, csvfile.ColStatus, csvfile.ColStatusCode, csvfile.ColStatusAt, csvfile.ColLocation}
 
 // orderColumns are the CSV columns of an order's facts, in the order orderRecord writes them.
-var orderColumns = []Column{ColOrderRef, ColTrackingNumber, ColCarrier, ColService, ColLastMileTrackingNumber,
-	ColLastMileCarrier, ColDestinationCountry, ColOrderDate, ColCustomerName, ColCustomerEmail, ColProduct,
-	ColOrderValue, ColCurrency, ColPromisedBy, ColProtectionEndsAt}
+var orderColumns = []csvfile.Column{csvfile.ColOrderRef, csvfile.ColTrackingNumber, csvfile.ColCarrier, csvfile.ColService, csvfile.ColLastMileTrackingNumber,
+	csvfile.ColLastMileCarrier, csvfile.ColDestinationCountry, csvfile.ColOrderDate, csvfile.ColCustomerName, csvfile.ColCustomerEmail, csvfile.ColProduct,
+	csvfile.ColOrderValue, csvfile.ColCurrency, csvfile.ColPromisedBy, csvfile.ColProtectionEndsAt}
 
 func eventRecord(e APIEvent) []string {
 	return []string{e.OrderRef, e.TrackingNumber, e.Carrier, e.Status, e.StatusCode, e.StatusAt, e.Location}
@@ -103,15 +105,15 @@ func orderRecord(ref string, o APIOrder) []string {
 
 // apiSettings is how the pipeline reads the rows the API writes: UTF-8, comma, the columns in
 // cols' order, ISO dates; loc reads a bare date (an order date) in the seller's zone.
-func apiSettings(cols []Column, loc *time.Location) ImportSettings {
-	m := Mapping{}
+func apiSettings(cols []csvfile.Column, loc *time.Location) ImportSettings {
+	m := csvfile.Mapping{}
 	for i, c := range cols {
 		m[c] = i
 	}
-	return ImportSettings{Dialect: Dialect{Encoding: "utf-8", Delimiter: ','}, Mapping: m, DateOrder: DayFirst, Location: loc}
+	return ImportSettings{Dialect: csvfile.Dialect{Encoding: "utf-8", Delimiter: ','}, Mapping: m, DateOrder: csvfile.DayFirst, Location: loc}
 }
 
-// checkEvent is what an event needs beyond what ParseRow checks of any row: an event (a status
+// checkEvent is what an event needs beyond what csvfile.ParseRow checks of any row: an event (a status
 // text or code) and a time with its offset, since a tool knows it and a guessed zone would
 // shift the clocks by hours.
 func checkEvent(e APIEvent) *ItemError {
@@ -151,7 +153,7 @@ func (s *Store) ingestEvents(ctx context.Context, seller SellerID, user *int64, 
 		return BatchResult{}, err
 	}
 	set := apiSettings(eventColumns, loc)
-	opts := ParseOptions{DateOrder: set.DateOrder, Location: loc}
+	opts := csvfile.ParseOptions{DateOrder: set.DateOrder, Location: loc}
 	var res BatchResult
 	good := make([][]string, 0, len(events))
 	for i, e := range events {
@@ -161,8 +163,8 @@ func (s *Store) ingestEvents(ctx context.Context, seller SellerID, user *int64, 
 			continue
 		}
 		rec := eventRecord(e)
-		if _, err := ParseRow(rec, i, set.Mapping, opts); err != nil {
-			re, ok := asRowError(err)
+		if _, err := csvfile.ParseRow(rec, i, set.Mapping, opts); err != nil {
+			re, ok := csvfile.AsRowError(err)
 			if !ok {
 				return BatchResult{}, err
 			}
@@ -196,8 +198,8 @@ func (s *Store) PutOrder(ctx context.Context, seller SellerID, user *int64, ref 
 	}
 	set := apiSettings(orderColumns, loc)
 	rec := orderRecord(ref, o)
-	if _, err := ParseRow(rec, 1, set.Mapping, ParseOptions{DateOrder: set.DateOrder, Location: loc}); err != nil {
-		if re, ok := asRowError(err); ok {
+	if _, err := csvfile.ParseRow(rec, 1, set.Mapping, csvfile.ParseOptions{DateOrder: set.DateOrder, Location: loc}); err != nil {
+		if re, ok := csvfile.AsRowError(err); ok {
 			return false, Invalid("", re.Reason)
 		}
 		return false, err
@@ -211,7 +213,7 @@ func (s *Store) PutOrder(ctx context.Context, seller SellerID, user *int64, ref 
 
 // importRecords writes recs as a CSV file with a header of cols and runs it as an import of
 // source 'api', as `portal import` runs a file. An import that failed is an error.
-func (s *Store) importRecords(ctx context.Context, seller SellerID, user *int64, name string, cols []Column, recs [][]string, set ImportSettings, obs ImportObserver) (Import, error) {
+func (s *Store) importRecords(ctx context.Context, seller SellerID, user *int64, name string, cols []csvfile.Column, recs [][]string, set ImportSettings, obs ImportObserver) (Import, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	header := make([]string, len(cols))
@@ -255,9 +257,21 @@ type APIShipment struct {
 	LastStatus         string             `json:"last_status,omitempty"`
 	PromisedBy         *time.Time         `json:"promised_by,omitempty"`
 	ProtectionEndsAt   *time.Time         `json:"protection_ends_at,omitempty"`
+	EstimatedDelivery  *APIEstimate       `json:"estimated_delivery,omitempty"`
 	Timeline           []APIStageSpan     `json:"timeline"`
 	Events             []APIShipmentEvent `json:"events"`
 	OpenExceptions     []APIException     `json:"open_exceptions"`
+}
+
+// APIEstimate is a shipment's estimated delivery window as the API answers it (Estimate).
+type APIEstimate struct {
+	Early       time.Time `json:"early"`
+	Late        time.Time `json:"late"`
+	FromStage   string    `json:"from_stage"`
+	From        time.Time `json:"from"`
+	Basis       string    `json:"basis"`
+	Deliveries  int       `json:"deliveries"`
+	Explanation string    `json:"explanation"`
 }
 
 // APIStageSpan is one stage of a shipment's timeline.
@@ -335,6 +349,10 @@ func (s *Store) FindAPIShipment(ctx context.Context, seller SellerID, ref string
 		TrackingNumbers: []string{}, Timeline: []APIStageSpan{}, Events: []APIShipmentEvent{}, OpenExceptions: []APIException{}}
 	if sh.Stage.Valid() {
 		out.StageLabel = sh.Stage.Label()
+	}
+	if e, ok := sh.Estimate(); ok {
+		out.EstimatedDelivery = &APIEstimate{Early: e.Early, Late: e.Late, FromStage: stageKey(e.Stage), From: e.From,
+			Basis: string(e.Basis), Deliveries: e.Deliveries, Explanation: e.Explain()}
 	}
 	for _, tn := range d.TrackingNumbers {
 		out.TrackingNumbers = append(out.TrackingNumbers, tn.Number)

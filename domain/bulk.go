@@ -160,7 +160,7 @@ func (b BulkChange) UndoBy() time.Time { return b.At.Add(UndoWindow) }
 // LastBulk returns the member's last bulk change if it can still be undone at now (made within
 // UndoWindow and not undone yet); ok is false otherwise.
 func (s *Store) LastBulk(ctx context.Context, seller SellerID, user int64, now time.Time) (b BulkChange, ok bool, err error) {
-	err = s.db.GetContext(ctx, &b, `SELECT b.id, b.action, b.at,
+	err = s.hot.GetContext(ctx, &b, `SELECT b.id, b.action, b.at,
 		(SELECT count(*) FROM bulk_change_items i WHERE i.seller_id = b.seller_id AND i.bulk_id = b.id) AS count
 		FROM bulk_changes b
 		WHERE b.seller_id = $1 AND b.user_id = $2 AND b.at > $3 AND b.undone_at IS NULL

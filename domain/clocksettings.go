@@ -13,6 +13,7 @@ import (
 
 	"github.com/parceldesk/portal/domain/country"
 	"github.com/parceldesk/portal/domain/tracking"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // The stage clock's settings: a seller's own thresholds (per stage, and per destination country),
@@ -238,7 +239,7 @@ func (s *Store) SetTimezone(ctx context.Context, seller SellerID, actor User, na
 		return "", ErrUnauthorized
 	}
 	name = strings.TrimSpace(name)
-	if _, err := LookupZone(name); err != nil {
+	if _, err := zone.Lookup(name); err != nil {
 		return "", Invalid("timezone", "Enter a time zone by its name, such as Asia/Shanghai, Europe/Madrid or America/New_York.")
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE sellers SET timezone = $2 WHERE id = $1`, seller, name)
@@ -344,12 +345,10 @@ func (s *Store) SuggestThresholds(ctx context.Context, seller SellerID) ([]Thres
 // suggestSQL is SuggestThresholds' one set-based statement. It works column-wise, one row per
 // shipment with a column per stage, because that is what makes it fast: the row-per-stage form
 // (a window over every shipment's stages, then one percentile group per stage and country)
-// sorted ten million rows three times. Measured on a two-core test machine with a million
-// shipments (800,000 delivered) and ten million events: about 11 s (the row-per-stage form:
-// 30 s), half of it reading the events; for a seller with 5,000 shipments in the same database,
-// 90 ms, plus 0.8 s when PostgreSQL's JIT compiles it (the pre-advice subquery inflates the cost
-// estimate past jit_above_cost). Should the biggest sellers find the settings page slow, the
-// sweep can keep the result instead. Steps:
+// sorted every shipment's stage rows three times, and took several times as long. Reading the
+// events is most of its cost; PostgreSQL's JIT may compile it for a small seller too (the
+// pre-advice subquery inflates the cost estimate past jit_above_cost). Should the biggest
+// sellers find the settings page slow, the sweep can keep the result instead. Steps:
 //   - delivered: the seller's delivered shipments, their country, and whether their service is
 //     on the untracked list (its service_key, stored at import);
 //   - firsts: per shipment, the earliest event of each stage t1…t11, pre-advices left out;

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // wantInvalid fails unless err is a *ValidationError with a message for field.
@@ -120,17 +121,17 @@ func TestPeakPeriods(t *testing.T) {
 	ctx := context.Background()
 	s := dbtest.NewStore(t)
 	seller, owner := mustSeller(t, s, "Shop", "owner@shop.test")
-	loc := domain.LoadZone(seller.Timezone)
+	loc := zone.Load(seller.Timezone)
 
 	start, end, err := domain.PeakPeriodDates("2027-04-01", "2027-04-05", loc)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Asia/Shanghai when the zone database is there, China time otherwise: the same offset.
-	if want := time.Date(2027, 4, 1, 0, 0, 0, 0, domain.ChinaTime); !start.Equal(want) {
+	if want := time.Date(2027, 4, 1, 0, 0, 0, 0, zone.China); !start.Equal(want) {
 		t.Errorf("start = %v, want %v", start, want)
 	}
-	if want := time.Date(2027, 4, 6, 0, 0, 0, 0, domain.ChinaTime); !end.Equal(want) {
+	if want := time.Date(2027, 4, 6, 0, 0, 0, 0, zone.China); !end.Equal(want) {
 		t.Errorf("end = %v, want %v (the last day is inclusive)", end, want)
 	}
 	_, _, err = domain.PeakPeriodDates("", "01/04/2027", loc)

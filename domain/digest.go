@@ -16,6 +16,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // NotificationPrefs is what one team member wants to hear by e-mail: a daily digest at a local
@@ -73,7 +74,7 @@ func (s *Store) SetNotificationPrefs(ctx context.Context, seller SellerID, actor
 	if p.DigestHour < 0 || p.DigestHour > 23 {
 		fields["digest_hour"] = "Choose an hour of the day."
 	}
-	loc, zoneErr := LookupZone(p.Timezone)
+	loc, zoneErr := zone.Lookup(p.Timezone)
 	if zoneErr != nil {
 		fields["timezone"] = "Choose a time zone from the list."
 	}
@@ -287,7 +288,7 @@ func (s *Store) QueueDigest(ctx context.Context, seller SellerID, user int64, no
 		if err != nil {
 			return err
 		}
-		local := now.In(LoadZone(p.Timezone))
+		local := now.In(zone.Load(p.Timezone))
 		today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
 		if local.Hour() < p.DigestHour || (p.LastDigestOn != nil && !p.LastDigestOn.Before(today)) {
 			return nil // not due (another replica was first)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 func TestDisputeDeadline(t *testing.T) {
@@ -86,7 +87,7 @@ func TestDisputeDeadline(t *testing.T) {
 		}
 	}
 	// A date typed in the form follows the same rule as the default.
-	if got := domain.EndOfDay(time.Date(2026, 10, 25, 0, 0, 0, 0, berlin), berlin); !got.Equal(endOf("2026-10-25", berlin)) {
+	if got := zone.EndOfDay(time.Date(2026, 10, 25, 0, 0, 0, 0, berlin), berlin); !got.Equal(endOf("2026-10-25", berlin)) {
 		t.Errorf("EndOfDay(25 Oct, Berlin) = %v", got)
 	}
 	for cp, want := range map[domain.Counterparty]int{domain.CounterpartySupplier: 5, domain.CounterpartyMarketplace: 3,
@@ -417,7 +418,7 @@ func TestDisputeOutcomes(t *testing.T) {
 	// Responded: the next deadline is the 15 days of negotiation from now.
 	d := f.create(domain.DisputeOpen, f.fields())
 	d, err := f.move(d, domain.DisputeResponded, domain.DisputeChange{})
-	if err != nil || !d.RespondBy.Equal(domain.EndOfDay(f.now.AddDate(0, 0, 15), china)) {
+	if err != nil || !d.RespondBy.Equal(zone.EndOfDay(f.now.AddDate(0, 0, 15), china)) {
 		t.Fatalf("responded: %v, respond by %v", err, d.RespondBy)
 	}
 	// A typed date wins over the default.

@@ -7,7 +7,10 @@
 //     binds it as its first parameter (seller_id = $1). Another seller's record is ErrNotFound,
 //     exactly like a record that does not exist.
 //   - Errors are wrapped with %w and an operation prefix; callers test them with errors.Is/As.
-//     Only ValidationError and RowError carry text that is safe to show to a seller.
-//   - Pure rules (stages, classification, parsing) are plain functions over values, testable
-//     without a database.
+//     Only ValidationError and csvfile.RowError carry text that is safe to show to a seller; a
+//     *csvfile.Error (a file or mapping refused) becomes a ValidationError here.
+//   - Pure rules (stages, classification) are plain functions over values, testable without a
+//     database. What needs no database at all lives in packages of its own, which import
+//     nothing of domain: csvfile (reading an import file, row by row), zone (the seller's zone
+//     and end of day), tracking (status texts), money, country and cell.
 package domain

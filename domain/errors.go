@@ -2,9 +2,10 @@ package domain
 
 import (
 	"errors"
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/parceldesk/portal/domain/csvfile"
 )
 
 // Errors callers test with errors.Is. Their text is not meant for sellers: handlers map them to
@@ -63,12 +64,13 @@ func Invalid(field, message string) *ValidationError {
 	return &ValidationError{Fields: map[string]string{field: message}}
 }
 
-// RowError is one rejected row of an import: the 1-based line number where the row starts in the
-// file and a reason safe to show to the seller.
-type RowError struct {
-	Line   int
-	Reason string
+// fromCSV turns the *csvfile.Error of a file or a mapping the CSV reader refuses into a
+// *ValidationError with the same fields and messages, which handlers show; other errors (a
+// csvfile.RowError among them) pass unchanged.
+func fromCSV(err error) error {
+	var ce *csvfile.Error
+	if errors.As(err, &ce) {
+		return &ValidationError{Fields: ce.Fields}
+	}
+	return err
 }
-
-// Error returns "line N: reason".
-func (e RowError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Reason) }

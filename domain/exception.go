@@ -21,10 +21,13 @@ const (
 	KindLate               ExceptionKind = "late"
 	KindProtectionExpiring ExceptionKind = "protection_expiring"
 	KindNotReceived        ExceptionKind = "not_received"
+	// KindEDDMissed is an undelivered parcel past the late end of its estimated delivery window
+	// (edd.go), with no promised date covering it.
+	KindEDDMissed ExceptionKind = "edd_missed"
 )
 
 // ExceptionKinds lists the kinds.
-var ExceptionKinds = []ExceptionKind{KindStalled, KindDeliveryIssue, KindLate, KindProtectionExpiring, KindNotReceived}
+var ExceptionKinds = []ExceptionKind{KindStalled, KindDeliveryIssue, KindLate, KindProtectionExpiring, KindNotReceived, KindEDDMissed}
 
 // Label is the kind as sellers read it.
 func (k ExceptionKind) Label() string {
@@ -39,6 +42,8 @@ func (k ExceptionKind) Label() string {
 		return "Protection expiring"
 	case KindNotReceived:
 		return "Not received"
+	case KindEDDMissed:
+		return "Past estimate"
 	}
 	return string(k)
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/parceldesk/portal/domain/csvfile"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // ImportResult is how an import's run ended, as the metrics count it.
@@ -77,7 +79,9 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 			return im, SweepResult{}, nil
 		}
 	}
-	sr, err := run.store.Sweep(ctx, run.seller, start)
+	// The sweep alone: the estimated delivery windows follow at the next periodic sweep
+	// (SweepAll), so that the parcels that need the seller are counted without waiting for them.
+	sr, _, err := run.store.sweep(ctx, run.seller, start, false)
 	if obs != nil {
 		obs.ObserveSweep("import", sr, time.Since(start), err)
 	}
@@ -141,7 +145,7 @@ func (s *Store) recordParcelsNeedYou(ctx context.Context, seller SellerID, id in
 // already, and a *ValidationError for settings that cannot work.
 func (s *Store) QueueImport(ctx context.Context, seller SellerID, id int64, set ImportSettings) error {
 	if err := set.Mapping.Validate(); err != nil {
-		return err
+		return fromCSV(err)
 	}
 	if set.Location == nil {
 		set.Location = time.UTC
@@ -370,7 +374,7 @@ func (s *Store) startClaimed(ctx context.Context, conn *sqlx.Conn, tx *sqlx.Tx, 
 
 // settings are the import's settings as QueueImport kept them.
 func (c queuedImport) settings() (ImportSettings, error) {
-	set := ImportSettings{Dialect: Dialect{Encoding: c.Encoding, BOM: c.BOM}, Mapping: Mapping{}}
+	set := ImportSettings{Dialect: csvfile.Dialect{Encoding: c.Encoding, BOM: c.BOM}, Mapping: csvfile.Mapping{}}
 	d := []rune(c.Delimiter)
 	if len(d) != 1 {
 		return set, fmt.Errorf("import %d: kept delimiter %q", c.ID, c.Delimiter)
@@ -379,13 +383,13 @@ func (c queuedImport) settings() (ImportSettings, error) {
 	if err := json.Unmarshal([]byte(c.Mapping), &set.Mapping); err != nil {
 		return set, fmt.Errorf("import %d: kept mapping: %w", c.ID, err)
 	}
-	set.DateOrder, _ = ParseDateOrder(c.DateOrder)
-	loc, err := LookupZone(c.Timezone)
+	set.DateOrder, _ = csvfile.ParseDateOrder(c.DateOrder)
+	loc, err := zone.Lookup(c.Timezone)
 	if err != nil {
 		return set, Invalid("timezone", fmt.Sprintf("The time zone %q is not known here. Run the import again with another.", c.Timezone))
 	}
 	set.Location = loc
-	return set, set.Mapping.Validate()
+	return set, fromCSV(set.Mapping.Validate())
 }
 
 // markQueuedFailed fails a queued import that cannot run, with a reason a seller can read.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/csvfile"
 	"github.com/parceldesk/portal/domain/dbtest"
 )
 
@@ -223,13 +224,13 @@ func TestImportRejectsShape(t *testing.T) {
 		comma      rune
 		wantBOM    bool
 	}{
-		{";", domain.EncodingUTF8, true, ';', true},
+		{";", csvfile.EncodingUTF8, true, ';', true},
 		{"\t", "windows-1252", false, '\t', true},
-		{"|", domain.EncodingUTF8, false, '|', false},
+		{"|", csvfile.EncodingUTF8, false, '|', false},
 		{"", "", false, ',', false},
-		{`"`, domain.EncodingUTF8, false, ',', false},
-		{"\n", domain.EncodingUTF8, false, ',', false},
-		{";;", domain.EncodingUTF8, false, ',', false},
+		{`"`, csvfile.EncodingUTF8, false, ',', false},
+		{"\n", csvfile.EncodingUTF8, false, ',', false},
+		{";;", csvfile.EncodingUTF8, false, ',', false},
 	} {
 		im := domain.Import{Delimiter: tc.delim, Encoding: tc.enc, BOM: tc.bom}
 		if got := im.Comma(); got != tc.comma {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lib/pq"
 
+	"github.com/parceldesk/portal/domain/csvfile"
 	"github.com/parceldesk/portal/domain/tracking"
 )
 
@@ -69,8 +70,8 @@ type stagedFile struct {
 const UnmappedStatusesMax = 10_000
 
 // copyStream is lib/pq's COPY statement, which takes rows already in COPY's text format. Going
-// through database/sql instead costs a conversion of every value of every row (a third of the
-// importer's CPU); here a row is encoded once, straight into the buffer that is sent.
+// through database/sql instead costs a conversion of every value of every row; here a row is
+// encoded once, straight into the buffer that is sent.
 type copyStream interface {
 	driver.Stmt
 	CopyData(ctx context.Context, lines string) (driver.Result, error)
@@ -87,15 +88,15 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 	if _, err := run.tx.ExecContext(ctx, stagingTable); err != nil {
 		return out, err
 	}
-	rr := NewRecordReader(r, run.set.Dialect)
+	rr := csvfile.NewRecordReader(r, run.set.Dialect)
 	first, _, err := rr.Read()
 	if err == io.EOF {
 		return out, Invalid("file", "The file is empty.")
 	} else if err != nil && !isRowError(err) {
-		return out, err
+		return out, fromCSV(err)
 	}
 	out.header = append([]string(nil), first...)
-	opts := ParseOptions{DateOrder: run.set.DateOrder, Location: run.set.Location}
+	opts := csvfile.ParseOptions{DateOrder: run.set.DateOrder, Location: run.set.Location}
 	statuses := newStatusCache(run.cls)
 	err = run.conn.Raw(func(dc any) (err error) {
 		defer hideBadConn(&err)
@@ -113,7 +114,7 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 			return errors.New("stage rows: the database driver cannot stream COPY data")
 		}
 		var b copyLine
-		var prev ImportRow // the previous accepted row, for the facts that changed
+		var prev csvfile.Row // the previous accepted row, for the facts that changed
 		lastProgress := time.Now()
 		batches, stop := readAhead(rr)
 		defer stop()
@@ -125,8 +126,8 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 				}
 				rec, err := rd.rec, rd.err
 				if err == nil {
-					var row ImportRow
-					if row, err = ParseRow(rec, rd.line, run.set.Mapping, opts); err == nil {
+					var row csvfile.Row
+					if row, err = csvfile.ParseRow(rec, rd.line, run.set.Mapping, opts); err == nil {
 						out.rows++
 						if row.Status != "" {
 							out.withStatus++
@@ -146,9 +147,9 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 					}
 				}
 				if err != nil {
-					re, ok := asRowError(err)
+					re, ok := csvfile.AsRowError(err)
 					if !ok {
-						return err
+						return fromCSV(err)
 					}
 					out.rows++
 					out.rejected++
@@ -198,7 +199,7 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 	return out, nil
 }
 
-// readRecord is a record read ahead: RecordReader.Read's results, the record copied.
+// readRecord is a record read ahead: csvfile.RecordReader.Read's results, the record copied.
 type readRecord struct {
 	rec  []string
 	line int
@@ -212,11 +213,11 @@ type recordBatch struct {
 }
 
 // readAhead reads rr's records in a goroutine of its own, a batch at a time, so that splitting
-// the CSV overlaps parsing and encoding the records read before (on 200,000 rows the two take
-// about 0.35 s and 0.5 s of CPU). At most a few batches wait, so memory does not grow with the
-// file. The channel closes at the end of the file or after an error that is not about one record
-// (the last record then carries it). stop ends the goroutine early and waits for it.
-func readAhead(rr *RecordReader) (batches <-chan recordBatch, stop func()) {
+// the CSV overlaps parsing and encoding the records read before (the two take comparable CPU).
+// At most a few batches wait, so memory does not grow with the file. The channel closes at the
+// end of the file or after an error that is not about one record (the last record then carries
+// it). stop ends the goroutine early and waits for it.
+func readAhead(rr *csvfile.RecordReader) (batches <-chan recordBatch, stop func()) {
 	const batchSize, waiting = 256, 4
 	out := make(chan recordBatch, waiting)
 	quit, finished := make(chan struct{}), make(chan struct{})
@@ -259,7 +260,7 @@ type copyLine []byte
 
 // reject appends the staging row of a rejected record: its line, the reason and the original
 // fields.
-func (b copyLine) reject(re RowError, rec []string) copyLine {
+func (b copyLine) reject(re csvfile.RowError, rec []string) copyLine {
 	b = strconv.AppendInt(b, int64(re.Line), 10)
 	for range 25 { // order_ref … extra_numbers
 		b = append(b, "\t\\N"...)
@@ -274,7 +275,7 @@ func (b copyLine) reject(re RowError, rec []string) copyLine {
 // row appends the staging row of an accepted record, with what its status means; the order's
 // facts only where they differ from prev, the previous accepted row, unless prev is of another
 // order.
-func (b copyLine) row(row ImportRow, prev *ImportRow, st statusInfo) copyLine {
+func (b copyLine) row(row csvfile.Row, prev *csvfile.Row, st statusInfo) copyLine {
 	b = strconv.AppendInt(b, int64(row.Line), 10)
 	b = append(b, '\t')
 	b = b.text(row.OrderRef)

@@ -63,6 +63,9 @@ var DefaultMessageTemplates = map[MessageKey]string{
 	{KindProtectionExpiring, StageUnknown}: "Hi {customer_name}, a quick update on your order {order_ref}: it is still on its " +
 		"way (latest step: \"{stage}\"). We are keeping a close eye on it and, if it does not arrive, we will make it right. " +
 		"No need to do anything for now.",
+	{KindEDDMissed, StageUnknown}: "Hi {customer_name}, a quick update on your order {order_ref}: it is taking longer than " +
+		"parcels like it usually do (latest step: \"{stage}\"). We are following it closely and will let you know as soon as " +
+		"it moves. You can follow it with tracking number {tracking_number}.",
 	{KindNotReceived, StageUnknown}: "Hi {customer_name}, sorry to hear order {order_ref} has not reached you. Tracking shows " +
 		"it as delivered, so could you check with neighbours, in your mailbox or a parcel locker, and around the entrance? " +
 		"Please also confirm your delivery address. Meanwhile we are asking {carrier} for proof of delivery " +

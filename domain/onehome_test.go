@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // TestOneHomeForEachRule fails when a rule that has one definition gets a second one: the
@@ -21,8 +22,8 @@ func TestOneHomeForEachRule(t *testing.T) {
 		re   *regexp.Regexp
 		home string // the one file allowed to hold it; "" for none
 	}{
-		{"a zone name turned into a location (domain.LookupZone, domain.LoadZone)", regexp.MustCompile(`time\.LoadLocation\(`), "domain/zone.go"},
-		{"an end of day (domain.EndOfDay)", regexp.MustCompile(`23,\s*59,\s*59|Add\(-time\.(Microsecond|Nanosecond|Second)\)`), "domain/zone.go"},
+		{"a zone name turned into a location (zone.Lookup, zone.Load)", regexp.MustCompile(`time\.LoadLocation\(`), "domain/zone/zone.go"},
+		{"an end of day (zone.EndOfDay)", regexp.MustCompile(`23,\s*59,\s*59|Add\(-time\.(Microsecond|Nanosecond|Second)\)`), "domain/zone/zone.go"},
 		{"an advisory lock's name (domain/locks.go)", regexp.MustCompile(`hashtextextended\('`), "domain/locks.go"},
 		{"a wake time (domain.WakeAt)", regexp.MustCompile(`WakeHour,`), "domain/flow.go"},
 		{"a service name normalised in SQL (shipments.service_key)", regexp.MustCompile(`\b(lower|upper|btrim|trim|regexp_replace|regexp_split_to_array)\(\s*(\w+\.)?service\b`), ""},
@@ -59,48 +60,8 @@ func TestOneHomeForEachRule(t *testing.T) {
 	}
 }
 
-func TestZones(t *testing.T) {
-	madrid, err := domain.LookupZone("Europe/Madrid")
-	if err != nil || madrid.String() != "Europe/Madrid" {
-		t.Fatalf("LookupZone(Europe/Madrid) = %v, %v", madrid, err)
-	}
-	if again, _ := domain.LookupZone("Europe/Madrid"); again != madrid {
-		t.Errorf("LookupZone loaded Europe/Madrid twice")
-	}
-	for _, name := range []string{"", "Local", "localtime", "Mars/Olympus", "europe/madrid ", "Europe/" + strings.Repeat("x", 64)} {
-		if _, err := domain.LookupZone(name); err != domain.ErrUnknownZone {
-			t.Errorf("LookupZone(%q): err = %v, want ErrUnknownZone", name, err)
-		}
-		if got := domain.LoadZone(name); got != domain.ChinaTime {
-			t.Errorf("LoadZone(%q) = %v, want the one fallback, ChinaTime", name, got)
-		}
-	}
-	if got := domain.LoadZone("Europe/Madrid"); got != madrid {
-		t.Errorf("LoadZone(Europe/Madrid) = %v", got)
-	}
-}
-
-func TestEndOfDay(t *testing.T) {
-	berlin, err := domain.LookupZone("Europe/Berlin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		in   time.Time
-		want time.Time
-	}{
-		{time.Date(2026, 10, 25, 0, 0, 0, 0, berlin), time.Date(2026, 10, 25, 23, 59, 59, 999999000, berlin)},   // 25-hour day
-		{time.Date(2026, 3, 29, 12, 0, 0, 0, berlin), time.Date(2026, 3, 29, 23, 59, 59, 999999000, berlin)},    // 23-hour day
-		{time.Date(2026, 3, 29, 22, 30, 0, 0, time.UTC), time.Date(2026, 3, 30, 23, 59, 59, 999999000, berlin)}, // already the 30th in Berlin
-	} {
-		if got := domain.EndOfDay(tc.in, berlin); !got.Equal(tc.want) {
-			t.Errorf("EndOfDay(%v) = %v, want %v", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestWakeAt(t *testing.T) {
-	madrid, err := domain.LookupZone("Europe/Madrid")
+	madrid, err := zone.Lookup("Europe/Madrid")
 	if err != nil {
 		t.Fatal(err)
 	}

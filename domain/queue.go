@@ -2,11 +2,14 @@ package domain
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 )
 
@@ -50,6 +53,10 @@ type QueueFilter struct {
 	After *QueueCursor
 	Limit int
 }
+
+// QueuePageSize is how many parcels one page of the queue shows: the size ListQueue lists when
+// the filter gives none.
+const QueuePageSize = 50
 
 // QueueCursor is the position of a queue row in queue order (severity, then id, both
 // descending): the next page starts after it.
@@ -111,6 +118,9 @@ type QueueRow struct {
 	DisputeRespondBy *time.Time     `db:"dispute_respond_by"`
 	// Fate is what became of the parcel when it is not coming (ParcelFate).
 	Fate Fate `db:"-"`
+	// MoreMatching reports, as read with the row, whether the parcel has other exceptions matching
+	// the filter besides the lead: only such rows need a second read for their Exceptions.
+	MoreMatching bool `db:"more_matching"`
 }
 
 // QueueDispute is the running dispute a queue row shows: "dispute: respond by Fri".
@@ -149,6 +159,23 @@ func (f QueueFilter) tab() (kind ExceptionKind, ok bool) {
 	plain := f.State == QueueNeedsAction && !f.Stage.Valid() && strings.TrimSpace(f.Country) == "" && f.Assignee == 0 &&
 		strings.TrimSpace(f.Query) == "" && strings.TrimSpace(f.Carrier) == "" && f.Age == 0
 	return f.Kind, plain
+}
+
+// queueHotLimits are the page sizes the portal itself asks ListQueue for (the queue page, the
+// export and select-all pages, "& next"): with a plan-stable filter their statements are prepared.
+// Other sizes (an API client's) are planned on each call, so that they cannot fill every
+// connection with prepared statements.
+var queueHotLimits = []int{QueuePageSize, queueExportPage, 2}
+
+// planStable reports whether f's queue statement has one good plan whatever its values and the
+// seller's size, so that it can run prepared (a generic plan, made once per connection, instead of
+// planning the query on each page): it narrows the exceptions only by what an index in queue order
+// serves — needs action or unresolved, kind, stage — besides the keyset cursor. An assignee, an
+// age, one state or a shipment's facts can select few rows, which a plan for no value in
+// particular would walk the whole queue to find.
+func (f QueueFilter) planStable() bool {
+	return (f.State == QueueNeedsAction || f.State == QueueUnresolved) && f.Assignee == 0 && f.Age == 0 &&
+		strings.TrimSpace(f.Country) == "" && strings.TrimSpace(f.Query) == "" && strings.TrimSpace(f.Carrier) == ""
 }
 
 // queueQuery builds the queue's dynamic SQL. It is only made by newQueueQuery, which seeds the
@@ -197,15 +224,29 @@ func (q *queueQuery) excConds(alias string) string {
 // under a sweep that raises or resolves exceptions meanwhile). It returns a *ValidationError for
 // an unknown state or kind.
 func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (QueuePage, error) {
+	return s.listQueue(ctx, s.pool(), seller, f)
+}
+
+// listQueue is ListQueue with the reader given.
+func (s *Store) listQueue(ctx context.Context, db reader, seller SellerID, f QueueFilter) (QueuePage, error) {
 	if f.Limit <= 0 || f.Limit > 500 {
-		f.Limit = 50
+		f.Limit = QueuePageSize
 	}
 	query, args, err := queueSQL(seller, f)
 	if err != nil {
 		return QueuePage{}, err
 	}
-	var rows []QueueRow
-	if err := s.db.SelectContext(ctx, &rows, query, args...); err != nil {
+	var res *sql.Rows
+	if f.planStable() && slices.Contains(queueHotLimits, f.Limit) {
+		res, err = db.hot.QueryContext(ctx, query, args...)
+	} else {
+		res, err = db.plain.QueryContext(ctx, query, args...)
+	}
+	if err != nil {
+		return QueuePage{}, fmt.Errorf("list queue: %w", err)
+	}
+	rows, err := scanQueueRows(res, f.Limit+1)
+	if err != nil {
 		return QueuePage{}, fmt.Errorf("list queue: %w", err)
 	}
 	page := QueuePage{Rows: rows}
@@ -214,30 +255,58 @@ func (s *Store) ListQueue(ctx context.Context, seller SellerID, f QueueFilter) (
 		last := page.Rows[f.Limit-1]
 		page.Next = &QueueCursor{Severity: last.Severity, ID: last.ID}
 	}
-	if err := s.parcelExceptions(ctx, seller, f, page.Rows); err != nil {
+	if err := s.parcelExceptions(ctx, db, seller, f, page.Rows); err != nil {
 		return QueuePage{}, err
 	}
 	return page, nil
 }
 
+// scanQueueRows reads the rows of queueSQL (at most n). Each is scanned into its fields directly:
+// sqlx's scan finds every column's field by reflection on each row, which was a tenth of the
+// queue page's CPU in the portal. The fields are listed in the order of queueSQL's columns.
+func scanQueueRows(res *sql.Rows, n int) ([]QueueRow, error) {
+	defer res.Close()
+	rows := make([]QueueRow, 0, n)
+	for res.Next() {
+		rows = append(rows, QueueRow{})
+		r := &rows[len(rows)-1]
+		if err := res.Scan(&r.SellerID, &r.ID, &r.ShipmentID, &r.Kind, &r.State, &r.Resolution, &r.Stage, &r.Signal,
+			&r.DueAt, &r.Severity, &r.AssigneeID, &r.WaitingUntil, &r.OpenedAt, &r.ResolvedAt, &r.Version,
+			&r.OrderRef, &r.TrackingNumber, &r.CustomerName, &r.CustomerEmail,
+			&r.DestinationCountry, &r.Carrier, &r.Service, &r.ShipmentStage, &r.StageEnteredAt,
+			&r.OrderValue, &r.Currency, &r.LastMileCarrier, &r.LastSignal, &r.LastStatus, &r.LastEventAt,
+			&r.AssigneeName, &r.DisputeID, &r.DisputeStatus, &r.DisputeRespondBy, &r.MoreMatching); err != nil {
+			return nil, err
+		}
+	}
+	return rows, res.Err()
+}
+
 // parcelExceptions fills each row's Exceptions — the exceptions of its parcel that match the
 // filter, most urgent first (the lead among them) — its running dispute (as read with the row)
 // and its fate.
-func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFilter, rows []QueueRow) error {
+func (s *Store) parcelExceptions(ctx context.Context, db reader, seller SellerID, f QueueFilter, rows []QueueRow) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	var all []Exception
-	if f.onePerParcel() { // each row is its parcel's one matching exception
-		for _, r := range rows {
-			all = append(all, r.Exception)
+	// Most parcels have one matching exception, their lead (the row read it already, and says
+	// whether there are more): only the parcels with more are read again, all at once.
+	var more []int64
+	for _, r := range rows {
+		if r.MoreMatching {
+			more = append(more, r.ShipmentID)
 		}
-	} else if err := s.matchingExceptions(ctx, seller, f, rows, &all); err != nil {
-		return err
 	}
-	by := make(map[int64][]Exception, len(rows))
-	for _, e := range all {
-		by[e.ShipmentID] = append(by[e.ShipmentID], e)
+	var by map[int64][]Exception
+	if len(more) > 0 {
+		all, err := s.matchingExceptions(ctx, db, seller, f, more)
+		if err != nil {
+			return err
+		}
+		by = make(map[int64][]Exception, len(more))
+		for _, e := range all {
+			by[e.ShipmentID] = append(by[e.ShipmentID], e)
+		}
 	}
 	for i := range rows {
 		if r := rows[i]; r.DisputeID != nil && r.DisputeStatus != nil && r.DisputeRespondBy != nil {
@@ -245,29 +314,27 @@ func (s *Store) parcelExceptions(ctx context.Context, seller SellerID, f QueueFi
 		}
 		rows[i].Fate = ParcelFate(rows[i].LastSignal, rows[i].LastStatus)
 		rows[i].Exceptions = by[rows[i].ShipmentID]
-		if len(rows[i].Exceptions) == 0 { // resolved between the two reads: the row still shows its lead
+		if len(rows[i].Exceptions) == 0 { // no others, or resolved between the two reads: the row shows its lead
 			rows[i].Exceptions = []Exception{rows[i].Exception}
 		}
 	}
 	return nil
 }
 
-// matchingExceptions reads the exceptions of the rows' parcels that match f, most urgent first.
-func (s *Store) matchingExceptions(ctx context.Context, seller SellerID, f QueueFilter, rows []QueueRow, all *[]Exception) error {
+// matchingExceptions reads the exceptions of the parcels (shipment ids) that match f, most urgent
+// first.
+func (s *Store) matchingExceptions(ctx context.Context, db reader, seller SellerID, f QueueFilter, parcels []int64) ([]Exception, error) {
 	q := newQueueQuery(seller)
 	if err := q.filterExceptions(f); err != nil {
-		return err
+		return nil, err
 	}
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		ids[i] = r.ShipmentID
-	}
-	if err := s.db.SelectContext(ctx, all, `SELECT `+exceptionColumns+` FROM exceptions e
-		WHERE e.seller_id = $1 AND e.shipment_id = ANY(`+q.arg(pq.Array(ids))+`) AND `+q.excConds("e")+`
+	var all []Exception
+	if err := sqlx.SelectContext(ctx, db.plain, &all, `SELECT `+exceptionColumns+` FROM exceptions e
+		WHERE e.seller_id = $1 AND e.shipment_id = ANY(`+q.arg(pq.Array(parcels))+`) AND `+q.excConds("e")+`
 		ORDER BY e.severity DESC, e.id DESC`, q.args...); err != nil {
-		return fmt.Errorf("list queue: parcel exceptions: %w", err)
+		return nil, fmt.Errorf("list queue: parcel exceptions: %w", err)
 	}
-	return nil
+	return all, nil
 }
 
 // filterExceptions adds the filter's conditions on the exception itself: state, kind, assignee,
@@ -346,20 +413,27 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 	if f.After != nil {
 		q.where("(e.severity, e.id) < (" + q.arg(f.After.Severity) + ", " + q.arg(f.After.ID) + ")")
 	}
+	more := "FALSE"
 	if !f.onePerParcel() {
 		q.where(`NOT EXISTS (SELECT 1 FROM exceptions e2 WHERE e2.seller_id = $1 AND e2.shipment_id = e.shipment_id
 			AND ` + q.excConds("e2") + ` AND (e2.severity, e2.id) > (e.severity, e.id))`)
+		more = `EXISTS (SELECT 1 FROM exceptions e3 WHERE e3.seller_id = $1 AND e3.shipment_id = e.shipment_id
+			AND ` + q.excConds("e3") + ` AND (e3.severity, e3.id) < (e.severity, e.id))`
 	}
 	// The lead is the exception no other matching exception of the same parcel comes before (the
 	// NOT EXISTS above, unless the filter allows one per parcel). The scan walks the queue index in
 	// order and stops after a page of leads; each candidate costs one probe of its parcel's
-	// exceptions (exceptions_shipment_idx). Each row also reads its parcel's running dispute with
-	// the nearest deadline (a draft last).
+	// exceptions (exceptions_shipment_idx); each lead, a second probe: whether the parcel has other
+	// matching exceptions (more_matching). Each row also reads its parcel's running dispute with
+	// the nearest deadline (a draft last). The limit is written into the text: a generic plan
+	// (a prepared statement's, see planStable) with a parameter for it assumes a tenth of the
+	// rows and plans a parallel scan of them. scanQueueRows reads the columns in this order.
 	query := `SELECT ` + exceptionColumns + `, s.order_ref, s.tracking_number, s.customer_name, s.customer_email,
 		s.destination_country, s.carrier, s.service, s.stage AS shipment_stage, s.stage_entered_at,
 		s.order_value::text AS order_value, s.currency, s.last_mile_carrier, s.last_signal, s.last_status, s.last_event_at,
 		coalesce(nullif(u.name, ''), u.email, '') AS assignee_name,
-		d.id AS dispute_id, d.status AS dispute_status, d.respond_by AS dispute_respond_by
+		d.id AS dispute_id, d.status AS dispute_status, d.respond_by AS dispute_respond_by,
+		` + more + ` AS more_matching
 		FROM exceptions e
 		JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id
 		LEFT JOIN users u ON u.seller_id = e.seller_id AND u.id = e.assignee_id
@@ -368,7 +442,7 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 			WHERE d.seller_id = $1 AND x.shipment_id = e.shipment_id AND d.status IN ` + activeStatusesSQL + `
 			ORDER BY d.status = 'draft', d.respond_by, d.id LIMIT 1) d ON TRUE
 		WHERE ` + strings.Join(q.conds, " AND ") + ` AND ` + q.excConds("e") + `
-		ORDER BY e.severity DESC, e.id DESC LIMIT ` + q.arg(f.Limit+1)
+		ORDER BY e.severity DESC, e.id DESC LIMIT ` + strconv.Itoa(f.Limit+1)
 	return query, q.args, nil
 }
 
@@ -390,27 +464,39 @@ type QueueView struct {
 // *ValidationError for an unknown state or kind.
 func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f QueueFilter) (QueueView, error) {
 	var v QueueView
-	var err error
-	if v.Page, err = s.ListQueue(ctx, seller, f); err != nil {
-		return QueueView{}, err
-	}
-	if v.Counts, err = s.QueueCounts(ctx, seller); err != nil {
-		return QueueView{}, err
-	}
-	// What select-all would take: this page when it is all; the tab's count when the filter is a
-	// tab (most queue pages), counted already; else a count of its own.
-	kind, isTab := f.tab()
-	switch {
-	case v.Page.Next == nil && f.After == nil:
-		v.Matching = len(v.Page.Rows)
-	case isTab && kind == "":
-		v.Matching = v.Counts.Total
-	case isTab:
-		v.Matching = v.Counts.ByKind[kind]
-	default:
-		if v.Matching, err = s.CountQueue(ctx, seller, f, SelectAllCap); err != nil {
-			return QueueView{}, err
+	queue := func(db reader) error {
+		var err error
+		if v.Page, err = s.listQueue(ctx, db, seller, f); err != nil {
+			return err
 		}
+		if v.Counts, err = s.queueCounts(ctx, db, seller); err != nil {
+			return err
+		}
+		// What select-all would take: this page when it is all; the tab's count when the filter
+		// is a tab (most queue pages), counted already; else a count of its own.
+		kind, isTab := f.tab()
+		switch {
+		case v.Page.Next == nil && f.After == nil:
+			v.Matching = len(v.Page.Rows)
+		case isTab && kind == "":
+			v.Matching = v.Counts.Total
+		case isTab:
+			v.Matching = v.Counts.ByKind[kind]
+		default:
+			v.Matching, err = s.countQueue(ctx, db, seller, f, SelectAllCap)
+		}
+		return err
+	}
+	// The page's rows and counts: for a plan-stable filter, with the plans made once per
+	// connection (the queue statement's own planning was most of a page's database time).
+	var err error
+	if f.planStable() {
+		err = s.withGenericPlans(ctx, queue)
+	} else {
+		err = queue(s.pool())
+	}
+	if err != nil {
+		return QueueView{}, err
 	}
 	if v.Team, err = s.ListUsers(ctx, seller); err != nil {
 		return QueueView{}, err
@@ -432,6 +518,11 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 // CountQueue counts the parcels matching f (every page; f.After and f.Limit are ignored), up to
 // upTo+1: more than upTo means "over upTo". It is the count select-all acts on.
 func (s *Store) CountQueue(ctx context.Context, seller SellerID, f QueueFilter, upTo int) (int, error) {
+	return s.countQueue(ctx, s.pool(), seller, f, upTo)
+}
+
+// countQueue is CountQueue with the reader given.
+func (s *Store) countQueue(ctx context.Context, db reader, seller SellerID, f QueueFilter, upTo int) (int, error) {
 	q := newQueueQuery(seller)
 	if err := q.filterExceptions(f); err != nil {
 		return 0, err
@@ -441,9 +532,22 @@ func (s *Store) CountQueue(ctx context.Context, seller SellerID, f QueueFilter, 
 	if q.joinsShipment {
 		join = "JOIN shipments s ON s.seller_id = e.seller_id AND s.id = e.shipment_id"
 	}
+	parcels := "DISTINCT e.shipment_id"
+	if f.onePerParcel() { // each matching exception is a parcel of its own
+		parcels = "1"
+	}
+	// The cap is written into the text, as in queueSQL: a generic plan with a parameter for it
+	// would plan for a tenth of the rows.
+	query := `SELECT count(*) FROM (SELECT ` + parcels + ` FROM exceptions e ` + join + `
+		WHERE ` + strings.Join(q.conds, " AND ") + ` AND ` + q.excConds("e") + ` LIMIT ` + strconv.Itoa(upTo+1) + `) p`
 	var n int
-	if err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM (SELECT DISTINCT e.shipment_id FROM exceptions e `+join+`
-		WHERE `+strings.Join(q.conds, " AND ")+` AND `+q.excConds("e")+` LIMIT `+q.arg(upTo+1)+`) p`, q.args...); err != nil {
+	var err error
+	if f.planStable() && upTo == SelectAllCap {
+		err = db.hot.GetContext(ctx, &n, query, q.args...)
+	} else {
+		err = sqlx.GetContext(ctx, db.plain, &n, query, q.args...)
+	}
+	if err != nil {
 		return 0, fmt.Errorf("count queue: %w", err)
 	}
 	return n, nil
@@ -491,6 +595,11 @@ type QueueCounts struct {
 // QueueCounts counts the parcels that need action, in all and per kind of exception. A parcel with
 // two kinds open counts once in the total and once in each kind.
 func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, error) {
+	return s.queueCounts(ctx, s.pool(), seller)
+}
+
+// queueCounts is QueueCounts with the reader given.
+func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (QueueCounts, error) {
 	var rows []struct {
 		Kind  ExceptionKind `db:"kind"`
 		Count int           `db:"count"`
@@ -502,18 +611,20 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, 
 	// Per kind, exceptions are parcels: a parcel has at most one unresolved exception of a kind
 	// (exceptions_one_open), so the count needs no DISTINCT (several times slower). The total
 	// counts distinct parcels, read in index order (exceptions_action_parcel_idx) so that it stops
-	// at the cap.
-	if err := s.hot.SelectContext(ctx, &rows, `
-		SELECT k.kind, (SELECT count(*) FROM (
+	// at the cap; unless a kind is over the cap already, and with it the total (a big shop's usual
+	// case: the CASE reads no parcel then).
+	if err := db.hot.SelectContext(ctx, &rows, `
+		WITH k AS (SELECT k.kind, (SELECT count(*) FROM (
 			SELECT 1 FROM exceptions e
 			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
 			LIMIT $3) capped) AS count
-		FROM unnest($2::text[]) AS k (kind)
+			FROM unnest($2::text[]) AS k (kind))
+		SELECT kind, count FROM k
 		UNION ALL
-		SELECT '', (SELECT count(*) FROM (
+		SELECT '', CASE WHEN (SELECT max(count) FROM k) >= $3 THEN $3 ELSE (SELECT count(*) FROM (
 			SELECT DISTINCT e.shipment_id FROM exceptions e
 			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating')
-			LIMIT $3) capped)`, seller, pq.Array(kinds), QueueCountCap+1); err != nil {
+			LIMIT $3) capped) END`, seller, pq.Array(kinds), QueueCountCap+1); err != nil {
 		return QueueCounts{}, fmt.Errorf("queue counts: %w", err)
 	}
 	out := QueueCounts{ByKind: make(map[ExceptionKind]int, len(rows))}

@@ -24,7 +24,7 @@ const MaxSavedViews = 20
 // ListSavedViews returns the member's saved views, by name.
 func (s *Store) ListSavedViews(ctx context.Context, seller SellerID, user int64) ([]SavedView, error) {
 	var out []SavedView
-	if err := s.db.SelectContext(ctx, &out, `SELECT id, name, query FROM saved_views
+	if err := s.hot.SelectContext(ctx, &out, `SELECT id, name, query FROM saved_views
 		WHERE seller_id = $1 AND user_id = $2 ORDER BY lower(name), id`, seller, user); err != nil {
 		return nil, fmt.Errorf("list saved views: %w", err)
 	}

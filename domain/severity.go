@@ -22,6 +22,7 @@ import (
 //	5.5  failed attempt, waiting at a pickup point: goes back after the hold period
 //	5    rolled back to the depot after going out for delivery
 //	3–4  late                  rising over two weeks past the promised date
+//	2.5–3.5 past estimate      edd_missed, rising over two weeks past the estimate's late end
 //	2–4  stalled               rising from the limit to three times it
 var issueSeverity = map[Signal]float64{
 	SignalDamagedLost:     9,
@@ -66,6 +67,8 @@ func (e Exception) Urgency(now time.Time) string {
 		return "over its limit by " + Span(d)
 	case KindLate:
 		return Span(d) + " past the promised date"
+	case KindEDDMissed:
+		return Span(d) + " past its estimated delivery"
 	case KindProtectionExpiring:
 		if d >= 0 {
 			return "protection ended " + Span(d) + " ago"
@@ -111,6 +114,11 @@ func (e Exception) SeverityReason(fate Fate, value, currency string, now time.Ti
 		why = "Past the promised date: the customer may ask for a refund; nothing is lost yet."
 		if u := e.Urgency(now); u != "" {
 			why = strings.ToUpper(u[:1]) + u[1:] + ": the customer may ask for a refund; nothing is lost yet."
+		}
+	case KindEDDMissed:
+		why = "Past the late end of its estimated delivery window (90% of your parcels like it had arrived by then); no date was promised."
+		if u := e.Urgency(now); u != "" {
+			why = strings.ToUpper(u[:1]) + u[1:] + ": 90% of your parcels like it had arrived by then; no date was promised."
 		}
 	case KindStalled:
 		why = "Stalled past its stage limit: worth a look, but rarely money yet; the longer over, the higher."

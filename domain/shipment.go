@@ -44,15 +44,24 @@ type Shipment struct {
 	LastEventAt          *time.Time `db:"last_event_at"`
 	LastStatus           string     `db:"last_status"`
 	LastSignal           Signal     `db:"last_signal"`
-	CreatedAt            time.Time  `db:"created_at"`
-	UpdatedAt            time.Time  `db:"updated_at"`
+	// The estimated delivery window the sweep last gave the shipment (see Estimate, edd.go); a
+	// delivered shipment keeps the last one it was given.
+	EDDEarly      *time.Time `db:"edd_early"`
+	EDDLate       *time.Time `db:"edd_late"`
+	EDDStage      Stage      `db:"edd_stage"`
+	EDDFrom       *time.Time `db:"edd_from"`
+	EDDBasis      string     `db:"edd_basis"`
+	EDDDeliveries int        `db:"edd_deliveries"`
+	CreatedAt     time.Time  `db:"created_at"`
+	UpdatedAt     time.Time  `db:"updated_at"`
 }
 
 const shipmentColumns = `s.seller_id, s.id, s.order_ref, s.tracking_number, s.carrier, s.service, s.service_key,
 	s.last_mile_tracking_number, s.last_mile_carrier, s.destination_country, s.order_date,
 	s.customer_name, s.customer_email, s.product, s.order_value::text AS order_value, s.currency,
 	s.promised_by, s.protection_ends_at, s.unrecognised_tracking, s.stage, s.stage_entered_at, s.last_event_at,
-	s.last_status, s.last_signal, s.created_at, s.updated_at`
+	s.last_status, s.last_signal, s.edd_early, s.edd_late, s.edd_stage, s.edd_from, s.edd_basis, s.edd_deliveries,
+	s.created_at, s.updated_at`
 
 // Event is one tracking event of a shipment.
 type Event struct {

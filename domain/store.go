@@ -111,6 +111,86 @@ func (h *hotQueries) SelectContext(ctx context.Context, dest any, query string, 
 	return st.SelectContext(ctx, dest, args...)
 }
 
+// hotRunner runs prepared statements: on the pool (hotQueries) or in a transaction (txHot).
+type hotRunner interface {
+	GetContext(ctx context.Context, dest any, query string, args ...any) error
+	SelectContext(ctx context.Context, dest any, query string, args ...any) error
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// QueryContext is database/sql's QueryContext on the prepared query.
+func (h *hotQueries) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := h.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryContext is database/sql's QueryContext on the prepared query, in the transaction.
+func (t txHot) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := t.h.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return t.tx.StmtxContext(ctx, st).QueryContext(ctx, args...)
+}
+
+// txHot runs the prepared statements in a transaction, on its connection (where each is prepared
+// once, as on any pooled connection).
+type txHot struct {
+	h  *hotQueries
+	tx *sqlx.Tx
+}
+
+// GetContext is sqlx's GetContext on the prepared query, in the transaction.
+func (t txHot) GetContext(ctx context.Context, dest any, query string, args ...any) error {
+	st, err := t.h.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	return t.tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...)
+}
+
+// SelectContext is sqlx's SelectContext on the prepared query, in the transaction.
+func (t txHot) SelectContext(ctx context.Context, dest any, query string, args ...any) error {
+	st, err := t.h.stmt(ctx, query)
+	if err != nil {
+		return err
+	}
+	return t.tx.StmtxContext(ctx, st).SelectContext(ctx, dest, args...)
+}
+
+// reader runs the statements of one read: plain ones (planned on each call) and prepared ones.
+type reader struct {
+	plain sqlx.QueryerContext
+	hot   hotRunner
+}
+
+// pool is the reader of the connection pool.
+func (s *Store) pool() reader { return reader{plain: s.db, hot: s.hot} }
+
+// withGenericPlans runs fn with a reader in one read-only transaction in which every statement
+// runs its generic plan (plan_cache_mode force_generic_plan), made once per connection and
+// statement instead of on each call. Only for statements whose one plan is good whatever their
+// values (see QueueFilter.planStable): PostgreSQL's own choice (auto) keeps planning a statement
+// whose plan for its values looks cheaper than the generic one, as a keyset page or a stage
+// filter's does, though both plans are the same walk of an index.
+func (s *Store) withGenericPlans(ctx context.Context, fn func(reader) error) error {
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
+		return err
+	}
+	if err := fn(reader{plain: tx, hot: txHot{h: s.hot, tx: tx}}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // Ping reports whether the database answers.
 func (s *Store) Ping(ctx context.Context) error {
 	if err := s.db.PingContext(ctx); err != nil {

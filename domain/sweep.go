@@ -34,10 +34,35 @@ const goneSignals = `('returned', 'damaged_lost')`
 // Sweep raises the seller's exceptions that are due at now, resolves as recovered those whose
 // cause went away, and brings back waiting exceptions whose date passed — set-based SQL in one
 // transaction, holding the seller's sweep lock (it waits for a sweep of the same seller running
-// elsewhere). now is a parameter so that "not a minute before" can be tested.
+// elsewhere) — and then refreshes the seller's estimated delivery windows (RefreshEstimates). now
+// is a parameter so that "not a minute before" can be tested.
 func (s *Store) Sweep(ctx context.Context, seller SellerID, now time.Time) (SweepResult, error) {
 	r, _, err := s.sweep(ctx, seller, now, false)
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	return r, s.RefreshEstimates(ctx, seller, now)
+}
+
+// RefreshEstimates brings the seller's estimated delivery windows up to date (refreshEDD), in a
+// transaction of its own under the seller's sweep lock. It is not part of the sweep's transaction:
+// after a big import the first refresh writes a window on every undelivered shipment, and the
+// exceptions and the import's "parcels need you" must not wait for that. The sweep's edd_missed
+// reads the windows the last refresh wrote.
+func (s *Store) RefreshEstimates(ctx context.Context, seller SellerID, now time.Time) error {
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+			return err
+		}
+		return refreshEDD(ctx, tx, seller, now)
+	})
+	if err != nil {
+		return fmt.Errorf("estimates of seller %d: %w", seller, err)
+	}
+	return nil
 }
 
 // SweepAll sweeps every seller. A seller that another process is sweeping right now is skipped
@@ -54,6 +79,9 @@ func (s *Store) SweepAll(ctx context.Context, now time.Time) (SweepResult, error
 			return total, ctx.Err()
 		}
 		r, ran, err := s.sweep(ctx, seller, now, true)
+		if err == nil && ran {
+			err = s.RefreshEstimates(ctx, seller, now)
+		}
 		if err != nil {
 			errs = append(errs, err) // one seller's failure must not stop the others' sweep
 			continue
@@ -171,14 +199,15 @@ func stageClockSQL() string {
 // unresolved exception at now, with its severity and deadline. Severity orders the queue by what
 // is lost if nobody acts (see issueSeverity for the bands): lost, returned, held by customs, then
 // buyer protection rising as its end nears (not raised once a dispute over the parcel was won,
-// lost or settled: the money question is closed), the other delivery issues, late, stalled. A stall is
+// lost or settled: the money question is closed), the other delivery issues, late, a missed
+// estimated delivery (eddMissedSQL, after late, which covers it when a date was promised), stalled. A stall is
 // not raised for a parcel that was returned, lost or damaged (goneSignals): that is its delivery
 // issue. A stall's deadline is when it crossed its stage limit (stage entry + limit + paused
 // time: the same instant every sweep), so the row can say how far over it is.
 //
 // Each adds ln(1 + order value) / 10, so costlier orders come first among equals. Rounded to
-// 0.1 (in float arithmetic: numeric ln() was a third of the sweep) so that the hourly growth of a
-// stalled parcel's ratio does not rewrite every row each sweep.
+// 0.1 (in float arithmetic: numeric ln() was a large share of the sweep's time) so that the
+// hourly growth of a stalled parcel's ratio does not rewrite every row each sweep.
 func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE causes (
 		shipment_id bigint NOT NULL, kind text NOT NULL, stage smallint NOT NULL, signal text NOT NULL,
@@ -218,6 +247,10 @@ func findCauses(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 		  AND NOT EXISTS (SELECT 1 FROM disputes d JOIN exceptions x ON x.seller_id = d.seller_id AND x.id = d.exception_id
 		                  WHERE d.seller_id = $1 AND x.shipment_id = s.id AND d.status IN `+decidedStatusesSQL+`)`, seller, now); err != nil {
 		return fmt.Errorf("protection: %w", err)
+	}
+	// After late: a late cause found this sweep means a promised date covers the parcel.
+	if _, err := tx.ExecContext(ctx, eddMissedSQL, seller, now); err != nil {
+		return fmt.Errorf("edd missed: %w", err)
 	}
 	// A temporary table has no statistics until analysed; without them the joins below would be
 	// planned as nested loops over tens of thousands of rows.

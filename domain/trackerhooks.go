@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lib/pq"
+	"github.com/parceldesk/portal/domain/csvfile"
 )
 
 // Tracker webhooks in. A shop that pays a tracker (AfterShip, 17TRACK) has it push every update
@@ -354,7 +355,7 @@ func (s *Store) finishDelivery(ctx context.Context, d TrackerDelivery, state str
 	err := s.db.GetContext(ctx, &out, `UPDATE tracker_deliveries SET state = $3, tracking_number = $4, order_ref = $5,
 			events = $6, import_id = $7, note = $8, processed_at = now()
 		WHERE seller_id = $1 AND id = $2 RETURNING `+trackerDeliveryColumns,
-		d.SellerID, d.ID, state, clip(p.TrackingNumber, maxRefLen), clip(p.Matched, maxRefLen), int(res.EventsAdded), imp, clip(note, 500))
+		d.SellerID, d.ID, state, clip(p.TrackingNumber, csvfile.MaxRefLen), clip(p.Matched, csvfile.MaxRefLen), int(res.EventsAdded), imp, clip(note, 500))
 	if err != nil {
 		return TrackerDelivery{}, fmt.Errorf("finish delivery %d: %w", d.ID, err)
 	}

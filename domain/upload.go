@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -13,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/parceldesk/portal/domain/csvfile"
 )
 
 // uploadChunk is the size of the pieces an upload is kept in.
@@ -36,7 +36,7 @@ func importFilename(name string) string {
 }
 
 // CreateUpload keeps an uploaded file in the database, in pieces, for preview and run, reading it
-// as a stream. A file that is empty, binary, wider than MaxColumns or larger than maxBytes is
+// as a stream. A file that is empty, binary, wider than csvfile.MaxColumns or larger than maxBytes is
 // refused with a *ValidationError and leaves nothing behind.
 func (s *Store) CreateUpload(ctx context.Context, seller SellerID, user int64, filename string, r io.Reader, maxBytes int64) (Import, error) {
 	var id int64
@@ -53,12 +53,12 @@ func (s *Store) CreateUpload(ctx context.Context, seller SellerID, user int64, f
 			if n > 0 {
 				if seq == 0 {
 					whole := err != nil // the file ended within the first piece
-					d, err := SniffDialect(buf[:n])
+					d, err := csvfile.SniffDialect(buf[:n])
 					if err != nil {
-						return err
+						return fromCSV(err)
 					}
-					if err := CheckHeaderWidth(buf[:n], d, whole); err != nil {
-						return err
+					if err := csvfile.CheckHeaderWidth(buf[:n], d, whole); err != nil {
+						return fromCSV(err)
 					}
 				}
 				size += int64(n)
@@ -135,104 +135,28 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// Preview is what the seller confirms before an import runs: how the file was read and its first
-// rows, with the suggested mapping.
-type Preview struct {
-	Dialect Dialect
-	Header  []string
-	Rows    [][]string
-	Mapping Mapping
-	// DateOrder is how ambiguous dates such as 03/04/2026 are read; DateAmbiguous is set when the
-	// file's dates did not decide it and the seller must.
-	DateOrder     DateOrder
-	DateAmbiguous bool
-	// DateSamples are a few date values of the file, to help the seller decide.
-	DateSamples []string
-	// linesPerRow is how many physical lines the sampled records took on average: quoted
-	// cells may hold newlines, so a file's line count overstates its rows.
-	linesPerRow float64
-}
-
-// EstimateRows turns a file's line count into an estimate of its data rows.
-func (p Preview) EstimateRows(lines int64) int64 {
-	if p.linesPerRow <= 1 {
-		return lines
-	}
-	return int64(float64(lines)/p.linesPerRow + 0.5)
-}
-
-// previewRows and dateSampleRows bound how much of a file detection reads.
-const (
-	previewRows    = 8
-	dateSampleRows = 2000
-)
-
-// DetectSettings reads the start of a file: its dialect, header, first rows, the suggested column
-// mapping and the date order. It returns a *ValidationError for an empty or binary file.
-func DetectSettings(r io.Reader) (Preview, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.Peek(64 << 10)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return Preview{}, fmt.Errorf("read file: %w", err)
-	}
-	d, err := SniffDialect(head)
+// PreviewUpload reads the start of a kept upload for the seller to confirm before it runs
+// (DetectSettings). It returns ErrNotFound for another seller's import or one whose file is
+// gone, and a *ValidationError for a file that cannot be read as CSV.
+func (s *Store) PreviewUpload(ctx context.Context, seller SellerID, id int64) (csvfile.Preview, error) {
+	r, err := s.OpenUpload(ctx, seller, id)
 	if err != nil {
-		return Preview{}, err
+		return csvfile.Preview{}, err
 	}
-	rr := NewRecordReader(br, d)
-	header, _, err := rr.Read()
-	if err == io.EOF {
-		return Preview{}, Invalid("file", "The file is empty.")
-	}
-	if err != nil && !isRowError(err) {
-		return Preview{}, err
-	}
-	p := Preview{Dialect: d, Header: append([]string(nil), header...)}
-	p.Mapping = MatchHeader(p.Header)
-	var samples []string
-	var records, lastLine int
-	for i := 0; i < dateSampleRows; i++ {
-		rec, line, err := rr.Read()
-		if err == nil || isRowError(err) {
-			records++
-		}
-		if line > 0 {
-			lastLine = line
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			if isRowError(err) {
-				continue
-			}
-			return Preview{}, err
-		}
-		if len(p.Rows) < previewRows {
-			p.Rows = append(p.Rows, append([]string(nil), rec...))
-		}
-		for _, col := range []Column{ColStatusAt, ColOrderDate, ColPromisedBy, ColProtectionEndsAt} {
-			if idx, ok := p.Mapping[col]; ok && idx < len(rec) && rec[idx] != "" {
-				samples = append(samples, rec[idx])
-			}
-		}
-	}
-	if records > 0 && lastLine > 1 {
-		p.linesPerRow = float64(lastLine-1) / float64(records)
-	}
-	p.DateOrder, p.DateAmbiguous = DetectDateOrder(samples)
-	for _, s := range samples {
-		if len(p.DateSamples) == 3 {
-			break
-		}
-		p.DateSamples = append(p.DateSamples, s)
-	}
-	return p, nil
+	return DetectSettings(r)
+}
+
+// DetectSettings reads the start of a file for its preview (csvfile.Detect): its dialect,
+// header, first rows, the suggested column mapping and the date order. It returns a
+// *ValidationError for an empty or binary file.
+func DetectSettings(r io.Reader) (csvfile.Preview, error) {
+	p, err := csvfile.Detect(r)
+	return p, fromCSV(err)
 }
 
 // mappingJSON is how a mapping is kept on the import row: column → field index. A string, not
 // []byte: the connection sends []byte arguments in binary (see Open), which jsonb does not take.
-func mappingJSON(m Mapping) string {
+func mappingJSON(m csvfile.Mapping) string {
 	b, _ := json.Marshal(m)
 	return string(b)
 }

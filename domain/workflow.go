@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // Valid reports whether k is a known kind.
@@ -345,13 +346,13 @@ func findException(ctx context.Context, q sqlx.QueryerContext, seller SellerID, 
 }
 
 // sellerLoc is the seller's time zone, in which history lines write dates as the seller reads
-// them (LoadZone).
+// them (zone.Load).
 func sellerLoc(ctx context.Context, q sqlx.QueryerContext, seller SellerID) (*time.Location, error) {
 	var tz string
 	if err := sqlx.GetContext(ctx, q, &tz, `SELECT timezone FROM sellers WHERE id = $1`, seller); err != nil {
 		return nil, err
 	}
-	return LoadZone(tz), nil
+	return zone.Load(tz), nil
 }
 
 // ExceptionDetail is everything the page of one exception shows: the exception, its shipment's

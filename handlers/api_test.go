@@ -255,6 +255,13 @@ func TestAPIEventsAndShipments(t *testing.T) {
 		len(sh.TrackingNumbers) != 1 || sh.StageEnteredAt == nil || !sh.StageEnteredAt.Equal(time.Date(2026, 11, 3, 18, 0, 0, 0, time.UTC)) {
 		t.Errorf("shipment: %s", got.body)
 	}
+	// No delivered history in this shop: the window is the product default from departure,
+	// counted from the departure scan, and says so.
+	if e := sh.EstimatedDelivery; e == nil || e.Basis != "default" || e.FromStage != "departed_origin" ||
+		!e.Late.Equal(sh.StageEnteredAt.Add(domain.EDDDefaults[domain.StageDepartedOrigin].P90)) ||
+		!strings.Contains(e.Explanation, "from departure typically take 8–15 days") {
+		t.Errorf("estimated delivery: %s", got.body)
+	}
 	if len(sh.OpenExceptions) == 0 {
 		t.Errorf("a parcel stalled since November has no open exception (the sweep after the batch did not run?): %s", got.body)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/csvfile"
 	"github.com/parceldesk/portal/handlers"
 )
 
@@ -52,7 +52,7 @@ func TestUploadHundredThousandColumns(t *testing.T) {
 		len(file), res.StatusCode, len(res.body), float64(allocated)/(1<<20), float64(after.HeapAlloc)/(1<<20))
 
 	wantStatus(t, res, http.StatusUnprocessableEntity)
-	want := fmt.Sprintf("The file has 100,000 columns; the desk reads at most %d.", domain.MaxColumns)
+	want := fmt.Sprintf("The file has 100,000 columns; the desk reads at most %d.", csvfile.MaxColumns)
 	if !strings.Contains(res.body, want) {
 		t.Errorf("no clear message (%q) on the refusal:\n%s", want, res.body[strings.Index(res.body, "<main"):])
 	}
@@ -79,7 +79,7 @@ func TestWideFileMapping(t *testing.T) {
 	c := ts.client(t)
 	c.signup("Shop", "owner@shop.test")
 	sizes := map[int]int{}
-	for _, n := range []int{300, domain.MaxColumns} {
+	for _, n := range []int{300, csvfile.MaxColumns} {
 		// Two columns of the order, then n-2 others.
 		head, row, _ := strings.Cut(csvOfColumns(n-2, "extra"), "\n")
 		file := "order_ref,tracking_number," + head + "\nWIDE-1,LP00123456789012," + row
@@ -114,8 +114,8 @@ func TestWideFileMapping(t *testing.T) {
 	}
 	// Each column more costs its entry in the list and in the table, a hundred bytes or so: not one
 	// option in each of the 18 selects (about 18 × 40 bytes).
-	perColumn := float64(sizes[domain.MaxColumns]-sizes[300]) / float64(domain.MaxColumns-300)
-	t.Logf("mapping page: %d bytes at 300 columns, %d at %d: %.0f bytes per column", sizes[300], sizes[domain.MaxColumns], domain.MaxColumns, perColumn)
+	perColumn := float64(sizes[csvfile.MaxColumns]-sizes[300]) / float64(csvfile.MaxColumns-300)
+	t.Logf("mapping page: %d bytes at 300 columns, %d at %d: %.0f bytes per column", sizes[300], sizes[csvfile.MaxColumns], csvfile.MaxColumns, perColumn)
 	if perColumn > 200 {
 		t.Errorf("the mapping page grows by %.0f bytes per column", perColumn)
 	}

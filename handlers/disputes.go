@@ -16,6 +16,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 	"github.com/parceldesk/portal/views"
 )
 
@@ -336,7 +337,7 @@ func disputeFields(f views.DisputeForm, loc *time.Location, now time.Time, withE
 }
 
 // optionalDate reads a date input in the seller's zone: nil when empty; for a deadline the end of
-// the day (domain.EndOfDay, the rule default deadlines follow too), its start otherwise.
+// the day (zone.EndOfDay, the rule default deadlines follow too), its start otherwise.
 func optionalDate(s, field string, loc *time.Location, endOfDay bool) (*time.Time, error) {
 	if s == "" {
 		return nil, nil
@@ -346,7 +347,7 @@ func optionalDate(s, field string, loc *time.Location, endOfDay bool) (*time.Tim
 		return nil, domain.Invalid(field, "Give a date")
 	}
 	if endOfDay {
-		t = domain.EndOfDay(t, loc)
+		t = zone.EndOfDay(t, loc)
 	}
 	return &t, nil
 }

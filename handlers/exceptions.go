@@ -15,9 +15,6 @@ import (
 	"github.com/parceldesk/portal/views"
 )
 
-// queuePageSize is how many parcels one page of the queue shows.
-const queuePageSize = 50
-
 // exceptionsIndex is the review queue: the seller's parcels with exceptions, the ones needing
 // action first, narrowed by the filter in the query string (a filtered queue is a link that can be
 // shared).
@@ -40,7 +37,7 @@ func (s *Server) queueFilter(c echo.Context) domain.QueueFilter {
 // queueFilterOf reads the queue's filter from query values. A value that is not one of the
 // choices is ignored, as a hand-edited link should still show a queue rather than an error.
 func queueFilterOf(v url.Values, now time.Time) domain.QueueFilter {
-	f := domain.QueueFilter{Query: strings.TrimSpace(v.Get("q")), Limit: queuePageSize, Now: now}
+	f := domain.QueueFilter{Query: strings.TrimSpace(v.Get("q")), Limit: domain.QueuePageSize, Now: now}
 	if k := domain.ExceptionKind(v.Get("kind")); k.Valid() {
 		f.Kind = k
 	}

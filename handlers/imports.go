@@ -14,6 +14,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/csvfile"
+	"github.com/parceldesk/portal/domain/zone"
 	"github.com/parceldesk/portal/views"
 )
 
@@ -109,13 +111,13 @@ func (s *Server) importShow(c echo.Context) error {
 		return err
 	}
 	if im.Runnable() {
-		p, err := s.preview(c, im)
-		if err != nil && !errors.Is(err, domain.ErrNotFound) {
-			return err
-		}
-		if p != nil {
-			vm.Preview = p
+		p, err := s.store.PreviewUpload(c.Request().Context(), im.SellerID, im.ID)
+		switch {
+		case err == nil:
+			vm.Preview = &p
 			vm.Form = views.ImportForm{Mapping: p.Mapping, DateOrder: p.DateOrder, Timezone: c.Get(ctxSeller).(*domain.Seller).Timezone}
+		case !errors.Is(err, domain.ErrNotFound): // the file is no longer kept: no preview
+			return err
 		}
 	}
 	return render(c, http.StatusOK, views.ImportPage(s.page(c, im.Filename), vm), views.ImportPanel(vm))
@@ -151,19 +153,6 @@ func (s *Server) importResult(c echo.Context, im domain.Import) (views.ImportDet
 	return vm, nil
 }
 
-// preview reads the start of a kept upload; nil when the file is no longer kept.
-func (s *Server) preview(c echo.Context, im domain.Import) (*domain.Preview, error) {
-	r, err := s.store.OpenUpload(c.Request().Context(), im.SellerID, im.ID)
-	if err != nil {
-		return nil, err
-	}
-	p, err := domain.DetectSettings(r)
-	if err != nil {
-		return nil, err
-	}
-	return &p, nil
-}
-
 // alreadyRunning answers "run" on an import that waits or runs (a second click, another tab) or
 // whose failed run the database has not quite let go of yet.
 const alreadyRunning = "This import is running already, or has only just stopped, or it is waiting its turn. If it is not running or waiting, wait a few seconds and run it again."
@@ -183,14 +172,14 @@ func (s *Server) importRun(c echo.Context) error {
 	if im.Status == domain.ImportRunning || im.Status == domain.ImportQueued {
 		return s.redirectWithFlash(c, views.ImportPath(id), views.FlashInfo, alreadyRunning)
 	}
-	p, err := s.preview(c, im)
+	p, err := s.store.PreviewUpload(c.Request().Context(), im.SellerID, im.ID)
 	if errors.Is(err, domain.ErrNotFound) || !im.Runnable() {
 		return c.Redirect(http.StatusSeeOther, views.ImportPath(id)) // done, or file gone
 	}
 	if err != nil {
 		return err
 	}
-	form, set := importForm(c, p)
+	form, set := importForm(c, &p)
 	if len(form.Errors) == 0 {
 		err := s.store.QueueImport(ctx, seller, id, set)
 		if errs := fieldErrors(err); errs != nil {
@@ -203,16 +192,16 @@ func (s *Server) importRun(c echo.Context) error {
 			return c.Redirect(http.StatusSeeOther, views.ImportPath(id))
 		}
 	}
-	vm := views.ImportDetail{Import: im, Preview: p, Form: form}
+	vm := views.ImportDetail{Import: im, Preview: &p, Form: form}
 	return render(c, http.StatusUnprocessableEntity, views.ImportPage(s.page(c, im.Filename), vm), nil)
 }
 
 // importForm reads the confirmed mapping, date order and time zone. A column comes as map_<column>,
 // the index of the file's column (the selects), or for a file too wide for selects as
 // col_<column>, its number from 1.
-func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.ImportSettings) {
-	f := views.ImportForm{Mapping: domain.Mapping{}, Timezone: c.FormValue("timezone"), Errors: views.Errors{}}
-	for _, col := range domain.Columns {
+func importForm(c echo.Context, p *csvfile.Preview) (views.ImportForm, domain.ImportSettings) {
+	f := views.ImportForm{Mapping: csvfile.Mapping{}, Timezone: c.FormValue("timezone"), Errors: views.Errors{}}
+	for _, col := range csvfile.Columns {
 		v, from := strings.TrimSpace(c.FormValue("map_"+string(col))), 0
 		if v == "" {
 			v, from = strings.TrimSpace(c.FormValue("col_"+string(col))), 1
@@ -228,15 +217,15 @@ func importForm(c echo.Context, p *domain.Preview) (views.ImportForm, domain.Imp
 		}
 		f.Mapping[col] = i
 	}
-	if tz, ok := p.Mapping[domain.ColStatusTZ]; ok {
-		f.Mapping[domain.ColStatusTZ] = tz // a zone column the file has is always used
+	if tz, ok := p.Mapping[csvfile.ColStatusTZ]; ok {
+		f.Mapping[csvfile.ColStatusTZ] = tz // a zone column the file has is always used
 	}
-	order, ok := domain.ParseDateOrder(c.FormValue("date_order"))
+	order, ok := csvfile.ParseDateOrder(c.FormValue("date_order"))
 	f.DateOrder = order
-	if !ok || p.DateAmbiguous && order == domain.DateOrderUnknown {
+	if !ok || p.DateAmbiguous && order == csvfile.DateOrderUnknown {
 		f.Errors["date_order"] = "Choose how this file writes dates: day first or month first."
 	}
-	loc, err := domain.LookupZone(f.Timezone)
+	loc, err := zone.Lookup(f.Timezone)
 	if err != nil {
 		f.Errors["timezone"] = "Enter a time zone such as Asia/Shanghai or Europe/Madrid."
 	}

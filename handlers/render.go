@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
@@ -26,12 +27,26 @@ func render(c echo.Context, status int, full, partial templ.Component) error {
 			comp = partial
 		}
 	}
-	var buf bytes.Buffer
-	if err := comp.Render(c.Request().Context(), &buf); err != nil {
+	buf := renderBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledRender {
+			buf.Reset()
+			renderBuffers.Put(buf)
+		}
+	}()
+	if err := comp.Render(c.Request().Context(), buf); err != nil {
 		return err
 	}
 	return c.HTMLBlob(status, buf.Bytes())
 }
+
+// renderBuffers keeps the buffers pages are rendered into: a queue page is tens of kilobytes, and
+// growing a fresh buffer to that size on every request was a good part of its rendering.
+var renderBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledRender is the largest buffer kept for the next page: a rare huge page (a long import
+// report) is left to the garbage collector rather than held.
+const maxPooledRender = 1 << 20
 
 // page builds the Page of the current request: title, member, CSRF token and the flash messages,
 // which are removed from the session as they are shown.

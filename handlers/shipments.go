@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 	"github.com/parceldesk/portal/views"
 )
 
@@ -84,7 +85,7 @@ func (s *Server) shipmentNotReceived(c echo.Context) error {
 }
 
 // sellerLocation is the seller's time zone, in which the shipment pages show times: the zone
-// their imports read times in, so a time reads as it did in the file (domain.LoadZone).
+// their imports read times in, so a time reads as it did in the file (zone.Load).
 func sellerLocation(c echo.Context) *time.Location {
-	return domain.LoadZone(c.Get(ctxSeller).(*domain.Seller).Timezone)
+	return zone.Load(c.Get(ctxSeller).(*domain.Seller).Timezone)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 	"github.com/parceldesk/portal/handlers"
 )
 
@@ -89,7 +90,7 @@ func TestThresholdSettingsOwner(t *testing.T) {
 			own = p
 		}
 	}
-	if own.Name != "Factory holiday" || !own.EndsAt.Equal(time.Date(2027, 4, 6, 0, 0, 0, 0, domain.ChinaTime)) {
+	if own.Name != "Factory holiday" || !own.EndsAt.Equal(time.Date(2027, 4, 6, 0, 0, 0, 0, zone.China)) {
 		t.Fatalf("added period %+v", own)
 	}
 	wantBody(t, owner.get(settingsPage), "Factory holiday", "1 Apr – 5 Apr 2027", "5 days")

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/csvfile"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // cmdImport imports a CSV file as a seller, with automatic column mapping, through the same
@@ -17,12 +19,12 @@ import (
 // imported at all; rejected rows are counted, listed on the import's page, and not a failure.
 func cmdImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
-	var email, order, zone string
+	var email, order, tzName string
 	fs := newFlagSet("import", getenv, stderr, &cfg)
 	importFlags(fs, getenv, &cfg)
 	fs.StringVar(&email, "seller", "", "email of a team member of the seller to import as (required)")
 	fs.StringVar(&order, "date-order", "", "how to read dates such as 03/04/2026 when the file does not decide it: dmy or mdy")
-	fs.StringVar(&zone, "timezone", "", "time zone of times without an offset (default: the seller's, China time for new sellers)")
+	fs.StringVar(&tzName, "timezone", "", "time zone of times without an offset (default: the seller's, China time for new sellers)")
 	fs.Usage = func() { fmt.Fprintln(stderr, "usage: portal import --seller EMAIL [flags] FILE"); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -48,12 +50,12 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	if zone == "" {
-		zone = seller.Timezone
+	if tzName == "" {
+		tzName = seller.Timezone
 	}
-	loc, err := domain.LookupZone(zone)
+	loc, err := zone.Lookup(tzName)
 	if err != nil {
-		return fmt.Errorf("import: unknown time zone %q", zone)
+		return fmt.Errorf("import: unknown time zone %q", tzName)
 	}
 	var took importTimes
 	im, err := importFile(ctx, store, &took, seller.ID, &user.ID, "cli", path, order, loc)
@@ -89,9 +91,9 @@ func importFile(ctx context.Context, store *domain.Store, obs domain.ImportObser
 	set := domain.ImportSettings{Dialect: p.Dialect, Mapping: p.Mapping, DateOrder: p.DateOrder, Location: loc}
 	switch order {
 	case "dmy":
-		set.DateOrder = domain.DayFirst
+		set.DateOrder = csvfile.DayFirst
 	case "mdy":
-		set.DateOrder = domain.MonthFirst
+		set.DateOrder = csvfile.MonthFirst
 	case "":
 		if p.DateAmbiguous {
 			return domain.Import{}, fmt.Errorf("import: dates such as %v could be day-first or month-first; pass --date-order dmy or mdy", p.DateSamples)
@@ -152,8 +154,12 @@ func (t *importTimes) String() string {
 // userError turns a validation error into its seller-readable text.
 func userError(err error) error {
 	var verr *domain.ValidationError
-	if errors.As(err, &verr) {
+	var cerr *csvfile.Error // a mapping the command line checks before the import begins
+	switch {
+	case errors.As(err, &verr):
 		return fmt.Errorf("import: %s", verr.Message())
+	case errors.As(err, &cerr):
+		return fmt.Errorf("import: %s", cerr.Message())
 	}
 	return err
 }

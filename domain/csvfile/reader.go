@@ -1,4 +1,4 @@
-package domain
+package csvfile
 
 import (
 	"bufio"
@@ -48,10 +48,10 @@ type Dialect struct {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-func errEmptyFile() error { return Invalid("file", "The file is empty.") }
+func errEmptyFile() error { return fileError("The file is empty.") }
 
 func errNotCSV(what string) error {
-	return Invalid("file", "This does not look like a CSV file: "+what)
+	return fileError("This does not look like a CSV file: " + what)
 }
 
 // SniffDialect guesses a file's Dialect from its first bytes (up to SniffBytes are used; pass at
@@ -63,7 +63,7 @@ func errNotCSV(what string) error {
 // records (quotes respected) into the most consistent number of fields; an Excel "sep=;" first
 // line decides it outright. A file with a single column gets ','.
 //
-// It returns a *ValidationError (field "file") with a message for the seller when the file is
+// It returns an *Error (field "file") with a message for the seller when the file is
 // empty or is not text: a workbook, PDF or image, NUL bytes outside UTF-16, or mostly control
 // bytes.
 func SniffDialect(head []byte) (Dialect, error) {
@@ -409,7 +409,7 @@ func errTooManyColumns(n int, cut bool) error {
 	if cut {
 		more = "more than "
 	}
-	return Invalid("file", fmt.Sprintf("The file has %s%s columns; the desk reads at most %d. "+
+	return fileError(fmt.Sprintf("The file has %s%s columns; the desk reads at most %d. "+
 		"Remove the columns you do not need (or export fewer) and upload it again.", more, formatThousands(n), MaxColumns))
 }
 
@@ -552,7 +552,7 @@ func (rr *RecordReader) Read() (rec []string, line int, err error) {
 	}
 	n := len(rec)
 	rec = rec[:MaxColumns]
-	if _, ok := asRowError(err); !ok {
+	if _, ok := AsRowError(err); !ok {
 		err = RowError{Line: line, Reason: fmt.Sprintf("this line has %s fields, more than the %d columns a file may have; check it",
 			formatThousands(n), MaxColumns)}
 	}
@@ -650,9 +650,11 @@ func (rr *RecordReader) read() (rec []string, line int, err error) {
 			}
 		}
 		rec, ok := rr.lenient(raw)
+		closed := bytes.Count(raw, []byte{'"'})%2 == 0
 		f.release(consumed)
-		if ok && start == end && blankRecord(rec) {
-			// A row of Excel's empty texts written bare (="";="";=""): an empty row.
+		if ok && start == end && closed && blankRecord(rec) {
+			// A row of Excel's empty texts written bare (="";="";=""): an empty row. One that only
+			// reads as empty because a quote is never closed (` "`) is reported below.
 			rr.blank++
 			continue
 		}
@@ -853,8 +855,8 @@ func blankRecord(rec []string) bool {
 	return true
 }
 
-// OpenCSV sniffs the dialect of r and returns a RecordReader over all of it.
-func OpenCSV(r io.Reader) (*RecordReader, Dialect, error) {
+// Open sniffs the dialect of r and returns a RecordReader over all of it.
+func Open(r io.Reader) (*RecordReader, Dialect, error) {
 	br := bufio.NewReaderSize(r, SniffBytes)
 	head, err := br.Peek(SniffBytes)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {

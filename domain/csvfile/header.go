@@ -1,4 +1,4 @@
-package domain
+package csvfile
 
 import (
 	"sort"
@@ -420,7 +420,7 @@ func (m Mapping) Validate() error {
 		}
 	}
 	if len(fields) > 0 {
-		return &ValidationError{Fields: fields}
+		return &Error{Fields: fields}
 	}
 	return nil
 }
