@@ -79,8 +79,10 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 			return im, SweepResult{}, nil
 		}
 	}
-	// The sweep alone: the estimated delivery windows follow at the next periodic sweep
-	// (SweepAll), so that the parcels that need the seller are counted without waiting for them.
+	// The sweep alone: the parcels that need the seller are counted without waiting for the
+	// estimated delivery windows, which follow below for an API batch (its caller reads the
+	// shipment next) and at the next periodic sweep (SweepAll) for a file, whose first refresh can
+	// write a window on every undelivered shipment of the shop.
 	sr, _, err := run.store.sweep(ctx, run.seller, start, false)
 	if obs != nil {
 		obs.ObserveSweep("import", sr, time.Since(start), err)
@@ -93,6 +95,11 @@ func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObser
 		return im, sr, err
 	}
 	im.ParcelsNeedYou = &n
+	if run.coalesceSweep {
+		if err := run.store.RefreshEstimates(ctx, run.seller, start); err != nil {
+			return im, sr, err
+		}
+	}
 	return im, sr, nil
 }
 
