@@ -31,27 +31,39 @@ const issueSignals = `('attempt_failed', 'pickup_available', 'address_issue', 'c
 // damaged): its delivery issue says so, and it is not also "stalled" in the stage it was last seen.
 const goneSignals = `('returned', 'damaged_lost')`
 
-// Sweep raises the seller's exceptions that are due at now, resolves as recovered those whose
-// cause went away, and brings back waiting exceptions whose date passed — set-based SQL in one
-// transaction, holding the seller's sweep lock (it waits for a sweep of the same seller running
-// elsewhere) — and then refreshes the seller's estimated delivery windows (RefreshEstimates). now
-// is a parameter so that "not a minute before" can be tested.
+// Sweep refreshes the seller's estimated delivery windows (RefreshEstimates), then raises the
+// seller's exceptions that are due at now, resolves as recovered those whose cause went away, and
+// brings back waiting exceptions whose date passed — set-based SQL in one transaction, holding
+// the seller's sweep lock (it waits for a sweep of the same seller running elsewhere). now is a
+// parameter so that "not a minute before" can be tested.
 func (s *Store) Sweep(ctx context.Context, seller SellerID, now time.Time) (SweepResult, error) {
-	r, _, err := s.sweep(ctx, seller, now, false)
-	if err != nil {
-		return r, err
+	if _, err := s.refreshEstimates(ctx, seller, now, false); err != nil {
+		return SweepResult{}, err
 	}
-	return r, s.RefreshEstimates(ctx, seller, now)
+	r, _, err := s.sweep(ctx, seller, now, false)
+	return r, err
 }
 
 // RefreshEstimates brings the seller's estimated delivery windows up to date (refreshEDD), in a
 // transaction of its own under the seller's sweep lock. It is not part of the sweep's transaction:
 // after a big import the first refresh writes a window on every undelivered shipment, and the
 // exceptions and the import's "parcels need you" must not wait for that. The sweep's edd_missed
-// reads the windows the last refresh wrote.
+// reads the windows the last refresh wrote, so Sweep and SweepAll refresh first.
 func (s *Store) RefreshEstimates(ctx context.Context, seller SellerID, now time.Time) error {
+	_, err := s.refreshEstimates(ctx, seller, now, false)
+	return err
+}
+
+// refreshEstimates is RefreshEstimates; with try it gives up (ran false) when another process
+// holds the seller's sweep lock.
+func (s *Store) refreshEstimates(ctx context.Context, seller SellerID, now time.Time, try bool) (bool, error) {
+	ran := true
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
+		if try {
+			if err := tx.GetContext(ctx, &ran, `SELECT pg_try_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil || !ran {
+				return err
+			}
+		} else if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
@@ -60,9 +72,9 @@ func (s *Store) RefreshEstimates(ctx context.Context, seller SellerID, now time.
 		return refreshEDD(ctx, tx, seller, now)
 	})
 	if err != nil {
-		return fmt.Errorf("estimates of seller %d: %w", seller, err)
+		return false, fmt.Errorf("estimates of seller %d: %w", seller, err)
 	}
-	return nil
+	return ran, nil
 }
 
 // SweepAll sweeps every seller. A seller that another process is sweeping right now is skipped
@@ -78,9 +90,10 @@ func (s *Store) SweepAll(ctx context.Context, now time.Time) (SweepResult, error
 		if ctx.Err() != nil {
 			return total, ctx.Err()
 		}
-		r, ran, err := s.sweep(ctx, seller, now, true)
+		ran, err := s.refreshEstimates(ctx, seller, now, true)
+		var r SweepResult
 		if err == nil && ran {
-			err = s.RefreshEstimates(ctx, seller, now)
+			r, ran, err = s.sweep(ctx, seller, now, true)
 		}
 		if err != nil {
 			errs = append(errs, err) // one seller's failure must not stop the others' sweep
