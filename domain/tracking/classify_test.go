@@ -427,7 +427,7 @@ func TestExplain(t *testing.T) {
 	// Two readings far apart on different words: unmapped, the first-ranked as a suggestion that
 	// may be accepted in bulk, and the reason names both. A return beside a facility is no rival.
 	ex = cls.Explain(tracking.Event{Text: "The parcel has arrived at the final airport (the flight itself has landed)."})
-	if ex.Stage != tracking.StageUnknown || ex.Suggestion == nil || ex.Suggestion.Guess ||
+	if ex.Stage != tracking.StageUnknown || ex.Suggestion == nil || ex.Suggestion.Guess || ex.Suggestion.Stage != tracking.StageArrivedDestination ||
 		!strings.Contains(ex.Reason, "reads two ways") || !strings.Contains(ex.Reason, "→ 4") || !strings.Contains(ex.Reason, "→ 7") {
 		t.Errorf("Explain(two readings) = %+v", ex)
 	}

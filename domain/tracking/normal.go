@@ -2,10 +2,11 @@ package tracking
 
 import (
 	"bytes"
-	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ---- normal form ----

@@ -28,8 +28,10 @@ type clsReading struct {
 	stage    Stage
 	signal   Signal
 	lastMile bool
-	thin     bool // negated is a weak reading, not a negated one
-	rival    int  // index of a match on other words that puts the parcel elsewhere, or -1
+	thin     bool  // negated is a weak reading, not a negated one
+	rival    int   // index of a match on other words that puts the parcel elsewhere, or -1
+	held     Stage // with rival: the stage and signal the rules chose, offered as the suggestion
+	heldSig  Signal
 }
 
 // read rewrites the normal form into concepts and chooses the stage and signal its rules give.
@@ -48,6 +50,7 @@ func (r *clsReading) read(norm []byte, toks []clsTok, lastMile bool) {
 	if r.best >= 0 {
 		if r.rival = r.rivalOf(r.best); r.rival >= 0 {
 			r.negated, r.best = r.best, -1 // two readings that disagree: a suggestion, not an answer
+			r.held, r.heldSig = r.stage, r.signal
 			r.stage, r.signal = StageUnknown, SignalNone
 		}
 	}
@@ -507,7 +510,7 @@ func (c *Classifier) Explain(e Event) Explanation {
 	}
 	if r.rival >= 0 {
 		ex.Reason = "the text reads two ways: " + r.reason(norm, r.negated) + ", and " + r.reason(norm, r.rival)
-		ex.Suggestion = &Suggestion{Stage: st, Signal: nr.signal, Confidence: 0.5,
+		ex.Suggestion = &Suggestion{Stage: r.held, Signal: r.heldSig, Confidence: 0.5,
 			Why: "the reading the rules rank first: " + nr.pattern}
 		return ex
 	}
