@@ -59,14 +59,8 @@ func (s *Store) RefreshEstimates(ctx context.Context, seller SellerID, now time.
 func (s *Store) refreshEstimates(ctx context.Context, seller SellerID, now time.Time, try bool) (bool, error) {
 	ran := true
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if try {
-			if err := tx.GetContext(ctx, &ran, `SELECT pg_try_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil || !ran {
-				return err
-			}
-		} else if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+		var err error
+		if ran, err = lockSweep(ctx, tx, seller, try); err != nil || !ran {
 			return err
 		}
 		return refreshEDD(ctx, tx, seller, now)
@@ -107,26 +101,35 @@ func (s *Store) SweepAll(ctx context.Context, now time.Time) (SweepResult, error
 	return total, errors.Join(errs...)
 }
 
+// lockSweep takes the seller's sweep lock for the transaction (with try, only when it is free:
+// got false when another process holds it) and turns JIT off for it: JIT compilation costs close
+// to a second per statement here, far more than it saves on queries that read a few percent of
+// the table through indexes.
+func lockSweep(ctx context.Context, tx *sqlx.Tx, seller SellerID, try bool) (got bool, err error) {
+	if try {
+		if err := tx.GetContext(ctx, &got, `SELECT pg_try_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil || !got {
+			return false, err
+		}
+	} else if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
 func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try bool) (SweepResult, bool, error) {
 	var r SweepResult
 	ran := true
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if try {
-			if err := tx.GetContext(ctx, &ran, `SELECT pg_try_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil || !ran {
-				return err
-			}
-		} else if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
-			return err
-		}
-		// JIT compilation costs close to a second per statement here, far more than it saves on
-		// queries that read a few percent of the table through indexes.
-		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
+		var err error
+		if ran, err = lockSweep(ctx, tx, seller, try); err != nil || !ran {
 			return err
 		}
 		if err := findCauses(ctx, tx, seller, now); err != nil {
 			return err
 		}
-		var err error
 		if r.Resolved, err = resolveGone(ctx, tx, seller, now); err != nil {
 			return err
 		}
