@@ -38,6 +38,25 @@ func TestClassify(t *testing.T) {
 		{"En reparto - Madrid", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"Item Received at LONDON MAIL CENTRE", tracking.StageOutboundSorting, tracking.SignalNone}, // a mail centre could be anywhere: the lowest stage
 
+		// The rules and words added for batches 12–14 (BATCHES.md), one text each.
+		{"USPS has received the electronic transmission of the manifest shipment information from the sender.", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Recibido en origen", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"RECEIVED AT ORIGIN GATEWAY", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Return item from customs", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Return item from customs (Inb)", tracking.StageUnknown, tracking.SignalNone}, // "Inb" reads as arrival (7): two readings, a suggestion
+		{"de Unidade de Tratamento em RECIFE / PE para Agência dos Correios em Extremoz / RN", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"de Unidade de Tratamento em CAJAMAR / SP para Unidade de Tratamento em RECIFE / PE", tracking.StageUnknown, tracking.SignalNone}, // either side of the border
+		{"International Transit, Linehaul Departed", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Отправлено в страну назначения", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"International dispatch", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Receção internacional", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"快件到达 【上海浦江中转场】", tracking.StageOutboundSorting, tracking.SignalNone}, // a courier's transfer yard, not a transit country
+		{"At PUDO, Pending Customer Collection", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Introuvable", tracking.StageUnknown, tracking.SignalNone},
+		{"Money Returned", tracking.StageUnknown, tracking.SignalNone},
+		{"pošiljka je uručena", tracking.StageDelivered, tracking.SignalNone},
+		{"Giao thất bại", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+
 		// Words that contain a stronger or weaker word than they mean.
 		{"Delivered to local carrier", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Handed over to last mile carrier", tracking.StageCustomsCleared, tracking.SignalNone},

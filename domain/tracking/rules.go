@@ -289,7 +289,7 @@ var clsRuleTable = []clsRule{
 	rule("CUSTOMS ... {COMPLETE|RELEASE}", 9).unlessAny(clsExportSide...),
 	rule("{RELEASE|COMPLETE} ... CUSTOMS", 9).unlessAny(clsExportSide...),
 	rule("IMPORT ... {COMPLETE|RELEASE}", 9), rule("{COMPLETE|RELEASE} ... IMPORT", 9),
-	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs (Inb)": released to the post
+	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs": released to the post (with "(Inb)" after it, INWARD reads as 7 and rivalOf leaves it a suggestion)
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9),
