@@ -57,19 +57,17 @@ type EDDSpan struct{ P50, P90 time.Duration }
 // delivered history of its own is told. They follow the stage thresholds' defaults (a parcel
 // that spends its typical time in each stage) and are written once, here.
 var EDDDefaults = map[Stage]EDDSpan{
-	StageOrderCompleted:     {days(14), days(25)},
-	StageDispatched:         {days(13), days(23)},
-	StageOutboundSorting:    {days(12), days(21)},
-	StageHandedToCarrier:    {days(11), days(20)},
-	StageExportCustoms:      {days(10), days(18)},
-	StageDepartedOrigin:     {days(8), days(15)},
-	StageArrivedDestination: {days(6), days(11)},
-	StageImportCustoms:      {days(5), days(9)},
-	StageCustomsCleared:     {days(3), days(6)},
-	StageOutForDelivery:     {days(1), days(2)},
+	StageOrderCompleted:     {14 * day, 25 * day},
+	StageDispatched:         {13 * day, 23 * day},
+	StageOutboundSorting:    {12 * day, 21 * day},
+	StageHandedToCarrier:    {11 * day, 20 * day},
+	StageExportCustoms:      {10 * day, 18 * day},
+	StageDepartedOrigin:     {8 * day, 15 * day},
+	StageArrivedDestination: {6 * day, 11 * day},
+	StageImportCustoms:      {5 * day, 9 * day},
+	StageCustomsCleared:     {3 * day, 6 * day},
+	StageOutForDelivery:     {1 * day, 2 * day},
 }
-
-func days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
 
 // eddDefaultsSQL is EDDDefaults as a VALUES list of (stage, p50 seconds, p90 seconds).
 func eddDefaultsSQL() string {

@@ -84,13 +84,16 @@ func (s *Store) UpdateExceptions(ctx context.Context, seller SellerID, actor Use
 	return err
 }
 
+// queueNextProbe is how many rows NextInQueue reads: the parcel just worked may be the first.
+const queueNextProbe = 2
+
 // NextInQueue returns the queue row that comes after the given position in the queue f lists
 // (its keyset cursor: the severity and id of the exception just worked), skipping the parcel just
 // worked; past the end it starts again from the top, for parcels passed over. ok is false when the
 // queue holds nothing else.
 func (s *Store) NextInQueue(ctx context.Context, seller SellerID, f QueueFilter, after QueueCursor, worked int64) (row QueueRow, ok bool, err error) {
 	for _, cursor := range []*QueueCursor{&after, nil} {
-		f.After, f.Limit = cursor, 2
+		f.After, f.Limit = cursor, queueNextProbe
 		p, err := s.ListQueue(ctx, seller, f)
 		if err != nil {
 			return QueueRow{}, false, err

@@ -25,6 +25,7 @@ func TestOneHomeForEachRule(t *testing.T) {
 		{"a zone name turned into a location (zone.Lookup, zone.Load)", regexp.MustCompile(`time\.LoadLocation\(`), "domain/zone/zone.go"},
 		{"an end of day (zone.EndOfDay)", regexp.MustCompile(`23,\s*59,\s*59|Add\(-time\.(Microsecond|Nanosecond|Second)\)`), "domain/zone/zone.go"},
 		{"an advisory lock's name (domain/locks.go)", regexp.MustCompile(`hashtextextended\('`), "domain/locks.go"},
+		{"China time made by hand (zone.China)", regexp.MustCompile(`FixedZone\([^,]*,\s*8\s*\*`), "domain/zone/zone.go"},
 		{"a wake time (domain.WakeAt)", regexp.MustCompile(`WakeHour,`), "domain/flow.go"},
 		{"a service name normalised in SQL (shipments.service_key)", regexp.MustCompile(`\b(lower|upper|btrim|trim|regexp_replace|regexp_split_to_array)\(\s*(\w+\.)?service\b`), ""},
 	}

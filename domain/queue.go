@@ -165,7 +165,7 @@ func (f QueueFilter) tab() (kind ExceptionKind, ok bool) {
 // export and select-all pages, "& next"): with a plan-stable filter their statements are prepared.
 // Other sizes (an API client's) are planned on each call, so that they cannot fill every
 // connection with prepared statements.
-var queueHotLimits = []int{QueuePageSize, queueExportPage, 2}
+var queueHotLimits = []int{QueuePageSize, queueExportPage, queueNextProbe}
 
 // planStable reports whether f's queue statement has one good plan whatever its values and the
 // seller's size, so that it can run prepared (a generic plan, made once per connection, instead of

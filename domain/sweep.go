@@ -110,7 +110,7 @@ func lockSweep(ctx context.Context, tx *sqlx.Tx, seller SellerID, try bool) (got
 		if err := tx.GetContext(ctx, &got, `SELECT pg_try_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil || !got {
 			return false, err
 		}
-	} else if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(`+sweepLockSQL+`)`, seller); err != nil {
+	} else if err := lockStageWriters(ctx, tx, seller); err != nil {
 		return false, err
 	}
 	if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {

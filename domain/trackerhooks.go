@@ -355,22 +355,11 @@ func (s *Store) finishDelivery(ctx context.Context, d TrackerDelivery, state str
 	err := s.db.GetContext(ctx, &out, `UPDATE tracker_deliveries SET state = $3, tracking_number = $4, order_ref = $5,
 			events = $6, import_id = $7, note = $8, processed_at = now()
 		WHERE seller_id = $1 AND id = $2 RETURNING `+trackerDeliveryColumns,
-		d.SellerID, d.ID, state, clip(p.TrackingNumber, csvfile.MaxRefLen), clip(p.Matched, csvfile.MaxRefLen), int(res.EventsAdded), imp, clip(note, 500))
+		d.SellerID, d.ID, state, truncate(p.TrackingNumber, csvfile.MaxRefLen), truncate(p.Matched, csvfile.MaxRefLen), int(res.EventsAdded), imp, truncate(note, 500))
 	if err != nil {
 		return TrackerDelivery{}, fmt.Errorf("finish delivery %d: %w", d.ID, err)
 	}
 	return out, nil
-}
-
-// clip cuts s to at most n bytes, on a rune boundary.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 // matchParcel returns the order reference of the seller's shipment the parcel is, or "" when it

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -206,27 +207,18 @@ func refs(vs ...string) []string {
 	out := []string{}
 	for _, v := range vs {
 		v = strings.TrimSpace(v)
-		if v != "" && !containsString(out, v) {
+		if v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
-func containsString(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // joinPlace writes a place from its parts, skipping empty ones: "Paris, Île-de-France, France".
 func joinPlace(parts ...string) string {
 	var kept []string
 	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" && !containsString(kept, p) {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(kept, p) {
 			kept = append(kept, p)
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 // The demo export: what a seller's tracking tool would give for a few thousand AliExpress orders,
@@ -105,7 +106,7 @@ func writeDemoCSV(w io.Writer, orders, maxRows int, latestOnly bool, now time.Ti
 // demo's heavy mix.
 func writeDemoCSVMix(w io.Writer, orders, maxRows int, latestOnly bool, now time.Time, seed uint64, trouble float64) error {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) // #nosec G404 -- made-up demo data, reproducible from --seed on purpose; nothing secret
-	china := time.FixedZone("CST", 8*3600)
+	china := zone.China
 	cw := csv.NewWriter(w)
 	if err := cw.Write(demoHeader); err != nil {
 		return err

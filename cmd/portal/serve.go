@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/zone"
 	"github.com/parceldesk/portal/handlers"
 	"github.com/parceldesk/portal/notify"
 )
@@ -230,7 +231,7 @@ func ensureDemo(ctx context.Context, store *domain.Store, metrics *handlers.Metr
 	if err := writeDemoCSV(f, demoOrders, 0, false, time.Now().UTC(), 1); err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
-	im, err := importFile(ctx, store, metrics, owner.SellerID, &owner.ID, "demo", f.Name(), "", time.FixedZone("CST", 8*3600))
+	im, err := importFile(ctx, store, metrics, owner.SellerID, &owner.ID, "demo", f.Name(), "", zone.China)
 	if err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}

@@ -1,10 +1,6 @@
 package csvfile
 
-import (
-	"bufio"
-	"fmt"
-	"io"
-)
+import "io"
 
 // Preview is what the seller confirms before an import runs: how the file was read and its first
 // rows, with the suggested mapping.
@@ -41,16 +37,10 @@ const (
 // Detect reads the start of a file: its dialect, header, first rows, the suggested column
 // mapping and the date order. It returns an *Error for an empty or binary file.
 func Detect(r io.Reader) (Preview, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.Peek(64 << 10)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return Preview{}, fmt.Errorf("read file: %w", err)
-	}
-	d, err := SniffDialect(head)
+	rr, d, err := Open(r)
 	if err != nil {
 		return Preview{}, err
 	}
-	rr := NewRecordReader(br, d)
 	header, _, err := rr.Read()
 	if err == io.EOF {
 		return Preview{}, errEmptyFile()

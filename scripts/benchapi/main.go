@@ -21,6 +21,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/parceldesk/portal/domain/zone"
 )
 
 type event struct {
@@ -80,7 +82,7 @@ func convert(args []string) error {
 			return fmt.Errorf("no column %q in %s", h, args[0])
 		}
 	}
-	china := time.FixedZone("CST", 8*3600)
+	china := zone.China
 	w := csv.NewWriter(out)
 	_ = w.Write([]string{"order_ref", "tracking_number", "carrier", "status", "status_at", "location"})
 	for {
