@@ -925,6 +925,7 @@ func TestSuggestDisputeReason(t *testing.T) {
 		{issue, "Package lost in transit", domain.ReasonNotReceived},
 		{issue, "Parcel damaged in transit", domain.ReasonDamaged},
 		{domain.Exception{Kind: domain.KindLate}, "Arrived at destination country/region", domain.ReasonLate},
+		{domain.Exception{Kind: domain.KindEDDMissed}, "Arrived at destination country/region", domain.ReasonLate},
 		{domain.Exception{Kind: domain.KindProtectionExpiring}, "Flight departed", domain.ReasonNotReceived},
 	} {
 		if got := domain.SuggestDisputeReason(tc.e, domain.ParcelFate(tc.e.Signal, tc.text)); got != tc.want {

@@ -202,3 +202,27 @@ func TestEDDExplain(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimateStanding: where a shipment stands against its window, delivered or not, in each of
+// the six places it can be.
+func TestEstimateStanding(t *testing.T) {
+	from := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	e := domain.Estimate{From: from, Early: from.Add(72 * time.Hour), Late: from.Add(144 * time.Hour)}
+	at := func(h int) *time.Time { t := from.Add(time.Duration(h) * time.Hour); return &t }
+	for _, tc := range []struct {
+		delivered *time.Time
+		now       time.Time
+		want      string
+	}{
+		{at(192), from, "Delivered 2d after the window closed."},
+		{at(24), from, "Delivered 2d before the window opened."},
+		{at(100), from, "Delivered inside the window."},
+		{nil, *at(200), "Not delivered 2d 8h after the window closed."},
+		{nil, *at(24), "The window opens in 2d."},
+		{nil, *at(96), "Inside the window now; it closes in 2d."},
+	} {
+		if got := e.Standing(tc.delivered, tc.now); got != tc.want {
+			t.Errorf("Standing(%v, %v) = %q, want %q", tc.delivered, tc.now, got, tc.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package domain
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -22,6 +23,9 @@ func TestTrackerSignatures(t *testing.T) {
 		}
 		if !tc.tracker.VerifySignature(tc.secret, body, tc.sig) {
 			t.Errorf("%s: the right signature is refused", tc.tracker)
+		}
+		if tc.tracker == Tracker17Track && !tc.tracker.VerifySignature(tc.secret, body, strings.ToUpper(tc.sig)) {
+			t.Errorf("%s: the right signature in upper-case hex is refused", tc.tracker)
 		}
 		for what, bad := range map[string]struct{ secret, body, sig string }{
 			"another secret":  {tc.secret + "x", tc.body, tc.sig},
