@@ -128,8 +128,10 @@ func TestEDDMissed(t *testing.T) {
 	mustImport(t, f.s, f.seller, header+strings.ReplaceAll(hist, ",,\n", ",\n")+
 		row("E-NONE", "Import clearance start", "2026-10-01 10:00", "")+
 		row("E-LATER", "Import clearance start", "2026-10-01 10:00", "2026-10-20")+ // promised after the late end
-		row("E-EARLIER", "Import clearance start", "2026-10-01 10:00", "2026-10-03")) // promised before it: late says so
+		row("E-EARLIER", "Import clearance start", "2026-10-01 10:00", "2026-10-03")+ // promised before it: late says so
+		row("E-GONE", "Import clearance start", "2026-10-01 10:00", "")) // returned to its sender (below): not coming
 	late := in.Add(140 * time.Hour)
+	f.exec(`UPDATE shipments SET last_signal = 'returned' WHERE seller_id = $1 AND order_ref = 'E-GONE'`, f.seller)
 	f.sweep(late.Add(-time.Minute))
 	for _, ref := range []string{"E-NONE", "E-LATER"} {
 		if got := f.open(ref); got != "" {
@@ -141,6 +143,9 @@ func TestEDDMissed(t *testing.T) {
 		if got := f.open(ref); got != want {
 			t.Errorf("%s past the late end: %q, want %q", ref, got, want)
 		}
+	}
+	if got := f.open("E-GONE"); strings.Contains(got, "edd_missed") {
+		t.Errorf("a returned parcel past its late end: %q", got)
 	}
 	sh := shipmentByRef(t, f.s, f.seller, "E-NONE")
 	exs, err := f.s.ListShipmentExceptions(context.Background(), f.seller, sh.ID)
@@ -224,5 +229,23 @@ func TestEstimateStanding(t *testing.T) {
 		if got := e.Standing(tc.delivered, tc.now); got != tc.want {
 			t.Errorf("Standing(%v, %v) = %q, want %q", tc.delivered, tc.now, got, tc.want)
 		}
+	}
+}
+
+// TestEDDMissedNotOnDefaults: a shop without delivered history has only the product's default
+// windows, which are not its own promise: past their late end no edd_missed is raised.
+func TestEDDMissedNotOnDefaults(t *testing.T) {
+	t.Parallel()
+	f := newSweepFixture(t)
+	mustImport(t, f.s, f.seller, "Order ID,Shipping Method,Last Event,Event Time,Country\n"+
+		"D-1,"+eddService+",Import clearance start,2026-10-01 10:00,FR\n")
+	f.sweep(at("2026-10-01 11:00"))
+	e := f.estimate("D-1")
+	if e.Basis != domain.EDDBasis("default") {
+		t.Fatalf("basis %q, want the defaults", e.Basis)
+	}
+	f.sweep(e.Late.Add(24 * time.Hour))
+	if got := f.open("D-1"); strings.Contains(got, "edd_missed") {
+		t.Errorf("past the default late end: %q", got)
 	}
 }
