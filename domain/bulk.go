@@ -245,6 +245,7 @@ func (s *Store) UndoBulk(ctx context.Context, seller SellerID, actor User, id in
 				"Bulk change undone: back to "+it.State); err != nil {
 				return err
 			}
+			s.queueChanged(tx, seller)
 			res.Changed++
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE bulk_changes SET undone_at = $3 WHERE seller_id = $1 AND id = $2`, seller, id, now)

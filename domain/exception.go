@@ -164,6 +164,7 @@ func (s *Store) RaiseNotReceived(ctx context.Context, seller SellerID, actor Use
 			return err
 		}
 		opened = true
+		s.queueChanged(tx, seller)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
 			VALUES ($1, $2, $3, $4, 'raised', 'Raised by hand: the customer has not received the parcel.')`, seller, e.ID, now, actor.ID); err != nil {
 			return err

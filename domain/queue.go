@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -466,10 +467,12 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 	var v QueueView
 	queue := func(db reader) error {
 		var err error
-		if v.Page, err = s.listQueue(ctx, db, seller, f); err != nil {
+		// The counts first: in withGenericPlans's transaction, their statement sets the plan mode
+		// of the statements after it.
+		if v.Counts, err = s.queueCounts(ctx, db, seller); err != nil {
 			return err
 		}
-		if v.Counts, err = s.queueCounts(ctx, db, seller); err != nil {
+		if v.Page, err = s.listQueue(ctx, db, seller, f); err != nil {
 			return err
 		}
 		// What select-all would take: this page when it is all; the tab's count when the filter
@@ -598,43 +601,125 @@ func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, 
 	return s.queueCounts(ctx, s.pool(), seller)
 }
 
-// queueCounts is QueueCounts with the reader given.
-func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (QueueCounts, error) {
-	var rows []struct {
-		Kind  ExceptionKind `db:"kind"`
-		Count int           `db:"count"`
-	}
-	kinds := make([]string, len(ExceptionKinds))
-	for i, k := range ExceptionKinds {
-		kinds[i] = string(k)
-	}
-	// Per kind, exceptions are parcels: a parcel has at most one unresolved exception of a kind
-	// (exceptions_one_open), so the count needs no DISTINCT (several times slower). The total
-	// counts distinct parcels, read in index order (exceptions_action_parcel_idx) so that it stops
-	// at the cap; unless a kind is over the cap already, and with it the total (a big shop's usual
-	// case: the CASE reads no parcel then).
-	if err := db.hot.SelectContext(ctx, &rows, `
-		WITH k AS (SELECT k.kind, (SELECT count(*) FROM (
+// countsAt is a seller's queue tab counts as counted at one queue version.
+type countsAt struct {
+	version int64
+	counts  QueueCounts
+}
+
+// queueCountsSQL reads the seller's queue version ($1; 0 before the seller's first change) and,
+// unless it is the version the caller has counts of ($4), counts the tabs at it, in the same
+// snapshot: per kind ($2, in that order) and in all, each up to $3.
+//
+// Per kind, exceptions are parcels: a parcel has at most one unresolved exception of a kind
+// (exceptions_one_open), so the count needs no DISTINCT (several times slower). The total counts
+// distinct parcels, read in index order (exceptions_action_parcel_idx) so that it stops at the
+// cap; unless a kind is over the cap already, and with it the total (a big shop's usual case: the
+// CASE reads no parcel then).
+//
+// It also sets plan_cache_mode to force_generic_plan for the rest of its transaction
+// (set_config's is_local): withGenericPlans's transaction starts with it instead of a SET LOCAL of
+// its own, one round trip fewer on every queue page. Outside a transaction block the setting ends
+// with the statement.
+const queueCountsSQL = `
+	WITH v AS (
+		SELECT coalesce((SELECT version FROM queue_versions WHERE seller_id = $1), 0) AS version,
+		       set_config('plan_cache_mode', 'force_generic_plan', true) AS generic
+	), k AS (
+		SELECT k.i, (SELECT count(*) FROM (
 			SELECT 1 FROM exceptions e
 			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
 			LIMIT $3) capped) AS count
-			FROM unnest($2::text[]) AS k (kind))
-		SELECT kind, count FROM k
-		UNION ALL
-		SELECT '', CASE WHEN (SELECT max(count) FROM k) >= $3 THEN $3 ELSE (SELECT count(*) FROM (
-			SELECT DISTINCT e.shipment_id FROM exceptions e
-			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating')
-			LIMIT $3) capped) END`, seller, pq.Array(kinds), QueueCountCap+1); err != nil {
+		FROM v, unnest($2::text[]) WITH ORDINALITY AS k (kind, i)
+		WHERE v.version <> $4
+	)
+	SELECT v.version, v.generic, ARRAY(SELECT count FROM k ORDER BY i) AS kinds,
+	       CASE WHEN NOT EXISTS (SELECT 1 FROM k) THEN 0
+	            WHEN (SELECT max(count) FROM k) >= $3 THEN $3
+	            ELSE (SELECT count(*) FROM (
+	                SELECT DISTINCT e.shipment_id FROM exceptions e
+	                WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating')
+	                LIMIT $3) capped) END AS total
+	FROM v`
+
+// queueKinds is ExceptionKinds as the text array queueCountsSQL takes.
+var queueKinds = func() pq.StringArray {
+	kinds := make(pq.StringArray, len(ExceptionKinds))
+	for i, k := range ExceptionKinds {
+		kinds[i] = string(k)
+	}
+	return kinds
+}()
+
+// queueCounts is QueueCounts with the reader given. The counts of the seller's queue version last
+// counted in this process are reused while the version stays (queueChanged): counting reads up to
+// QueueCountCap+1 index entries per kind, most of a queue page's database time, for counts that
+// change only when exceptions do. The version lives in PostgreSQL and is read with the counts, so
+// every replica's counts are exact.
+func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (QueueCounts, error) {
+	have := countsAt{version: -1}
+	if c, ok := s.counts.Load(seller); ok {
+		have = c.(countsAt)
+	}
+	var r struct {
+		Version int64         `db:"version"`
+		Generic string        `db:"generic"`
+		Kinds   pq.Int64Array `db:"kinds"`
+		Total   int           `db:"total"`
+	}
+	if err := db.hot.GetContext(ctx, &r, queueCountsSQL, seller, queueKinds, QueueCountCap+1, have.version); err != nil {
 		return QueueCounts{}, fmt.Errorf("queue counts: %w", err)
 	}
-	out := QueueCounts{ByKind: make(map[ExceptionKind]int, len(rows))}
-	for _, r := range rows {
-		switch {
-		case r.Kind == "":
-			out.Total = r.Count
-		case r.Count > 0:
-			out.ByKind[r.Kind] = r.Count
+	if r.Version == have.version {
+		return have.counts.clone(), nil
+	}
+	if len(r.Kinds) != len(ExceptionKinds) {
+		return QueueCounts{}, fmt.Errorf("queue counts: %d counts for %d kinds", len(r.Kinds), len(ExceptionKinds))
+	}
+	out := QueueCounts{Total: r.Total, ByKind: make(map[ExceptionKind]int, len(ExceptionKinds))}
+	for i, n := range r.Kinds {
+		if n > 0 {
+			out.ByKind[ExceptionKinds[i]] = int(n)
 		}
 	}
-	return out, nil
+	// Versions only grow: a slower reader's older counts do not replace newer ones.
+	if c, ok := s.counts.Load(seller); !ok || c.(countsAt).version < r.Version {
+		s.counts.Store(seller, countsAt{version: r.Version, counts: out})
+	}
+	return out.clone(), nil
+}
+
+// clone copies the counts, so that a caller's changes stay its own.
+func (c QueueCounts) clone() QueueCounts {
+	return QueueCounts{Total: c.Total, ByKind: maps.Clone(c.ByKind)}
+}
+
+// queueChanged records that tx (a transaction of inTx) changes which of the seller's exceptions
+// need action — raises, resolves, snoozes, wakes or reopens one, or may — so that inTx moves the
+// seller's queue version on before it commits, and portals count the seller's tabs again. Every
+// writer of exceptions' state or existence calls it.
+func (s *Store) queueChanged(tx *sqlx.Tx, seller SellerID) {
+	v, _ := s.queueMarks.LoadOrStore(tx, new([]SellerID))
+	p := v.(*[]SellerID) // a transaction is used by one goroutine at a time
+	if !slices.Contains(*p, seller) {
+		*p = append(*p, seller)
+	}
+}
+
+// bumpQueueVersions moves on the queue version of each seller queueChanged recorded for tx. It is
+// the transaction's last statement (the row lock it takes is held only while committing, so a
+// transaction never waits for another while holding it), in seller order.
+func (s *Store) bumpQueueVersions(ctx context.Context, tx *sqlx.Tx) error {
+	v, ok := s.queueMarks.Load(tx)
+	if !ok {
+		return nil
+	}
+	sellers := slices.Sorted(slices.Values(*v.(*[]SellerID)))
+	for _, seller := range sellers {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO queue_versions AS v (seller_id, version) VALUES ($1, 1)
+			ON CONFLICT (seller_id) DO UPDATE SET version = v.version + 1`, seller); err != nil {
+			return fmt.Errorf("queue version: %w", err)
+		}
+	}
+	return nil
 }

@@ -38,6 +38,12 @@ type Store struct {
 	// Log receives debug detail such as the duration of each step of an import; NewStore's
 	// discards it.
 	Log *slog.Logger
+	// queueMarks holds, for each transaction of inTx that changed which exceptions need action,
+	// the sellers whose queue version it moves on before committing (queueChanged).
+	queueMarks sync.Map // *sqlx.Tx → *[]SellerID
+	// counts holds each seller's queue tab counts with the queue version they were counted at
+	// (queueCounts).
+	counts sync.Map // SellerID → countsAt
 }
 
 // DefaultMaxImportRows is MaxImportRows unless configured: five times the largest file the
@@ -176,15 +182,16 @@ func (s *Store) pool() reader { return reader{plain: s.db, hot: s.hot} }
 // values (see QueueFilter.planStable): PostgreSQL's own choice (auto) keeps planning a statement
 // whose plan for its values looks cheaper than the generic one, as a keyset page or a stage
 // filter's does, though both plans are the same walk of an index.
+//
+// The setting is made by fn's first statement, which must be queueCounts's (queueCountsSQL sets
+// it for the transaction with set_config): a SET LOCAL of its own would cost every queue page a
+// round trip.
 func (s *Store) withGenericPlans(ctx context.Context, fn func(reader) error) error {
 	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
-		return err
-	}
 	if err := fn(reader{plain: tx, hot: txHot{h: s.hot, tx: tx}}); err != nil {
 		return err
 	}
@@ -204,14 +211,22 @@ type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// inTx runs fn in one transaction, committed when fn returns nil and rolled back otherwise.
+// inTx runs fn in one transaction, committed when fn returns nil and rolled back otherwise. When
+// fn changed which exceptions need action (queueChanged), the sellers' queue versions move on as
+// the transaction's last statement.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	tx, err := s.db.BeginTxx(ctx, nil)
 	if err != nil {
 		return err
 	}
-	defer func() { _ = tx.Rollback() }()
+	defer func() {
+		s.queueMarks.Delete(tx)
+		_ = tx.Rollback()
+	}()
 	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := s.bumpQueueVersions(ctx, tx); err != nil {
 		return err
 	}
 	return tx.Commit()

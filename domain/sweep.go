@@ -139,6 +139,9 @@ func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try b
 		if r.Raised, err = raiseCauses(ctx, tx, seller, now); err != nil {
 			return err
 		}
+		if r.Resolved+r.Reopened+r.Raised > 0 {
+			s.queueChanged(tx, seller)
+		}
 		return s.notifySweep(ctx, tx, seller, now) // notifications: notifyhooks.go
 	})
 	if err != nil {
