@@ -607,40 +607,38 @@ type countsAt struct {
 	counts  QueueCounts
 }
 
-// queueCountsSQL reads the seller's queue version ($1; 0 before the seller's first change) and,
-// unless it is the version the caller has counts of ($4), counts the tabs at it, in the same
-// snapshot: per kind ($2, in that order) and in all, each up to $3.
+// queueVersionSQL reads the seller's queue version ($1; 0 before the seller's first change). It
+// also sets plan_cache_mode to force_generic_plan for the rest of its transaction (set_config's
+// is_local): withGenericPlans's transaction starts with it instead of a SET LOCAL of its own, one
+// round trip fewer on every queue page. Outside a transaction block the setting ends with the
+// statement. It is kept this small so that its own plan is the generic one under any plan mode
+// (PostgreSQL kept planning the counts afresh each time when they were read in this statement).
+const queueVersionSQL = `SELECT coalesce((SELECT version FROM queue_versions WHERE seller_id = $1), 0) AS version,
+	set_config('plan_cache_mode', 'force_generic_plan', true) AS generic`
+
+// queueCountsSQL counts the seller's tabs ($1) per kind ($2, in that order) and in all, each up to
+// $3, with the queue version in the same snapshot.
 //
 // Per kind, exceptions are parcels: a parcel has at most one unresolved exception of a kind
 // (exceptions_one_open), so the count needs no DISTINCT (several times slower). The total counts
 // distinct parcels, read in index order (exceptions_action_parcel_idx) so that it stops at the
 // cap; unless a kind is over the cap already, and with it the total (a big shop's usual case: the
 // CASE reads no parcel then).
-//
-// It also sets plan_cache_mode to force_generic_plan for the rest of its transaction
-// (set_config's is_local): withGenericPlans's transaction starts with it instead of a SET LOCAL of
-// its own, one round trip fewer on every queue page. Outside a transaction block the setting ends
-// with the statement.
 const queueCountsSQL = `
-	WITH v AS (
-		SELECT coalesce((SELECT version FROM queue_versions WHERE seller_id = $1), 0) AS version,
-		       set_config('plan_cache_mode', 'force_generic_plan', true) AS generic
-	), k AS (
+	WITH k AS (
 		SELECT k.i, (SELECT count(*) FROM (
 			SELECT 1 FROM exceptions e
 			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating') AND e.kind = k.kind
 			LIMIT $3) capped) AS count
-		FROM v, unnest($2::text[]) WITH ORDINALITY AS k (kind, i)
-		WHERE v.version <> $4
+		FROM unnest($2::text[]) WITH ORDINALITY AS k (kind, i)
 	)
-	SELECT v.version, v.generic, ARRAY(SELECT count FROM k ORDER BY i) AS kinds,
-	       CASE WHEN NOT EXISTS (SELECT 1 FROM k) THEN 0
-	            WHEN (SELECT max(count) FROM k) >= $3 THEN $3
+	SELECT coalesce((SELECT version FROM queue_versions WHERE seller_id = $1), 0) AS version,
+	       ARRAY(SELECT count FROM k ORDER BY i) AS kinds,
+	       CASE WHEN (SELECT max(count) FROM k) >= $3 THEN $3
 	            ELSE (SELECT count(*) FROM (
 	                SELECT DISTINCT e.shipment_id FROM exceptions e
 	                WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating')
-	                LIMIT $3) capped) END AS total
-	FROM v`
+	                LIMIT $3) capped) END AS total`
 
 // queueKinds is ExceptionKinds as the text array queueCountsSQL takes.
 var queueKinds = func() pq.StringArray {
@@ -654,24 +652,32 @@ var queueKinds = func() pq.StringArray {
 // queueCounts is QueueCounts with the reader given. The counts of the seller's queue version last
 // counted in this process are reused while the version stays (queueChanged): counting reads up to
 // QueueCountCap+1 index entries per kind, most of a queue page's database time, for counts that
-// change only when exceptions do. The version lives in PostgreSQL and is read with the counts, so
-// every replica's counts are exact.
+// change only when exceptions do. The version lives in PostgreSQL, so every replica's counts are
+// exact. Counts are kept under the version read in their own snapshot: a change committed between
+// the two reads makes them newer than the version first read, never older than the one they are
+// kept under.
 func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (QueueCounts, error) {
 	have := countsAt{version: -1}
 	if c, ok := s.counts.Load(seller); ok {
 		have = c.(countsAt)
 	}
+	var cur struct {
+		Version int64  `db:"version"`
+		Generic string `db:"generic"`
+	}
+	if err := db.hot.GetContext(ctx, &cur, queueVersionSQL, seller); err != nil {
+		return QueueCounts{}, fmt.Errorf("queue counts: %w", err)
+	}
+	if cur.Version == have.version {
+		return have.counts.clone(), nil
+	}
 	var r struct {
 		Version int64         `db:"version"`
-		Generic string        `db:"generic"`
 		Kinds   pq.Int64Array `db:"kinds"`
 		Total   int           `db:"total"`
 	}
-	if err := db.hot.GetContext(ctx, &r, queueCountsSQL, seller, queueKinds, QueueCountCap+1, have.version); err != nil {
+	if err := db.hot.GetContext(ctx, &r, queueCountsSQL, seller, queueKinds, QueueCountCap+1); err != nil {
 		return QueueCounts{}, fmt.Errorf("queue counts: %w", err)
-	}
-	if r.Version == have.version {
-		return have.counts.clone(), nil
 	}
 	if len(r.Kinds) != len(ExceptionKinds) {
 		return QueueCounts{}, fmt.Errorf("queue counts: %d counts for %d kinds", len(r.Kinds), len(ExceptionKinds))
