@@ -214,13 +214,18 @@ func (s *Store) FindUser(ctx context.Context, seller SellerID, id int64) (User, 
 	return u, nil
 }
 
+// teamSQL lists the team of the seller (the placeholder given), owners first, then by name: the
+// query of ListUsers and of the queue page's extras (queueExtrasSQL).
+func teamSQL(seller string) string {
+	return `SELECT seller_id, id, email, name, role, created_at, last_login_at
+		FROM users WHERE seller_id = ` + seller + `
+		ORDER BY role = 'owner' DESC, lower(coalesce(nullif(name, ''), email)), id`
+}
+
 // ListUsers returns the seller's team, owners first, then by name.
 func (s *Store) ListUsers(ctx context.Context, seller SellerID) ([]User, error) {
 	var out []User
-	err := s.hot.SelectContext(ctx, &out, `
-		SELECT seller_id, id, email, name, role, created_at, last_login_at
-		FROM users WHERE seller_id = $1
-		ORDER BY role = 'owner' DESC, lower(coalesce(nullif(name, ''), email)), id`, seller)
+	err := s.hot.SelectContext(ctx, &out, teamSQL("$1"), seller)
 	if err != nil {
 		return nil, fmt.Errorf("list users: %w", err)
 	}

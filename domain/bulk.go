@@ -157,14 +157,21 @@ type BulkChange struct {
 // UndoBy is when the change can no longer be undone.
 func (b BulkChange) UndoBy() time.Time { return b.At.Add(UndoWindow) }
 
+// lastBulkSQL reads the member's (seller and user) last bulk change made after since and not
+// undone, at most one row (the placeholders given): the query of LastBulk and of the queue page's
+// extras (queueExtrasSQL).
+func lastBulkSQL(seller, user, since string) string {
+	return `SELECT b.id, b.action, b.at,
+		(SELECT count(*) FROM bulk_change_items i WHERE i.seller_id = b.seller_id AND i.bulk_id = b.id) AS count
+		FROM bulk_changes b
+		WHERE b.seller_id = ` + seller + ` AND b.user_id = ` + user + ` AND b.at > ` + since + ` AND b.undone_at IS NULL
+		ORDER BY b.at DESC, b.id DESC LIMIT 1`
+}
+
 // LastBulk returns the member's last bulk change if it can still be undone at now (made within
 // UndoWindow and not undone yet); ok is false otherwise.
 func (s *Store) LastBulk(ctx context.Context, seller SellerID, user int64, now time.Time) (b BulkChange, ok bool, err error) {
-	err = s.hot.GetContext(ctx, &b, `SELECT b.id, b.action, b.at,
-		(SELECT count(*) FROM bulk_change_items i WHERE i.seller_id = b.seller_id AND i.bulk_id = b.id) AS count
-		FROM bulk_changes b
-		WHERE b.seller_id = $1 AND b.user_id = $2 AND b.at > $3 AND b.undone_at IS NULL
-		ORDER BY b.at DESC, b.id DESC LIMIT 1`, seller, user, now.Add(-UndoWindow))
+	err = s.hot.GetContext(ctx, &b, lastBulkSQL("$1", "$2", "$3"), seller, user, now.Add(-UndoWindow))
 	if errors.Is(err, sql.ErrNoRows) {
 		return BulkChange{}, false, nil
 	}

@@ -135,6 +135,20 @@ type DisputeSummary struct {
 	Recovered []Money
 }
 
+// disputeSummarySQL is DisputeSummary's query, one row, for the seller, the time now and the end
+// of the due-soon window (the placeholders given): it is also part of the queue page's extras
+// (queueExtrasSQL).
+func disputeSummarySQL(seller, now, soon string) string {
+	return `SELECT d.due_soon, d.past_due, r.amounts, r.currencies
+		FROM (SELECT count(*) AS due_soon, count(*) FILTER (WHERE respond_by < ` + now + `) AS past_due
+		      FROM disputes WHERE seller_id = ` + seller + ` AND status IN ` + filedStatusesSQL + ` AND respond_by <= ` + soon + `) d,
+		     (SELECT coalesce(array_agg(total::text ORDER BY total DESC, currency), '{}') AS amounts,
+		             coalesce(array_agg(currency ORDER BY total DESC, currency), '{}') AS currencies
+		      FROM (SELECT sum(amount_recovered) AS total, currency FROM disputes
+		            WHERE seller_id = ` + seller + ` AND status IN ('won', 'settled') AND amount_recovered > 0
+		            GROUP BY currency) g) r`
+}
+
 // DisputeSummary counts the seller's due-soon and past-due disputes as of now and totals the
 // amounts recovered per currency, the largest total first, in one query (the queue and the home
 // page ask for it on every request).
@@ -145,16 +159,7 @@ func (s *Store) DisputeSummary(ctx context.Context, seller SellerID, now time.Ti
 		Amounts    pq.StringArray `db:"amounts"`
 		Currencies pq.StringArray `db:"currencies"`
 	}
-	if err := s.hot.GetContext(ctx, &r, `
-		SELECT d.due_soon, d.past_due, r.amounts, r.currencies
-		FROM (SELECT count(*) AS due_soon, count(*) FILTER (WHERE respond_by < $2) AS past_due
-		      FROM disputes WHERE seller_id = $1 AND status IN `+filedStatusesSQL+` AND respond_by <= $3) d,
-		     (SELECT coalesce(array_agg(total::text ORDER BY total DESC, currency), '{}') AS amounts,
-		             coalesce(array_agg(currency ORDER BY total DESC, currency), '{}') AS currencies
-		      FROM (SELECT sum(amount_recovered) AS total, currency FROM disputes
-		            WHERE seller_id = $1 AND status IN ('won', 'settled') AND amount_recovered > 0
-		            GROUP BY currency) g) r`,
-		seller, now, now.Add(DueSoonWindow)); err != nil {
+	if err := s.hot.GetContext(ctx, &r, disputeSummarySQL("$1", "$2", "$3"), seller, now, now.Add(DueSoonWindow)); err != nil {
 		return DisputeSummary{}, fmt.Errorf("dispute summary: %w", err)
 	}
 	sum := DisputeSummary{DueSoon: r.DueSoon, PastDue: r.PastDue}

@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -486,9 +487,11 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 		case isTab:
 			v.Matching = v.Counts.ByKind[kind]
 		default:
-			v.Matching, err = s.countQueue(ctx, db, seller, f, SelectAllCap)
+			if v.Matching, err = s.countQueue(ctx, db, seller, f, SelectAllCap); err != nil {
+				return err
+			}
 		}
-		return err
+		return s.queueExtras(ctx, db, seller, member, f.Now, &v)
 	}
 	// The page's rows and counts: for a plan-stable filter, with the plans made once per
 	// connection (the queue statement's own planning was most of a page's database time).
@@ -501,21 +504,92 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 	if err != nil {
 		return QueueView{}, err
 	}
-	if v.Team, err = s.ListUsers(ctx, seller); err != nil {
-		return QueueView{}, err
-	}
-	if v.Disputes, err = s.DisputeSummary(ctx, seller, f.Now); err != nil {
-		return QueueView{}, err
-	}
-	if v.Views, err = s.ListSavedViews(ctx, seller, member); err != nil {
-		return QueueView{}, err
-	}
-	if last, ok, err := s.LastBulk(ctx, seller, member, f.Now); err != nil {
-		return QueueView{}, err
-	} else if ok {
-		v.LastBulk = &last
-	}
 	return v, nil
+}
+
+// queueExtrasSQL reads what the queue page shows besides its parcels and tabs in one statement
+// instead of four round trips: the team ($1, the seller), the dispute summary at $3 (with $4 the
+// end of the due-soon window), the member's ($2) saved views and last bulk change made after $5,
+// each as JSON, with the queries ListUsers, DisputeSummary, ListSavedViews and LastBulk run.
+// json_agg keeps the order of its sorted subquery.
+var queueExtrasSQL = `SELECT
+	(SELECT coalesce(json_agg(t), '[]') FROM (` + teamSQL("$1") + `) t) AS team,
+	(SELECT row_to_json(d) FROM (` + disputeSummarySQL("$1", "$3", "$4") + `) d) AS disputes,
+	(SELECT coalesce(json_agg(v), '[]') FROM (` + savedViewsSQL("$1", "$2") + `) v) AS views,
+	(SELECT row_to_json(b) FROM (` + lastBulkSQL("$1", "$2", "$5") + `) b) AS last_bulk`
+
+// queueExtras fills the team, dispute summary, saved views and last bulk change of the queue page
+// (queueExtrasSQL). The JSON types have the fields of the domain's own, in the same order, so
+// that each converts to it.
+func (s *Store) queueExtras(ctx context.Context, db reader, seller SellerID, member int64, now time.Time, v *QueueView) error {
+	res, err := db.hot.QueryContext(ctx, queueExtrasSQL, seller, member, now, now.Add(DueSoonWindow), now.Add(-UndoWindow))
+	if err != nil {
+		return fmt.Errorf("queue extras: %w", err)
+	}
+	defer res.Close()
+	var team, disputes, views, bulk []byte
+	if !res.Next() {
+		return fmt.Errorf("queue extras: no row: %w", res.Err())
+	}
+	if err := res.Scan(&team, &disputes, &views, &bulk); err != nil {
+		return fmt.Errorf("queue extras: %w", err)
+	}
+	var (
+		users []struct {
+			SellerID    SellerID   `json:"seller_id"`
+			ID          int64      `json:"id"`
+			Email       string     `json:"email"`
+			Name        string     `json:"name"`
+			Role        Role       `json:"role"`
+			CreatedAt   time.Time  `json:"created_at"`
+			LastLoginAt *time.Time `json:"last_login_at"`
+		}
+		sum struct {
+			DueSoon    int64    `json:"due_soon"`
+			PastDue    int64    `json:"past_due"`
+			Amounts    []string `json:"amounts"`
+			Currencies []string `json:"currencies"`
+		}
+		saved []struct {
+			ID    int64  `json:"id"`
+			Name  string `json:"name"`
+			Query string `json:"query"`
+		}
+		last *struct {
+			ID     int64     `json:"id"`
+			Action string    `json:"action"`
+			At     time.Time `json:"at"`
+			Count  int       `json:"count"`
+		}
+	)
+	for _, d := range []struct {
+		raw []byte
+		to  any
+	}{{team, &users}, {disputes, &sum}, {views, &saved}, {bulk, &last}} {
+		if d.raw == nil {
+			continue
+		}
+		if err := json.Unmarshal(d.raw, d.to); err != nil {
+			return fmt.Errorf("queue extras: %w", err)
+		}
+	}
+	v.Team = make([]User, len(users))
+	for i, u := range users {
+		v.Team[i] = User(u)
+	}
+	v.Disputes = DisputeSummary{DueSoon: sum.DueSoon, PastDue: sum.PastDue}
+	for i, a := range sum.Amounts {
+		v.Disputes.Recovered = append(v.Disputes.Recovered, Money{Amount: a, Currency: sum.Currencies[i]})
+	}
+	v.Views = make([]SavedView, len(saved))
+	for i, sv := range saved {
+		v.Views[i] = SavedView(sv)
+	}
+	if last != nil {
+		b := BulkChange(*last)
+		v.LastBulk = &b
+	}
+	return res.Close()
 }
 
 // CountQueue counts the parcels matching f (every page; f.After and f.Limit are ignored), up to

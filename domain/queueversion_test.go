@@ -112,3 +112,63 @@ func shipmentException(t *testing.T, f *queueFixture, seller domain.SellerID, re
 	}
 	return exs[0]
 }
+
+// TestQueueViewExtras: the team, dispute summary, saved views and last bulk change QueueView reads
+// in one statement are what ListUsers, DisputeSummary, ListSavedViews and LastBulk return, and
+// none of another seller's or member's.
+func TestQueueViewExtras(t *testing.T) {
+	t.Parallel()
+	f := newDisputeFixture(t)
+	ctx := context.Background()
+	f.create(domain.DisputeOpen, f.fields())
+	for _, name := range []string{"b view", "A view"} {
+		if _, err := f.s.SaveView(ctx, f.seller, f.owner, name, "kind=stalled", f.now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.s.SaveView(ctx, f.seller, f.agent, "Ann's", "kind=late", f.now); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SaveView(ctx, f.other, f.otherOwner, "Other's", "kind=late", f.now); err != nil {
+		t.Fatal(err)
+	}
+	agent := f.agent.ID
+	if _, err := f.s.BulkUpdate(ctx, f.seller, f.owner, []int64{f.exc.ID}, domain.ExceptionChange{AssigneeID: &agent}, f.now); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, filter := range []domain.QueueFilter{{Now: f.now}, {Now: f.now, Country: "FR"}} { // with and without generic plans
+		v, err := f.s.QueueView(ctx, f.seller, f.owner.ID, filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		team, _ := f.s.ListUsers(ctx, f.seller)
+		sum, _ := f.s.DisputeSummary(ctx, f.seller, f.now)
+		views, _ := f.s.ListSavedViews(ctx, f.seller, f.owner.ID)
+		last, ok, _ := f.s.LastBulk(ctx, f.seller, f.owner.ID, f.now)
+		if len(v.Team) != 2 || len(v.Team) != len(team) {
+			t.Fatalf("team %+v, want %+v", v.Team, team)
+		}
+		for i := range team {
+			a, b := v.Team[i], team[i]
+			if a.ID != b.ID || a.SellerID != b.SellerID || a.Email != b.Email || a.Name != b.Name || a.Role != b.Role ||
+				!a.CreatedAt.Equal(b.CreatedAt) || (a.LastLoginAt == nil) != (b.LastLoginAt == nil) {
+				t.Errorf("team member %d: %+v, want %+v", i, a, b)
+			}
+		}
+		if v.Disputes.DueSoon != sum.DueSoon || v.Disputes.PastDue != sum.PastDue || len(v.Disputes.Recovered) != len(sum.Recovered) {
+			t.Errorf("disputes %+v, want %+v", v.Disputes, sum)
+		}
+		if len(v.Views) != 2 || v.Views[0] != views[0] || v.Views[1] != views[1] || v.Views[0].Name != "A view" {
+			t.Errorf("views %+v, want %+v", v.Views, views)
+		}
+		if !ok || v.LastBulk == nil || v.LastBulk.ID != last.ID || v.LastBulk.Count != 1 || !v.LastBulk.At.Equal(last.At) ||
+			v.LastBulk.Action != last.Action {
+			t.Errorf("last bulk %+v, want %+v", v.LastBulk, last)
+		}
+		// The agent made no bulk change.
+		if av, err := f.s.QueueView(ctx, f.seller, f.agent.ID, filter); err != nil || av.LastBulk != nil || len(av.Views) != 1 {
+			t.Errorf("agent's view: %v %+v %+v", err, av.LastBulk, av.Views)
+		}
+	}
+}

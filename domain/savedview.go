@@ -21,11 +21,17 @@ type SavedView struct {
 // MaxSavedViews is how many views one member may keep.
 const MaxSavedViews = 20
 
+// savedViewsSQL lists the views of a member (seller and user: the placeholders given), by name:
+// the query of ListSavedViews and of the queue page's extras (queueExtrasSQL).
+func savedViewsSQL(seller, user string) string {
+	return `SELECT id, name, query FROM saved_views
+		WHERE seller_id = ` + seller + ` AND user_id = ` + user + ` ORDER BY lower(name), id`
+}
+
 // ListSavedViews returns the member's saved views, by name.
 func (s *Store) ListSavedViews(ctx context.Context, seller SellerID, user int64) ([]SavedView, error) {
 	var out []SavedView
-	if err := s.hot.SelectContext(ctx, &out, `SELECT id, name, query FROM saved_views
-		WHERE seller_id = $1 AND user_id = $2 ORDER BY lower(name), id`, seller, user); err != nil {
+	if err := s.hot.SelectContext(ctx, &out, savedViewsSQL("$1", "$2"), seller, user); err != nil {
 		return nil, fmt.Errorf("list saved views: %w", err)
 	}
 	return out, nil
