@@ -396,6 +396,11 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		{tracking.Event{Text: "Item Received at LONDON MAIL CENTRE", Carrier: "Cainiao"}, tracking.StageOutboundSorting, tracking.SignalNone},
 		{tracking.Event{Text: "In transit to next facility"}, tracking.StageUnknown, tracking.SignalNone},
 		{tracking.Event{Text: "In transit to next facility", Carrier: "USPS"}, tracking.StageCustomsCleared, tracking.SignalNone},
+		// A last-mile carrier's bare move is after customs; the same words alone, or with a pickup
+		// point named, are not.
+		{tracking.Event{Text: "Movement / tour vehicle arrived"}, tracking.StageUnknown, tracking.SignalNone},
+		{tracking.Event{Text: "Movement / tour vehicle arrived", Carrier: "DHL Paket"}, tracking.StageCustomsCleared, tracking.SignalNone},
+		{tracking.Event{Text: "parcel arrived at the Relay Point", Carrier: "Mondial Relay"}, tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		// A named border keeps its meaning whoever prints it.
 		{tracking.Event{Text: "Arrived at facility in destination country", Carrier: "Australia Post"}, tracking.StageArrivedDestination, tracking.SignalNone},
 		// A code beats the text; a code that places nothing leaves the text to decide.

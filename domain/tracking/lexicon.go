@@ -818,7 +818,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 우체국
 		zh: 邮局, 邮政局, 邮政网点`},
 	{"PICKUPPOINT", `
-		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point
+		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
 		    pudo, pudo point, pickup store, collect point, collect location, agent location, partner location, click and collect,
 		    counter
@@ -847,7 +847,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 편의점, 점포
 		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
 	{"LOCKER", `
-		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker
+		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker, postomat
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
 		pt: armario, armario inteligente, locker, cacifo, caixa de correios inteligente
 		fr: consigne, consigne automatique, casier, abricolis, locker, consigne pickup station, pickup station

@@ -107,6 +107,12 @@ var clsNotCollected = []string{"AWAIT", "READY", "AVAILABLE", "NOTICE", "HOLD", 
 // customs": a border or a place is named, or it is a delay, not a move.
 var clsNotLocal = append([]string{"EXCEPTION", "CUSTOMS"}, clsPlaced...)
 
+// clsNotAMove are the concepts (and words) that keep a last-mile carrier's arrival or departure
+// from being a plain move between its own facilities.
+var clsNotAMove = append([]string{"SENDER", "ACCEPT", "PICKUP", "FUTURE", "NOT", "PREPARE", "READY", "AWAIT",
+	"DELIVERED", "OFD", "DRIVER", "INFO", "NOTICE", "LOCKER", "PICKUPPOINT", "RECIPIENT", "ORDER", "LABEL",
+	"CREATE", "WAREHOUSE", "COMPLETE", "late", "time", "message", "money"}, clsNotLocal...)
+
 // clsExportSide are the concepts that put customs on the export side.
 var clsExportSide = []string{"EXPORT", "ORIGIN", "ORIGINNAME"}
 
@@ -306,6 +312,10 @@ var clsRuleTable = []clsRule{
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
 	rule("LASTMILE ... {ARRIVE|RECEIVE|ACCEPT|PROCESS|FACILITY|SORT FACILITY}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{FORWARD|TRANSIT} ... {NEXT|SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsNotLocal...),
+	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
+	// unit", "배송입고") is after customs: it only ever has the parcel there. Not when the text says
+	// more than a move (a pickup point, the sender, a notice, a delivery, money).
+	rule("{ARRIVE|DEPART|LEAVE|LOAD|SORT|SCAN}", 9).atLastMile().unlessAny(clsNotAMove...),
 
 	// ---- 10 out_for_delivery ----
 	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10),
