@@ -30,6 +30,15 @@ func TestClassify(t *testing.T) {
 		{"Out for delivery", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"Delivered", tracking.StageDelivered, tracking.SignalNone},
 
+		// Traditional Chinese reads as simplified; batch 16's words and rules.
+		{"海關清關完成", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"抵達目的地國家/地區", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Pick-up — Assigning the courier", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Chegou ao centro de entrega", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Transit Port Arrival", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Receive From Flight", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Elektronische Benachrichtigung erhalten", tracking.StageDispatched, tracking.SignalLabelOnly},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},
