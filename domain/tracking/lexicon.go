@@ -458,7 +458,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erhalten, empfangen, eingegangen, eingang, liegen vor, sendungseingang
 		nl: ontvangen, in ontvangst genomen
 		it: ricevuto, ricevuta, ricevimento
-		pl: otrzymana, otrzymany, przyjeta na stan
+		pl: otrzymana, otrzymany, przyjeta na stan, odebranie
 		cs: obdrzena, obdrzeno
 		sv: togs emot, emottagen
 		da: modtaget pa
@@ -501,7 +501,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: versendet, versandt, verschickt, versand, abgeschickt
 		nl: verzonden, verstuurd, verzending
 		it: spedito, spedita, inviato, inviata
-		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki
+		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki, wyslanie
 		cs: odeslana, odeslano, odeslani, expedovana, expedovano, expedice
 		sk: odoslana, odoslanie, expedovana
 		sv: skickad, skickat, skickats, avsand, sand
@@ -1020,7 +1020,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: nicht moglich, fehlgeschlagen, erfolglos, konnte nicht, gescheitert, misslungen, negativ, abgebrochen
 		nl: mislukt, niet gelukt, niet mogelijk, kon niet, onbestelbaar
 		it: non riuscita, fallita, fallito, mancata, impossibile, non e stato possibile, non andata a buon fine
-		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna
+		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna, nieudane
 		cs: nedorucena, nedoruceno, neuspesny, neuspesna, neuspesne, nezdarilo, nepodarilo, nelze, nedoruciteln*
 		sk: nedorucena, neuspesny, neuspesna, nepodarilo
 		sv: misslyckad, misslyckades, misslyckat, kunde inte, ej levererad, inte levererad, ej mojligt
@@ -1215,7 +1215,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zuruckgehalten, einbehalten, angehalten, festgehalten
 		nl: vastgehouden, tegengehouden, geblokkeerd
 		it: trattenuto, trattenuta, bloccato, bloccata, fermo, fermata, in giacenza doganale
-		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana
+		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana, zatrzymanie
 		cs: zadrzena, zadrzeno, zadrzeni, pozastavena
 		sk: zadrzana, zadrzane
 		sv: kvarhallen, kvarhallet, stoppad, stoppat, beslagtagen
@@ -1705,6 +1705,10 @@ var clsLexiconTable = []clsLexEntry{
 		tr: sonraki
 		ru: следующий
 		zh: 下一站`},
+	{"FROM CUSTOMS", `
+		pl: z cla`},
+	{"TO CUSTOMS", `
+		pl: do cla`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1755,7 +1759,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zoll*, verzollung, grenzstelle
 		nl: douane, douaneafhandeling, inklaring, douaneproces, douanecontrole
 		it: dogana, doganale, doganali, sdoganamento, procedure doganali
-		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa
+		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa, cle, w cle, na cle, celnym
 		cs: celni, celnice, celnim, celniho, celni rizeni, celni odbaveni, procleni, celni deklarace
 		sk: colne, colny, colnica, colnej, colneho, preclenie, colneho konania
 		sv: tull, tullen, tullklarering, tullhantering, tullverket, fortullning
@@ -1805,7 +1809,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: import, einfuhr, einfuhrabfertigung, einfuhrzoll
 		nl: import, invoer, ingevoerd
 		it: importazione, import
-		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej
+		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej, poczta przychodzaca
 		cs: dovoz, dovozni, import, importni
 		sk: dovoz, dovozne
 		sv: import, inforsel
@@ -1970,7 +1974,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: auswechslungsstelle, internationales postzentrum, ipz
 		nl: wisselkantoor
 		it: ufficio di scambio, centro di scambio
-		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej
+		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej, urzedzie wymiany
 		cs: vymenna posta, vymenne poste, vymenna mista
 		sk: vymenna posta
 		sv: utvaxlingskontor, utvaxlingsort
@@ -1984,7 +1988,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 交换站`},
 	{"OUTWARD", `
 		en: outward, otb, outbound office
-		pl: wydania, wyjscia, wydawczy
+		pl: wydania, wyjscia, wydawczy, poczta wychodzaca
 		ru: отправки`},
 	{"INWARD", `
 		en: inward, inb, inbound office
@@ -2074,7 +2078,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zusteller, bote, fahrer, paketzusteller, zustellerin
 		nl: bezorger, postbode, chauffeur, koerier
 		it: postino, corriere incaricato, autista, fattorino
-		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego
+		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi
 		cs: dorucovatel, dorucovatele, ridic, postak, kuryra
 		sk: dorucovatel, kurier
 		sv: bud, budet, chauffor, chauffören, brevbarare, foraren
