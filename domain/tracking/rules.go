@@ -247,6 +247,8 @@ var clsRuleTable = []clsRule{
 	rule("{TRANSIT|FORWARD} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3),
 	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... OUTWARD {FACILITY|SORT FACILITY}", 4),
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6), rule("{DEPART|LEAVE} ORIGIN $", 6),
+	// "Salida del país/región de origen", "Départ du pays d'origine": the country, then its origin.
+	rule("{DEPART|LEAVE} ... COUNTRY ... ORIGIN", 6).unlessAny("FACILITY", "SORT", "WAREHOUSE", "DEPOT"),
 	rule("{ORIGIN|ORIGINNAME} ... {DEPART|LEAVE}", 6).unlessAny("FACILITY", "WAREHOUSE", "SORT"), // "CHINA, SHENZHEN, Departed Sunyou Facility"
 	rule("{DEPART|LEAVE} ... {AIRPORT|FLIGHT}", 6), rule("{AIRPORT|FLIGHT} ... {DEPART|LEAVE}", 6),
 	rule("LINEHAUL DEPART", 6), rule("SHIPPED ... DEST COUNTRY", 6), // "Linehaul departed", "Отправлено в страну назначения"
