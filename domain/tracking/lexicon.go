@@ -398,7 +398,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"DELIVERED TO SENDER", `
 		ru: отправителю
 		cs: dorucena odesilateli, dorucena odesilatelovi
-		tr: gondericiye teslim edildi`},
+		tr: gondericiye teslim edildi, gondericisine teslim edildi`},
 	{"REJECT", `
 		en: rejected
 		es: rechazado, rechazada, rechazo
@@ -718,7 +718,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
 		pt: unidade, base, filial
-		fr: agence, centre
+		fr: centre
 		de: standort, niederlassung, zentrum, station
 		nl: locatie, vestiging, centrum
 		it: sede, stabilimento, centro
@@ -772,10 +772,10 @@ var clsLexiconTable = []clsLexEntry{
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
 		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
-		    site de livraison, centre courrier, agence locale, installation de livraison
+		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
-		it: centro di distribuzione di destinazione, filiale di destinazione, ufficio di recapito, centro di recapito,
+		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,
 		    sede di destinazione, centro recapito, centro di consegna
 		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
 		cs: dodaci posta, dorucovaci depo, dorucovaci posta, depo dorucovatele, cilove depo, dodaci depo, dodaci postu, dodaci posta, dodaci poste
@@ -1178,7 +1178,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: naegtet, modtagelse naegtet
 		no: nektet
 		fi: kieltaytyi, vastaanotosta kieltaydytty
-		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
+		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti, kabul edilmedi, kabul etmiyor, kabul etmedi
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
@@ -2067,7 +2067,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 干线, 海运`},
 	{"CARRIER", `
 		en: carrier, courier, logistics company, logistics provider, shipping company, transport company, logistics, delivery company, transport provider
-		    delivery service, partner carrier, shipping partner
+		    delivery service, partner carrier, shipping partner, transport companies
 		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador
 		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro
 		fr: transporteur, prestataire, societe de transport, operateur
@@ -2261,7 +2261,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραληπτη, παραληπτης`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
-		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender
+		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
 		es: remitente, vendedor, expedidor, proveedor
 		pt: remetente, vendedor, lojista, loja, expedidor, fornecedor, contratante
 		fr: expediteur, vendeur, marchand, commercant expediteur

@@ -184,7 +184,7 @@ var clsRuleTable = []clsRule{
 	rule("{ACCEPT|PICKUP|RECEIVE} ... {CARRIER|DRIVER|FIRSTMILE|SENDER|FACILITY|WAREHOUSE|POSTOFFICE}", 3),
 	rule("ORIGIN {|COUNTRY|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
 	signal("PICKUP ... {CREATE|ATTEMPT|FAIL|RESCHEDULE|EXCEPTION}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
-	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("ACCEPT FAIL", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier's visit to the sender
 	signal("PICKUP ... {assigning|assigned|assign}", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("{assigning|assigned} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
@@ -262,7 +262,7 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6), // a scan in a foreign country: it has left, it may be in transit
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
 	rule("{FLIGHT|LINEHAUL} ... ARRIVE", 7), rule("ARRIVE ... {FLIGHT|LINEHAUL}", 7),
-	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
+	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
 	rule("{ARRIVE|PICKUP|RECEIVE} ... DEST AIRPORT", 7), rule("{ARRIVE|RECEIVE} ... AIRPORT ... {DEST|DESTNAME}", 7),
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
@@ -309,7 +309,7 @@ var clsRuleTable = []clsRule{
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
 	rule("{RECEIVE|ACCEPT|PROCESS|ARRIVE} ... {LOCAL|LASTMILE}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
-	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE}", 9),
+	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE|WAREHOUSE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
 	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
