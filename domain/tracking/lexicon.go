@@ -579,7 +579,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
 		bg: пристигане, пристигна, пристигнала, пристигнал
 		he: הגיע, הגיעה, הגעה
-		ar: وصل, وصلت, وصول`},
+		ar: وصل, وصلت, وصول
+		et: joudnud, saabunud, saabus`},
 	{"TRANSIT", `
 		en: in transit, transit, on the way, on its way, en route, in progress to, moving through network, on route, on the move, transit scan, enroute, en-route, intransit, in transport
 		    in transport
@@ -646,7 +647,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 引渡, 引き渡し, 引渡し
 		ko: 인계, 인계완료
 		zh: 交接, 已交接, 交运, 移交, 转交
-		ro: predat, predata, predare`},
+		ro: predat, predata, predare
+
+		hr: predan, preuzet, preuzeo`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
 		es: cargado, embarcado
@@ -673,9 +676,9 @@ var clsLexiconTable = []clsLexEntry{
 		nl: verwerkt, verwerking, gesorteerd, gescand, sorteerproces
 		it: lavorato, lavorazione, in lavorazione, processato, elaborato, smistato, smistamento
 		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie, obslugiwana, obslugiwany
-		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena
+		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena, sken
 		sk: spracovana, spracovanie, triedenie
-		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad
+		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad, skanning
 		da: behandlet, sorteret, sortering, scannet, handteret
 		no: behandlet, sortert, sortering, skannet
 		fi: kasitelty, kasittely, lajiteltu, lajittelu
@@ -687,7 +690,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 仕分, 仕分け, 処理, 処理中
 		ko: 분류, 처리, 처리중
 		zh: 分拣, 处理, 已处理, 操作, 开拆, 已开拆, 封发, 已封发, 经转
-		bg: обработва, обработена, обработен, проверява, сортирана`},
+		bg: обработва, обработена, обработен, проверява, сортирана
+		et: skaneerimine`},
 	{"SORT FACILITY", `
 		en: sorting center, sorting centre, sort center, sort centre, sorting facility, sort facility, sortation center, sorting hub, mc, parcel center, parcel centre
 		    sort hub, mail centre, mail center, mail processing center, mail processing centre, processing center, processing centre,
@@ -826,7 +830,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 郵便局
 		ko: 우체국
 		zh: 邮局, 邮政局, 邮政网点
-		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר`},
+		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר
+		et: postkontorisse, postkontoris, postkontor`},
 	{"PICKUPPOINT", `
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
@@ -942,7 +947,8 @@ var clsLexiconTable = []clsLexEntry{
 		uk: видано курєру
 		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz
 		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה
-		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب`},
+		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب
+		sk: na vozidle pre dorucenie`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -976,7 +982,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
 		bg: доставена, доставен, доставено, доставени, връчена, връчен
-		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل`},
+		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
+		et: katte toimetatud, kattetoimetatud, uleantud saajale`},
 	{"DELIVERY", `
 		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
@@ -1148,7 +1155,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"RETURN", `
 		id: dikembalikan, retur
 		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui
-		hr: vracena, vraceno, vracen, povrat, povratak
+		hr: vracena, vraceno, vracen, povrat, povratak, povratu, nazad
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
 		es: devolucion, devuelto, devuelta, devolver, retorno, retornado, en devolucion
@@ -1744,16 +1751,18 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 반입신고`},
 	{"CUSTOMS LEAVE", `
 		ko: 반출신고`},
-	{"ORIGIN SCAN", `
+	{"ORIGIN PROCESS", `
 		de: herkunftsscan`},
-	{"ARRIVE SCAN", `
+	{"ARRIVE PROCESS", `
 		de: ankunftsscan`},
-	{"DEPART SCAN", `
+	{"DEPART PROCESS", `
 		de: abfahrtsscan`},
 	{"IMPORT CUSTOMS", `
 		de: importverzollung, einfuhrverzollung`},
 	{"EXPORT CUSTOMS", `
 		de: exportverzollung, ausfuhrverzollung`},
+	{"TO DELIVERY", `
+		sk: na dorucenie, pre dorucenie`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1848,7 +1857,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수출
 		zh: 出口, 出境
 		bg: износ
-		ar: التصدير, للتصدير, تصدير`},
+		ar: التصدير, للتصدير, تصدير
+		et: ekspordiks, ekspordi, ekspordiprotseduurid`},
 	{"IMPORT", `
 		en: import, imported, importation, importing
 		es: importacion, importado
@@ -1873,7 +1883,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수입
 		zh: 进口, 入境
 		bg: внос
-		ar: للاستيراد, الاستيراد, استيراد`},
+		ar: للاستيراد, الاستيراد, استيراد
+		et: impordiks, impordi, impordiprotseduurid`},
 	{"ORIGIN", `
 		ko: 원산지
 		en: origin, original, originating, orgin
@@ -1894,7 +1905,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: land van herkomst, land van verzending, vertrekland
 		it: paese di origine, paese di partenza, paese mittente
 		pl: kraju nadania, kraj nadania, kraj pochodzenia, kraju pochodzenia, kraju wyslania
-		cs: zeme puvodu, zeme odeslani, zemi puvodu, zemi odeslani, zeme podani
+		cs: zeme puvodu, zeme odeslani, zemi puvodu, zemi odeslani, zeme podani, zemi puvodu, zeme puvodu
 		sk: krajina povodu, krajina odoslania
 		sv: ursprungsland, avsandarland, ursprungslandet, avsandarlandet, avsandningslandet
 		da: oprindelsesland, afsenderland, afsenderlandet, oprindelseslandet
@@ -1926,7 +1937,8 @@ var clsLexiconTable = []clsLexEntry{
 		fi: maaranpaa
 		ru: место назначения
 		ro: destinatie
-		zh: 目的地, 目的港, 寄达地`},
+		zh: 目的地, 目的港, 寄达地
+		et: sihtkohas`},
 	{"DEST COUNTRY", `
 		es: pais de destino, pais destino
 		pt: pais de destino, pais destino
@@ -2135,7 +2147,7 @@ var clsLexiconTable = []clsLexEntry{
 		it: postino, corriere incaricato, autista, fattorino
 		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi, kurierowi
 		cs: dorucovatel, dorucovatele, ridic, postak, kuryra
-		sk: dorucovatel, kurier
+		sk: dorucovatel, kurier, vodicovi, vodic
 		sv: bud, budet, chauffor, chauffören, brevbarare, foraren
 		da: bud, chauffor, chaufforen, postbud
 		no: bud, sjafor, sjaforen, postbud
@@ -2291,7 +2303,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수취인, 고객, 수령인, 받는분
 		zh: 收件人, 客户, 买家
 		bg: получателя, получател, получателят
-		el: παραληπτη, παραληπτης`},
+		el: παραληπτη, παραληπτης
+		et: saaja, saajale`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
 		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
@@ -2318,7 +2331,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 寄件人, 发件人, 卖家, 商家
 		bg: подателя, подател, подателят
 		el: αποστολεα, αποστολεας
-		ar: المرسل, للمرسل`},
+		ar: المرسل, للمرسل
+		et: saatja, saatjale`},
 	{"ADDRESS", `
 		en: address, addressing, street, house number, postcode, zip code
 		es: direccion, domicilio
@@ -2440,7 +2454,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 소포, 택배, 상품, 물품
 		zh: 包裹, 快件, 邮件, 货物
 		bg: пратка, пратката, пратки, колет, колетът, пакет
-		el: αποστολη, δεμα, δεματος, αντικειμενο`},
+		el: αποστολη, δεμα, δεματος, αντικειμενο
+		et: saadetis, saadetise, pakk, paki`},
 
 	// ---- whole statuses ----
 	{"^ORDERSTATUS", `
