@@ -63,8 +63,7 @@ func parseTrackerPayload(t Tracker, body []byte) (trackerParcel, error) {
 // location, city, state, country_name, slug); https://docs.aftership.com/api/4/webhook says a
 // checkpoint_time may be a date, a time without offset, or a time with one.
 type afterShipHook struct {
-	Event string `json:"event"`
-	Msg   *struct {
+	Msg *struct {
 		TrackingNumber string      `json:"tracking_number"`
 		Slug           string      `json:"slug"`
 		OrderID        looseString `json:"order_id"`
@@ -120,8 +119,7 @@ func parseAfterShip(body []byte) (trackerParcel, error) {
 // https://api.17track.net/en/doc?version=v2.2&anchor=webhook, statuses at
 // https://help.17track.net/hc/en-us/articles/37471096573337-Understanding-Tracking-Status-Main-Status-Substatus
 type seventeenTrackHook struct {
-	Event string `json:"event"`
-	Data  *struct {
+	Data *struct {
 		Number    string      `json:"number"`
 		Tag       looseString `json:"tag"`
 		OrderNo   looseString `json:"order_no"`
