@@ -286,7 +286,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
-		ja: ご不在のため持ち戻り, 持ち戻り
+		ja: ご不在のため持ち戻り, 持ち戻り, 持戻
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
@@ -458,7 +458,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erhalten, empfangen, eingegangen, eingang, liegen vor, sendungseingang
 		nl: ontvangen, in ontvangst genomen
 		it: ricevuto, ricevuta, ricevimento
-		pl: otrzymana, otrzymany, przyjeta na stan
+		pl: otrzymana, otrzymany, przyjeta na stan, odebranie
 		cs: obdrzena, obdrzeno
 		sv: togs emot, emottagen
 		da: modtaget pa
@@ -501,7 +501,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: versendet, versandt, verschickt, versand, abgeschickt
 		nl: verzonden, verstuurd, verzending
 		it: spedito, spedita, inviato, inviata
-		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki
+		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki, wyslanie
 		cs: odeslana, odeslano, odeslani, expedovana, expedovano, expedice
 		sk: odoslana, odoslanie, expedovana
 		sv: skickad, skickat, skickats, avsand, sand
@@ -692,7 +692,7 @@ var clsLexiconTable = []clsLexEntry{
 		    unidade operacional, centro de processamento, cte, ctce, cdd
 		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, centre de distribution
 		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc
-		    verteilerzentrum, hub
+		    verteilerzentrum, hub, sortier hub, sortierhub, sortieranlage
 		nl: sorteercentrum, distributiecentrum, sorteerlocatie, hub, sorteercentrum van, expeditieknooppunt
 		it: centro di smistamento, centro operativo, centro di distribuzione, centro di meccanizzazione postale, cmp, hub, filiale,
 		    centro logistico, centro di lavorazione
@@ -765,18 +765,18 @@ var clsLexiconTable = []clsLexEntry{
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
 		    local post office, delivery location, delivery area, delivery hub,
 		    regional distribution center, regional hub, courier facility, local hub, parcel depot,
-		    last mile facility
+		    last mile facility, place of delivery
 		es: unidad de reparto, oficina de reparto, centro de reparto, delegacion de destino, agencia de destino, plataforma de destino, unidad responsable de la entrega, unidad responsable de su entrega, unidad responsable
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
-		    cdd de destino, base de entrega, unidade de distribuicao local
+		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
-		    site de livraison, centre courrier, agence locale
-		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation
+		    site de livraison, centre courrier, agence locale, installation de livraison
+		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
 		it: centro di distribuzione di destinazione, filiale di destinazione, ufficio di recapito, centro di recapito,
-		    sede di destinazione, centro recapito
-		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji
+		    sede di destinazione, centro recapito, centro di consegna
+		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
 		cs: dodaci posta, dorucovaci depo, dorucovaci posta, depo dorucovatele, cilove depo, dodaci depo, dodaci postu, dodaci posta, dodaci poste
 		sk: dodacia posta, dorucovacie centrum
 		sv: utdelningskontor, utdelningsterminal, utdelningsenhet, lokal terminal, leveransterminal
@@ -787,7 +787,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения, склад города получателя, складе города получателя, склада города получателя
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
-		ja: 配達局, 配達店, 配達営業所
+		ja: 配達局, 配達店, 配達営業所, 配送施設
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
 		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局`},
 	{"POSTOFFICE", `
@@ -818,7 +818,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 우체국
 		zh: 邮局, 邮政局, 邮政网点`},
 	{"PICKUPPOINT", `
-		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point
+		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
 		    pudo, pudo point, pickup store, collect point, collect location, agent location, partner location, click and collect,
 		    counter
@@ -847,7 +847,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 편의점, 점포
 		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
 	{"LOCKER", `
-		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker
+		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker, postomat
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
 		pt: armario, armario inteligente, locker, cacifo, caixa de correios inteligente
 		fr: consigne, consigne automatique, casier, abricolis, locker, consigne pickup station, pickup station
@@ -928,7 +928,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签
 		ru: ресепшн, секретариат`},
 	{"OFD", `
-		en: out for delivery`},
+		en: out for delivery
+		uk: видано курєру`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -943,7 +944,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: bezorgd, afgeleverd, geleverd
 		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
 		pl: doreczona, doreczony, doreczono, dostarczona, dostarczony, dostarczono, wydana odbiorcy, wydano odbiorcy, odebrana przez adresata, doreczenie
-		    odebrana przez odbiorce
+		    odebrana przez odbiorce, dostarczone, doreczone
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
 		    zasilka byla dorucena
 		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
@@ -1019,7 +1020,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: nicht moglich, fehlgeschlagen, erfolglos, konnte nicht, gescheitert, misslungen, negativ, abgebrochen
 		nl: mislukt, niet gelukt, niet mogelijk, kon niet, onbestelbaar
 		it: non riuscita, fallita, fallito, mancata, impossibile, non e stato possibile, non andata a buon fine
-		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna
+		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna, nieudane
 		cs: nedorucena, nedoruceno, neuspesny, neuspesna, neuspesne, nezdarilo, nepodarilo, nelze, nedoruciteln*
 		sk: nedorucena, neuspesny, neuspesna, nepodarilo
 		sv: misslyckad, misslyckades, misslyckat, kunde inte, ej levererad, inte levererad, ej mojligt
@@ -1040,7 +1041,7 @@ var clsLexiconTable = []clsLexEntry{
 		    no answer, recipient not available, recipient not home, customer not available, customer not home, consignee not available,
 		    addressee not available, receiver not available, no authorized recipient, premises closed, business closed, closed on arrival,
 		    no access, no one to sign, not available to sign, customer unavailable, recipient unavailable,
-		    sorry we missed you, we missed you, missed you, absent, absence
+		    sorry we missed you, we missed you, missed you, absent, absence, no receiver
 		es: ausente, destinatario ausente, no se encontraba, nadie en casa, cliente ausente, establecimiento cerrado, domicilio cerrado, ausencia, primera ausencia, segunda ausencia, ausencia prolongada, no contesta, no contesta telefono, vacaciones del cliente, cerrado
 		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
 		    carteiro nao atendido, nao atendido
@@ -1056,7 +1057,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: ikke hjemme, ingen hjemme, modtager ikke hjemme, ikke truffet, ingen til stede
 		no: ikke hjemme, ingen hjemme, mottaker ikke hjemme, ikke tilstede
 		fi: ei tavoitettu, ei kotona, vastaanottajaa ei tavoitettu, ei tavattu
-		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil
+		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil, adreste yok
 		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
 		hu: nem talaltuk otthon, cimzett nem volt otthon
@@ -1157,7 +1158,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
 		ko: 반송, 반품, 반송처리
-		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人
+		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
 		bg: връщане, върната, върнат, върнато, обратно към подателя`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
@@ -1179,7 +1180,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
-		ja: 受取拒否, 受取拒絶
+		ja: 受取拒否, 受取拒絶, 拒否
 		ko: 수취거절, 수취 거부, 거부
 		zh: 拒收, 拒签
 		uk: відмова*, відмовився
@@ -1214,7 +1215,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zuruckgehalten, einbehalten, angehalten, festgehalten
 		nl: vastgehouden, tegengehouden, geblokkeerd
 		it: trattenuto, trattenuta, bloccato, bloccata, fermo, fermata, in giacenza doganale
-		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana
+		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana, zatrzymanie
 		cs: zadrzena, zadrzeno, zadrzeni, pozastavena
 		sk: zadrzana, zadrzane
 		sv: kvarhallen, kvarhallet, stoppad, stoppat, beslagtagen
@@ -1297,7 +1298,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 완료
 		zh: 完成, 成功, 已完成, 结束`},
 	{"START", `
-		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing
+		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing, starting
 		es: inicio, iniciado, iniciada, comienzo, comenzado
 		pt: inicio, iniciado, iniciada, comecou
 		fr: debut, debute, commence, lance, initie
@@ -1446,7 +1447,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: advisering, adviseret, meddelelse
 		no: varsling, varslet, melding
 		fi: saapumisilmoitus, ilmoitus, muistutus, muistutuksen, muistutus, saapumisesta, viestin saapumisesta
-		tr: ihbar, ihbarname, bildirim
+		tr: ihbar, ihbarname, bildirim, haber kagidi
 		ru: извещение, уведомление
 		ja: 不在票, ご連絡票
 		ko: 안내, 알림
@@ -1612,7 +1613,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
-		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung
+		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung
 		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
@@ -1704,6 +1705,10 @@ var clsLexiconTable = []clsLexEntry{
 		tr: sonraki
 		ru: следующий
 		zh: 下一站`},
+	{"FROM CUSTOMS", `
+		pl: z cla`},
+	{"TO CUSTOMS", `
+		pl: do cla`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1754,7 +1759,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zoll*, verzollung, grenzstelle
 		nl: douane, douaneafhandeling, inklaring, douaneproces, douanecontrole
 		it: dogana, doganale, doganali, sdoganamento, procedure doganali
-		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa
+		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa, cle, w cle, na cle, celnym
 		cs: celni, celnice, celnim, celniho, celni rizeni, celni odbaveni, procleni, celni deklarace
 		sk: colne, colny, colnica, colnej, colneho, preclenie, colneho konania
 		sv: tull, tullen, tullklarering, tullhantering, tullverket, fortullning
@@ -1804,7 +1809,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: import, einfuhr, einfuhrabfertigung, einfuhrzoll
 		nl: import, invoer, ingevoerd
 		it: importazione, import
-		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej
+		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej, poczta przychodzaca
 		cs: dovoz, dovozni, import, importni
 		sk: dovoz, dovozne
 		sv: import, inforsel
@@ -1826,7 +1831,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: origen
 		pt: origem
 		fr: origine
-		de: herkunft
+		de: herkunft, abgangsort
 		nl: herkomst
 		it: origine
 		zh: 始发`},
@@ -1969,7 +1974,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: auswechslungsstelle, internationales postzentrum, ipz
 		nl: wisselkantoor
 		it: ufficio di scambio, centro di scambio
-		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej
+		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej, urzedzie wymiany
 		cs: vymenna posta, vymenne poste, vymenna mista
 		sk: vymenna posta
 		sv: utvaxlingskontor, utvaxlingsort
@@ -1983,7 +1988,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 交换站`},
 	{"OUTWARD", `
 		en: outward, otb, outbound office
-		pl: wydania, wyjscia, wydawczy
+		pl: wydania, wyjscia, wydawczy, poczta wychodzaca
 		ru: отправки`},
 	{"INWARD", `
 		en: inward, inb, inbound office
@@ -2073,7 +2078,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zusteller, bote, fahrer, paketzusteller, zustellerin
 		nl: bezorger, postbode, chauffeur, koerier
 		it: postino, corriere incaricato, autista, fattorino
-		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego
+		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi
 		cs: dorucovatel, dorucovatele, ridic, postak, kuryra
 		sk: dorucovatel, kurier
 		sv: bud, budet, chauffor, chauffören, brevbarare, foraren
@@ -2113,7 +2118,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 本地, 末端, 落地`},
 	{"TRANSITHUB", `
 		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through, transshipment port, transhipment port, transshipment hub
-		    transit centre, transit point, transit country region, third country
+		    transit centre, transit point, transit country region, third country, transit port
 		es: pais de transito
 		pt: pais de transito
 		fr: pays de transit
