@@ -39,6 +39,17 @@ func TestClassify(t *testing.T) {
 		{"Receive From Flight", tracking.StageArrivedDestination, tracking.SignalNone},
 		{"Elektronische Benachrichtigung erhalten", tracking.StageDispatched, tracking.SignalLabelOnly},
 
+		// Batch 15's words and rules: "cannot be delivered" is not delivered; delivered to a
+		// facility or to customs is a scan there; Kangxi radicals read as ideographs.
+		{"包裹今天无法送达.将尽快安排再次配送", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Доставлено в транзитный сортировочный центр", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Доставлено на таможенный терминал", tracking.StageImportCustoms, tracking.SignalNone},
+		{"收件⼈拒绝签收", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Port of departure - Received by carrier", tracking.StageHandedToCarrier, tracking.SignalNone},
+		{"수입신고수리", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Wydanie doręczycielowi", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Nieudane doręczenie", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

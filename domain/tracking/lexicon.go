@@ -213,7 +213,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: fortollet, tollklarert
 		fi: tullattu, tulliselvitetty
 		ja: 通関完了, 輸入許可
-		ko: 통관완료, 통관 완료
+		ko: 통관완료, 통관 완료, 수입신고수리
 		zh: 通关完成, 清关完成, 审单通过, 审核通过, 已清关, 清关成功
 		hu: vamkezelve, elvamolva
 		ro: vamuit
@@ -282,7 +282,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim edilmedi
 		vi: giao that bai, giao hang that bai, giao khong thanh cong, khong giao duoc
 		en: undelivered, undeliverable, incomplete delivery, non delivery, nondelivery, missed delivery, non-delivery, delivery exception, receptacle blocked, receptacle full, item oversized, locker full, locker is full
-		zh: 派送失败, 投递失败, 未妥投
+		zh: 派送失败, 投递失败, 未妥投, 无法送达, 未能送达, 不能送达, 无法派送
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
@@ -317,7 +317,8 @@ var clsLexiconTable = []clsLexEntry{
 		pt: cancelado, cancelada
 		de: storno
 		tr: iptal, iptal edildi
-		ko: 취소`},
+		ko: 취소
+		zh: 取消, 已取消`},
 	{"DEST COUNTRY", `
 		ja: 発送先国, 相手国
 		hr: zemlja odredista, zemlju odredista, zemlja primatelja
@@ -431,7 +432,7 @@ var clsLexiconTable = []clsLexEntry{
 		    recepcionado, recepcionada
 		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia, aceite
 		fr: depose, deposee, pris en charge, prise en charge, admis, admise
-		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe
+		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe, entgegengenommen
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
 		pl: nadana, nadany, nadanie, nadano, przyjeta, przyjety, przyjeto, przyjecie, przyjeta w oddziale, zarejestrowana w oddziale
@@ -449,7 +450,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραλαβη
 		ja: 引受, 引き受け, 受付, 荷受
 		ko: 접수, 접수완료
-		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收`},
+		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货`},
 	{"RECEIVE", `
 		en: received, receive, receiving, receipt, in possession of, possession, we have your item, we have your package, we have your parcel, we have your shipment
 		es: recibido, recibida, recibimos, recepcion
@@ -458,7 +459,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erhalten, empfangen, eingegangen, eingang, liegen vor, sendungseingang
 		nl: ontvangen, in ontvangst genomen
 		it: ricevuto, ricevuta, ricevimento
-		pl: otrzymana, otrzymany, przyjeta na stan, odebranie
+		pl: otrzymana, otrzymany, przyjeta na stan, odebranie, otrzymal, otrzymala, otrzymalismy
 		cs: obdrzena, obdrzeno
 		sv: togs emot, emottagen
 		da: modtaget pa
@@ -564,8 +565,8 @@ var clsLexiconTable = []clsLexEntry{
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
 		tr: ulasti, ulasmistir, varis, geldi, giris, giris yapti, transfer merkezine ulasti
-		ru: прибытие, прибыл*, поступил*, заложено, заложен, заложена, приход
-		uk: прибуло, надійшло, прибув, прибула
+		ru: прибытие, прибыл*, поступил*, заложено, заложен, заложена, приход, поступление
+		uk: прибуло, надійшло, прибув, прибула, поступлення, надходження
 		hu: megerkezett, beerkezett, erkezett
 		ro: ajuns, a ajuns, sosit, sosire, intrare, intrat, a intrat, intrata, receptionat, receptionata, descarcat, descarcata, sosirea
 		el: αφιξη
@@ -628,7 +629,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: ubergeben, ubergabe
 		nl: overgedragen, overdracht, overhandigd, overgedragen aan
 		it: affidato al vettore, consegnato al vettore, passato
-		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala
+		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala, wydanie
 		cs: predana prepravci, predani prepravci
 		sv: overlamnad, overlamnat, overlamnats, overlamning
 		da: overdraget, overleveret, overdragelse
@@ -665,7 +666,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: bearbeitet, bearbeitung, verarbeitet, sortiert, erfasst, sortierung, umgeschlagen, umschlag
 		nl: verwerkt, verwerking, gesorteerd, gescand, sorteerproces
 		it: lavorato, lavorazione, in lavorazione, processato, elaborato, smistato, smistamento
-		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie
+		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie, obslugiwana, obslugiwany
 		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena
 		sk: spracovana, spracovanie, triedenie
 		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad
@@ -772,7 +773,7 @@ var clsLexiconTable = []clsLexEntry{
 		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
 		    site de livraison, centre courrier, agence locale, installation de livraison
-		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung
+		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
 		it: centro di distribuzione di destinazione, filiale di destinazione, ufficio di recapito, centro di recapito,
 		    sede di destinazione, centro recapito, centro di consegna
@@ -789,7 +790,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所, 配送施設
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
-		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局`},
+		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所`},
 	{"POSTOFFICE", `
 		vi: buu cuc
 		id: kantor pos
@@ -929,7 +930,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: ресепшн, секретариат`},
 	{"OFD", `
 		en: out for delivery
-		uk: видано курєру`},
+		uk: видано курєру
+		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -944,7 +946,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: bezorgd, afgeleverd, geleverd
 		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
 		pl: doreczona, doreczony, doreczono, dostarczona, dostarczony, dostarczono, wydana odbiorcy, wydano odbiorcy, odebrana przez adresata, doreczenie
-		    odebrana przez odbiorce, dostarczone, doreczone
+		    odebrana przez odbiorce, dostarczone, doreczone, dostarczenie
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
 		    zasilka byla dorucena
 		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
@@ -1064,7 +1066,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
-		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听`},
+		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家`},
 	{"NOT", `
 		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not
 		es: no, nunca, sin
@@ -1182,7 +1184,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶, 拒否
 		ko: 수취거절, 수취 거부, 거부
-		zh: 拒收, 拒签
+		zh: 拒收, 拒签, 拒绝签收, 拒绝
 		uk: відмова*, відмовився
 		bg: отказано от получателя, отказана от получателя, отказ от получателя`},
 	{"UNCLAIMED", `
@@ -1290,8 +1292,8 @@ var clsLexiconTable = []clsLexEntry{
 		no: fullfort, ferdig, gjennomfort, avsluttet
 		fi: valmis, valmistunut, paattynyt, suoritettu, onnistui, onnistuneesti
 		tr: tamamlandi, basarili, basariyla, tamamlanmistir, bitti
-		ru: завершено, завершен, успешно, окончено, завершение
-		uk: завершено, успішно
+		ru: завершено, завершен, успешно, окончено, завершение, уплачены, уплачен
+		uk: завершено, успішно, завершене, завершена, завершений
 		hu: befejezodott, sikeres, sikeresen
 		ro: finalizat, finalizata, cu succes
 		ja: 完了, 済み, 済
@@ -1336,7 +1338,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: в процессе, проводится
 		ja: 手続中, 手続き中, 進行中
 		ko: 진행중, 진행 중
-		zh: 进行中, 处理中, 办理中`},
+		zh: 进行中, 处理中, 办理中
+		uk: в процесі, у процесі`},
 	{"PAY", `
 		en: pay, payment, payable, unpaid, outstanding, owed, owing, charge due, to pay
 		es: pago, pagar, abonar, pendiente de pago
@@ -1526,7 +1529,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: vorbereitet, vorbereitung, verpackt, gepackt, in vorbereitung
 		nl: voorbereid, voorbereiding, ingepakt, wordt voorbereid, verpakt
 		it: preparazione, in preparazione, preparato, imballato
-		pl: przygotowana, przygotowany, przygotowanie, w przygotowaniu, spakowana, kompletowanie
+		pl: przygotowana, przygotowany, przygotowanie, w przygotowaniu, spakowana, kompletowanie, przygotowania
 		cs: pripravuje, priprava, balena, zabalena
 		sk: pripravuje
 		sv: forbereds, forberedd, packas, packad, plockas
@@ -1547,7 +1550,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erstellt, erzeugt, registriert, angelegt, gedruckt, ubermittelt, uebermittelt
 		nl: aangemaakt, gecreeerd, geregistreerd, gegenereerd, geprint
 		it: creato, creata, generato, generata, registrato, registrata, emesso, emessa, stampato, stampata
-		pl: utworzona, utworzony, utworzono, zarejestrowana, zarejestrowany, wygenerowana, wydrukowana
+		pl: utworzona, utworzony, utworzono, zarejestrowana, zarejestrowany, wygenerowana, wydrukowana, zarejestrowano
 		cs: vytvorena, vytvoreno, zaregistrovana, zaevidovana, evidovana, vygenerovana
 		sk: vytvorena, zaevidovana
 		sv: skapad, skapat, registrerad, registrerat
@@ -1569,10 +1572,10 @@ var clsLexiconTable = []clsLexEntry{
 		es: informacion, datos, informacion electronica, datos electronicos
 		pt: informacao, informacoes, dados, informacoes eletronicas
 		fr: informations, information, donnees, donnees electroniques, infos
-		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten
+		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten, sendungsinformationen
 		nl: gegevens, informatie, zendinggegevens
 		it: informazioni, dati, dati elettronici
-		pl: dane, informacja, informacje, dane przesylki
+		pl: dane, informacja, informacje, dane przesylki, dane elektroniczne
 		cs: data, informace, udaje, elektronicka data
 		sk: udaje, informacie
 		sv: information, uppgifter, data, elektronisk information
@@ -1583,7 +1586,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: информация, данные
 		ja: 情報, データ
 		ko: 정보, 데이터
-		zh: 信息, 资料, 数据
+		zh: 信息, 资料, 数据, 电子信息
 		ro: detalii`},
 	{"LABEL", `
 		en: label, labels, shipping label, waybill, airway bill, air waybill, awb, consignment note, barcode
@@ -1614,7 +1617,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
 		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung
-		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
+		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd, voorgemelde
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
 		    dane przesylki przekazane, paczka oczekuje na nadanie, przygotowana przez nadawce
@@ -1709,6 +1712,25 @@ var clsLexiconTable = []clsLexEntry{
 		pl: z cla`},
 	{"TO CUSTOMS", `
 		pl: do cla`},
+	{"DELIVERY ADDRESS", `
+		de: zustellanschrift, zustelladresse
+		nl: bezorgadres`},
+	{"IMPORT CUSTOMS", `
+		ko: 수입신고`},
+	{"CUSTOMS RECEIVE", `
+		ko: 통관목록접수`},
+	{"ARRIVE DEST AIRPORT", `
+		ko: 입항보고, 하선신고, 하기신고`},
+	{"ARRIVE CUSTOMS", `
+		ko: 반입신고`},
+	{"CUSTOMS LEAVE", `
+		ko: 반출신고`},
+	{"ORIGIN SCAN", `
+		de: herkunftsscan`},
+	{"ARRIVE SCAN", `
+		de: ankunftsscan`},
+	{"DEPART SCAN", `
+		de: abfahrtsscan`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2078,7 +2100,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zusteller, bote, fahrer, paketzusteller, zustellerin
 		nl: bezorger, postbode, chauffeur, koerier
 		it: postino, corriere incaricato, autista, fattorino
-		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi
+		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi, kurierowi
 		cs: dorucovatel, dorucovatele, ridic, postak, kuryra
 		sk: dorucovatel, kurier
 		sv: bud, budet, chauffor, chauffören, brevbarare, foraren
@@ -2133,7 +2155,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: kauttakulkumaa
 		tr: transit ulke
 		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите
-		zh: 中转国, 中转地, 中转, 过境
+		zh: 中转国, 中转地, 中转, 过境, 中转港
 		ro: tara de tranzit`},
 	{"GATEWAY", `
 		en: gateway, international gateway, mail gateway, inbound gateway, inbound facility, import facility, import center,
@@ -2210,7 +2232,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: почта россии
 		ja: 日本郵便, ゆうパック, ヤマト運輸, 佐川急便
 		ko: 우체국택배, cj대한통운, 한진택배, 롯데택배
-		zh: 美国邮政`},
+		zh: 美国邮政, 配送公司`},
 	{"RECIPIENT", `
 		hr: primatelj, primatelja, primatelju
 		en: recipient, addressee, consignee, receiver, buyer, client
@@ -2246,7 +2268,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: absender, versender, verkaufer, handler, shop, auftraggeber
 		nl: afzender, verzender, verkoper, webwinkel
 		it: mittente, venditore
-		pl: nadawca, nadawcy, nadawcą, sprzedawca, sprzedawcy, od klienta
+		pl: nadawca, nadawcy, nadawcą, sprzedawca, sprzedawcy, od klienta, nadawce
 		cs: odesilatel, odesilatele, odesilateli, prodejce, obchod
 		sk: odosielatel, odosielatela
 		sv: avsandare, avsandaren, avsandarens, saljare, butik
@@ -2312,7 +2334,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: incorecta, incompleta, gresita, incorecte, incorect, gresit, gresite
 		ja: 不明, 不備, 誤り
 		ko: 불명, 오류, 불일치
-		zh: 错误, 不详, 不全, 有误
+		zh: 错误, 不详, 不全, 有误, 不完整
 		bg: неточен, непълен, грешен, неточен/непълен`},
 	{"MOVED", `
 		en: moved away, relocated, left no address, left no forwarding address, gone away

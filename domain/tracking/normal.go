@@ -201,6 +201,12 @@ func clsFoldRune(r rune, lower bool) (rune, string) {
 	case '】', '〕', '〗':
 		return ']', ""
 	}
+	if r >= 0x2F00 && r <= 0x2FDF { // Kangxi radicals pasted for ideographs: "收件⼈" is "收件人"
+		var buf [utf8.UTFMax]byte
+		if d := norm.NFKC.Properties(buf[:utf8.EncodeRune(buf[:], r)]).Decomposition(); len(d) > 0 {
+			r, _ = utf8.DecodeRune(d)
+		}
+	}
 	if r >= clsHanFirst && r <= clsHanLast {
 		if s := clsHantFold[r-clsHanFirst]; s != 0 {
 			return s, ""

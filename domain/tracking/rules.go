@@ -113,6 +113,11 @@ var clsNotAMove = append([]string{"SENDER", "ACCEPT", "PICKUP", "FUTURE", "NOT",
 	"DELIVERED", "OFD", "DRIVER", "INFO", "NOTICE", "LOCKER", "PICKUPPOINT", "RECIPIENT", "ORDER", "LABEL",
 	"CREATE", "WAREHOUSE", "COMPLETE", "late", "time", "message", "money"}, clsNotLocal...)
 
+// clsNotAFacilityScan are the concepts (and words) that keep "delivered to ... facility" from being
+// a scan at that facility: the buyer, a pickup place, another move ("proof of delivery
+// dispatched to hub").
+var clsNotAFacilityScan = []string{"RECIPIENT", "CUSTOMER", "LOCKER", "PICKUPPOINT", "POSTOFFICE", "PICKUP", "FORWARD", "DEPART"}
+
 // clsExportSide are the concepts that put customs on the export side.
 var clsExportSide = []string{"EXPORT", "ORIGIN", "ORIGINNAME"}
 
@@ -223,7 +228,7 @@ var clsRuleTable = []clsRule{
 	rule("LOAD ... {FLIGHT|LINEHAUL}", 4), rule("{FLIGHT|LINEHAUL} ... {LOAD|HANDOVER|RECEIVE|ACCEPT}", 4),
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{ARRIVE|RECEIVE|PROCESS|PICKUP} ... {ORIGIN AIRPORT|AIRPORT|AIRPORT ORIGIN}", 4),
-	rule("{ORIGIN AIRPORT|AIRPORT} ... ARRIVE $", 4), // the place first, as Korean and Japanese put it: "공항 도착"
+	rule("{ORIGIN AIRPORT|AIRPORT} ... ARRIVE $", 4), rule("ORIGIN AIRPORT ... {RECEIVE|ACCEPT}", 4), rule("DEST AIRPORT ... {DEPART|LEAVE}", 7), rule("{DEPART|LEAVE} {FROM|} DEST AIRPORT", 7), // the place first, as Korean and Japanese put it: "공항 도착"
 	rule("ARRIVE ... AIRPORT ... ORIGINNAME", 4),
 	rule("{AWAIT|FUTURE} ... FLIGHT", 4),
 	rule("{HANDOVER|DELIVERED} ... {INTL|EXPORT} {CARRIER|DRIVER}", 4),
@@ -275,6 +280,7 @@ var clsRuleTable = []clsRule{
 	rule("IMPORT ... CUSTOMS", 8), rule("CUSTOMS ... IMPORT", 8),
 	rule("CUSTOMS ... {START|PROGRESS|PROCESS|AWAIT|RECEIVE|ARRIVE|HANDOVER}", 8).unlessAny(clsExportSide...),
 	rule("{START|PROGRESS|AWAIT|HANDOVER|ARRIVE} ... CUSTOMS", 8).unlessAny(clsExportSide...),
+	rule("DELIVERED ... CUSTOMS", 8).unlessAny(append([]string{"RELEASE", "COMPLETE", "RECIPIENT", "LEAVE", "DEPART"}, clsExportSide...)...), // "Доставлено на таможенный терминал"
 	signal("{HOLD|INSPECT} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("HOLD ... INSPECT", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {HOLD|INSPECT}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
@@ -299,13 +305,13 @@ var clsRuleTable = []clsRule{
 	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs": released to the post (with "(Inb)" after it, INWARD reads as 7 and rivalOf leaves it a suggestion)
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
-	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9),
+	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9), rule("^ DEST SCAN $", 9),
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
 	rule("{RECEIVE|ACCEPT|PROCESS|ARRIVE} ... {LOCAL|LASTMILE}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
-	rule("{PROCESS|RELEASE|PREPARE|SORT} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
+	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
 	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("{PROCESS|ARRIVE|RECEIVE} ... SORT FACILITY {|at|am|in} DEST $", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
@@ -326,6 +332,9 @@ var clsRuleTable = []clsRule{
 
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
+	// "Доставлено в транзитный сортировочный центр": delivered to a facility is a scan there.
+	rule("DELIVERED ... {SORT FACILITY|FACILITY}", 3).unlessAny(clsNotAFacilityScan...),
+	rule("DELIVERED ... {SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(append(clsNotAFacilityScan, clsPlaced...)...),
 	// "自提点用户签收": the buyer signed at the pickup point; "签收异常", "妥投异常": a delivery gone wrong.
 	rule("{PICKUPPOINT|LOCKER|POSTOFFICE} ... DELIVERED RECIPIENT", 11).withPrio(clsPrioCollected).unlessAny("EXCEPTION", "FAIL"),
 	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed),
@@ -398,7 +407,7 @@ var clsRuleTable = []clsRule{
 	signal("RETURN", 0, SignalReturned),
 	signal("RETURN ... SENDER", 0, SignalReturned),
 	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
-	signal("DELIVERED SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
+	signal("DELIVERED {|BREAK} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
 	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
