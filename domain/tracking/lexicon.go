@@ -352,7 +352,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: postal service, postal operator, local postal service, delivery agent, delivery provider, delivery partner
 		de: servicepartner, dienstleister
 		cs: odeslana prepravcem
-		sk: odoslana prepravcom`},
+		sk: odoslana prepravcom
+		pl: lokalna firme kurierska, lokalnej firmy kurierskiej, lokalna firma kurierska`},
 	{"DEPART ABROAD", `
 		en: crossing border, crossing the border, border crossing, crossed the border
 		ro: traversare granita, trecere granita, traversare frontiera`},
@@ -398,7 +399,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"DELIVERED TO SENDER", `
 		ru: отправителю
 		cs: dorucena odesilateli, dorucena odesilatelovi
-		tr: gondericiye teslim edildi`},
+		tr: gondericiye teslim edildi, gondericisine teslim edildi`},
 	{"REJECT", `
 		en: rejected
 		es: rechazado, rechazada, rechazo
@@ -466,10 +467,11 @@ var clsLexiconTable = []clsLexEntry{
 		fi: vastaanotettu terminaalissa
 		tr: teslim alindi, alindi
 		ru: получено, получена
-		ja: 到着しました
+		ja: 到着しました, 受け取りました, 受け取った
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
-		ro: in posesia noastra, in posesia`},
+		ro: in posesia noastra, in posesia
+		he: התקבל, התקבלה`},
 	{"PICKUP", `
 		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
@@ -525,7 +527,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: abgang, abgefahren, verlassen, hat verlassen, ausgang, abflug, abgeflogen
 		nl: vertrokken, vertrek, verlaten, heeft verlaten
 		it: partito, partita, partenza, uscito, uscita, lasciato
-		pl: wyjazd, wyjechala, wyjechal, opuscila, opuscil, opuszczenie, wysylka z, wydana z
+		pl: wyjazd, wyjechala, wyjechal, opuscila, opuscil, opuszczenie, wysylka z, wydana z, wylot
 		cs: odjezd, odjela, opustila, vypravena, vypravena z, odchod, vypravena, odeslano z, odeslana z
 		sk: odchod, opustila, vypravena
 		sv: avgatt, avgang, har lamnat, lamnat, avresa
@@ -541,7 +543,9 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송됨, 출항, 출고, 출항, 발송, 출발
 		zh: 离开, 已离开, 出发, 驶离, 离港
 		bg: заминаване, замина, напусна
-		el: αναχωρηση`},
+		el: αναχωρηση
+		he: יצא, יצאה, עזב, עזבה, יציאה
+		ar: غادر, غادرت, مغادرة`},
 	{"LEAVE", `
 		hr: napustio, napustila, napustilo
 		en: left, leave, leaves
@@ -557,7 +561,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: aangekomen, aankomst, gearriveerd, binnengekomen
 		it: arrivato, arrivata, arrivo, giunto, giunta, pervenuto
 		pl: dotarla, dotarl, przybyla, przybyl, przybycie, doreczona do oddzialu, przyjecie w oddziale, dostarczona do oddzialu,
-		    przyjeta w sortowni
+		    przyjeta w sortowni, przylot
 		cs: dorazila, dorazilo, prijezd, prisla, vstup
 		sk: dorazila, prichod
 		sv: ankommit, ankommen, ankomst, anlant, anlande, har kommit fram, kommit till
@@ -573,7 +577,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 到着, 到達
 		ko: 도착함, 입고, 하차, 입고, 입항, 도착
 		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
-		bg: пристигане, пристигна, пристигнала, пристигнал`},
+		bg: пристигане, пристигна, пристигнала, пристигнал
+		he: הגיע, הגיעה, הגעה
+		ar: وصل, وصلت, وصول`},
 	{"TRANSIT", `
 		en: in transit, transit, on the way, on its way, en route, in progress to, moving through network, on route, on the move, transit scan, enroute, en-route, intransit, in transport
 		    in transport
@@ -713,12 +719,14 @@ var clsLexiconTable = []clsLexEntry{
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
-		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站`},
+		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站
+		he: מרכז מיון, במרכז המיון, מרכז המיון
+		ar: مركز الفرز`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
 		pt: unidade, base, filial
-		fr: agence, centre
+		fr: centre
 		de: standort, niederlassung, zentrum, station
 		nl: locatie, vestiging, centrum
 		it: sede, stabilimento, centro
@@ -772,10 +780,10 @@ var clsLexiconTable = []clsLexEntry{
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
 		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
-		    site de livraison, centre courrier, agence locale, installation de livraison
+		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
-		it: centro di distribuzione di destinazione, filiale di destinazione, ufficio di recapito, centro di recapito,
+		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,
 		    sede di destinazione, centro recapito, centro di consegna
 		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
 		cs: dodaci posta, dorucovaci depo, dorucovaci posta, depo dorucovatele, cilove depo, dodaci depo, dodaci postu, dodaci posta, dodaci poste
@@ -817,7 +825,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: oficiul postal, oficiu postal, posta, sediu, sediul, sediul curierului
 		ja: 郵便局
 		ko: 우체국
-		zh: 邮局, 邮政局, 邮政网点`},
+		zh: 邮局, 邮政局, 邮政网点
+		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר`},
 	{"PICKUPPOINT", `
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
@@ -931,7 +940,9 @@ var clsLexiconTable = []clsLexEntry{
 	{"OFD", `
 		en: out for delivery
 		uk: видано курєру
-		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz`},
+		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz
+		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה
+		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -960,11 +971,12 @@ var clsLexiconTable = []clsLexEntry{
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
-		he: נמסר, נמסרה
+		he: נמסר, נמסרה, נמסר לנמען, נמסרה לנמען
 		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
 		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
-		bg: доставена, доставен, доставено, доставени, връчена, връчен`},
+		bg: доставена, доставен, доставено, доставени, връчена, връчен
+		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل`},
 	{"DELIVERY", `
 		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
@@ -1089,7 +1101,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: nu
 		ja: ません
 		ko: 안, 못, 미
-		zh: 未, 不, 没有, 尚未`},
+		zh: 未, 不, 没有, 尚未, 无法, 不能`},
 	{"FUTURE", `
 		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing, as soon as, once
 		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival
@@ -1161,7 +1173,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 返送, 返還, 差出人に返送, 返品
 		ko: 반송, 반품, 반송처리
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
-		bg: връщане, върната, върнат, върнато, обратно към подателя`},
+		bg: връщане, върната, върнат, върнато, обратно към подателя
+		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
+		ar: مرتجع, تم الارجاع, ارجاع, إرجاع`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
@@ -1178,7 +1192,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: naegtet, modtagelse naegtet
 		no: nektet
 		fi: kieltaytyi, vastaanotosta kieltaydytty
-		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
+		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti, kabul edilmedi, kabul etmiyor, kabul etmedi
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
@@ -1275,7 +1289,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: eliberat
 		ja: 許可
 		ko: 반출
-		zh: 放行, 已放行`},
+		zh: 放行, 已放行
+		he: שוחרר, שוחררה, שחרור`},
 	{"COMPLETE", `
 		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok, successed
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
@@ -1298,7 +1313,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: finalizat, finalizata, cu succes
 		ja: 完了, 済み, 済
 		ko: 완료
-		zh: 完成, 成功, 已完成, 结束`},
+		zh: 完成, 成功, 已完成, 结束
+		ar: اكتمل, اكتمال, تم الانتهاء, مكتمل`},
 	{"START", `
 		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing, starting
 		es: inicio, iniciado, iniciada, comienzo, comenzado
@@ -1318,7 +1334,9 @@ var clsLexiconTable = []clsLexEntry{
 		ru: начато, начат, начало
 		ja: 開始
 		ko: 시작
-		zh: 开始, 申报`},
+		zh: 开始, 申报
+		he: החל, התחיל, החלה
+		ar: بدء, بدأ, بدأت`},
 	{"PROGRESS", `
 		en: in progress, underway, under way, pending, ongoing, being processed, processing in progress, under review, in process
 		es: en curso, en proceso, pendiente, en tramite
@@ -1478,7 +1496,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: disponibil, gata de ridicare
 		ja: 受取可能, お預かり, 保管
 		ko: 수령가능, 보관중
-		zh: 待取, 待取件, 待自提, 待领取, 可取件`},
+		zh: 待取, 待取件, 待自提, 待领取, 可取件
+		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף`},
 	{"COLLECT", `
 		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup, self collecting, self-collecting, self collection, self collect
 		es: recoger, retirar, recogida en, recogeran, recogera
@@ -1731,6 +1750,10 @@ var clsLexiconTable = []clsLexEntry{
 		de: ankunftsscan`},
 	{"DEPART SCAN", `
 		de: abfahrtsscan`},
+	{"IMPORT CUSTOMS", `
+		de: importverzollung, einfuhrverzollung`},
+	{"EXPORT CUSTOMS", `
+		de: exportverzollung, ausfuhrverzollung`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1743,7 +1766,8 @@ var clsLexiconTable = []clsLexEntry{
 		da: til
 		no: mot
 		ro: spre, catre
-		bg: към, до`},
+		bg: към, до
+		ar: إلى, الى`},
 	{"FROM", `
 		en: from, out of
 		es: desde
@@ -1794,11 +1818,12 @@ var clsLexiconTable = []clsLexEntry{
 		hu: vam, vamhivatal, vamkezeles, vamkezelesre, vamnal
 		ro: vama, vamal, vamala, vamuire, acte vama
 		el: τελωνειο, τελωνειακ*
-		he: מכס
+		he: מכס, מכס, המכס, מהמכס, במכס, למכס, בית המכס
 		ja: 税関, 通関
 		ko: 세관, 통관, 세관지정, 장치장
 		zh: 海关, 清关, 报关, 通关, 关务
-		bg: митница, митницата, митническа, митническо`},
+		bg: митница, митницата, митническа, митническо
+		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص`},
 	{"EXPORT", `
 		en: export, exported, exportation, exporting
 		es: exportacion, exportado
@@ -1822,7 +1847,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸出
 		ko: 수출
 		zh: 出口, 出境
-		bg: износ`},
+		bg: износ
+		ar: التصدير, للتصدير, تصدير`},
 	{"IMPORT", `
 		en: import, imported, importation, importing
 		es: importacion, importado
@@ -1846,7 +1872,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸入
 		ko: 수입
 		zh: 进口, 入境
-		bg: внос`},
+		bg: внос
+		ar: للاستيراد, الاستيراد, استيراد`},
 	{"ORIGIN", `
 		ko: 원산지
 		en: origin, original, originating, orgin
@@ -1856,7 +1883,9 @@ var clsLexiconTable = []clsLexEntry{
 		de: herkunft, abgangsort
 		nl: herkomst
 		it: origine
-		zh: 始发`},
+		zh: 始发
+		pl: pochodzenia
+		tr: mense`},
 	{"ORIGIN COUNTRY", `
 		es: pais de origen, pais de salida
 		pt: pais de origem, pais de origem do objeto, pais remetente
@@ -1872,13 +1901,15 @@ var clsLexiconTable = []clsLexEntry{
 		no: opprinnelsesland, avsenderland, avsenderlandet
 		fi: lahtomaa, lahtomaassa, lahtomaasta, lahettajamaa, alkuperamaa
 		tr: cikis ulkesi, gonderici ulke, mense ulke
-		ru: страна отправления, страны отправления, страны происхождения
-		uk: країна відправлення
+		ru: страна отправления, страны отправления, страны происхождения, страну отправления, страна отправления, страны отправления
+		uk: країна відправлення, країни походження, країна походження, країну походження
 		hu: feladasi orszag, kiindulasi orszag
 		ro: tara de origine, tara de expediere
-		ja: 差出国, 発送国, 引受国
+		ja: 差出国, 発送国, 引受国, 出発国
 		ko: 발송국, 출발국, 발송국가
-		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国`},
+		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国
+		he: ממדינת המוצא, מדינת המוצא, ארץ המוצא
+		ar: بلد المنشأ, دولة المنشأ`},
 	{"DEST", `
 		id: tujuan
 		ko: 현지
@@ -1890,7 +1921,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zielgebiet, bestimmungsort, ziel
 		nl: bestemming
 		it: destinazione
-		pl: miejsca przeznaczenia, docelowy, docelowej
+		pl: miejsca przeznaczenia, docelowy, docelowej, docelowego, docelowym
 		cs: cilove
 		fi: maaranpaa
 		ru: место назначения
@@ -1917,7 +1948,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: tara de destinatie
 		ja: 宛先国, 到着国, 名宛国
 		ko: 도착국, 도착국가, 목적국
-		zh: 目的国, 目的地国家, 寄达国`},
+		zh: 目的国, 目的地国家, 寄达国
+		he: למדינת היעד, מדינת היעד, לארץ היעד
+		ar: بلد الوجهة, بلد الوصول, دولة الوجهة`},
 	{"COUNTRY", `
 		hr: zemlja, zemlje, zemlju, zemlji
 		en: country, countries, region, country region, country/region, nation
@@ -2067,26 +2100,26 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 干线, 海运`},
 	{"CARRIER", `
 		en: carrier, courier, logistics company, logistics provider, shipping company, transport company, logistics, delivery company, transport provider
-		    delivery service, partner carrier, shipping partner
-		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador
-		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro
+		    delivery service, partner carrier, shipping partner, transport companies
+		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador, empresa de logistica, empresa logistica
+		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro, empresa de logistica, transportadora de logistica
 		fr: transporteur, prestataire, societe de transport, operateur
 		de: transporteur, spediteur, logistikpartner, paketdienst, zustelldienst, frachtfuhrer
-		nl: vervoerder, transporteur, pakketdienst, bezorgdienst
-		it: vettore, corriere, trasportatore, operatore logistico
-		pl: przewoznik, przewoznika, przewoznikowi, kuriera, operator, operatora, firma kurierska
+		nl: vervoerder, transporteur, pakketdienst, bezorgdienst, logistiek bedrijf, logistieke dienstverlener
+		it: vettore, corriere, trasportatore, operatore logistico, azienda di logistica, dall azienda di logistica
+		pl: przewoznik, przewoznika, przewoznikowi, kuriera, operator, operatora, firma kurierska, firme logistyczna, firma logistyczna
 		cs: prepravce, dopravce, prepravci, kuryr, kuryrni sluzba, dopravci
 		sk: prepravca
 		sv: transportor, transportoren, fraktbolag, budfirma, speditor
 		da: fragtfirma, transportor, vognmand, fragtforer
 		no: transportor, speditor, budfirma
 		fi: kuljetusliike, kuljetusyhtio, kuljettaja yritys
-		tr: kargo firmasi, tasiyici, kurye firmasi, kargo sirketi, tasiyici firma
+		tr: kargo firmasi, tasiyici, kurye firmasi, kargo sirketi, tasiyici firma, lojistik sirketi, kargo sirketi
 		ru: курьерская служба, служба доставки, перевозчику
 		uk: перевізник
 		hu: futarszolgalat, fuvarozo
 		ro: curier, transportator, partener extern, partener
-		ja: 運送会社, 配送業者
+		ja: 運送会社, 配送業者, 物流会社, 運送会社, 配送会社, 会社
 		ko: 택배사, 운송사
 		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人
 		bg: куриер, куриера, доставчик`},
@@ -2261,7 +2294,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραληπτη, παραληπτης`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
-		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender
+		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
 		es: remitente, vendedor, expedidor, proveedor
 		pt: remetente, vendedor, lojista, loja, expedidor, fornecedor, contratante
 		fr: expediteur, vendeur, marchand, commercant expediteur
@@ -2284,7 +2317,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송인, 보내는분, 판매자
 		zh: 寄件人, 发件人, 卖家, 商家
 		bg: подателя, подател, подателят
-		el: αποστολεα, αποστολεας`},
+		el: αποστολεα, αποστολεας
+		ar: المرسل, للمرسل`},
 	{"ADDRESS", `
 		en: address, addressing, street, house number, postcode, zip code
 		es: direccion, domicilio

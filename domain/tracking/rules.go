@@ -184,7 +184,7 @@ var clsRuleTable = []clsRule{
 	rule("{ACCEPT|PICKUP|RECEIVE} ... {CARRIER|DRIVER|FIRSTMILE|SENDER|FACILITY|WAREHOUSE|POSTOFFICE}", 3),
 	rule("ORIGIN {|COUNTRY|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
 	signal("PICKUP ... {CREATE|ATTEMPT|FAIL|RESCHEDULE|EXCEPTION}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
-	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("ACCEPT FAIL", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier's visit to the sender
 	signal("PICKUP ... {assigning|assigned|assign}", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("{assigning|assigned} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
@@ -247,6 +247,8 @@ var clsRuleTable = []clsRule{
 	rule("{TRANSIT|FORWARD} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3),
 	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... OUTWARD {FACILITY|SORT FACILITY}", 4),
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6), rule("{DEPART|LEAVE} ORIGIN $", 6),
+	// "Salida del país/región de origen", "Départ du pays d'origine": the country, then its origin.
+	rule("{DEPART|LEAVE} ... COUNTRY ... ORIGIN", 6).unlessAny("FACILITY", "SORT", "WAREHOUSE", "DEPOT"),
 	rule("{ORIGIN|ORIGINNAME} ... {DEPART|LEAVE}", 6).unlessAny("FACILITY", "WAREHOUSE", "SORT"), // "CHINA, SHENZHEN, Departed Sunyou Facility"
 	rule("{DEPART|LEAVE} ... {AIRPORT|FLIGHT}", 6), rule("{AIRPORT|FLIGHT} ... {DEPART|LEAVE}", 6),
 	rule("LINEHAUL DEPART", 6), rule("SHIPPED ... DEST COUNTRY", 6), // "Linehaul departed", "Отправлено в страну назначения"
@@ -262,7 +264,7 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6), // a scan in a foreign country: it has left, it may be in transit
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
 	rule("{FLIGHT|LINEHAUL} ... ARRIVE", 7), rule("ARRIVE ... {FLIGHT|LINEHAUL}", 7),
-	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
+	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
 	rule("{ARRIVE|PICKUP|RECEIVE} ... DEST AIRPORT", 7), rule("{ARRIVE|RECEIVE} ... AIRPORT ... {DEST|DESTNAME}", 7),
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
@@ -309,7 +311,7 @@ var clsRuleTable = []clsRule{
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
 	rule("{RECEIVE|ACCEPT|PROCESS|ARRIVE} ... {LOCAL|LASTMILE}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
-	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE}", 9),
+	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE|WAREHOUSE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
 	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
