@@ -213,7 +213,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: fortollet, tollklarert
 		fi: tullattu, tulliselvitetty
 		ja: 通関完了, 輸入許可
-		ko: 통관완료, 통관 완료
+		ko: 통관완료, 통관 완료, 수입신고수리
 		zh: 通关完成, 清关完成, 审单通过, 审核通过, 已清关, 清关成功
 		hu: vamkezelve, elvamolva
 		ro: vamuit
@@ -282,11 +282,11 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim edilmedi
 		vi: giao that bai, giao hang that bai, giao khong thanh cong, khong giao duoc
 		en: undelivered, undeliverable, incomplete delivery, non delivery, nondelivery, missed delivery, non-delivery, delivery exception, receptacle blocked, receptacle full, item oversized, locker full, locker is full
-		zh: 派送失败, 投递失败, 未妥投
+		zh: 派送失败, 投递失败, 未妥投, 无法送达, 未能送达, 不能送达, 无法派送
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
-		ja: ご不在のため持ち戻り, 持ち戻り
+		ja: ご不在のため持ち戻り, 持ち戻り, 持戻
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
@@ -317,7 +317,8 @@ var clsLexiconTable = []clsLexEntry{
 		pt: cancelado, cancelada
 		de: storno
 		tr: iptal, iptal edildi
-		ko: 취소`},
+		ko: 취소
+		zh: 取消, 已取消`},
 	{"DEST COUNTRY", `
 		ja: 発送先国, 相手国
 		hr: zemlja odredista, zemlju odredista, zemlja primatelja
@@ -351,7 +352,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: postal service, postal operator, local postal service, delivery agent, delivery provider, delivery partner
 		de: servicepartner, dienstleister
 		cs: odeslana prepravcem
-		sk: odoslana prepravcom`},
+		sk: odoslana prepravcom
+		pl: lokalna firme kurierska, lokalnej firmy kurierskiej, lokalna firma kurierska`},
 	{"DEPART ABROAD", `
 		en: crossing border, crossing the border, border crossing, crossed the border
 		ro: traversare granita, trecere granita, traversare frontiera`},
@@ -397,7 +399,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"DELIVERED TO SENDER", `
 		ru: отправителю
 		cs: dorucena odesilateli, dorucena odesilatelovi
-		tr: gondericiye teslim edildi`},
+		tr: gondericiye teslim edildi, gondericisine teslim edildi`},
 	{"REJECT", `
 		en: rejected
 		es: rechazado, rechazada, rechazo
@@ -431,7 +433,7 @@ var clsLexiconTable = []clsLexEntry{
 		    recepcionado, recepcionada
 		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia, aceite
 		fr: depose, deposee, pris en charge, prise en charge, admis, admise
-		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe
+		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe, entgegengenommen
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
 		pl: nadana, nadany, nadanie, nadano, przyjeta, przyjety, przyjeto, przyjecie, przyjeta w oddziale, zarejestrowana w oddziale
@@ -449,7 +451,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραλαβη
 		ja: 引受, 引き受け, 受付, 荷受
 		ko: 접수, 접수완료
-		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收`},
+		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货`},
 	{"RECEIVE", `
 		en: received, receive, receiving, receipt, in possession of, possession, we have your item, we have your package, we have your parcel, we have your shipment
 		es: recibido, recibida, recibimos, recepcion
@@ -458,17 +460,18 @@ var clsLexiconTable = []clsLexEntry{
 		de: erhalten, empfangen, eingegangen, eingang, liegen vor, sendungseingang
 		nl: ontvangen, in ontvangst genomen
 		it: ricevuto, ricevuta, ricevimento
-		pl: otrzymana, otrzymany, przyjeta na stan
+		pl: otrzymana, otrzymany, przyjeta na stan, odebranie, otrzymal, otrzymala, otrzymalismy
 		cs: obdrzena, obdrzeno
 		sv: togs emot, emottagen
 		da: modtaget pa
 		fi: vastaanotettu terminaalissa
 		tr: teslim alindi, alindi
 		ru: получено, получена
-		ja: 到着しました
+		ja: 到着しました, 受け取りました, 受け取った
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
-		ro: in posesia noastra, in posesia`},
+		ro: in posesia noastra, in posesia
+		he: התקבל, התקבלה`},
 	{"PICKUP", `
 		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
@@ -501,7 +504,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: versendet, versandt, verschickt, versand, abgeschickt
 		nl: verzonden, verstuurd, verzending
 		it: spedito, spedita, inviato, inviata
-		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki
+		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki, wyslanie
 		cs: odeslana, odeslano, odeslani, expedovana, expedovano, expedice
 		sk: odoslana, odoslanie, expedovana
 		sv: skickad, skickat, skickats, avsand, sand
@@ -524,7 +527,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: abgang, abgefahren, verlassen, hat verlassen, ausgang, abflug, abgeflogen
 		nl: vertrokken, vertrek, verlaten, heeft verlaten
 		it: partito, partita, partenza, uscito, uscita, lasciato
-		pl: wyjazd, wyjechala, wyjechal, opuscila, opuscil, opuszczenie, wysylka z, wydana z
+		pl: wyjazd, wyjechala, wyjechal, opuscila, opuscil, opuszczenie, wysylka z, wydana z, wylot
 		cs: odjezd, odjela, opustila, vypravena, vypravena z, odchod, vypravena, odeslano z, odeslana z
 		sk: odchod, opustila, vypravena
 		sv: avgatt, avgang, har lamnat, lamnat, avresa
@@ -540,7 +543,9 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송됨, 출항, 출고, 출항, 발송, 출발
 		zh: 离开, 已离开, 出发, 驶离, 离港
 		bg: заминаване, замина, напусна
-		el: αναχωρηση`},
+		el: αναχωρηση
+		he: יצא, יצאה, עזב, עזבה, יציאה
+		ar: غادر, غادرت, مغادرة`},
 	{"LEAVE", `
 		hr: napustio, napustila, napustilo
 		en: left, leave, leaves
@@ -556,7 +561,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: aangekomen, aankomst, gearriveerd, binnengekomen
 		it: arrivato, arrivata, arrivo, giunto, giunta, pervenuto
 		pl: dotarla, dotarl, przybyla, przybyl, przybycie, doreczona do oddzialu, przyjecie w oddziale, dostarczona do oddzialu,
-		    przyjeta w sortowni
+		    przyjeta w sortowni, przylot
 		cs: dorazila, dorazilo, prijezd, prisla, vstup
 		sk: dorazila, prichod
 		sv: ankommit, ankommen, ankomst, anlant, anlande, har kommit fram, kommit till
@@ -564,15 +569,18 @@ var clsLexiconTable = []clsLexEntry{
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
 		tr: ulasti, ulasmistir, varis, geldi, giris, giris yapti, transfer merkezine ulasti
-		ru: прибытие, прибыл*, поступил*, заложено, заложен, заложена, приход
-		uk: прибуло, надійшло, прибув, прибула
+		ru: прибытие, прибыл*, поступил*, заложено, заложен, заложена, приход, поступление
+		uk: прибуло, надійшло, прибув, прибула, поступлення, надходження
 		hu: megerkezett, beerkezett, erkezett
 		ro: ajuns, a ajuns, sosit, sosire, intrare, intrat, a intrat, intrata, receptionat, receptionata, descarcat, descarcata, sosirea
 		el: αφιξη
 		ja: 到着, 到達
 		ko: 도착함, 입고, 하차, 입고, 입항, 도착
 		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
-		bg: пристигане, пристигна, пристигнала, пристигнал`},
+		bg: пристигане, пристигна, пристигнала, пристигнал
+		he: הגיע, הגיעה, הגעה
+		ar: وصل, وصلت, وصول
+		et: joudnud, saabunud, saabus`},
 	{"TRANSIT", `
 		en: in transit, transit, on the way, on its way, en route, in progress to, moving through network, on route, on the move, transit scan, enroute, en-route, intransit, in transport
 		    in transport
@@ -628,7 +636,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: ubergeben, ubergabe
 		nl: overgedragen, overdracht, overhandigd, overgedragen aan
 		it: affidato al vettore, consegnato al vettore, passato
-		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala
+		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala, wydanie
 		cs: predana prepravci, predani prepravci
 		sv: overlamnad, overlamnat, overlamnats, overlamning
 		da: overdraget, overleveret, overdragelse
@@ -639,7 +647,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 引渡, 引き渡し, 引渡し
 		ko: 인계, 인계완료
 		zh: 交接, 已交接, 交运, 移交, 转交
-		ro: predat, predata, predare`},
+		ro: predat, predata, predare
+
+		hr: predan, preuzet, preuzeo`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
 		es: cargado, embarcado
@@ -665,10 +675,10 @@ var clsLexiconTable = []clsLexEntry{
 		de: bearbeitet, bearbeitung, verarbeitet, sortiert, erfasst, sortierung, umgeschlagen, umschlag
 		nl: verwerkt, verwerking, gesorteerd, gescand, sorteerproces
 		it: lavorato, lavorazione, in lavorazione, processato, elaborato, smistato, smistamento
-		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie
-		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena
+		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie, obslugiwana, obslugiwany
+		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena, sken
 		sk: spracovana, spracovanie, triedenie
-		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad
+		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad, skanning
 		da: behandlet, sorteret, sortering, scannet, handteret
 		no: behandlet, sortert, sortering, skannet
 		fi: kasitelty, kasittely, lajiteltu, lajittelu
@@ -680,7 +690,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 仕分, 仕分け, 処理, 処理中
 		ko: 분류, 처리, 처리중
 		zh: 分拣, 处理, 已处理, 操作, 开拆, 已开拆, 封发, 已封发, 经转
-		bg: обработва, обработена, обработен, проверява, сортирана`},
+		bg: обработва, обработена, обработен, проверява, сортирана
+		et: skaneerimine`},
 	{"SORT FACILITY", `
 		en: sorting center, sorting centre, sort center, sort centre, sorting facility, sort facility, sortation center, sorting hub, mc, parcel center, parcel centre
 		    sort hub, mail centre, mail center, mail processing center, mail processing centre, processing center, processing centre,
@@ -692,7 +703,7 @@ var clsLexiconTable = []clsLexEntry{
 		    unidade operacional, centro de processamento, cte, ctce, cdd
 		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, centre de distribution
 		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc
-		    verteilerzentrum, hub
+		    verteilerzentrum, hub, sortier hub, sortierhub, sortieranlage
 		nl: sorteercentrum, distributiecentrum, sorteerlocatie, hub, sorteercentrum van, expeditieknooppunt
 		it: centro di smistamento, centro operativo, centro di distribuzione, centro di meccanizzazione postale, cmp, hub, filiale,
 		    centro logistico, centro di lavorazione
@@ -712,12 +723,14 @@ var clsLexiconTable = []clsLexEntry{
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
-		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站`},
+		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站
+		he: מרכז מיון, במרכז המיון, מרכז המיון
+		ar: مركز الفرز`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
 		pt: unidade, base, filial
-		fr: agence, centre
+		fr: centre
 		de: standort, niederlassung, zentrum, station
 		nl: locatie, vestiging, centrum
 		it: sede, stabilimento, centro
@@ -765,18 +778,18 @@ var clsLexiconTable = []clsLexEntry{
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
 		    local post office, delivery location, delivery area, delivery hub,
 		    regional distribution center, regional hub, courier facility, local hub, parcel depot,
-		    last mile facility
+		    last mile facility, place of delivery
 		es: unidad de reparto, oficina de reparto, centro de reparto, delegacion de destino, agencia de destino, plataforma de destino, unidad responsable de la entrega, unidad responsable de su entrega, unidad responsable
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
-		    cdd de destino, base de entrega, unidade de distribuicao local
+		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
-		    site de livraison, centre courrier, agence locale
-		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation
+		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
+		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
-		it: centro di distribuzione di destinazione, filiale di destinazione, ufficio di recapito, centro di recapito,
-		    sede di destinazione, centro recapito
-		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji
+		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,
+		    sede di destinazione, centro recapito, centro di consegna
+		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
 		cs: dodaci posta, dorucovaci depo, dorucovaci posta, depo dorucovatele, cilove depo, dodaci depo, dodaci postu, dodaci posta, dodaci poste
 		sk: dodacia posta, dorucovacie centrum
 		sv: utdelningskontor, utdelningsterminal, utdelningsenhet, lokal terminal, leveransterminal
@@ -787,9 +800,9 @@ var clsLexiconTable = []clsLexEntry{
 		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения, склад города получателя, складе города получателя, склада города получателя
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
-		ja: 配達局, 配達店, 配達営業所
+		ja: 配達局, 配達店, 配達営業所, 配送施設
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
-		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局`},
+		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所`},
 	{"POSTOFFICE", `
 		vi: buu cuc
 		id: kantor pos
@@ -816,9 +829,11 @@ var clsLexiconTable = []clsLexEntry{
 		ro: oficiul postal, oficiu postal, posta, sediu, sediul, sediul curierului
 		ja: 郵便局
 		ko: 우체국
-		zh: 邮局, 邮政局, 邮政网点`},
+		zh: 邮局, 邮政局, 邮政网点
+		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר
+		et: postkontorisse, postkontoris, postkontor`},
 	{"PICKUPPOINT", `
-		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point
+		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
 		    pudo, pudo point, pickup store, collect point, collect location, agent location, partner location, click and collect,
 		    counter
@@ -847,7 +862,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 편의점, 점포
 		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
 	{"LOCKER", `
-		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker
+		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker, postomat
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
 		pt: armario, armario inteligente, locker, cacifo, caixa de correios inteligente
 		fr: consigne, consigne automatique, casier, abricolis, locker, consigne pickup station, pickup station
@@ -928,7 +943,12 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签
 		ru: ресепшн, секретариат`},
 	{"OFD", `
-		en: out for delivery`},
+		en: out for delivery
+		uk: видано курєру
+		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz
+		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה
+		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب
+		sk: na vozidle pre dorucenie`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -943,7 +963,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: bezorgd, afgeleverd, geleverd
 		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
 		pl: doreczona, doreczony, doreczono, dostarczona, dostarczony, dostarczono, wydana odbiorcy, wydano odbiorcy, odebrana przez adresata, doreczenie
-		    odebrana przez odbiorce
+		    odebrana przez odbiorce, dostarczone, doreczone, dostarczenie
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
 		    zasilka byla dorucena
 		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
@@ -957,11 +977,13 @@ var clsLexiconTable = []clsLexEntry{
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
-		he: נמסר, נמסרה
+		he: נמסר, נמסרה, נמסר לנמען, נמסרה לנמען
 		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
 		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
-		bg: доставена, доставен, доставено, доставени, връчена, връчен`},
+		bg: доставена, доставен, доставено, доставени, връчена, връчен
+		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
+		et: katte toimetatud, kattetoimetatud, uleantud saajale`},
 	{"DELIVERY", `
 		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
@@ -1019,7 +1041,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: nicht moglich, fehlgeschlagen, erfolglos, konnte nicht, gescheitert, misslungen, negativ, abgebrochen
 		nl: mislukt, niet gelukt, niet mogelijk, kon niet, onbestelbaar
 		it: non riuscita, fallita, fallito, mancata, impossibile, non e stato possibile, non andata a buon fine
-		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna
+		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna, nieudane
 		cs: nedorucena, nedoruceno, neuspesny, neuspesna, neuspesne, nezdarilo, nepodarilo, nelze, nedoruciteln*
 		sk: nedorucena, neuspesny, neuspesna, nepodarilo
 		sv: misslyckad, misslyckades, misslyckat, kunde inte, ej levererad, inte levererad, ej mojligt
@@ -1040,7 +1062,7 @@ var clsLexiconTable = []clsLexEntry{
 		    no answer, recipient not available, recipient not home, customer not available, customer not home, consignee not available,
 		    addressee not available, receiver not available, no authorized recipient, premises closed, business closed, closed on arrival,
 		    no access, no one to sign, not available to sign, customer unavailable, recipient unavailable,
-		    sorry we missed you, we missed you, missed you, absent, absence
+		    sorry we missed you, we missed you, missed you, absent, absence, no receiver
 		es: ausente, destinatario ausente, no se encontraba, nadie en casa, cliente ausente, establecimiento cerrado, domicilio cerrado, ausencia, primera ausencia, segunda ausencia, ausencia prolongada, no contesta, no contesta telefono, vacaciones del cliente, cerrado
 		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
 		    carteiro nao atendido, nao atendido
@@ -1056,14 +1078,14 @@ var clsLexiconTable = []clsLexEntry{
 		da: ikke hjemme, ingen hjemme, modtager ikke hjemme, ikke truffet, ingen til stede
 		no: ikke hjemme, ingen hjemme, mottaker ikke hjemme, ikke tilstede
 		fi: ei tavoitettu, ei kotona, vastaanottajaa ei tavoitettu, ei tavattu
-		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil
+		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil, adreste yok
 		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
 		hu: nem talaltuk otthon, cimzett nem volt otthon
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
-		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听`},
+		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家`},
 	{"NOT", `
 		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not
 		es: no, nunca, sin
@@ -1086,7 +1108,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: nu
 		ja: ません
 		ko: 안, 못, 미
-		zh: 未, 不, 没有, 尚未`},
+		zh: 未, 不, 没有, 尚未, 无法, 不能`},
 	{"FUTURE", `
 		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing, as soon as, once
 		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival
@@ -1133,7 +1155,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"RETURN", `
 		id: dikembalikan, retur
 		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui
-		hr: vracena, vraceno, vracen, povrat, povratak
+		hr: vracena, vraceno, vracen, povrat, povratak, povratu, nazad
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
 		es: devolucion, devuelto, devuelta, devolver, retorno, retornado, en devolucion
@@ -1157,8 +1179,10 @@ var clsLexiconTable = []clsLexEntry{
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
 		ko: 반송, 반품, 반송처리
-		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人
-		bg: връщане, върната, върнат, върнато, обратно към подателя`},
+		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
+		bg: връщане, върната, върнат, върнато, обратно към подателя
+		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
+		ar: مرتجع, تم الارجاع, ارجاع, إرجاع`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
@@ -1175,13 +1199,13 @@ var clsLexiconTable = []clsLexEntry{
 		da: naegtet, modtagelse naegtet
 		no: nektet
 		fi: kieltaytyi, vastaanotosta kieltaydytty
-		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
+		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti, kabul edilmedi, kabul etmiyor, kabul etmedi
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
-		ja: 受取拒否, 受取拒絶
+		ja: 受取拒否, 受取拒絶, 拒否
 		ko: 수취거절, 수취 거부, 거부
-		zh: 拒收, 拒签
+		zh: 拒收, 拒签, 拒绝签收, 拒绝
 		uk: відмова*, відмовився
 		bg: отказано от получателя, отказана от получателя, отказ от получателя`},
 	{"UNCLAIMED", `
@@ -1214,7 +1238,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zuruckgehalten, einbehalten, angehalten, festgehalten
 		nl: vastgehouden, tegengehouden, geblokkeerd
 		it: trattenuto, trattenuta, bloccato, bloccata, fermo, fermata, in giacenza doganale
-		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana
+		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana, zatrzymanie
 		cs: zadrzena, zadrzeno, zadrzeni, pozastavena
 		sk: zadrzana, zadrzane
 		sv: kvarhallen, kvarhallet, stoppad, stoppat, beslagtagen
@@ -1272,7 +1296,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: eliberat
 		ja: 許可
 		ko: 반출
-		zh: 放行, 已放行`},
+		zh: 放行, 已放行
+		he: שוחרר, שוחררה, שחרור`},
 	{"COMPLETE", `
 		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok, successed
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
@@ -1289,15 +1314,16 @@ var clsLexiconTable = []clsLexEntry{
 		no: fullfort, ferdig, gjennomfort, avsluttet
 		fi: valmis, valmistunut, paattynyt, suoritettu, onnistui, onnistuneesti
 		tr: tamamlandi, basarili, basariyla, tamamlanmistir, bitti
-		ru: завершено, завершен, успешно, окончено, завершение
-		uk: завершено, успішно
+		ru: завершено, завершен, успешно, окончено, завершение, уплачены, уплачен
+		uk: завершено, успішно, завершене, завершена, завершений
 		hu: befejezodott, sikeres, sikeresen
 		ro: finalizat, finalizata, cu succes
 		ja: 完了, 済み, 済
 		ko: 완료
-		zh: 完成, 成功, 已完成, 结束`},
+		zh: 完成, 成功, 已完成, 结束
+		ar: اكتمل, اكتمال, تم الانتهاء, مكتمل`},
 	{"START", `
-		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing
+		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing, starting
 		es: inicio, iniciado, iniciada, comienzo, comenzado
 		pt: inicio, iniciado, iniciada, comecou
 		fr: debut, debute, commence, lance, initie
@@ -1315,7 +1341,9 @@ var clsLexiconTable = []clsLexEntry{
 		ru: начато, начат, начало
 		ja: 開始
 		ko: 시작
-		zh: 开始, 申报`},
+		zh: 开始, 申报
+		he: החל, התחיל, החלה
+		ar: بدء, بدأ, بدأت`},
 	{"PROGRESS", `
 		en: in progress, underway, under way, pending, ongoing, being processed, processing in progress, under review, in process
 		es: en curso, en proceso, pendiente, en tramite
@@ -1335,7 +1363,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: в процессе, проводится
 		ja: 手続中, 手続き中, 進行中
 		ko: 진행중, 진행 중
-		zh: 进行中, 处理中, 办理中`},
+		zh: 进行中, 处理中, 办理中
+		uk: в процесі, у процесі`},
 	{"PAY", `
 		en: pay, payment, payable, unpaid, outstanding, owed, owing, charge due, to pay
 		es: pago, pagar, abonar, pendiente de pago
@@ -1446,7 +1475,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: advisering, adviseret, meddelelse
 		no: varsling, varslet, melding
 		fi: saapumisilmoitus, ilmoitus, muistutus, muistutuksen, muistutus, saapumisesta, viestin saapumisesta
-		tr: ihbar, ihbarname, bildirim
+		tr: ihbar, ihbarname, bildirim, haber kagidi
 		ru: извещение, уведомление
 		ja: 不在票, ご連絡票
 		ko: 안내, 알림
@@ -1474,7 +1503,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: disponibil, gata de ridicare
 		ja: 受取可能, お預かり, 保管
 		ko: 수령가능, 보관중
-		zh: 待取, 待取件, 待自提, 待领取, 可取件`},
+		zh: 待取, 待取件, 待自提, 待领取, 可取件
+		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף`},
 	{"COLLECT", `
 		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup, self collecting, self-collecting, self collection, self collect
 		es: recoger, retirar, recogida en, recogeran, recogera
@@ -1525,7 +1555,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: vorbereitet, vorbereitung, verpackt, gepackt, in vorbereitung
 		nl: voorbereid, voorbereiding, ingepakt, wordt voorbereid, verpakt
 		it: preparazione, in preparazione, preparato, imballato
-		pl: przygotowana, przygotowany, przygotowanie, w przygotowaniu, spakowana, kompletowanie
+		pl: przygotowana, przygotowany, przygotowanie, w przygotowaniu, spakowana, kompletowanie, przygotowania
 		cs: pripravuje, priprava, balena, zabalena
 		sk: pripravuje
 		sv: forbereds, forberedd, packas, packad, plockas
@@ -1546,7 +1576,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erstellt, erzeugt, registriert, angelegt, gedruckt, ubermittelt, uebermittelt
 		nl: aangemaakt, gecreeerd, geregistreerd, gegenereerd, geprint
 		it: creato, creata, generato, generata, registrato, registrata, emesso, emessa, stampato, stampata
-		pl: utworzona, utworzony, utworzono, zarejestrowana, zarejestrowany, wygenerowana, wydrukowana
+		pl: utworzona, utworzony, utworzono, zarejestrowana, zarejestrowany, wygenerowana, wydrukowana, zarejestrowano
 		cs: vytvorena, vytvoreno, zaregistrovana, zaevidovana, evidovana, vygenerovana
 		sk: vytvorena, zaevidovana
 		sv: skapad, skapat, registrerad, registrerat
@@ -1568,10 +1598,10 @@ var clsLexiconTable = []clsLexEntry{
 		es: informacion, datos, informacion electronica, datos electronicos
 		pt: informacao, informacoes, dados, informacoes eletronicas
 		fr: informations, information, donnees, donnees electroniques, infos
-		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten
+		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten, sendungsinformationen
 		nl: gegevens, informatie, zendinggegevens
 		it: informazioni, dati, dati elettronici
-		pl: dane, informacja, informacje, dane przesylki
+		pl: dane, informacja, informacje, dane przesylki, dane elektroniczne
 		cs: data, informace, udaje, elektronicka data
 		sk: udaje, informacie
 		sv: information, uppgifter, data, elektronisk information
@@ -1582,7 +1612,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: информация, данные
 		ja: 情報, データ
 		ko: 정보, 데이터
-		zh: 信息, 资料, 数据
+		zh: 信息, 资料, 数据, 电子信息
 		ro: detalii`},
 	{"LABEL", `
 		en: label, labels, shipping label, waybill, airway bill, air waybill, awb, consignment note, barcode
@@ -1612,8 +1642,8 @@ var clsLexiconTable = []clsLexEntry{
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
-		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung
-		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
+		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung
+		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd, voorgemelde
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
 		    dane przesylki przekazane, paczka oczekuje na nadanie, przygotowana przez nadawce
@@ -1704,6 +1734,35 @@ var clsLexiconTable = []clsLexEntry{
 		tr: sonraki
 		ru: следующий
 		zh: 下一站`},
+	{"FROM CUSTOMS", `
+		pl: z cla`},
+	{"TO CUSTOMS", `
+		pl: do cla`},
+	{"DELIVERY ADDRESS", `
+		de: zustellanschrift, zustelladresse
+		nl: bezorgadres`},
+	{"IMPORT CUSTOMS", `
+		ko: 수입신고`},
+	{"CUSTOMS RECEIVE", `
+		ko: 통관목록접수`},
+	{"ARRIVE DEST AIRPORT", `
+		ko: 입항보고, 하선신고, 하기신고`},
+	{"ARRIVE CUSTOMS", `
+		ko: 반입신고`},
+	{"CUSTOMS LEAVE", `
+		ko: 반출신고`},
+	{"ORIGIN PROCESS", `
+		de: herkunftsscan`},
+	{"ARRIVE PROCESS", `
+		de: ankunftsscan`},
+	{"DEPART PROCESS", `
+		de: abfahrtsscan`},
+	{"IMPORT CUSTOMS", `
+		de: importverzollung, einfuhrverzollung`},
+	{"EXPORT CUSTOMS", `
+		de: exportverzollung, ausfuhrverzollung`},
+	{"TO DELIVERY", `
+		sk: na dorucenie, pre dorucenie`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1716,7 +1775,8 @@ var clsLexiconTable = []clsLexEntry{
 		da: til
 		no: mot
 		ro: spre, catre
-		bg: към, до`},
+		bg: към, до
+		ar: إلى, الى`},
 	{"FROM", `
 		en: from, out of
 		es: desde
@@ -1754,7 +1814,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zoll*, verzollung, grenzstelle
 		nl: douane, douaneafhandeling, inklaring, douaneproces, douanecontrole
 		it: dogana, doganale, doganali, sdoganamento, procedure doganali
-		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa
+		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa, cle, w cle, na cle, celnym
 		cs: celni, celnice, celnim, celniho, celni rizeni, celni odbaveni, procleni, celni deklarace
 		sk: colne, colny, colnica, colnej, colneho, preclenie, colneho konania
 		sv: tull, tullen, tullklarering, tullhantering, tullverket, fortullning
@@ -1767,11 +1827,12 @@ var clsLexiconTable = []clsLexEntry{
 		hu: vam, vamhivatal, vamkezeles, vamkezelesre, vamnal
 		ro: vama, vamal, vamala, vamuire, acte vama
 		el: τελωνειο, τελωνειακ*
-		he: מכס
+		he: מכס, מכס, המכס, מהמכס, במכס, למכס, בית המכס
 		ja: 税関, 通関
 		ko: 세관, 통관, 세관지정, 장치장
 		zh: 海关, 清关, 报关, 通关, 关务
-		bg: митница, митницата, митническа, митническо`},
+		bg: митница, митницата, митническа, митническо
+		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص`},
 	{"EXPORT", `
 		en: export, exported, exportation, exporting
 		es: exportacion, exportado
@@ -1795,7 +1856,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸出
 		ko: 수출
 		zh: 出口, 出境
-		bg: износ`},
+		bg: износ
+		ar: التصدير, للتصدير, تصدير
+		et: ekspordiks, ekspordi, ekspordiprotseduurid`},
 	{"IMPORT", `
 		en: import, imported, importation, importing
 		es: importacion, importado
@@ -1804,7 +1867,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: import, einfuhr, einfuhrabfertigung, einfuhrzoll
 		nl: import, invoer, ingevoerd
 		it: importazione, import
-		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej
+		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej, poczta przychodzaca
 		cs: dovoz, dovozni, import, importni
 		sk: dovoz, dovozne
 		sv: import, inforsel
@@ -1819,17 +1882,21 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸入
 		ko: 수입
 		zh: 进口, 入境
-		bg: внос`},
+		bg: внос
+		ar: للاستيراد, الاستيراد, استيراد
+		et: impordiks, impordi, impordiprotseduurid`},
 	{"ORIGIN", `
 		ko: 원산지
 		en: origin, original, originating, orgin
 		es: origen
 		pt: origem
 		fr: origine
-		de: herkunft
+		de: herkunft, abgangsort
 		nl: herkomst
 		it: origine
-		zh: 始发`},
+		zh: 始发
+		pl: pochodzenia
+		tr: mense`},
 	{"ORIGIN COUNTRY", `
 		es: pais de origen, pais de salida
 		pt: pais de origem, pais de origem do objeto, pais remetente
@@ -1838,20 +1905,22 @@ var clsLexiconTable = []clsLexEntry{
 		nl: land van herkomst, land van verzending, vertrekland
 		it: paese di origine, paese di partenza, paese mittente
 		pl: kraju nadania, kraj nadania, kraj pochodzenia, kraju pochodzenia, kraju wyslania
-		cs: zeme puvodu, zeme odeslani, zemi puvodu, zemi odeslani, zeme podani
+		cs: zeme puvodu, zeme odeslani, zemi puvodu, zemi odeslani, zeme podani, zemi puvodu, zeme puvodu
 		sk: krajina povodu, krajina odoslania
 		sv: ursprungsland, avsandarland, ursprungslandet, avsandarlandet, avsandningslandet
 		da: oprindelsesland, afsenderland, afsenderlandet, oprindelseslandet
 		no: opprinnelsesland, avsenderland, avsenderlandet
 		fi: lahtomaa, lahtomaassa, lahtomaasta, lahettajamaa, alkuperamaa
 		tr: cikis ulkesi, gonderici ulke, mense ulke
-		ru: страна отправления, страны отправления, страны происхождения
-		uk: країна відправлення
+		ru: страна отправления, страны отправления, страны происхождения, страну отправления, страна отправления, страны отправления
+		uk: країна відправлення, країни походження, країна походження, країну походження
 		hu: feladasi orszag, kiindulasi orszag
 		ro: tara de origine, tara de expediere
-		ja: 差出国, 発送国, 引受国
+		ja: 差出国, 発送国, 引受国, 出発国
 		ko: 발송국, 출발국, 발송국가
-		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国`},
+		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国
+		he: ממדינת המוצא, מדינת המוצא, ארץ המוצא
+		ar: بلد المنشأ, دولة المنشأ`},
 	{"DEST", `
 		id: tujuan
 		ko: 현지
@@ -1863,12 +1932,13 @@ var clsLexiconTable = []clsLexEntry{
 		de: zielgebiet, bestimmungsort, ziel
 		nl: bestemming
 		it: destinazione
-		pl: miejsca przeznaczenia, docelowy, docelowej
+		pl: miejsca przeznaczenia, docelowy, docelowej, docelowego, docelowym
 		cs: cilove
 		fi: maaranpaa
 		ru: место назначения
 		ro: destinatie
-		zh: 目的地, 目的港, 寄达地`},
+		zh: 目的地, 目的港, 寄达地
+		et: sihtkohas`},
 	{"DEST COUNTRY", `
 		es: pais de destino, pais destino
 		pt: pais de destino, pais destino
@@ -1890,7 +1960,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: tara de destinatie
 		ja: 宛先国, 到着国, 名宛国
 		ko: 도착국, 도착국가, 목적국
-		zh: 目的国, 目的地国家, 寄达国`},
+		zh: 目的国, 目的地国家, 寄达国
+		he: למדינת היעד, מדינת היעד, לארץ היעד
+		ar: بلد الوجهة, بلد الوصول, دولة الوجهة`},
 	{"COUNTRY", `
 		hr: zemlja, zemlje, zemlju, zemlji
 		en: country, countries, region, country region, country/region, nation
@@ -1969,7 +2041,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: auswechslungsstelle, internationales postzentrum, ipz
 		nl: wisselkantoor
 		it: ufficio di scambio, centro di scambio
-		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej
+		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej, urzedzie wymiany
 		cs: vymenna posta, vymenne poste, vymenna mista
 		sk: vymenna posta
 		sv: utvaxlingskontor, utvaxlingsort
@@ -1983,7 +2055,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 交换站`},
 	{"OUTWARD", `
 		en: outward, otb, outbound office
-		pl: wydania, wyjscia, wydawczy
+		pl: wydania, wyjscia, wydawczy, poczta wychodzaca
 		ru: отправки`},
 	{"INWARD", `
 		en: inward, inb, inbound office
@@ -2040,26 +2112,26 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 干线, 海运`},
 	{"CARRIER", `
 		en: carrier, courier, logistics company, logistics provider, shipping company, transport company, logistics, delivery company, transport provider
-		    delivery service, partner carrier, shipping partner
-		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador
-		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro
+		    delivery service, partner carrier, shipping partner, transport companies
+		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador, empresa de logistica, empresa logistica
+		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro, empresa de logistica, transportadora de logistica
 		fr: transporteur, prestataire, societe de transport, operateur
 		de: transporteur, spediteur, logistikpartner, paketdienst, zustelldienst, frachtfuhrer
-		nl: vervoerder, transporteur, pakketdienst, bezorgdienst
-		it: vettore, corriere, trasportatore, operatore logistico
-		pl: przewoznik, przewoznika, przewoznikowi, kuriera, operator, operatora, firma kurierska
+		nl: vervoerder, transporteur, pakketdienst, bezorgdienst, logistiek bedrijf, logistieke dienstverlener
+		it: vettore, corriere, trasportatore, operatore logistico, azienda di logistica, dall azienda di logistica
+		pl: przewoznik, przewoznika, przewoznikowi, kuriera, operator, operatora, firma kurierska, firme logistyczna, firma logistyczna
 		cs: prepravce, dopravce, prepravci, kuryr, kuryrni sluzba, dopravci
 		sk: prepravca
 		sv: transportor, transportoren, fraktbolag, budfirma, speditor
 		da: fragtfirma, transportor, vognmand, fragtforer
 		no: transportor, speditor, budfirma
 		fi: kuljetusliike, kuljetusyhtio, kuljettaja yritys
-		tr: kargo firmasi, tasiyici, kurye firmasi, kargo sirketi, tasiyici firma
+		tr: kargo firmasi, tasiyici, kurye firmasi, kargo sirketi, tasiyici firma, lojistik sirketi, kargo sirketi
 		ru: курьерская служба, служба доставки, перевозчику
 		uk: перевізник
 		hu: futarszolgalat, fuvarozo
 		ro: curier, transportator, partener extern, partener
-		ja: 運送会社, 配送業者
+		ja: 運送会社, 配送業者, 物流会社, 運送会社, 配送会社, 会社
 		ko: 택배사, 운송사
 		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人
 		bg: куриер, куриера, доставчик`},
@@ -2073,9 +2145,9 @@ var clsLexiconTable = []clsLexEntry{
 		de: zusteller, bote, fahrer, paketzusteller, zustellerin
 		nl: bezorger, postbode, chauffeur, koerier
 		it: postino, corriere incaricato, autista, fattorino
-		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego
+		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi, kurierowi
 		cs: dorucovatel, dorucovatele, ridic, postak, kuryra
-		sk: dorucovatel, kurier
+		sk: dorucovatel, kurier, vodicovi, vodic
 		sv: bud, budet, chauffor, chauffören, brevbarare, foraren
 		da: bud, chauffor, chaufforen, postbud
 		no: bud, sjafor, sjaforen, postbud
@@ -2113,7 +2185,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 本地, 末端, 落地`},
 	{"TRANSITHUB", `
 		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through, transshipment port, transhipment port, transshipment hub
-		    transit centre, transit point, transit country region, third country
+		    transit centre, transit point, transit country region, third country, transit port
 		es: pais de transito
 		pt: pais de transito
 		fr: pays de transit
@@ -2128,7 +2200,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: kauttakulkumaa
 		tr: transit ulke
 		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите
-		zh: 中转国, 中转地, 中转, 过境
+		zh: 中转国, 中转地, 中转, 过境, 中转港
 		ro: tara de tranzit`},
 	{"GATEWAY", `
 		en: gateway, international gateway, mail gateway, inbound gateway, inbound facility, import facility, import center,
@@ -2205,7 +2277,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: почта россии
 		ja: 日本郵便, ゆうパック, ヤマト運輸, 佐川急便
 		ko: 우체국택배, cj대한통운, 한진택배, 롯데택배
-		zh: 美国邮政`},
+		zh: 美国邮政, 配送公司`},
 	{"RECIPIENT", `
 		hr: primatelj, primatelja, primatelju
 		en: recipient, addressee, consignee, receiver, buyer, client
@@ -2231,17 +2303,18 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수취인, 고객, 수령인, 받는분
 		zh: 收件人, 客户, 买家
 		bg: получателя, получател, получателят
-		el: παραληπτη, παραληπτης`},
+		el: παραληπτη, παραληπτης
+		et: saaja, saajale`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
-		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender
+		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
 		es: remitente, vendedor, expedidor, proveedor
 		pt: remetente, vendedor, lojista, loja, expedidor, fornecedor, contratante
 		fr: expediteur, vendeur, marchand, commercant expediteur
 		de: absender, versender, verkaufer, handler, shop, auftraggeber
 		nl: afzender, verzender, verkoper, webwinkel
 		it: mittente, venditore
-		pl: nadawca, nadawcy, nadawcą, sprzedawca, sprzedawcy, od klienta
+		pl: nadawca, nadawcy, nadawcą, sprzedawca, sprzedawcy, od klienta, nadawce
 		cs: odesilatel, odesilatele, odesilateli, prodejce, obchod
 		sk: odosielatel, odosielatela
 		sv: avsandare, avsandaren, avsandarens, saljare, butik
@@ -2257,7 +2330,9 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송인, 보내는분, 판매자
 		zh: 寄件人, 发件人, 卖家, 商家
 		bg: подателя, подател, подателят
-		el: αποστολεα, αποστολεας`},
+		el: αποστολεα, αποστολεας
+		ar: المرسل, للمرسل
+		et: saatja, saatjale`},
 	{"ADDRESS", `
 		en: address, addressing, street, house number, postcode, zip code
 		es: direccion, domicilio
@@ -2307,7 +2382,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: incorecta, incompleta, gresita, incorecte, incorect, gresit, gresite
 		ja: 不明, 不備, 誤り
 		ko: 불명, 오류, 불일치
-		zh: 错误, 不详, 不全, 有误
+		zh: 错误, 不详, 不全, 有误, 不完整
 		bg: неточен, непълен, грешен, неточен/непълен`},
 	{"MOVED", `
 		en: moved away, relocated, left no address, left no forwarding address, gone away
@@ -2379,7 +2454,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 소포, 택배, 상품, 물품
 		zh: 包裹, 快件, 邮件, 货物
 		bg: пратка, пратката, пратки, колет, колетът, пакет
-		el: αποστολη, δεμα, δεματος, αντικειμενο`},
+		el: αποστολη, δεμα, δεματος, αντικειμενο
+		et: saadetis, saadetise, pakk, paki`},
 
 	// ---- whole statuses ----
 	{"^ORDERSTATUS", `
