@@ -144,7 +144,7 @@ type ImportSettings struct {
 // NewImport is the input of CreateImport.
 type NewImport struct {
 	UserID   *int64
-	Source   string // "upload", "cli", "demo" or "api"
+	Source   string // "upload", "cli", "demo", "api", or a tracker's webhook ("aftership", "17track")
 	Filename string
 	Size     int64
 }

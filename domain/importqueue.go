@@ -147,13 +147,14 @@ func (s *Store) otherImportRunning(ctx context.Context, seller SellerID, ids []i
 	return later, nil
 }
 
-// apiBatchEndedDuring reports whether an API import of the seller finished after import id began
-// to run; an error reads as true, so that a sweep is done rather than skipped.
+// apiBatchEndedDuring reports whether an API import of the seller (a batch or a tracker's
+// webhook delivery) finished after import id began to run; an error reads as true, so that a
+// sweep is done rather than skipped.
 func (s *Store) apiBatchEndedDuring(ctx context.Context, seller SellerID, id int64) bool {
 	var ended bool
 	err := s.db.GetContext(ctx, &ended, `SELECT EXISTS (SELECT 1 FROM imports b
 		JOIN imports i ON i.seller_id = b.seller_id AND i.id = $2
-		WHERE b.seller_id = $1 AND b.source = 'api' AND b.finished_at >= i.started_at)`, seller, id)
+		WHERE b.seller_id = $1 AND b.source IN ('api', 'aftership', '17track') AND b.finished_at >= i.started_at)`, seller, id)
 	return err != nil || ended
 }
 

@@ -334,7 +334,7 @@ func (s *Store) processDelivery(ctx context.Context, seller SellerID, d TrackerD
 		e.OrderRef = ref
 		events[i] = e
 	}
-	res, err := s.ingestEvents(ctx, seller, nil, "api", d.Tracker.Label()+" webhook", events, false, checkTrackerEvent, obs)
+	res, err := s.ingestEvents(ctx, seller, nil, string(d.Tracker), d.Tracker.Label()+" webhook", events, false, checkTrackerEvent, obs)
 	if err != nil {
 		return TrackerDelivery{}, err
 	}
