@@ -30,6 +30,26 @@ func TestClassify(t *testing.T) {
 		{"Out for delivery", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"Delivered", tracking.StageDelivered, tracking.SignalNone},
 
+		// Traditional Chinese reads as simplified; batch 16's words and rules.
+		{"海關清關完成", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"抵達目的地國家/地區", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Pick-up — Assigning the courier", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Chegou ao centro de entrega", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Transit Port Arrival", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Receive From Flight", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Elektronische Benachrichtigung erhalten", tracking.StageDispatched, tracking.SignalLabelOnly},
+
+		// Batch 15's words and rules: "cannot be delivered" is not delivered; delivered to a
+		// facility or to customs is a scan there; Kangxi radicals read as ideographs.
+		{"包裹今天无法送达.将尽快安排再次配送", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Доставлено в транзитный сортировочный центр", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Доставлено на таможенный терминал", tracking.StageImportCustoms, tracking.SignalNone},
+		{"收件⼈拒绝签收", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Port of departure - Received by carrier", tracking.StageHandedToCarrier, tracking.SignalNone},
+		{"수입신고수리", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Wydanie doręczycielowi", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Nieudane doręczenie", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},
@@ -396,6 +416,11 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		{tracking.Event{Text: "Item Received at LONDON MAIL CENTRE", Carrier: "Cainiao"}, tracking.StageOutboundSorting, tracking.SignalNone},
 		{tracking.Event{Text: "In transit to next facility"}, tracking.StageUnknown, tracking.SignalNone},
 		{tracking.Event{Text: "In transit to next facility", Carrier: "USPS"}, tracking.StageCustomsCleared, tracking.SignalNone},
+		// A last-mile carrier's bare move is after customs; the same words alone, or with a pickup
+		// point named, are not.
+		{tracking.Event{Text: "Movement / tour vehicle arrived"}, tracking.StageUnknown, tracking.SignalNone},
+		{tracking.Event{Text: "Movement / tour vehicle arrived", Carrier: "DHL Paket"}, tracking.StageCustomsCleared, tracking.SignalNone},
+		{tracking.Event{Text: "parcel arrived at the Relay Point", Carrier: "Mondial Relay"}, tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		// A named border keeps its meaning whoever prints it.
 		{tracking.Event{Text: "Arrived at facility in destination country", Carrier: "Australia Post"}, tracking.StageArrivedDestination, tracking.SignalNone},
 		// A code beats the text; a code that places nothing leaves the text to decide.

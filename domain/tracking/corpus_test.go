@@ -212,11 +212,11 @@ func TestClassifyCorpus(t *testing.T) {
 		got, want float64
 		atMost    bool
 	}{
-		// Batches 12, 13 and 14 came in at 53.8%, 61.3% and 50.9% right, and a text that reads
-		// two ways is now a suggestion (read.go, rivalOf): right fell from 82.6 to 79.2, wrong
-		// from 5.3 to 5.2.
+		// Batches 12 to 16 came in at 53.8%, 61.3%, 50.9%, 65.2% and 66.0% right, and a text
+		// that reads two ways is now a suggestion (read.go, rivalOf): right fell from 82.6 to
+		// 79.0, then rose to 79.3 with batches 15 and 16 tuned on; wrong 5.2.
 		{"wrong stage", total.pct(total.wrong), 5.2, true},
-		{"right", total.pct(total.right), 79.0, false},
+		{"right", total.pct(total.right), 79.2, false},
 		{"signal right", total.pct(total.signal), 87.0, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {

@@ -213,7 +213,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: fortollet, tollklarert
 		fi: tullattu, tulliselvitetty
 		ja: 通関完了, 輸入許可
-		ko: 통관완료, 통관 완료
+		ko: 통관완료, 통관 완료, 수입신고수리
 		zh: 通关完成, 清关完成, 审单通过, 审核通过, 已清关, 清关成功
 		hu: vamkezelve, elvamolva
 		ro: vamuit
@@ -282,11 +282,11 @@ var clsLexiconTable = []clsLexEntry{
 		tr: teslim edilmedi
 		vi: giao that bai, giao hang that bai, giao khong thanh cong, khong giao duoc
 		en: undelivered, undeliverable, incomplete delivery, non delivery, nondelivery, missed delivery, non-delivery, delivery exception, receptacle blocked, receptacle full, item oversized, locker full, locker is full
-		zh: 派送失败, 投递失败, 未妥投
+		zh: 派送失败, 投递失败, 未妥投, 无法送达, 未能送达, 不能送达, 无法派送
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
-		ja: ご不在のため持ち戻り, 持ち戻り
+		ja: ご不在のため持ち戻り, 持ち戻り, 持戻
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
@@ -317,7 +317,8 @@ var clsLexiconTable = []clsLexEntry{
 		pt: cancelado, cancelada
 		de: storno
 		tr: iptal, iptal edildi
-		ko: 취소`},
+		ko: 취소
+		zh: 取消, 已取消`},
 	{"DEST COUNTRY", `
 		ja: 発送先国, 相手国
 		hr: zemlja odredista, zemlju odredista, zemlja primatelja
@@ -397,7 +398,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"DELIVERED TO SENDER", `
 		ru: отправителю
 		cs: dorucena odesilateli, dorucena odesilatelovi
-		tr: gondericiye teslim edildi`},
+		tr: gondericiye teslim edildi, gondericisine teslim edildi`},
 	{"REJECT", `
 		en: rejected
 		es: rechazado, rechazada, rechazo
@@ -431,7 +432,7 @@ var clsLexiconTable = []clsLexEntry{
 		    recepcionado, recepcionada
 		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia, aceite
 		fr: depose, deposee, pris en charge, prise en charge, admis, admise
-		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe
+		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe, entgegengenommen
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
 		pl: nadana, nadany, nadanie, nadano, przyjeta, przyjety, przyjeto, przyjecie, przyjeta w oddziale, zarejestrowana w oddziale
@@ -449,7 +450,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραλαβη
 		ja: 引受, 引き受け, 受付, 荷受
 		ko: 접수, 접수완료
-		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收`},
+		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货`},
 	{"RECEIVE", `
 		en: received, receive, receiving, receipt, in possession of, possession, we have your item, we have your package, we have your parcel, we have your shipment
 		es: recibido, recibida, recibimos, recepcion
@@ -458,7 +459,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erhalten, empfangen, eingegangen, eingang, liegen vor, sendungseingang
 		nl: ontvangen, in ontvangst genomen
 		it: ricevuto, ricevuta, ricevimento
-		pl: otrzymana, otrzymany, przyjeta na stan
+		pl: otrzymana, otrzymany, przyjeta na stan, odebranie, otrzymal, otrzymala, otrzymalismy
 		cs: obdrzena, obdrzeno
 		sv: togs emot, emottagen
 		da: modtaget pa
@@ -501,7 +502,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: versendet, versandt, verschickt, versand, abgeschickt
 		nl: verzonden, verstuurd, verzending
 		it: spedito, spedita, inviato, inviata
-		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki
+		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki, wyslanie
 		cs: odeslana, odeslano, odeslani, expedovana, expedovano, expedice
 		sk: odoslana, odoslanie, expedovana
 		sv: skickad, skickat, skickats, avsand, sand
@@ -564,8 +565,8 @@ var clsLexiconTable = []clsLexEntry{
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
 		tr: ulasti, ulasmistir, varis, geldi, giris, giris yapti, transfer merkezine ulasti
-		ru: прибытие, прибыл*, поступил*, заложено, заложен, заложена, приход
-		uk: прибуло, надійшло, прибув, прибула
+		ru: прибытие, прибыл*, поступил*, заложено, заложен, заложена, приход, поступление
+		uk: прибуло, надійшло, прибув, прибула, поступлення, надходження
 		hu: megerkezett, beerkezett, erkezett
 		ro: ajuns, a ajuns, sosit, sosire, intrare, intrat, a intrat, intrata, receptionat, receptionata, descarcat, descarcata, sosirea
 		el: αφιξη
@@ -628,7 +629,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: ubergeben, ubergabe
 		nl: overgedragen, overdracht, overhandigd, overgedragen aan
 		it: affidato al vettore, consegnato al vettore, passato
-		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala
+		pl: przekazana przewoznikowi, przekazanie, przekazano przewoznikowi, przekazal, przekazala, wydanie
 		cs: predana prepravci, predani prepravci
 		sv: overlamnad, overlamnat, overlamnats, overlamning
 		da: overdraget, overleveret, overdragelse
@@ -665,7 +666,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: bearbeitet, bearbeitung, verarbeitet, sortiert, erfasst, sortierung, umgeschlagen, umschlag
 		nl: verwerkt, verwerking, gesorteerd, gescand, sorteerproces
 		it: lavorato, lavorazione, in lavorazione, processato, elaborato, smistato, smistamento
-		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie
+		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie, obslugiwana, obslugiwany
 		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena
 		sk: spracovana, spracovanie, triedenie
 		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad
@@ -692,7 +693,7 @@ var clsLexiconTable = []clsLexEntry{
 		    unidade operacional, centro de processamento, cte, ctce, cdd
 		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, centre de distribution
 		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc
-		    verteilerzentrum, hub
+		    verteilerzentrum, hub, sortier hub, sortierhub, sortieranlage
 		nl: sorteercentrum, distributiecentrum, sorteerlocatie, hub, sorteercentrum van, expeditieknooppunt
 		it: centro di smistamento, centro operativo, centro di distribuzione, centro di meccanizzazione postale, cmp, hub, filiale,
 		    centro logistico, centro di lavorazione
@@ -717,7 +718,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
 		pt: unidade, base, filial
-		fr: agence, centre
+		fr: centre
 		de: standort, niederlassung, zentrum, station
 		nl: locatie, vestiging, centrum
 		it: sede, stabilimento, centro
@@ -765,18 +766,18 @@ var clsLexiconTable = []clsLexEntry{
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
 		    local post office, delivery location, delivery area, delivery hub,
 		    regional distribution center, regional hub, courier facility, local hub, parcel depot,
-		    last mile facility
+		    last mile facility, place of delivery
 		es: unidad de reparto, oficina de reparto, centro de reparto, delegacion de destino, agencia de destino, plataforma de destino, unidad responsable de la entrega, unidad responsable de su entrega, unidad responsable
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
-		    cdd de destino, base de entrega, unidade de distribuicao local
+		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
-		    site de livraison, centre courrier, agence locale
-		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation
+		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
+		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
-		it: centro di distribuzione di destinazione, filiale di destinazione, ufficio di recapito, centro di recapito,
-		    sede di destinazione, centro recapito
-		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji
+		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,
+		    sede di destinazione, centro recapito, centro di consegna
+		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
 		cs: dodaci posta, dorucovaci depo, dorucovaci posta, depo dorucovatele, cilove depo, dodaci depo, dodaci postu, dodaci posta, dodaci poste
 		sk: dodacia posta, dorucovacie centrum
 		sv: utdelningskontor, utdelningsterminal, utdelningsenhet, lokal terminal, leveransterminal
@@ -787,9 +788,9 @@ var clsLexiconTable = []clsLexEntry{
 		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения, склад города получателя, складе города получателя, склада города получателя
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
-		ja: 配達局, 配達店, 配達営業所
+		ja: 配達局, 配達店, 配達営業所, 配送施設
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
-		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局`},
+		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所`},
 	{"POSTOFFICE", `
 		vi: buu cuc
 		id: kantor pos
@@ -818,7 +819,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 우체국
 		zh: 邮局, 邮政局, 邮政网点`},
 	{"PICKUPPOINT", `
-		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point
+		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
 		    pudo, pudo point, pickup store, collect point, collect location, agent location, partner location, click and collect,
 		    counter
@@ -847,7 +848,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 편의점, 점포
 		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
 	{"LOCKER", `
-		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker
+		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker, postomat
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
 		pt: armario, armario inteligente, locker, cacifo, caixa de correios inteligente
 		fr: consigne, consigne automatique, casier, abricolis, locker, consigne pickup station, pickup station
@@ -928,7 +929,9 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 前台, 门卫, 物业, 收发室, 代收, 代签收, 代签
 		ru: ресепшн, секретариат`},
 	{"OFD", `
-		en: out for delivery`},
+		en: out for delivery
+		uk: видано курєру
+		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -943,7 +946,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: bezorgd, afgeleverd, geleverd
 		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
 		pl: doreczona, doreczony, doreczono, dostarczona, dostarczony, dostarczono, wydana odbiorcy, wydano odbiorcy, odebrana przez adresata, doreczenie
-		    odebrana przez odbiorce
+		    odebrana przez odbiorce, dostarczone, doreczone, dostarczenie
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
 		    zasilka byla dorucena
 		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
@@ -1019,7 +1022,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: nicht moglich, fehlgeschlagen, erfolglos, konnte nicht, gescheitert, misslungen, negativ, abgebrochen
 		nl: mislukt, niet gelukt, niet mogelijk, kon niet, onbestelbaar
 		it: non riuscita, fallita, fallito, mancata, impossibile, non e stato possibile, non andata a buon fine
-		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna
+		pl: nieudana, nieudany, niedoreczona, niedoreczony, nie doreczono, nie udalo sie, niemozliwe, bezskuteczna, nieudane
 		cs: nedorucena, nedoruceno, neuspesny, neuspesna, neuspesne, nezdarilo, nepodarilo, nelze, nedoruciteln*
 		sk: nedorucena, neuspesny, neuspesna, nepodarilo
 		sv: misslyckad, misslyckades, misslyckat, kunde inte, ej levererad, inte levererad, ej mojligt
@@ -1040,7 +1043,7 @@ var clsLexiconTable = []clsLexEntry{
 		    no answer, recipient not available, recipient not home, customer not available, customer not home, consignee not available,
 		    addressee not available, receiver not available, no authorized recipient, premises closed, business closed, closed on arrival,
 		    no access, no one to sign, not available to sign, customer unavailable, recipient unavailable,
-		    sorry we missed you, we missed you, missed you, absent, absence
+		    sorry we missed you, we missed you, missed you, absent, absence, no receiver
 		es: ausente, destinatario ausente, no se encontraba, nadie en casa, cliente ausente, establecimiento cerrado, domicilio cerrado, ausencia, primera ausencia, segunda ausencia, ausencia prolongada, no contesta, no contesta telefono, vacaciones del cliente, cerrado
 		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
 		    carteiro nao atendido, nao atendido
@@ -1056,14 +1059,14 @@ var clsLexiconTable = []clsLexEntry{
 		da: ikke hjemme, ingen hjemme, modtager ikke hjemme, ikke truffet, ingen til stede
 		no: ikke hjemme, ingen hjemme, mottaker ikke hjemme, ikke tilstede
 		fi: ei tavoitettu, ei kotona, vastaanottajaa ei tavoitettu, ei tavattu
-		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil
+		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil, adreste yok
 		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
 		hu: nem talaltuk otthon, cimzett nem volt otthon
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
-		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听`},
+		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家`},
 	{"NOT", `
 		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not
 		es: no, nunca, sin
@@ -1157,7 +1160,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
 		ko: 반송, 반품, 반송처리
-		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人
+		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
 		bg: връщане, върната, върнат, върнато, обратно към подателя`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
@@ -1175,13 +1178,13 @@ var clsLexiconTable = []clsLexEntry{
 		da: naegtet, modtagelse naegtet
 		no: nektet
 		fi: kieltaytyi, vastaanotosta kieltaydytty
-		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti
+		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti, kabul edilmedi, kabul etmiyor, kabul etmedi
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
-		ja: 受取拒否, 受取拒絶
+		ja: 受取拒否, 受取拒絶, 拒否
 		ko: 수취거절, 수취 거부, 거부
-		zh: 拒收, 拒签
+		zh: 拒收, 拒签, 拒绝签收, 拒绝
 		uk: відмова*, відмовився
 		bg: отказано от получателя, отказана от получателя, отказ от получателя`},
 	{"UNCLAIMED", `
@@ -1214,7 +1217,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zuruckgehalten, einbehalten, angehalten, festgehalten
 		nl: vastgehouden, tegengehouden, geblokkeerd
 		it: trattenuto, trattenuta, bloccato, bloccata, fermo, fermata, in giacenza doganale
-		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana
+		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana, zatrzymanie
 		cs: zadrzena, zadrzeno, zadrzeni, pozastavena
 		sk: zadrzana, zadrzane
 		sv: kvarhallen, kvarhallet, stoppad, stoppat, beslagtagen
@@ -1289,15 +1292,15 @@ var clsLexiconTable = []clsLexEntry{
 		no: fullfort, ferdig, gjennomfort, avsluttet
 		fi: valmis, valmistunut, paattynyt, suoritettu, onnistui, onnistuneesti
 		tr: tamamlandi, basarili, basariyla, tamamlanmistir, bitti
-		ru: завершено, завершен, успешно, окончено, завершение
-		uk: завершено, успішно
+		ru: завершено, завершен, успешно, окончено, завершение, уплачены, уплачен
+		uk: завершено, успішно, завершене, завершена, завершений
 		hu: befejezodott, sikeres, sikeresen
 		ro: finalizat, finalizata, cu succes
 		ja: 完了, 済み, 済
 		ko: 완료
 		zh: 完成, 成功, 已完成, 结束`},
 	{"START", `
-		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing
+		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing, starting
 		es: inicio, iniciado, iniciada, comienzo, comenzado
 		pt: inicio, iniciado, iniciada, comecou
 		fr: debut, debute, commence, lance, initie
@@ -1335,7 +1338,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: в процессе, проводится
 		ja: 手続中, 手続き中, 進行中
 		ko: 진행중, 진행 중
-		zh: 进行中, 处理中, 办理中`},
+		zh: 进行中, 处理中, 办理中
+		uk: в процесі, у процесі`},
 	{"PAY", `
 		en: pay, payment, payable, unpaid, outstanding, owed, owing, charge due, to pay
 		es: pago, pagar, abonar, pendiente de pago
@@ -1446,7 +1450,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: advisering, adviseret, meddelelse
 		no: varsling, varslet, melding
 		fi: saapumisilmoitus, ilmoitus, muistutus, muistutuksen, muistutus, saapumisesta, viestin saapumisesta
-		tr: ihbar, ihbarname, bildirim
+		tr: ihbar, ihbarname, bildirim, haber kagidi
 		ru: извещение, уведомление
 		ja: 不在票, ご連絡票
 		ko: 안내, 알림
@@ -1525,7 +1529,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: vorbereitet, vorbereitung, verpackt, gepackt, in vorbereitung
 		nl: voorbereid, voorbereiding, ingepakt, wordt voorbereid, verpakt
 		it: preparazione, in preparazione, preparato, imballato
-		pl: przygotowana, przygotowany, przygotowanie, w przygotowaniu, spakowana, kompletowanie
+		pl: przygotowana, przygotowany, przygotowanie, w przygotowaniu, spakowana, kompletowanie, przygotowania
 		cs: pripravuje, priprava, balena, zabalena
 		sk: pripravuje
 		sv: forbereds, forberedd, packas, packad, plockas
@@ -1546,7 +1550,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: erstellt, erzeugt, registriert, angelegt, gedruckt, ubermittelt, uebermittelt
 		nl: aangemaakt, gecreeerd, geregistreerd, gegenereerd, geprint
 		it: creato, creata, generato, generata, registrato, registrata, emesso, emessa, stampato, stampata
-		pl: utworzona, utworzony, utworzono, zarejestrowana, zarejestrowany, wygenerowana, wydrukowana
+		pl: utworzona, utworzony, utworzono, zarejestrowana, zarejestrowany, wygenerowana, wydrukowana, zarejestrowano
 		cs: vytvorena, vytvoreno, zaregistrovana, zaevidovana, evidovana, vygenerovana
 		sk: vytvorena, zaevidovana
 		sv: skapad, skapat, registrerad, registrerat
@@ -1568,10 +1572,10 @@ var clsLexiconTable = []clsLexEntry{
 		es: informacion, datos, informacion electronica, datos electronicos
 		pt: informacao, informacoes, dados, informacoes eletronicas
 		fr: informations, information, donnees, donnees electroniques, infos
-		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten
+		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten, sendungsinformationen
 		nl: gegevens, informatie, zendinggegevens
 		it: informazioni, dati, dati elettronici
-		pl: dane, informacja, informacje, dane przesylki
+		pl: dane, informacja, informacje, dane przesylki, dane elektroniczne
 		cs: data, informace, udaje, elektronicka data
 		sk: udaje, informacie
 		sv: information, uppgifter, data, elektronisk information
@@ -1582,7 +1586,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: информация, данные
 		ja: 情報, データ
 		ko: 정보, 데이터
-		zh: 信息, 资料, 数据
+		zh: 信息, 资料, 数据, 电子信息
 		ro: detalii`},
 	{"LABEL", `
 		en: label, labels, shipping label, waybill, airway bill, air waybill, awb, consignment note, barcode
@@ -1612,8 +1616,8 @@ var clsLexiconTable = []clsLexEntry{
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
-		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung
-		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd
+		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung
+		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd, voorgemelde
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
 		    dane przesylki przekazane, paczka oczekuje na nadanie, przygotowana przez nadawce
@@ -1704,6 +1708,29 @@ var clsLexiconTable = []clsLexEntry{
 		tr: sonraki
 		ru: следующий
 		zh: 下一站`},
+	{"FROM CUSTOMS", `
+		pl: z cla`},
+	{"TO CUSTOMS", `
+		pl: do cla`},
+	{"DELIVERY ADDRESS", `
+		de: zustellanschrift, zustelladresse
+		nl: bezorgadres`},
+	{"IMPORT CUSTOMS", `
+		ko: 수입신고`},
+	{"CUSTOMS RECEIVE", `
+		ko: 통관목록접수`},
+	{"ARRIVE DEST AIRPORT", `
+		ko: 입항보고, 하선신고, 하기신고`},
+	{"ARRIVE CUSTOMS", `
+		ko: 반입신고`},
+	{"CUSTOMS LEAVE", `
+		ko: 반출신고`},
+	{"ORIGIN SCAN", `
+		de: herkunftsscan`},
+	{"ARRIVE SCAN", `
+		de: ankunftsscan`},
+	{"DEPART SCAN", `
+		de: abfahrtsscan`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1754,7 +1781,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zoll*, verzollung, grenzstelle
 		nl: douane, douaneafhandeling, inklaring, douaneproces, douanecontrole
 		it: dogana, doganale, doganali, sdoganamento, procedure doganali
-		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa
+		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa, cle, w cle, na cle, celnym
 		cs: celni, celnice, celnim, celniho, celni rizeni, celni odbaveni, procleni, celni deklarace
 		sk: colne, colny, colnica, colnej, colneho, preclenie, colneho konania
 		sv: tull, tullen, tullklarering, tullhantering, tullverket, fortullning
@@ -1804,7 +1831,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: import, einfuhr, einfuhrabfertigung, einfuhrzoll
 		nl: import, invoer, ingevoerd
 		it: importazione, import
-		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej
+		pl: import, importowa, importowej, importowy, przywoz, przywozowa, przywozowej, poczta przychodzaca
 		cs: dovoz, dovozni, import, importni
 		sk: dovoz, dovozne
 		sv: import, inforsel
@@ -1826,7 +1853,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: origen
 		pt: origem
 		fr: origine
-		de: herkunft
+		de: herkunft, abgangsort
 		nl: herkomst
 		it: origine
 		zh: 始发`},
@@ -1969,7 +1996,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: auswechslungsstelle, internationales postzentrum, ipz
 		nl: wisselkantoor
 		it: ufficio di scambio, centro di scambio
-		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej
+		pl: urzad wymiany, urzedu wymiany, wezel wymiany, wymiany miedzynarodowej, urzedzie wymiany
 		cs: vymenna posta, vymenne poste, vymenna mista
 		sk: vymenna posta
 		sv: utvaxlingskontor, utvaxlingsort
@@ -1983,7 +2010,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 交换站`},
 	{"OUTWARD", `
 		en: outward, otb, outbound office
-		pl: wydania, wyjscia, wydawczy
+		pl: wydania, wyjscia, wydawczy, poczta wychodzaca
 		ru: отправки`},
 	{"INWARD", `
 		en: inward, inb, inbound office
@@ -2040,7 +2067,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 干线, 海运`},
 	{"CARRIER", `
 		en: carrier, courier, logistics company, logistics provider, shipping company, transport company, logistics, delivery company, transport provider
-		    delivery service, partner carrier, shipping partner
+		    delivery service, partner carrier, shipping partner, transport companies
 		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador
 		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro
 		fr: transporteur, prestataire, societe de transport, operateur
@@ -2073,7 +2100,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: zusteller, bote, fahrer, paketzusteller, zustellerin
 		nl: bezorger, postbode, chauffeur, koerier
 		it: postino, corriere incaricato, autista, fattorino
-		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego
+		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi, kurierowi
 		cs: dorucovatel, dorucovatele, ridic, postak, kuryra
 		sk: dorucovatel, kurier
 		sv: bud, budet, chauffor, chauffören, brevbarare, foraren
@@ -2113,7 +2140,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 本地, 末端, 落地`},
 	{"TRANSITHUB", `
 		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through, transshipment port, transhipment port, transshipment hub
-		    transit centre, transit point, transit country region, third country
+		    transit centre, transit point, transit country region, third country, transit port
 		es: pais de transito
 		pt: pais de transito
 		fr: pays de transit
@@ -2128,7 +2155,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: kauttakulkumaa
 		tr: transit ulke
 		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите
-		zh: 中转国, 中转地, 中转, 过境
+		zh: 中转国, 中转地, 中转, 过境, 中转港
 		ro: tara de tranzit`},
 	{"GATEWAY", `
 		en: gateway, international gateway, mail gateway, inbound gateway, inbound facility, import facility, import center,
@@ -2205,7 +2232,7 @@ var clsLexiconTable = []clsLexEntry{
 		ru: почта россии
 		ja: 日本郵便, ゆうパック, ヤマト運輸, 佐川急便
 		ko: 우체국택배, cj대한통운, 한진택배, 롯데택배
-		zh: 美国邮政`},
+		zh: 美国邮政, 配送公司`},
 	{"RECIPIENT", `
 		hr: primatelj, primatelja, primatelju
 		en: recipient, addressee, consignee, receiver, buyer, client
@@ -2234,14 +2261,14 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραληπτη, παραληπτης`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
-		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender
+		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
 		es: remitente, vendedor, expedidor, proveedor
 		pt: remetente, vendedor, lojista, loja, expedidor, fornecedor, contratante
 		fr: expediteur, vendeur, marchand, commercant expediteur
 		de: absender, versender, verkaufer, handler, shop, auftraggeber
 		nl: afzender, verzender, verkoper, webwinkel
 		it: mittente, venditore
-		pl: nadawca, nadawcy, nadawcą, sprzedawca, sprzedawcy, od klienta
+		pl: nadawca, nadawcy, nadawcą, sprzedawca, sprzedawcy, od klienta, nadawce
 		cs: odesilatel, odesilatele, odesilateli, prodejce, obchod
 		sk: odosielatel, odosielatela
 		sv: avsandare, avsandaren, avsandarens, saljare, butik
@@ -2307,7 +2334,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: incorecta, incompleta, gresita, incorecte, incorect, gresit, gresite
 		ja: 不明, 不備, 誤り
 		ko: 불명, 오류, 불일치
-		zh: 错误, 不详, 不全, 有误
+		zh: 错误, 不详, 不全, 有误, 不完整
 		bg: неточен, непълен, грешен, неточен/непълен`},
 	{"MOVED", `
 		en: moved away, relocated, left no address, left no forwarding address, gone away

@@ -201,6 +201,18 @@ func clsFoldRune(r rune, lower bool) (rune, string) {
 	case '】', '〕', '〗':
 		return ']', ""
 	}
+	if r >= 0x2F00 && r <= 0x2FDF { // Kangxi radicals pasted for ideographs: "收件⼈" is "收件人"
+		var buf [utf8.UTFMax]byte
+		if d := norm.NFKC.Properties(buf[:utf8.EncodeRune(buf[:], r)]).Decomposition(); len(d) > 0 {
+			r, _ = utf8.DecodeRune(d)
+		}
+	}
+	if r >= clsHanFirst && r <= clsHanLast {
+		if s := clsHantFold[r-clsHanFirst]; s != 0 {
+			return s, ""
+		}
+		return r, ""
+	}
 	l := unicode.ToLower(r)
 	if l >= 0xC0 && l < 0x400 {
 		if s, ok := clsLatinFold[l]; ok {
@@ -226,6 +238,23 @@ func clsFoldRune(r rune, lower bool) (rune, string) {
 	}
 	return r, ""
 }
+
+// clsHantFold maps traditional Chinese characters (Hongkong Post, Chunghwa Post, aggregators'
+// zh-Hant pages) to their simplified forms, so that "已送達" reads as "已送达" and one set of
+// Chinese words serves both. Japanese kanji that share a traditional form fold the same way, in
+// the text and in the lexicon alike. Indexed by rune - clsHanFirst; 0 = no simpler form.
+var clsHantFold = func() []rune {
+	const pairs = "關关達达設设國国遞递貨货門门鄰邻絕绝給给單单轉转運运發发離离開开準准備备處处區区號号郵邮務务際际機机場场經经過过與与為为檢检驗验進进庫库倉仓櫃柜點点領领簽签員员敗败異异擱搁稅税費费車车載载裝装艙舱飛飞預预計计約约聯联電电訊讯資资訂订攬揽攔拦損损壞坏遺遗丟丢滯滞產产業业時时間间後后將将會会們们個个這这種种況况請请於于從从來来東东廣广線线陸陆戶户華华灣湾臺台檯台續续辦办證证報报審审決决樣样態态狀状認认確确據据遲迟誤误錯错絡络話话碼码統统網网頁页買买賣卖價价額额購购歸归還还帶带體体寶宝順顺豐丰圓圆隊队組组樓楼層层紙纸貼贴標标條条揀拣選选優优質质館馆廠厂鎮镇縣县鄉乡內内頭头幹干級级傳传輸输繳缴納纳補补齊齐賠赔償偿撥拨問问題题暫暂無无繫系驛驿衛卫畢毕結结閉闭獲获沒没銷销毀毁書书編编輛辆駕驾駛驶嘗尝試试當当應应視视實实現现動动總总數数寫写舉举義义讓让說说讀读顯显觀观變变類类擇择權权參参餘余鐘钟週周專专獨独島岛倫伦亞亚歐欧紐纽韓韩羅罗蘭兰麥麦烏乌賓宾馬马裡里邊边幫帮屬属稱称斷断遠远鐵铁隨随險险雜杂難难雲云響响頓顿顧顾風风魚鱼鳥鸟麵面龍龙"
+	t := make([]rune, clsHanLast-clsHanFirst+1)
+	r := []rune(pairs)
+	for i := 0; i+1 < len(r); i += 2 {
+		t[r[i]-clsHanFirst] = r[i+1]
+	}
+	return t
+}()
+
+// The CJK Unified Ideographs block, where every pair of clsHantFold lies.
+const clsHanFirst, clsHanLast = 0x4E00, 0x9FFF
 
 // clsLatinFold maps accented Latin (and Greek) letters (lower case) to plain ones. Folding rather than
 // keeping accents makes "Entregado en oficina" and "Entregádo en oficína" one text, and lets a

@@ -107,6 +107,17 @@ var clsNotCollected = []string{"AWAIT", "READY", "AVAILABLE", "NOTICE", "HOLD", 
 // customs": a border or a place is named, or it is a delay, not a move.
 var clsNotLocal = append([]string{"EXCEPTION", "CUSTOMS"}, clsPlaced...)
 
+// clsNotAMove are the concepts (and words) that keep a last-mile carrier's arrival or departure
+// from being a plain move between its own facilities.
+var clsNotAMove = append([]string{"SENDER", "ACCEPT", "PICKUP", "FUTURE", "NOT", "PREPARE", "READY", "AWAIT",
+	"DELIVERED", "OFD", "DRIVER", "INFO", "NOTICE", "LOCKER", "PICKUPPOINT", "RECIPIENT", "ORDER", "LABEL",
+	"CREATE", "WAREHOUSE", "COMPLETE", "late", "time", "message", "money"}, clsNotLocal...)
+
+// clsNotAFacilityScan are the concepts (and words) that keep "delivered to ... facility" from being
+// a scan at that facility: the buyer, a pickup place, another move ("proof of delivery
+// dispatched to hub").
+var clsNotAFacilityScan = []string{"RECIPIENT", "CUSTOMER", "LOCKER", "PICKUPPOINT", "POSTOFFICE", "PICKUP", "FORWARD", "DEPART"}
+
 // clsExportSide are the concepts that put customs on the export side.
 var clsExportSide = []string{"EXPORT", "ORIGIN", "ORIGINNAME"}
 
@@ -173,8 +184,9 @@ var clsRuleTable = []clsRule{
 	rule("{ACCEPT|PICKUP|RECEIVE} ... {CARRIER|DRIVER|FIRSTMILE|SENDER|FACILITY|WAREHOUSE|POSTOFFICE}", 3),
 	rule("ORIGIN {|COUNTRY|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
 	signal("PICKUP ... {CREATE|ATTEMPT|FAIL|RESCHEDULE|EXCEPTION}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
-	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("ACCEPT FAIL", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier's visit to the sender
+	signal("PICKUP ... {assigning|assigned|assign}", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("{assigning|assigned} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD", "INFO"), // not "received the shipment information from the sender"
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
@@ -190,7 +202,7 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY} ... {ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|PROCESS|RECEIVE|ACCEPT|SORT FACILITY|FACILITY|WAREHOUSE} ... FIRSTMILE", 3),
 	rule("FIRSTMILE ... {SORT FACILITY|FACILITY|WAREHOUSE|ACCEPT|RECEIVE|PICKUP}", 3),
-	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE|GATEWAY}", 3), rule("{ARRIVE|RECEIVE|ACCEPT} ... ORIGIN $", 3), // "Recibido en origen"
+	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE|GATEWAY}", 3), rule("{ARRIVE|RECEIVE|ACCEPT|PROCESS} ... ORIGIN POSTOFFICE", 3), rule("^ ORIGIN SCAN $", 3), rule("{ARRIVE|RECEIVE|ACCEPT} ... ORIGIN $", 3), // "Recibido en origen"
 	// "de Unidade de Tratamento em CAJAMAR / SP para Unidade de Tratamento em RECIFE / PE": a leg
 	// between two facilities says where only when a last-mile carrier prints it (the text alone
 	// could be either side of the border), or when it ends at the post office that delivers.
@@ -216,7 +228,7 @@ var clsRuleTable = []clsRule{
 	rule("LOAD ... {FLIGHT|LINEHAUL}", 4), rule("{FLIGHT|LINEHAUL} ... {LOAD|HANDOVER|RECEIVE|ACCEPT}", 4),
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{ARRIVE|RECEIVE|PROCESS|PICKUP} ... {ORIGIN AIRPORT|AIRPORT|AIRPORT ORIGIN}", 4),
-	rule("{ORIGIN AIRPORT|AIRPORT} ... ARRIVE $", 4), // the place first, as Korean and Japanese put it: "공항 도착"
+	rule("{ORIGIN AIRPORT|AIRPORT} ... ARRIVE $", 4), rule("ORIGIN AIRPORT ... {RECEIVE|ACCEPT}", 4), rule("DEST AIRPORT ... {DEPART|LEAVE}", 7), rule("{DEPART|LEAVE} {FROM|} DEST AIRPORT", 7), // the place first, as Korean and Japanese put it: "공항 도착"
 	rule("ARRIVE ... AIRPORT ... ORIGINNAME", 4),
 	rule("{AWAIT|FUTURE} ... FLIGHT", 4),
 	rule("{HANDOVER|DELIVERED} ... {INTL|EXPORT} {CARRIER|DRIVER}", 4),
@@ -242,7 +254,7 @@ var clsRuleTable = []clsRule{
 	rule("{DEPART|LEAVE} ... EXCHANGE", 9).atLastMile().unlessAny("OUTWARD", "ORIGIN", "ORIGINNAME", "EXPORT"),
 	rule("{TRANSIT|FORWARD|SHIPPED|DEPART} {|FLIGHT} TO ... {DEST COUNTRY|DESTNAME|ABROAD}", 6),
 	rule("{DEPART|SHIPPED} ... ABROAD", 6),
-	rule("TRANSITHUB", 6), rule("TRANSIT COUNTRY", 6),
+	rule("TRANSITHUB", 6), rule("TRANSIT COUNTRY", 6), rule("^ INTL DEPART $", 6), rule("TRANSIT {with|by|on} FLIGHT", 6),
 
 	// ---- 7 arrived_destination: landed, not yet cleared ----
 	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|в|на|TO|} DESTNAME", 7),
@@ -250,7 +262,7 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6), // a scan in a foreign country: it has left, it may be in transit
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
 	rule("{FLIGHT|LINEHAUL} ... ARRIVE", 7), rule("ARRIVE ... {FLIGHT|LINEHAUL}", 7),
-	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7),
+	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
 	rule("{ARRIVE|PICKUP|RECEIVE} ... DEST AIRPORT", 7), rule("{ARRIVE|RECEIVE} ... AIRPORT ... {DEST|DESTNAME}", 7),
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
@@ -258,7 +270,7 @@ var clsRuleTable = []clsRule{
 	rule("EXCHANGE ... ARRIVE $", 7), // "교환국 도착", "国際交換支店に到着"
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {IMPORT SORT FACILITY|IMPORT FACILITY|GATEWAY}", 7).unlessAny(clsExportSide...),
 	rule("GATEWAY", 7).unlessAny(clsExportSide...), rule("IMPORT {SORT FACILITY|FACILITY}", 7),
-	rule("ARRIVE {in|} COUNTRY", 7),
+	rule("ARRIVE {in|} COUNTRY", 7), rule("^ INTL ARRIVE $", 7),
 	rule("IMPORT ... {INTL|ITEM|EXCHANGE}", 7),
 	rule("{RECEIVE|ACCEPT|ARRIVE} ... LASTMILE ... DESTNAME", 7),
 
@@ -268,6 +280,7 @@ var clsRuleTable = []clsRule{
 	rule("IMPORT ... CUSTOMS", 8), rule("CUSTOMS ... IMPORT", 8),
 	rule("CUSTOMS ... {START|PROGRESS|PROCESS|AWAIT|RECEIVE|ARRIVE|HANDOVER}", 8).unlessAny(clsExportSide...),
 	rule("{START|PROGRESS|AWAIT|HANDOVER|ARRIVE} ... CUSTOMS", 8).unlessAny(clsExportSide...),
+	rule("DELIVERED ... CUSTOMS", 8).unlessAny(append([]string{"RELEASE", "COMPLETE", "RECIPIENT", "LEAVE", "DEPART"}, clsExportSide...)...), // "Доставлено на таможенный терминал"
 	signal("{HOLD|INSPECT} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("HOLD ... INSPECT", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {HOLD|INSPECT}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
@@ -292,29 +305,36 @@ var clsRuleTable = []clsRule{
 	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs": released to the post (with "(Inb)" after it, INWARD reads as 7 and rivalOf leaves it a suggestion)
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
-	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9),
+	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9), rule("^ DEST SCAN $", 9),
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
 	rule("{RECEIVE|ACCEPT|PROCESS|ARRIVE} ... {LOCAL|LASTMILE}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
-	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE}", 9),
+	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE|WAREHOUSE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
-	rule("{PROCESS|RELEASE|PREPARE|SORT} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
+	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
-	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("FACILITY ... DEST COUNTRY", 7),
+	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("{PROCESS|ARRIVE|RECEIVE} ... SORT FACILITY {|at|am|in} DEST $", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
 	rule("LASTMILE ... {ARRIVE|RECEIVE|ACCEPT|PROCESS|FACILITY|SORT FACILITY}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{FORWARD|TRANSIT} ... {NEXT|SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsNotLocal...),
+	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
+	// unit", "배송입고") is after customs: it only ever has the parcel there. Not when the text says
+	// more than a move (a pickup point, the sender, a notice, a delivery, money).
+	rule("{ARRIVE|DEPART|LEAVE|LOAD|SORT|SCAN}", 9).atLastMile().unlessAny(clsNotAMove...),
 
 	// ---- 10 out_for_delivery ----
-	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10),
+	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10), rule("TRANSIT {for|voor|pour|para|per} DELIVERY", 10),
 	rule("DRIVER ... {TODAY|TRANSIT|TO|ARRIVE}", 10), rule("{HANDOVER|TO|FORWARD} ... DRIVER", 10),
 	rule("DELIVERY ... TODAY", 10), rule("FUTURE ... DELIVERED ... TODAY", 10), rule("TODAY ... DELIVERY", 10),
 	rule("DELIVERY ... {PROGRESS|START}", 10),
 
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
+	// "Доставлено в транзитный сортировочный центр": delivered to a facility is a scan there.
+	rule("DELIVERED ... {SORT FACILITY|FACILITY}", 3).unlessAny(clsNotAFacilityScan...),
+	rule("DELIVERED ... {SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(append(clsNotAFacilityScan, clsPlaced...)...),
 	// "自提点用户签收": the buyer signed at the pickup point; "签收异常", "妥投异常": a delivery gone wrong.
 	rule("{PICKUPPOINT|LOCKER|POSTOFFICE} ... DELIVERED RECIPIENT", 11).withPrio(clsPrioCollected).unlessAny("EXCEPTION", "FAIL"),
 	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed),
@@ -387,7 +407,7 @@ var clsRuleTable = []clsRule{
 	signal("RETURN", 0, SignalReturned),
 	signal("RETURN ... SENDER", 0, SignalReturned),
 	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
-	signal("DELIVERED SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
+	signal("DELIVERED {|BREAK} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
 	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
