@@ -101,6 +101,10 @@ func (im Import) Runnable() bool {
 	return im.Status == ImportUploaded || im.Status == ImportFailed || im.Status == ImportInterrupted
 }
 
+// apiBatchOrphanedAfter is how long an API batch may wait for its group before
+// MarkInterruptedImports takes its process for dead.
+const apiBatchOrphanedAfter = 10 * time.Minute
+
 // parcelsCountedWithin is how long after a done import its page waits for the sweep after it to
 // count the parcels that need the seller; a sweep that failed never does.
 const parcelsCountedWithin = 2 * time.Minute
@@ -193,11 +197,18 @@ func (s *Store) ListImports(ctx context.Context, seller SellerID, limit int) ([]
 // several replicas, because a replica's running import holds its lock. The CASE makes sure the
 // lock is only tried for running imports (SQL does not promise the order of an AND): a lock
 // held for a moment on another import would make its BeginImport report a false conflict.
+//
+// So is an API batch (or a tracker's delivery) that never began: recorded, it waits in its
+// process for its group (apigroup.go), which begins it within seconds; one still waiting after
+// apiBatchOrphanedAfter lost its process.
 func (s *Store) MarkInterruptedImports(ctx context.Context) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE imports SET status = 'interrupted', finished_at = now(),
 		       error = 'The portal stopped during this import. Nothing from it was saved; run it again.'
-		WHERE status = 'running' AND CASE WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+importRunLockSQL+`) END`)
+		WHERE status IN ('running', 'uploaded') AND CASE
+			WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+importRunLockSQL+`)
+			ELSE source IN ('api', 'aftership', '17track') AND created_at < now() - $1::interval END`,
+		fmt.Sprintf("%d seconds", int(apiBatchOrphanedAfter.Seconds())))
 	if err != nil {
 		return 0, fmt.Errorf("mark interrupted imports: %w", err)
 	}
