@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"slices"
 	"sync"
 )
@@ -87,8 +88,19 @@ func (s *Store) importGrouped(ctx context.Context, seller SellerID, kind string,
 	var once sync.Once
 	pass := func() { once.Do(func() { g.passLead(k) }) }
 	defer pass()
+	answered := false
+	defer func() {
+		if !answered { // a panic: the others must not wait for ever
+			for _, o := range members {
+				if o != m {
+					o.done <- groupResult{err: errGroupAborted}
+				}
+			}
+		}
+	}()
 	results := s.runGroup(context.WithoutCancel(ctx), seller, set, members, obs, pass)
 	pass() // a group that failed before it held the lock
+	answered = true
 	var own groupResult
 	for i, o := range members {
 		if o == m {
@@ -99,6 +111,9 @@ func (s *Store) importGrouped(ctx context.Context, seller SellerID, kind string,
 	}
 	return own.im, own.err
 }
+
+// errGroupAborted is the answer to the batches of a group whose run ended in a panic.
+var errGroupAborted = errors.New("the batch's group stopped before it ended")
 
 // take removes the waiting batches of k that the next group takes, in the order of their imports
 // (of one order, a later import's facts win): from the first, while they stay within
