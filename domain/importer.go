@@ -721,6 +721,15 @@ func isTextFact(c string) bool {
 	return true
 }
 
+// stagedRows is how many records the parts staged.
+func stagedRows(parts []*importPart) int64 {
+	var n int64
+	for _, p := range parts {
+		n += p.staged.rows
+	}
+	return n
+}
+
 // partCount is a count of one import of a merge.
 type partCount struct {
 	ImportID int64 `db:"import_id"`
@@ -801,11 +810,20 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	// list after the ORDER BY, as its SELECT reference says): the shipments are then written in
 	// the order of both their unique indexes, and their events in the order of theirs, instead
 	// of at random pages, which made large merges markedly slower.
+	//
+	// A few thousand rows (an API batch or group, a small file) look their orders up in the index
+	// one by one (LIMIT 1 keeps the planner from making the lateral a join again): planned as a
+	// join, each batch read all the shop's shipments, a cost under the merge lock that grew with
+	// the shop. A large file joins.
+	lookup := `LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref`
+	if stagedRows(parts) <= groupMaxRecords {
+		lookup = `LEFT JOIN LATERAL (SELECT s.id FROM shipments s WHERE s.seller_id = $1 AND s.order_ref = f.order_ref LIMIT 1) s ON true`
+	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO orders
 		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL
 		FROM (SELECT DISTINCT order_ref FROM staging WHERE facts) f
-		LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref
+		`+lookup+`
 		ORDER BY f.order_ref`, seller); err != nil {
 		return fmt.Errorf("merge shipments: %w", err)
 	}
