@@ -56,6 +56,12 @@ func TestClassify(t *testing.T) {
 		{"اكتمل التخليص الجمركي للاستيراد", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Paquete recibido por la empresa de logística", tracking.StageOutboundSorting, tracking.SignalNone},
 
+		// A store's whole statuses in other languages; TrackShip's Arabic, Hebrew and Turkish.
+		{"Pago aceptado", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Verzonden", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"خارج للتوصيل", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"כשל מסירה", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

@@ -286,12 +286,14 @@ var clsLexiconTable = []clsLexEntry{
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
-		ja: ご不在のため持ち戻り, 持ち戻り, 持戻
+		ja: ご不在のため持ち戻り, 持ち戻り, 持戻, 配送失敗
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
 		it: locker pieno
-		fr: non distribuable`},
+		fr: non distribuable
+		he: כשל מסירה, מסירה נכשלה
+		ar: فشل تسليم, فشل التسليم, فشل التوصيل`},
 	{"EXCEPTION", `
 		en: exception, exceptions, anomaly, incident, irregularity, issue, issues, problem, problems, error, delayed, delay, delays, unforeseen issue, unforseen issue, unusual, processing issue, processing error, processing delay, sorting error, misroute, misrouted, mis-sorted, missort
 		pt: atraso
@@ -946,9 +948,10 @@ var clsLexiconTable = []clsLexEntry{
 		en: out for delivery
 		uk: видано курєру
 		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz
-		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה
-		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب
-		sk: na vozidle pre dorucenie`},
+		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה, יצא למסירה, במסירה
+		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب, خارج للتوصيل, خرجت للتسليم, خرج للتوصيل, جاري تسليم, جاري التسليم
+		sk: na vozidle pre dorucenie
+		tr: dagitima cikmis`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -971,7 +974,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
-		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti
+		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
@@ -1009,7 +1012,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 배달, 배송
 		zh: 投递
 		bg: доставка, доставката, доставяне
-		el: παραδοση, διανομη`},
+		el: παραδοση, διανομη
+		ar: تسليم, التسليم`},
 	{"ATTEMPT", `
 		hr: pokusaj, pokusaja
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
@@ -1085,7 +1089,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
-		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家`},
+		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家
+		ar: غير متواجد`},
 	{"NOT", `
 		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not
 		es: no, nunca, sin
@@ -1108,7 +1113,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: nu
 		ja: ません
 		ko: 안, 못, 미
-		zh: 未, 不, 没有, 尚未, 无法, 不能`},
+		zh: 未, 不, 没有, 尚未, 无法, 不能
+		ar: لم يتم`},
 	{"FUTURE", `
 		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing, as soon as, once
 		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival
@@ -1162,14 +1168,14 @@ var clsLexiconTable = []clsLexEntry{
 		pt: devolucao, devolvido, devolvida, devolver, retorno, retornado, em devolucao, logistica reversa
 		fr: retour, retourne, retournee, renvoye, renvoyee, retour a l expediteur
 		de: retoure, rucksendung, zurucksendung, zuruckgesandt, zuruckgeschickt, zuruck an absender, rucklauf, retour, ruckversand, ruckweg, zuruckgefuhrt
-		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren
+		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren, terugsturen
 		it: reso, in restituzione, restituito, restituita, rispedito, rientro, in reso, ritornato
 		pl: zwrot, zwrotny, zwrocona, zwrocony, zwrocono, zwrot do nadawcy, odeslana do nadawcy, w drodze do nadawcy, zwrocone, zwrocona, zwrocony
 		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna
 		sk: vratenie, vratena, vratene, vratka, vratena zasielka
 		sv: retur, returnerad, returneras, returnerat, retursandning, tillbaka till avsandaren
-		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender
-		no: retur, returnert, returneres, tilbake til avsender
+		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender, returner
+		no: retur, returnert, returneres, tilbake til avsender, returner
 		fi: palautus, palautettu, palautetaan, palautuu, palautunut, palautuslahetys
 		tr: iade, iade edildi, iade edilmistir, geri gonderildi, iade surecinde
 		ru: отправлено обратно, возвра*
@@ -1182,7 +1188,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
-		ar: مرتجع, تم الارجاع, ارجاع, إرجاع`},
+		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
@@ -1496,15 +1502,16 @@ var clsLexiconTable = []clsLexEntry{
 		da: klar til afhentning, kan afhentes, klar til at blive hentet, kan hentes
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
-		tr: teslim alinabilir, teslime hazir, kargomatta
+		tr: teslim alinabilir, teslime hazir, kargomatta, teslim almaya hazir
 		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
-		ja: 受取可能, お預かり, 保管
+		ja: 受取可能, お預かり, 保管, 受け取り可能
 		ko: 수령가능, 보관중
 		zh: 待取, 待取件, 待自提, 待领取, 可取件
-		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף`},
+		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף, זמין לאיסוף
+		ar: متاح للاستلام, جاهز للاستلام`},
 	{"COLLECT", `
 		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup, self collecting, self-collecting, self collection, self collect
 		es: recoger, retirar, recogida en, recogeran, recogera
@@ -1591,7 +1598,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 作成, 登録
 		ko: 생성, 등록
 		zh: 创建, 生成, 已生成, 录入, 制单, 打单
-		el: δημιουργια`},
+		el: δημιουργια
+		ar: تم إنشاء, تم انشاء`},
 	{"INFO", `
 		en: information, info, data, electronic information, electronic data, edi, details, manifest data,
 		    shipping information, shipment information, order information, item information
@@ -1679,7 +1687,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 再次派送, 二次派送
 		ru: доставка отложена, дата доставки перенесена
 		ro: reprogramat, reprogramata, reprogramare, livrare ulterioara, amanat, amanata
-		bg: отложена, отложен`},
+		bg: отложена, отложен
+		ar: تم تأجيل, تأجيل`},
 	{"REDIRECT", `
 		en: redirected, redirect, diverted, address change, intercepted, rerouted to
 		es: redirigido, desviado
@@ -2455,7 +2464,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 包裹, 快件, 邮件, 货物
 		bg: пратка, пратката, пратки, колет, колетът, пакет
 		el: αποστολη, δεμα, δεματος, αντικειμενο
-		et: saadetis, saadetise, pakk, paki`},
+		et: saadetis, saadetise, pakk, paki
+		ar: الشحنة, شحنة, الأوردر, الطلب`},
 
 	// ---- whole statuses ----
 	{"^ORDERSTATUS", `

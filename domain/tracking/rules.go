@@ -159,6 +159,11 @@ var clsRuleTable = []clsRule{
 	rule("AWAIT {|SENDER|ORDER} {SHIPPED|DEPART}", 1),
 	rule("ORDER {PROCESS|PROGRESS|ACCEPT|CREATE}", 1).unlessAny("TRANSIT", "FORWARD", "EXPRESS", "CARRIER", "LASTMILE", "READY"),
 	rule("NOT {|yet} SHIPPED", 1),
+	// A store's own statuses, whole: "Pago aceptado", "Betaling aanvaard" (paid: 1), "Preparación en
+	// proceso" (1), "Enviado", "Verzonden", "Partially shipped" (2, the seller's word).
+	rule("^ {ORDER|} PAY {ACCEPT|RECEIVE|approved} $", 1), rule("^ {ACCEPT|RECEIVE} {ORDER|} PAY $", 1),
+	rule("^ {PROGRESS|} PREPARE {PROGRESS|} $", 1),
+	signal("^ {ORDER|} {|partially|partial} SHIPPED {ORDER|} $", 2, SignalLabelOnly),
 
 	// ---- 2 dispatched, label or data only ----
 	signal("PREADVICE", 2, SignalLabelOnly),
