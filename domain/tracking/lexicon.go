@@ -198,7 +198,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"ORIGIN AIRPORT", `
 		en: departure airport, port of departure, origin airport, departure port, port of loading`},
 	{"DEST AIRPORT", `
-		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport`},
+		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport
+		ko: 목적항, 도착항`},
 	{"CUSTOMS RELEASE", `
 		en: out of customs, out of customs, out of foreign customs
 		de: zollfreigabe, verzollt
@@ -1839,7 +1840,7 @@ var clsLexiconTable = []clsLexEntry{
 		he: מכס, מכס, המכס, מהמכס, במכס, למכס, בית המכס
 		ja: 税関, 通関
 		ko: 세관, 통관, 세관지정, 장치장
-		zh: 海关, 清关, 报关, 通关, 关务
+		zh: 海关, 清关, 报关, 通关, 关务, 保税
 		bg: митница, митницата, митническа, митническо
 		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص`},
 	{"EXPORT", `
