@@ -2469,6 +2469,8 @@ var clsLexiconTable = []clsLexEntry{
 		ar: الشحنة, شحنة, الأوردر, الطلب`},
 
 	// ---- whole statuses ----
+	{"^SHIPPED", `
+		en: fulfilled, fulfillment complete, fulfilment complete`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2476,7 +2478,7 @@ var clsLexiconTable = []clsLexEntry{
 		    awaiting order, to order, ordered, in production, partially fulfilled, partially shipped, partial, packing order,
 		    order in processing, order processing, seller processing, waiting for the seller to ship, waiting for seller to ship,
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
-		    to ship, ready to fulfill
+		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required
 		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido
 		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
 		    aprovado
@@ -2495,7 +2497,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
 		    status not available, information not available, no data, no record, invalid tracking number, carrier update,
-		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft
+		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft
 		es: pago pendiente, cancelado, cancelada, reembolsado, sin informacion, informacion no disponible
 		pt: aguardando pagamento do pedido, cancelado, cancelada, reembolsado, sem informacoes, informacao indisponivel, pedido cancelado
 		fr: annule, annulee, rembourse, aucune information, introuvable, commande introuvable, non trouve
