@@ -12,5 +12,7 @@
 //   - Pure rules (stages, classification) are plain functions over values, testable without a
 //     database. What needs no database at all lives in packages of its own, which import
 //     nothing of domain: csvfile (reading an import file, row by row), zone (the seller's zone
-//     and end of day), tracking (status texts), money, country and cell.
+//     and end of day), tracking (status texts), trackerhook (the bodies trackers' webhooks post),
+//     evidencefile (what an uploaded evidence file is and is called), publicaddr (which
+//     addresses the portal may call), money, country and cell.
 package domain

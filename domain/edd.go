@@ -71,13 +71,12 @@ var EDDDefaults = map[Stage]EDDSpan{
 
 // eddDefaultsSQL is EDDDefaults as a VALUES list of (stage, p50 seconds, p90 seconds).
 func eddDefaultsSQL() string {
-	rows := make([]string, 0, len(EDDDefaults))
-	for st := StageOrderCompleted; st < StageDelivered; st++ {
-		d := EDDDefaults[st]
-		rows = append(rows, fmt.Sprintf("(%d, %s, %s)", st,
-			strconv.FormatFloat(d.P50.Seconds(), 'f', -1, 64), strconv.FormatFloat(d.P90.Seconds(), 'f', -1, 64)))
-	}
-	return "(VALUES " + strings.Join(rows, ", ") + ")"
+	return stageValuesSQL(func(st Stage) []float64 {
+		if d, ok := EDDDefaults[st]; ok {
+			return []float64{d.P50.Seconds(), d.P90.Seconds()}
+		}
+		return nil
+	})
 }
 
 // Estimate is a shipment's estimated delivery window and where it came from.

@@ -232,6 +232,18 @@ func TestEstimateStanding(t *testing.T) {
 	}
 }
 
+// TestShipmentDeliveredAt: a shipment's delivery time, which Standing takes, is when it entered
+// the delivered stage, and none before it is delivered.
+func TestShipmentDeliveredAt(t *testing.T) {
+	entered := time.Date(2026, 11, 9, 14, 0, 0, 0, time.UTC)
+	if got := (domain.Shipment{Stage: domain.StageDelivered, StageEnteredAt: &entered}).DeliveredAt(); got == nil || !got.Equal(entered) {
+		t.Errorf("delivered: %v, want %v", got, entered)
+	}
+	if got := (domain.Shipment{Stage: domain.StageOutForDelivery, StageEnteredAt: &entered}).DeliveredAt(); got != nil {
+		t.Errorf("out for delivery: %v, want nil", got)
+	}
+}
+
 // TestEDDMissedNotOnDefaults: a shop without delivered history has only the product's default
 // windows, which are not its own promise: past their late end no edd_missed is raised.
 func TestEDDMissedNotOnDefaults(t *testing.T) {

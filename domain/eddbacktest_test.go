@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/eddbacktest"
 )
 
 // generatedHistory is a CSV (sweepHeader) of n delivered parcels to three countries by two
@@ -64,7 +65,7 @@ func TestEDDBacktestGeneratedHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc := domain.BacktestEDD(samples)
+	acc := eddbacktest.Run(samples)
 	t.Logf("generated history: %s", acc)
 	if acc.Shipments != 1500 || acc.Windows != 1500*5 {
 		t.Fatalf("%d shipments, %d windows, want 1500 and 7500", acc.Shipments, acc.Windows)

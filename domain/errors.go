@@ -2,8 +2,6 @@ package domain
 
 import (
 	"errors"
-	"sort"
-	"strings"
 
 	"github.com/parceldesk/portal/domain/csvfile"
 )
@@ -26,38 +24,13 @@ type ValidationError struct {
 	Fields map[string]string
 }
 
-// Error lists the messages, sorted by field, so the text is stable.
-func (e *ValidationError) Error() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		if k == "" {
-			parts = append(parts, e.Fields[k])
-			continue
-		}
-		parts = append(parts, k+": "+e.Fields[k])
-	}
-	return "invalid input: " + strings.Join(parts, "; ")
-}
+// Error lists the messages, sorted by field, so the text is stable: "invalid input: " and
+// csvfile.Error's text of the same fields, the one definition of that list.
+func (e *ValidationError) Error() string { return "invalid input: " + (*csvfile.Error)(e).Error() }
 
 // Message is the error's messages without their field names, in field order, for places that
 // show one line (a flash, a skipped row's reason, a failed import, the command line).
-func (e *ValidationError) Message() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	msgs := make([]string, 0, len(keys))
-	for _, k := range keys {
-		msgs = append(msgs, e.Fields[k])
-	}
-	return strings.Join(msgs, " ")
-}
+func (e *ValidationError) Message() string { return (*csvfile.Error)(e).Message() }
 
 // Invalid returns a *ValidationError for one field.
 func Invalid(field, message string) *ValidationError {

@@ -7,14 +7,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/http"
-	"path"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
+
+	"github.com/parceldesk/portal/domain/evidencefile"
 )
 
 // MaxEvidenceBytes is the largest evidence file: a PDF of a few pages or a phone photo fits, and
@@ -43,60 +42,6 @@ func (k EvidenceKind) Valid() bool { return oneOf(k, EvidenceKinds) }
 
 // Label is the kind as sellers read it.
 func (k EvidenceKind) Label() string { return sentence(string(k)) }
-
-// evidenceTypes are the content types an evidence file may have, with the file extension each is
-// served under. SVG is not among them: it is a document that can carry script.
-var evidenceTypes = map[string]string{
-	"image/png":       ".png",
-	"image/jpeg":      ".jpg",
-	"image/gif":       ".gif",
-	"image/webp":      ".webp",
-	"application/pdf": ".pdf",
-}
-
-// DetectEvidenceType reads a file's content type from its first bytes (the WHATWG sniffing
-// algorithm of http.DetectContentType), never from its name, and reports whether evidence may have
-// it: an HTML page or a program renamed photo.png is refused.
-func DetectEvidenceType(data []byte) (string, bool) {
-	ct := http.DetectContentType(data)
-	_, ok := evidenceTypes[ct]
-	return ct, ok
-}
-
-// IsImage reports whether an evidence content type is an image, which pages may show inline.
-func IsImage(contentType string) bool { return strings.HasPrefix(contentType, "image/") }
-
-// SafeFilename is the name an evidence file is stored and served under: the uploaded name without
-// its folders, control and invisible format characters (a right-to-left override shows the rest
-// of a name backwards), quotes or path separators, at most 100 characters, ending in
-// the extension of its real content type ("invoice.html" that is a PNG becomes
-// "invoice.html.png"), so that whoever opens the download opens what it is.
-func SafeFilename(name, contentType string) string {
-	name = path.Base(strings.ReplaceAll(name, `\`, "/"))
-	var b strings.Builder
-	for _, r := range name {
-		switch {
-		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r), strings.ContainsRune(`"'/\:*?<>|;%`, r):
-		case unicode.IsSpace(r):
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	name = strings.Trim(strings.Join(strings.Fields(b.String()), " "), ". ")
-	if r := []rune(name); len(r) > 100 {
-		name = string(r[:100])
-	}
-	if name == "" {
-		name = "evidence"
-	}
-	ext := evidenceTypes[contentType]
-	if lower := strings.ToLower(name); ext != "" && !strings.HasSuffix(lower, ext) &&
-		!(ext == ".jpg" && strings.HasSuffix(lower, ".jpeg")) {
-		name += ext
-	}
-	return name
-}
 
 // Evidence is an evidence file of a dispute, without its bytes.
 type Evidence struct {
@@ -140,7 +85,7 @@ func (s *Store) AddEvidence(ctx context.Context, seller SellerID, actor User, di
 	if _, err := s.FindDispute(ctx, seller, dispute); err != nil {
 		return Evidence{}, err
 	}
-	ct, ok := DetectEvidenceType(up.Data)
+	ct, ok := evidencefile.Detect(up.Data)
 	desc := strings.TrimSpace(up.Description)
 	switch {
 	case len(up.Data) == 0:
@@ -149,14 +94,14 @@ func (s *Store) AddEvidence(ctx context.Context, seller SellerID, actor User, di
 		return Evidence{}, Invalid("file", fmt.Sprintf("Evidence files can be up to %d MB; this one is larger", MaxEvidenceMB))
 	case !ok:
 		return Evidence{}, Invalid("file", fmt.Sprintf("This file is not an image or a PDF: its content reads as %s, whatever its name says. "+
-			"Upload a PNG, JPEG, GIF or WebP image, or a PDF.", describeType(ct)))
+			"Upload a PNG, JPEG, GIF or WebP image, or a PDF.", evidencefile.Describe(ct)))
 	case !up.Kind.Valid():
 		return Evidence{}, Invalid("kind", "Choose what the file shows")
 	case utf8.RuneCountInString(desc) > MaxEvidenceDescription:
 		return Evidence{}, Invalid("description", fmt.Sprintf("Keep the description under %d characters", MaxEvidenceDescription))
 	}
 	sum := sha256.Sum256(up.Data)
-	name := SafeFilename(up.Filename, ct)
+	name := evidencefile.SafeName(up.Filename, ct)
 	var out Evidence
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// The dispute is named with the seller: another seller's id inserts nothing.
@@ -181,22 +126,6 @@ func (s *Store) AddEvidence(ctx context.Context, seller SellerID, actor User, di
 		return Evidence{}, fmt.Errorf("add evidence: %w", err)
 	}
 	return out, nil
-}
-
-// describeType words a sniffed content type for the refusal: "an HTML page", "plain text".
-func describeType(ct string) string {
-	mt, _, _ := strings.Cut(ct, ";")
-	switch {
-	case mt == "text/html":
-		return "an HTML page"
-	case mt == "text/xml":
-		return "XML (an SVG image is XML, and is not accepted)"
-	case mt == "text/plain":
-		return "plain text"
-	case mt == "application/octet-stream":
-		return "unknown binary data (a program or an archive, for example)"
-	}
-	return mt
 }
 
 // ListEvidence returns a dispute's evidence files without their bytes, oldest first.

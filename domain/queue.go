@@ -90,37 +90,37 @@ func ParseQueueCursor(s string) (QueueCursor, bool) {
 // of its shipment a seller triages by.
 type QueueRow struct {
 	Exception
-	Exceptions         []Exception `db:"-"`
-	OrderRef           string      `db:"order_ref"`
-	TrackingNumber     string      `db:"tracking_number"`
-	CustomerName       string      `db:"customer_name"`
-	CustomerEmail      string      `db:"customer_email"`
-	DestinationCountry string      `db:"destination_country"`
-	Carrier            string      `db:"carrier"`
-	Service            string      `db:"service"`
-	ShipmentStage      Stage       `db:"shipment_stage"`
-	StageEnteredAt     *time.Time  `db:"stage_entered_at"`
-	OrderValue         *string     `db:"order_value"`
-	Currency           string      `db:"currency"`
-	LastMileCarrier    string      `db:"last_mile_carrier"`
+	Exceptions         []Exception
+	OrderRef           string
+	TrackingNumber     string
+	CustomerName       string
+	CustomerEmail      string
+	DestinationCountry string
+	Carrier            string
+	Service            string
+	ShipmentStage      Stage
+	StageEnteredAt     *time.Time
+	OrderValue         *string
+	Currency           string
+	LastMileCarrier    string
 	// LastSignal, LastStatus and LastEventAt are the shipment's latest signal, carrier text and
 	// event time.
-	LastSignal  Signal     `db:"last_signal"`
-	LastStatus  string     `db:"last_status"`
-	LastEventAt *time.Time `db:"last_event_at"`
+	LastSignal  Signal
+	LastStatus  string
+	LastEventAt *time.Time
 	// AssigneeName is the assignee's display name, "" when nobody is assigned.
-	AssigneeName string `db:"assignee_name"`
+	AssigneeName string
 	// Dispute is the parcel's running dispute with the nearest respond-by date, nil without one.
-	Dispute *QueueDispute `db:"-"`
+	Dispute *QueueDispute
 	// The running dispute as read, NULL without one.
-	DisputeID        *int64         `db:"dispute_id"`
-	DisputeStatus    *DisputeStatus `db:"dispute_status"`
-	DisputeRespondBy *time.Time     `db:"dispute_respond_by"`
+	DisputeID        *int64
+	DisputeStatus    *DisputeStatus
+	DisputeRespondBy *time.Time
 	// Fate is what became of the parcel when it is not coming (ParcelFate).
-	Fate Fate `db:"-"`
+	Fate Fate
 	// MoreMatching reports, as read with the row, whether the parcel has other exceptions matching
 	// the filter besides the lead: only such rows need a second read for their Exceptions.
-	MoreMatching bool `db:"more_matching"`
+	MoreMatching bool
 }
 
 // QueueDispute is the running dispute a queue row shows: "dispute: respond by Fri".

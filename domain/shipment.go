@@ -56,6 +56,15 @@ type Shipment struct {
 	UpdatedAt     time.Time  `db:"updated_at"`
 }
 
+// DeliveredAt is when the shipment was delivered: when it entered the delivered stage, nil while
+// it has not (Estimate.Standing takes it so).
+func (sh Shipment) DeliveredAt() *time.Time {
+	if sh.Stage == StageDelivered {
+		return sh.StageEnteredAt
+	}
+	return nil
+}
+
 const shipmentColumns = `s.seller_id, s.id, s.order_ref, s.tracking_number, s.carrier, s.service, s.service_key,
 	s.last_mile_tracking_number, s.last_mile_carrier, s.destination_country, s.order_date,
 	s.customer_name, s.customer_email, s.product, s.order_value::text AS order_value, s.currency,

@@ -152,11 +152,28 @@ func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try b
 
 // defaultThresholdsSQL is DefaultThresholds as a VALUES list of (stage, hours).
 func defaultThresholdsSQL() string {
-	rows := make([]string, 0, len(DefaultThresholds))
-	for st, d := range DefaultThresholds {
-		if d > 0 {
-			rows = append(rows, "("+strconv.Itoa(st)+", "+strconv.Itoa(int(d.Hours()))+")")
+	return stageValuesSQL(func(st Stage) []float64 {
+		if d := DefaultThresholds[st]; d > 0 {
+			return []float64{float64(int(d.Hours()))}
 		}
+		return nil
+	})
+}
+
+// stageValuesSQL writes a table of per-stage constants as a VALUES list for a query's WITH: one
+// row (stage, values...) for each stage before delivered that row gives values for.
+func stageValuesSQL(row func(Stage) []float64) string {
+	var rows []string
+	for st := StageUnknown; st < StageDelivered; st++ {
+		vs := row(st)
+		if vs == nil {
+			continue
+		}
+		cols := []string{strconv.Itoa(int(st))}
+		for _, v := range vs {
+			cols = append(cols, strconv.FormatFloat(v, 'f', -1, 64))
+		}
+		rows = append(rows, "("+strings.Join(cols, ", ")+")")
 	}
 	return "(VALUES " + strings.Join(rows, ", ") + ")"
 }

@@ -107,14 +107,13 @@ type TrackerHook struct {
 	Tracker    Tracker   `db:"tracker"`
 	PathKey    string    `db:"path_key"`
 	SecretHint string    `db:"secret_hint"`
-	UpdatedBy  *int64    `db:"updated_by"`
 	UpdatedAt  time.Time `db:"updated_at"`
 }
 
 // Path is where the tracker posts: /hooks/<tracker>/<path key>.
 func (h TrackerHook) Path() string { return "/hooks/" + string(h.Tracker) + "/" + h.PathKey }
 
-const trackerHookColumns = `seller_id, tracker, path_key, '…' || right(secret, 4) AS secret_hint, updated_by, updated_at`
+const trackerHookColumns = `seller_id, tracker, path_key, '…' || right(secret, 4) AS secret_hint, updated_at`
 
 // SetTrackerSecret stores the secret the seller's tracker signs its webhooks with, and returns
 // the hook with its URL path. The first secret makes the hook's unguessable path key; a new secret
@@ -185,23 +184,20 @@ const (
 
 // TrackerDelivery is one webhook request a tracker made, as stored.
 type TrackerDelivery struct {
-	SellerID       SellerID   `db:"seller_id"`
-	ID             int64      `db:"id"`
-	Tracker        Tracker    `db:"tracker"`
-	ReceivedAt     time.Time  `db:"received_at"`
-	State          string     `db:"state"`
-	TrackingNumber string     `db:"tracking_number"`
-	OrderRef       string     `db:"order_ref"`
-	Events         int        `db:"events"`
-	ImportID       *int64     `db:"import_id"`
-	ProcessedAt    *time.Time `db:"processed_at"`
-	Note           string     `db:"note"`
+	SellerID       SellerID  `db:"seller_id"`
+	ID             int64     `db:"id"`
+	Tracker        Tracker   `db:"tracker"`
+	ReceivedAt     time.Time `db:"received_at"`
+	State          string    `db:"state"`
+	TrackingNumber string    `db:"tracking_number"`
+	OrderRef       string    `db:"order_ref"`
+	Events         int       `db:"events"`
+	Note           string    `db:"note"`
 	// Duplicate is set by ReceiveTrackerDelivery when the body had come before.
 	Duplicate bool `db:"-"`
 }
 
-const trackerDeliveryColumns = `seller_id, id, tracker, received_at, state, tracking_number, order_ref, events,
-	import_id, processed_at, note`
+const trackerDeliveryColumns = `seller_id, id, tracker, received_at, state, tracking_number, order_ref, events, note`
 
 // ReceiveTrackerDelivery checks and stores a delivery a tracker posted to the hook with pathKey,
 // before any work on it. It returns ErrNotFound when no shop has that hook (the same answer for a

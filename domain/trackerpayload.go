@@ -1,13 +1,9 @@
 package domain
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"slices"
-	"strconv"
-	"strings"
+
+	"github.com/parceldesk/portal/domain/trackerhook"
 )
 
 // trackerParcel is what a tracker's delivery says of one parcel: its numbers, the order
@@ -21,206 +17,27 @@ type trackerParcel struct {
 	Matched string
 }
 
-// looseString reads a JSON string, number or null as text: trackers document order ids as
-// strings but shops send numbers too.
-type looseString string
-
-func (l *looseString) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	switch {
-	case bytes.Equal(b, []byte("null")):
-		*l = ""
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*l = looseString(s)
-	default:
-		if _, err := strconv.ParseFloat(string(b), 64); err != nil {
-			return fmt.Errorf("not a string or number: %.40s", b)
-		}
-		*l = looseString(b)
-	}
-	return nil
-}
-
-// parseTrackerPayload reads a delivery's body in the tracker's documented format. An error means
-// the body is not that format (its text says why, for the delivery's note).
+// parseTrackerPayload reads a delivery's body in the tracker's documented format (package
+// trackerhook). An error means the body is not that format (its text says why, for the
+// delivery's note).
 func parseTrackerPayload(t Tracker, body []byte) (trackerParcel, error) {
+	var p trackerhook.Parcel
+	var err error
 	switch t {
 	case TrackerAfterShip:
-		return parseAfterShip(body)
+		p, err = trackerhook.ParseAfterShip(body)
 	case Tracker17Track:
-		return parse17Track(body)
+		p, err = trackerhook.Parse17Track(body)
+	default:
+		return trackerParcel{}, fmt.Errorf("unknown tracker %q", t)
 	}
-	return trackerParcel{}, fmt.Errorf("unknown tracker %q", t)
-}
-
-// afterShipHook is the body of an AfterShip Tracking webhook, the fields the portal reads.
-// Documented at https://www.aftership.com/docs/tracking/webhook/webhook-specifications (ts,
-// event, event_id, msg: the tracking with its checkpoints: message, tag, subtag, checkpoint_time,
-// location, city, state, country_name, slug); https://docs.aftership.com/api/4/webhook says a
-// checkpoint_time may be a date, a time without offset, or a time with one.
-type afterShipHook struct {
-	Event string `json:"event"`
-	Msg   *struct {
-		TrackingNumber string      `json:"tracking_number"`
-		Slug           string      `json:"slug"`
-		OrderID        looseString `json:"order_id"`
-		OrderNumber    looseString `json:"order_number"`
-		Checkpoints    []struct {
-			Message        string      `json:"message"`
-			Tag            string      `json:"tag"`
-			Subtag         string      `json:"subtag"`
-			CheckpointTime string      `json:"checkpoint_time"`
-			Location       looseString `json:"location"`
-			City           looseString `json:"city"`
-			State          looseString `json:"state"`
-			CountryName    looseString `json:"country_name"`
-			CountryISO3    looseString `json:"country_iso3"`
-			Slug           string      `json:"slug"`
-		} `json:"checkpoints"`
-	} `json:"msg"`
-}
-
-func parseAfterShip(body []byte) (trackerParcel, error) {
-	var h afterShipHook
-	if err := json.Unmarshal(body, &h); err != nil {
-		return trackerParcel{}, fmt.Errorf("not an AfterShip webhook: %v", err)
+	if err != nil {
+		return trackerParcel{}, err
 	}
-	if h.Msg == nil {
-		return trackerParcel{}, errors.New("not an AfterShip webhook: no msg")
+	out := trackerParcel{TrackingNumber: p.TrackingNumber, OrderRefs: p.OrderRefs}
+	for _, c := range p.Checkpoints {
+		out.Events = append(out.Events, APIEvent{TrackingNumber: p.TrackingNumber, Carrier: c.Carrier, Status: c.Status,
+			StatusCode: c.StatusCode, StatusAt: c.StatusAt, Location: c.Location})
 	}
-	m := h.Msg
-	p := trackerParcel{TrackingNumber: strings.TrimSpace(m.TrackingNumber), OrderRefs: refs(string(m.OrderID), string(m.OrderNumber))}
-	for _, c := range m.Checkpoints {
-		loc := string(c.Location)
-		if strings.TrimSpace(loc) == "" {
-			loc = joinPlace(string(c.City), string(c.State), string(c.CountryName), string(c.CountryISO3))
-		}
-		code := c.Subtag
-		if code == "" {
-			code = c.Tag
-		}
-		carrier := c.Slug
-		if carrier == "" {
-			carrier = m.Slug
-		}
-		p.Events = append(p.Events, APIEvent{TrackingNumber: p.TrackingNumber, Carrier: carrier, Status: strings.TrimSpace(c.Message),
-			StatusCode: code, StatusAt: strings.TrimSpace(c.CheckpointTime), Location: strings.TrimSpace(loc)})
-	}
-	return p, nil
-}
-
-// seventeenTrackHook is the body of a 17TRACK API v2 webhook (event TRACKING_UPDATED), the fields
-// the portal reads: data.number, data.tag (the shop's own label given at registration, often the
-// order number), and data.track_info.tracking.providers[].events[] (time_iso with its offset,
-// time_utc, description, location, stage, sub_status). Documented at
-// https://api.17track.net/en/doc?version=v2.2&anchor=webhook, statuses at
-// https://help.17track.net/hc/en-us/articles/37471096573337-Understanding-Tracking-Status-Main-Status-Substatus
-type seventeenTrackHook struct {
-	Event string `json:"event"`
-	Data  *struct {
-		Number    string      `json:"number"`
-		Tag       looseString `json:"tag"`
-		OrderNo   looseString `json:"order_no"`
-		TrackInfo *struct {
-			Tracking *struct {
-				Providers []struct {
-					Provider *struct {
-						Name  looseString `json:"name"`
-						Alias looseString `json:"alias"`
-					} `json:"provider"`
-					Events []struct {
-						TimeISO     string      `json:"time_iso"`
-						TimeUTC     string      `json:"time_utc"`
-						Description string      `json:"description"`
-						Location    looseString `json:"location"`
-						Stage       looseString `json:"stage"`
-						SubStatus   looseString `json:"sub_status"`
-						Address     *struct {
-							Country looseString `json:"country"`
-							State   looseString `json:"state"`
-							City    looseString `json:"city"`
-						} `json:"address"`
-					} `json:"events"`
-				} `json:"providers"`
-			} `json:"tracking"`
-		} `json:"track_info"`
-	} `json:"data"`
-}
-
-// seventeenStageCodes turns the milestone keys 17TRACK writes in an event's stage into the
-// sub-status codes of the same meaning, for events that carry no sub_status. A milestone's own key
-// is not used as a code: "Departure" and "Arrival" are Cainiao codes of another meaning.
-var seventeenStageCodes = map[string]string{
-	"PickedUp": "InTransit_PickedUp", "Departure": "InTransit_Departure", "Arrival": "InTransit_Arrival",
-	"Returning": "Exception_Returning", "Returned": "Exception_Returned",
-	"InfoReceived": "InfoReceived", "AvailableForPickup": "AvailableForPickup", "OutForDelivery": "OutForDelivery",
-	"Delivered": "Delivered",
-}
-
-func parse17Track(body []byte) (trackerParcel, error) {
-	var h seventeenTrackHook
-	if err := json.Unmarshal(body, &h); err != nil {
-		return trackerParcel{}, fmt.Errorf("not a 17TRACK webhook: %v", err)
-	}
-	if h.Data == nil {
-		return trackerParcel{}, errors.New("not a 17TRACK webhook: no data")
-	}
-	d := h.Data
-	p := trackerParcel{TrackingNumber: strings.TrimSpace(d.Number), OrderRefs: refs(string(d.Tag), string(d.OrderNo))}
-	if d.TrackInfo == nil || d.TrackInfo.Tracking == nil {
-		return p, nil // TRACKING_STOPPED and the like carry no events
-	}
-	for _, pr := range d.TrackInfo.Tracking.Providers {
-		var carrier string
-		if pr.Provider != nil {
-			carrier = string(pr.Provider.Name)
-			if carrier == "" {
-				carrier = string(pr.Provider.Alias)
-			}
-		}
-		for _, e := range pr.Events {
-			at := strings.TrimSpace(e.TimeISO)
-			if at == "" {
-				at = strings.TrimSpace(e.TimeUTC)
-			}
-			code := strings.TrimSpace(string(e.SubStatus))
-			if code == "" {
-				code = seventeenStageCodes[strings.TrimSpace(string(e.Stage))]
-			}
-			loc := strings.TrimSpace(string(e.Location))
-			if loc == "" && e.Address != nil {
-				loc = joinPlace(string(e.Address.City), string(e.Address.State), string(e.Address.Country))
-			}
-			p.Events = append(p.Events, APIEvent{TrackingNumber: p.TrackingNumber, Carrier: carrier,
-				Status: strings.TrimSpace(e.Description), StatusCode: code, StatusAt: at, Location: loc})
-		}
-	}
-	return p, nil
-}
-
-// refs returns the non-empty values, trimmed, without repeats.
-func refs(vs ...string) []string {
-	out := []string{}
-	for _, v := range vs {
-		v = strings.TrimSpace(v)
-		if v != "" && !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-// joinPlace writes a place from its parts, skipping empty ones: "Paris, Île-de-France, France".
-func joinPlace(parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" && !slices.Contains(kept, p) {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, ", ")
+	return out, nil
 }

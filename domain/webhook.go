@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
 	"net/netip"
 	"net/url"
 	"slices"
@@ -16,6 +15,8 @@ import (
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
+
+	"github.com/parceldesk/portal/domain/publicaddr"
 )
 
 // The webhook events a seller's endpoint can subscribe to. Their JSON is documented in README.md
@@ -89,63 +90,10 @@ func CheckWebhookURL(raw string, allowPrivate bool) (string, error) {
 	case u.Fragment != "":
 		return "", Invalid("url", "Leave the #fragment out of the URL.")
 	}
-	if addr, err := netip.ParseAddr(strings.Trim(u.Hostname(), "[]")); err == nil && !allowPrivate && !PublicAddr(addr) {
+	if addr, err := netip.ParseAddr(strings.Trim(u.Hostname(), "[]")); err == nil && !allowPrivate && !publicaddr.Is(addr) {
 		return "", Invalid("url", "That address is on a private or local network; the portal only calls public addresses.")
 	}
 	return u.String(), nil
-}
-
-// PublicAddr reports whether addr is an address on the public internet: not loopback, private
-// (RFC 1918, unique local), link-local, carrier-grade NAT, unspecified, multicast, documentation
-// or otherwise reserved, and not one of those wrapped in IPv6 (IPv4-mapped, NAT64, 6to4).
-func PublicAddr(addr netip.Addr) bool {
-	addr = addr.Unmap()
-	if !addr.IsValid() || addr.IsLoopback() || addr.IsPrivate() || addr.IsLinkLocalUnicast() ||
-		addr.IsLinkLocalMulticast() || addr.IsInterfaceLocalMulticast() || addr.IsMulticast() || addr.IsUnspecified() {
-		return false
-	}
-	for _, p := range reservedPrefixes {
-		if p.Contains(addr) {
-			return false
-		}
-	}
-	if addr.Is6() {
-		b := addr.As16()
-		switch {
-		case nat64.Contains(addr): // 64:ff9b::a.b.c.d reaches a.b.c.d
-			return PublicAddr(netip.AddrFrom4([4]byte(b[12:16])))
-		case sixToFour.Contains(addr): // 2002:a.b.c.d::/48 reaches a.b.c.d
-			return PublicAddr(netip.AddrFrom4([4]byte(b[2:6])))
-		}
-	}
-	return true
-}
-
-var (
-	nat64     = netip.MustParsePrefix("64:ff9b::/96")
-	sixToFour = netip.MustParsePrefix("2002::/16")
-	// reservedPrefixes are the special-purpose ranges the netip predicates do not cover.
-	reservedPrefixes = []netip.Prefix{
-		netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
-		netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
-		netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
-		netip.MustParsePrefix("192.0.2.0/24"),    // documentation
-		netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-		netip.MustParsePrefix("198.51.100.0/24"), // documentation
-		netip.MustParsePrefix("203.0.113.0/24"),  // documentation
-		netip.MustParsePrefix("240.0.0.0/4"),     // reserved, and broadcast
-		netip.MustParsePrefix("64:ff9b:1::/48"),  // local-use NAT64
-		netip.MustParsePrefix("100::/64"),        // discard
-		netip.MustParsePrefix("2001::/23"),       // IETF protocol assignments
-		netip.MustParsePrefix("2001:db8::/32"),   // documentation
-		netip.MustParsePrefix("fec0::/10"),       // site-local (deprecated)
-	}
-)
-
-// PublicIP is PublicAddr for a net.IP.
-func PublicIP(ip net.IP) bool {
-	addr, ok := netip.AddrFromSlice(ip)
-	return ok && PublicAddr(addr)
 }
 
 // checkEvents validates a subscription list.

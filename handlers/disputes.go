@@ -205,7 +205,7 @@ func (s *Server) evidenceCreate(c echo.Context) error {
 			if file || part.FileName() == "" {
 				continue
 			}
-			file, up.Filename = true, part.FileName() // domain.SafeFilename cleans it
+			file, up.Filename = true, part.FileName() // evidencefile.SafeName cleans it
 			if n := c.Request().ContentLength; n > 0 {
 				// Room for the whole body: ReadFrom then fills the buffer without copying it to
 				// a larger one (it wants MinRead bytes free before each read).

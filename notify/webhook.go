@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/domain/publicaddr"
 )
 
 // The headers of a webhook delivery.
@@ -94,7 +95,7 @@ func webhookClient(cfg Config) *http.Client {
 			if err != nil {
 				return err
 			}
-			if ip := net.ParseIP(host); ip == nil || !domain.PublicIP(ip) {
+			if ip := net.ParseIP(host); ip == nil || !publicaddr.IsIP(ip) {
 				return errPrivate
 			}
 			return nil
@@ -134,7 +135,7 @@ func (n *Notifier) CheckEndpoint(ctx context.Context, raw string) error {
 		return domain.Invalid("url", "That host name could not be found. Check the URL.")
 	}
 	for _, ip := range ips {
-		if !domain.PublicIP(ip.IP) {
+		if !publicaddr.IsIP(ip.IP) {
 			return domain.Invalid("url", "That host is on a private or local network; the portal only calls public addresses.")
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parceldesk/portal/domain"
 	"github.com/parceldesk/portal/domain/dbtest"
+	"github.com/parceldesk/portal/domain/eddbacktest"
 )
 
 // TestEDDAccuracyOnDemoData back-tests the estimated delivery windows on the demo shop's data
@@ -41,7 +42,7 @@ func TestEDDAccuracyOnDemoData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc := domain.BacktestEDD(samples)
+	acc := eddbacktest.Run(samples)
 	t.Logf("demo data: %s", acc)
 	if acc.Shipments < demoOrders/4 || acc.Windows < acc.Shipments*3 {
 		t.Fatalf("too little to measure: %s", acc)

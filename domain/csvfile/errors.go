@@ -3,7 +3,8 @@ package csvfile
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -13,15 +14,16 @@ type Error struct {
 	Fields map[string]string
 }
 
-// Error lists the messages, sorted by field, so the text is stable.
+// Error lists the messages, sorted by field, so the text is stable: "field: message; …", with
+// a message under the field "" (about the input as a whole) written without a name. It is also
+// the text of domain.ValidationError, which has the same fields.
 func (e *Error) Error() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
+	parts := make([]string, 0, len(e.Fields))
+	for _, k := range slices.Sorted(maps.Keys(e.Fields)) {
+		if k == "" {
+			parts = append(parts, e.Fields[k])
+			continue
+		}
 		parts = append(parts, k+": "+e.Fields[k])
 	}
 	return strings.Join(parts, "; ")
@@ -29,13 +31,8 @@ func (e *Error) Error() string {
 
 // Message is the error's messages without their field names, in field order.
 func (e *Error) Message() string {
-	keys := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	msgs := make([]string, 0, len(keys))
-	for _, k := range keys {
+	msgs := make([]string, 0, len(e.Fields))
+	for _, k := range slices.Sorted(maps.Keys(e.Fields)) {
 		msgs = append(msgs, e.Fields[k])
 	}
 	return strings.Join(msgs, " ")

@@ -50,6 +50,23 @@ func TestClassify(t *testing.T) {
 		{"Wydanie doręczycielowi", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"Nieudane doręczenie", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 
+		// The country before its origin, as Romance languages put it; Hebrew and Arabic words.
+		{"Salida del país/región de origen", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"הגיע למדינת היעד", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"اكتمل التخليص الجمركي للاستيراد", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Paquete recibido por la empresa de logística", tracking.StageOutboundSorting, tracking.SignalNone},
+
+		// A store's whole statuses in other languages; TrackShip's Arabic, Hebrew and Turkish.
+		{"Pago aceptado", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Verzonden", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"خارج للتوصيل", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"כשל מסירה", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+
+		// Store exports: Shopify's fulfilled, WooCommerce's status slugs as they export them.
+		{"Fulfilled", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"wc-processing", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"wc-completed", tracking.StageUnknown, tracking.SignalNone},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

@@ -20,10 +20,10 @@ import "strings"
 // The concepts:
 //
 //	events     ACCEPT RECEIVE PICKUP COLLECTED SHIPPED DEPART LEAVE ARRIVE TRANSIT FORWARD
-//	           HANDOVER LOAD PROCESS SORT SCAN OFD DELIVERED DELIVERY ATTEMPT FAIL ABSENT
+//	           HANDOVER LOAD PROCESS SORT OFD DELIVERED DELIVERY ATTEMPT FAIL ABSENT
 //	           RETURN REFUSE UNCLAIMED HOLD INSPECT RELEASE COMPLETE START PROGRESS PAY DUTY
 //	           DAMAGE LOSS NOTICE AVAILABLE COLLECT AWAIT PREPARE CREATE INFO LABEL PREADVICE
-//	           RESCHEDULE REDIRECT CLOSED
+//	           RESCHEDULE REDIRECT CANCEL
 //	modifiers  NOT FUTURE TODAY BACK NEXT TO FROM BY
 //	places     FACILITY WAREHOUSE DEPOT POSTOFFICE PICKUPPOINT LOCKER NEIGHBOR DOORSTEP
 //	           RECEPTION ORIGIN DEST COUNTRY ABROAD INTL EXCHANGE OUTWARD INWARD AIRPORT FLIGHT
@@ -198,7 +198,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"ORIGIN AIRPORT", `
 		en: departure airport, port of departure, origin airport, departure port, port of loading`},
 	{"DEST AIRPORT", `
-		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport`},
+		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport
+		ko: 목적항, 도착항`},
 	{"CUSTOMS RELEASE", `
 		en: out of customs, out of customs, out of foreign customs
 		de: zollfreigabe, verzollt
@@ -286,12 +287,14 @@ var clsLexiconTable = []clsLexEntry{
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
-		ja: ご不在のため持ち戻り, 持ち戻り, 持戻
+		ja: ご不在のため持ち戻り, 持ち戻り, 持戻, 配送失敗
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
 		it: locker pieno
-		fr: non distribuable`},
+		fr: non distribuable
+		he: כשל מסירה, מסירה נכשלה
+		ar: فشل تسليم, فشل التسليم, فشل التوصيل`},
 	{"EXCEPTION", `
 		en: exception, exceptions, anomaly, incident, irregularity, issue, issues, problem, problems, error, delayed, delay, delays, unforeseen issue, unforseen issue, unusual, processing issue, processing error, processing delay, sorting error, misroute, misrouted, mis-sorted, missort
 		pt: atraso
@@ -352,7 +355,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: postal service, postal operator, local postal service, delivery agent, delivery provider, delivery partner
 		de: servicepartner, dienstleister
 		cs: odeslana prepravcem
-		sk: odoslana prepravcom`},
+		sk: odoslana prepravcom
+		pl: lokalna firme kurierska, lokalnej firmy kurierskiej, lokalna firma kurierska`},
 	{"DEPART ABROAD", `
 		en: crossing border, crossing the border, border crossing, crossed the border
 		ro: traversare granita, trecere granita, traversare frontiera`},
@@ -466,10 +470,11 @@ var clsLexiconTable = []clsLexEntry{
 		fi: vastaanotettu terminaalissa
 		tr: teslim alindi, alindi
 		ru: получено, получена
-		ja: 到着しました
+		ja: 到着しました, 受け取りました, 受け取った
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
-		ro: in posesia noastra, in posesia`},
+		ro: in posesia noastra, in posesia
+		he: התקבל, התקבלה`},
 	{"PICKUP", `
 		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
@@ -525,7 +530,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: abgang, abgefahren, verlassen, hat verlassen, ausgang, abflug, abgeflogen
 		nl: vertrokken, vertrek, verlaten, heeft verlaten
 		it: partito, partita, partenza, uscito, uscita, lasciato
-		pl: wyjazd, wyjechala, wyjechal, opuscila, opuscil, opuszczenie, wysylka z, wydana z
+		pl: wyjazd, wyjechala, wyjechal, opuscila, opuscil, opuszczenie, wysylka z, wydana z, wylot
 		cs: odjezd, odjela, opustila, vypravena, vypravena z, odchod, vypravena, odeslano z, odeslana z
 		sk: odchod, opustila, vypravena
 		sv: avgatt, avgang, har lamnat, lamnat, avresa
@@ -541,7 +546,9 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송됨, 출항, 출고, 출항, 발송, 출발
 		zh: 离开, 已离开, 出发, 驶离, 离港
 		bg: заминаване, замина, напусна
-		el: αναχωρηση`},
+		el: αναχωρηση
+		he: יצא, יצאה, עזב, עזבה, יציאה
+		ar: غادر, غادرت, مغادرة`},
 	{"LEAVE", `
 		hr: napustio, napustila, napustilo
 		en: left, leave, leaves
@@ -557,7 +564,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: aangekomen, aankomst, gearriveerd, binnengekomen
 		it: arrivato, arrivata, arrivo, giunto, giunta, pervenuto
 		pl: dotarla, dotarl, przybyla, przybyl, przybycie, doreczona do oddzialu, przyjecie w oddziale, dostarczona do oddzialu,
-		    przyjeta w sortowni
+		    przyjeta w sortowni, przylot
 		cs: dorazila, dorazilo, prijezd, prisla, vstup
 		sk: dorazila, prichod
 		sv: ankommit, ankommen, ankomst, anlant, anlande, har kommit fram, kommit till
@@ -573,7 +580,10 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 到着, 到達
 		ko: 도착함, 입고, 하차, 입고, 입항, 도착
 		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
-		bg: пристигане, пристигна, пристигнала, пристигнал`},
+		bg: пристигане, пристигна, пристигнала, пристигнал
+		he: הגיע, הגיעה, הגעה
+		ar: وصل, وصلت, وصول
+		et: joudnud, saabunud, saabus`},
 	{"TRANSIT", `
 		en: in transit, transit, on the way, on its way, en route, in progress to, moving through network, on route, on the move, transit scan, enroute, en-route, intransit, in transport
 		    in transport
@@ -640,7 +650,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 引渡, 引き渡し, 引渡し
 		ko: 인계, 인계완료
 		zh: 交接, 已交接, 交运, 移交, 转交
-		ro: predat, predata, predare`},
+		ro: predat, predata, predare
+
+		hr: predan, preuzet, preuzeo`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
 		es: cargado, embarcado
@@ -667,9 +679,9 @@ var clsLexiconTable = []clsLexEntry{
 		nl: verwerkt, verwerking, gesorteerd, gescand, sorteerproces
 		it: lavorato, lavorazione, in lavorazione, processato, elaborato, smistato, smistamento
 		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie, obslugiwana, obslugiwany
-		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena
+		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena, sken
 		sk: spracovana, spracovanie, triedenie
-		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad
+		sv: behandlad, sorterad, sortering, sorterats, hanterad, skannad, skanning
 		da: behandlet, sorteret, sortering, scannet, handteret
 		no: behandlet, sortert, sortering, skannet
 		fi: kasitelty, kasittely, lajiteltu, lajittelu
@@ -681,7 +693,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 仕分, 仕分け, 処理, 処理中
 		ko: 분류, 처리, 처리중
 		zh: 分拣, 处理, 已处理, 操作, 开拆, 已开拆, 封发, 已封发, 经转
-		bg: обработва, обработена, обработен, проверява, сортирана`},
+		bg: обработва, обработена, обработен, проверява, сортирана
+		et: skaneerimine`},
 	{"SORT FACILITY", `
 		en: sorting center, sorting centre, sort center, sort centre, sorting facility, sort facility, sortation center, sorting hub, mc, parcel center, parcel centre
 		    sort hub, mail centre, mail center, mail processing center, mail processing centre, processing center, processing centre,
@@ -713,7 +726,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
 		ja: センター, ターミナル, 物流センター, 集配センター
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
-		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站`},
+		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站
+		he: מרכז מיון, במרכז המיון, מרכז המיון
+		ar: مركز الفرز`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
@@ -817,7 +832,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: oficiul postal, oficiu postal, posta, sediu, sediul, sediul curierului
 		ja: 郵便局
 		ko: 우체국
-		zh: 邮局, 邮政局, 邮政网点`},
+		zh: 邮局, 邮政局, 邮政网点
+		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר
+		et: postkontorisse, postkontoris, postkontor`},
 	{"PICKUPPOINT", `
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
@@ -931,7 +948,11 @@ var clsLexiconTable = []clsLexEntry{
 	{"OFD", `
 		en: out for delivery
 		uk: видано курєру
-		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz`},
+		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz
+		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה, יצא למסירה, במסירה
+		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب, خارج للتوصيل, خرجت للتسليم, خرج للتوصيل, جاري تسليم, جاري التسليم
+		sk: na vozidle pre dorucenie
+		tr: dagitima cikmis`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -954,17 +975,19 @@ var clsLexiconTable = []clsLexEntry{
 		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
-		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti
+		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
-		he: נמסר, נמסרה
+		he: נמסר, נמסרה, נמסר לנמען, נמסרה לנמען
 		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
 		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
-		bg: доставена, доставен, доставено, доставени, връчена, връчен`},
+		bg: доставена, доставен, доставено, доставени, връчена, връчен
+		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
+		et: katte toimetatud, kattetoimetatud, uleantud saajale`},
 	{"DELIVERY", `
 		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
@@ -990,7 +1013,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 배달, 배송
 		zh: 投递
 		bg: доставка, доставката, доставяне
-		el: παραδοση, διανομη`},
+		el: παραδοση, διανομη
+		ar: تسليم, التسليم`},
 	{"ATTEMPT", `
 		hr: pokusaj, pokusaja
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
@@ -1066,7 +1090,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
-		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家`},
+		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家
+		ar: غير متواجد`},
 	{"NOT", `
 		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not
 		es: no, nunca, sin
@@ -1089,7 +1114,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: nu
 		ja: ません
 		ko: 안, 못, 미
-		zh: 未, 不, 没有, 尚未`},
+		zh: 未, 不, 没有, 尚未, 无法, 不能
+		ar: لم يتم`},
 	{"FUTURE", `
 		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing, as soon as, once
 		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival
@@ -1136,21 +1162,21 @@ var clsLexiconTable = []clsLexEntry{
 	{"RETURN", `
 		id: dikembalikan, retur
 		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui
-		hr: vracena, vraceno, vracen, povrat, povratak
+		hr: vracena, vraceno, vracen, povrat, povratak, povratu, nazad
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
 		es: devolucion, devuelto, devuelta, devolver, retorno, retornado, en devolucion
 		pt: devolucao, devolvido, devolvida, devolver, retorno, retornado, em devolucao, logistica reversa
 		fr: retour, retourne, retournee, renvoye, renvoyee, retour a l expediteur
 		de: retoure, rucksendung, zurucksendung, zuruckgesandt, zuruckgeschickt, zuruck an absender, rucklauf, retour, ruckversand, ruckweg, zuruckgefuhrt
-		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren
+		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren, terugsturen
 		it: reso, in restituzione, restituito, restituita, rispedito, rientro, in reso, ritornato
 		pl: zwrot, zwrotny, zwrocona, zwrocony, zwrocono, zwrot do nadawcy, odeslana do nadawcy, w drodze do nadawcy, zwrocone, zwrocona, zwrocony
 		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna
 		sk: vratenie, vratena, vratene, vratka, vratena zasielka
 		sv: retur, returnerad, returneras, returnerat, retursandning, tillbaka till avsandaren
-		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender
-		no: retur, returnert, returneres, tilbake til avsender
+		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender, returner
+		no: retur, returnert, returneres, tilbake til avsender, returner
 		fi: palautus, palautettu, palautetaan, palautuu, palautunut, palautuslahetys
 		tr: iade, iade edildi, iade edilmistir, geri gonderildi, iade surecinde
 		ru: отправлено обратно, возвра*
@@ -1161,7 +1187,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 返送, 返還, 差出人に返送, 返品
 		ko: 반송, 반품, 반송처리
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
-		bg: връщане, върната, върнат, върнато, обратно към подателя`},
+		bg: връщане, върната, върнат, върнато, обратно към подателя
+		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
+		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
@@ -1275,7 +1303,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: eliberat
 		ja: 許可
 		ko: 반출
-		zh: 放行, 已放行`},
+		zh: 放行, 已放行
+		he: שוחרר, שוחררה, שחרור`},
 	{"COMPLETE", `
 		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok, successed
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
@@ -1298,7 +1327,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: finalizat, finalizata, cu succes
 		ja: 完了, 済み, 済
 		ko: 완료
-		zh: 完成, 成功, 已完成, 结束`},
+		zh: 完成, 成功, 已完成, 结束
+		ar: اكتمل, اكتمال, تم الانتهاء, مكتمل`},
 	{"START", `
 		en: start, started, starts, begin, began, begun, initiated, commenced, opened, commences, commenced, commencing, starting
 		es: inicio, iniciado, iniciada, comienzo, comenzado
@@ -1318,7 +1348,9 @@ var clsLexiconTable = []clsLexEntry{
 		ru: начато, начат, начало
 		ja: 開始
 		ko: 시작
-		zh: 开始, 申报`},
+		zh: 开始, 申报
+		he: החל, התחיל, החלה
+		ar: بدء, بدأ, بدأت`},
 	{"PROGRESS", `
 		en: in progress, underway, under way, pending, ongoing, being processed, processing in progress, under review, in process
 		es: en curso, en proceso, pendiente, en tramite
@@ -1471,14 +1503,16 @@ var clsLexiconTable = []clsLexEntry{
 		da: klar til afhentning, kan afhentes, klar til at blive hentet, kan hentes
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
-		tr: teslim alinabilir, teslime hazir, kargomatta
+		tr: teslim alinabilir, teslime hazir, kargomatta, teslim almaya hazir
 		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
-		ja: 受取可能, お預かり, 保管
+		ja: 受取可能, お預かり, 保管, 受け取り可能
 		ko: 수령가능, 보관중
-		zh: 待取, 待取件, 待自提, 待领取, 可取件`},
+		zh: 待取, 待取件, 待自提, 待领取, 可取件
+		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף, זמין לאיסוף
+		ar: متاح للاستلام, جاهز للاستلام`},
 	{"COLLECT", `
 		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup, self collecting, self-collecting, self collection, self collect
 		es: recoger, retirar, recogida en, recogeran, recogera
@@ -1565,7 +1599,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 作成, 登録
 		ko: 생성, 등록
 		zh: 创建, 生成, 已生成, 录入, 制单, 打单
-		el: δημιουργια`},
+		el: δημιουργια
+		ar: تم إنشاء, تم انشاء`},
 	{"INFO", `
 		en: information, info, data, electronic information, electronic data, edi, details, manifest data,
 		    shipping information, shipment information, order information, item information
@@ -1653,7 +1688,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 再次派送, 二次派送
 		ru: доставка отложена, дата доставки перенесена
 		ro: reprogramat, reprogramata, reprogramare, livrare ulterioara, amanat, amanata
-		bg: отложена, отложен`},
+		bg: отложена, отложен
+		ar: تم تأجيل, تأجيل`},
 	{"REDIRECT", `
 		en: redirected, redirect, diverted, address change, intercepted, rerouted to
 		es: redirigido, desviado
@@ -1725,12 +1761,18 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 반입신고`},
 	{"CUSTOMS LEAVE", `
 		ko: 반출신고`},
-	{"ORIGIN SCAN", `
+	{"ORIGIN PROCESS", `
 		de: herkunftsscan`},
-	{"ARRIVE SCAN", `
+	{"ARRIVE PROCESS", `
 		de: ankunftsscan`},
-	{"DEPART SCAN", `
+	{"DEPART PROCESS", `
 		de: abfahrtsscan`},
+	{"IMPORT CUSTOMS", `
+		de: importverzollung, einfuhrverzollung`},
+	{"EXPORT CUSTOMS", `
+		de: exportverzollung, ausfuhrverzollung`},
+	{"TO DELIVERY", `
+		sk: na dorucenie, pre dorucenie`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1743,7 +1785,8 @@ var clsLexiconTable = []clsLexEntry{
 		da: til
 		no: mot
 		ro: spre, catre
-		bg: към, до`},
+		bg: към, до
+		ar: إلى, الى`},
 	{"FROM", `
 		en: from, out of
 		es: desde
@@ -1794,11 +1837,12 @@ var clsLexiconTable = []clsLexEntry{
 		hu: vam, vamhivatal, vamkezeles, vamkezelesre, vamnal
 		ro: vama, vamal, vamala, vamuire, acte vama
 		el: τελωνειο, τελωνειακ*
-		he: מכס
+		he: מכס, מכס, המכס, מהמכס, במכס, למכס, בית המכס
 		ja: 税関, 通関
 		ko: 세관, 통관, 세관지정, 장치장
-		zh: 海关, 清关, 报关, 通关, 关务
-		bg: митница, митницата, митническа, митническо`},
+		zh: 海关, 清关, 报关, 通关, 关务, 保税
+		bg: митница, митницата, митническа, митническо
+		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص`},
 	{"EXPORT", `
 		en: export, exported, exportation, exporting
 		es: exportacion, exportado
@@ -1822,7 +1866,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸出
 		ko: 수출
 		zh: 出口, 出境
-		bg: износ`},
+		bg: износ
+		ar: التصدير, للتصدير, تصدير
+		et: ekspordiks, ekspordi, ekspordiprotseduurid`},
 	{"IMPORT", `
 		en: import, imported, importation, importing
 		es: importacion, importado
@@ -1846,7 +1892,9 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸入
 		ko: 수입
 		zh: 进口, 入境
-		bg: внос`},
+		bg: внос
+		ar: للاستيراد, الاستيراد, استيراد
+		et: impordiks, impordi, impordiprotseduurid`},
 	{"ORIGIN", `
 		ko: 원산지
 		en: origin, original, originating, orgin
@@ -1856,7 +1904,9 @@ var clsLexiconTable = []clsLexEntry{
 		de: herkunft, abgangsort
 		nl: herkomst
 		it: origine
-		zh: 始发`},
+		zh: 始发
+		pl: pochodzenia
+		tr: mense`},
 	{"ORIGIN COUNTRY", `
 		es: pais de origen, pais de salida
 		pt: pais de origem, pais de origem do objeto, pais remetente
@@ -1865,20 +1915,22 @@ var clsLexiconTable = []clsLexEntry{
 		nl: land van herkomst, land van verzending, vertrekland
 		it: paese di origine, paese di partenza, paese mittente
 		pl: kraju nadania, kraj nadania, kraj pochodzenia, kraju pochodzenia, kraju wyslania
-		cs: zeme puvodu, zeme odeslani, zemi puvodu, zemi odeslani, zeme podani
+		cs: zeme puvodu, zeme odeslani, zemi puvodu, zemi odeslani, zeme podani, zemi puvodu, zeme puvodu
 		sk: krajina povodu, krajina odoslania
 		sv: ursprungsland, avsandarland, ursprungslandet, avsandarlandet, avsandningslandet
 		da: oprindelsesland, afsenderland, afsenderlandet, oprindelseslandet
 		no: opprinnelsesland, avsenderland, avsenderlandet
 		fi: lahtomaa, lahtomaassa, lahtomaasta, lahettajamaa, alkuperamaa
 		tr: cikis ulkesi, gonderici ulke, mense ulke
-		ru: страна отправления, страны отправления, страны происхождения
-		uk: країна відправлення
+		ru: страна отправления, страны отправления, страны происхождения, страну отправления, страна отправления, страны отправления
+		uk: країна відправлення, країни походження, країна походження, країну походження
 		hu: feladasi orszag, kiindulasi orszag
 		ro: tara de origine, tara de expediere
-		ja: 差出国, 発送国, 引受国
+		ja: 差出国, 発送国, 引受国, 出発国
 		ko: 발송국, 출발국, 발송국가
-		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国`},
+		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国
+		he: ממדינת המוצא, מדינת המוצא, ארץ המוצא
+		ar: بلد المنشأ, دولة المنشأ`},
 	{"DEST", `
 		id: tujuan
 		ko: 현지
@@ -1890,12 +1942,13 @@ var clsLexiconTable = []clsLexEntry{
 		de: zielgebiet, bestimmungsort, ziel
 		nl: bestemming
 		it: destinazione
-		pl: miejsca przeznaczenia, docelowy, docelowej
+		pl: miejsca przeznaczenia, docelowy, docelowej, docelowego, docelowym
 		cs: cilove
 		fi: maaranpaa
 		ru: место назначения
 		ro: destinatie
-		zh: 目的地, 目的港, 寄达地`},
+		zh: 目的地, 目的港, 寄达地
+		et: sihtkohas`},
 	{"DEST COUNTRY", `
 		es: pais de destino, pais destino
 		pt: pais de destino, pais destino
@@ -1917,7 +1970,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: tara de destinatie
 		ja: 宛先国, 到着国, 名宛国
 		ko: 도착국, 도착국가, 목적국
-		zh: 目的国, 目的地国家, 寄达国`},
+		zh: 目的国, 目的地国家, 寄达国
+		he: למדינת היעד, מדינת היעד, לארץ היעד
+		ar: بلد الوجهة, بلد الوصول, دولة الوجهة`},
 	{"COUNTRY", `
 		hr: zemlja, zemlje, zemlju, zemlji
 		en: country, countries, region, country region, country/region, nation
@@ -2068,25 +2123,25 @@ var clsLexiconTable = []clsLexEntry{
 	{"CARRIER", `
 		en: carrier, courier, logistics company, logistics provider, shipping company, transport company, logistics, delivery company, transport provider
 		    delivery service, partner carrier, shipping partner, transport companies
-		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador
-		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro
+		es: transportista, empresa de transporte, mensajeria, operador logistico, empresa de mensajeria, operador, empresa de logistica, empresa logistica
+		pt: transportadora, transportador, operador logistico, parceiro logistico, empresa de transporte, parceiro, empresa de logistica, transportadora de logistica
 		fr: transporteur, prestataire, societe de transport, operateur
 		de: transporteur, spediteur, logistikpartner, paketdienst, zustelldienst, frachtfuhrer
-		nl: vervoerder, transporteur, pakketdienst, bezorgdienst
-		it: vettore, corriere, trasportatore, operatore logistico
-		pl: przewoznik, przewoznika, przewoznikowi, kuriera, operator, operatora, firma kurierska
+		nl: vervoerder, transporteur, pakketdienst, bezorgdienst, logistiek bedrijf, logistieke dienstverlener
+		it: vettore, corriere, trasportatore, operatore logistico, azienda di logistica, dall azienda di logistica
+		pl: przewoznik, przewoznika, przewoznikowi, kuriera, operator, operatora, firma kurierska, firme logistyczna, firma logistyczna
 		cs: prepravce, dopravce, prepravci, kuryr, kuryrni sluzba, dopravci
 		sk: prepravca
 		sv: transportor, transportoren, fraktbolag, budfirma, speditor
 		da: fragtfirma, transportor, vognmand, fragtforer
 		no: transportor, speditor, budfirma
 		fi: kuljetusliike, kuljetusyhtio, kuljettaja yritys
-		tr: kargo firmasi, tasiyici, kurye firmasi, kargo sirketi, tasiyici firma
+		tr: kargo firmasi, tasiyici, kurye firmasi, kargo sirketi, tasiyici firma, lojistik sirketi, kargo sirketi
 		ru: курьерская служба, служба доставки, перевозчику
 		uk: перевізник
 		hu: futarszolgalat, fuvarozo
 		ro: curier, transportator, partener extern, partener
-		ja: 運送会社, 配送業者
+		ja: 運送会社, 配送業者, 物流会社, 運送会社, 配送会社, 会社
 		ko: 택배사, 운송사
 		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人
 		bg: куриер, куриера, доставчик`},
@@ -2102,7 +2157,7 @@ var clsLexiconTable = []clsLexEntry{
 		it: postino, corriere incaricato, autista, fattorino
 		pl: listonosz, listonosza, doreczyciel, doreczyciela, kierowca, kuriera doreczajacego, doreczycielowi, listonoszowi, kurierowi
 		cs: dorucovatel, dorucovatele, ridic, postak, kuryra
-		sk: dorucovatel, kurier
+		sk: dorucovatel, kurier, vodicovi, vodic
 		sv: bud, budet, chauffor, chauffören, brevbarare, foraren
 		da: bud, chauffor, chaufforen, postbud
 		no: bud, sjafor, sjaforen, postbud
@@ -2258,7 +2313,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수취인, 고객, 수령인, 받는분
 		zh: 收件人, 客户, 买家
 		bg: получателя, получател, получателят
-		el: παραληπτη, παραληπτης`},
+		el: παραληπτη, παραληπτης
+		et: saaja, saajale`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
 		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
@@ -2284,7 +2340,9 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송인, 보내는분, 판매자
 		zh: 寄件人, 发件人, 卖家, 商家
 		bg: подателя, подател, подателят
-		el: αποστολεα, αποστολεας`},
+		el: αποστολεα, αποστολεας
+		ar: المرسل, للمرسل
+		et: saatja, saatjale`},
 	{"ADDRESS", `
 		en: address, addressing, street, house number, postcode, zip code
 		es: direccion, domicilio
@@ -2406,9 +2464,13 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 소포, 택배, 상품, 물품
 		zh: 包裹, 快件, 邮件, 货物
 		bg: пратка, пратката, пратки, колет, колетът, пакет
-		el: αποστολη, δεμα, δεματος, αντικειμενο`},
+		el: αποστολη, δεμα, δεματος, αντικειμενο
+		et: saadetis, saadetise, pakk, paki
+		ar: الشحنة, شحنة, الأوردر, الطلب`},
 
 	// ---- whole statuses ----
+	{"^SHIPPED", `
+		en: fulfilled, fulfillment complete, fulfilment complete`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2416,7 +2478,7 @@ var clsLexiconTable = []clsLexEntry{
 		    awaiting order, to order, ordered, in production, partially fulfilled, partially shipped, partial, packing order,
 		    order in processing, order processing, seller processing, waiting for the seller to ship, waiting for seller to ship,
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
-		    to ship, ready to fulfill
+		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required
 		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido
 		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
 		    aprovado
@@ -2435,7 +2497,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
 		    status not available, information not available, no data, no record, invalid tracking number, carrier update,
-		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft
+		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft
 		es: pago pendiente, cancelado, cancelada, reembolsado, sin informacion, informacion no disponible
 		pt: aguardando pagamento do pedido, cancelado, cancelada, reembolsado, sem informacoes, informacao indisponivel, pedido cancelado
 		fr: annule, annulee, rembourse, aucune information, introuvable, commande introuvable, non trouve

@@ -159,6 +159,11 @@ var clsRuleTable = []clsRule{
 	rule("AWAIT {|SENDER|ORDER} {SHIPPED|DEPART}", 1),
 	rule("ORDER {PROCESS|PROGRESS|ACCEPT|CREATE}", 1).unlessAny("TRANSIT", "FORWARD", "EXPRESS", "CARRIER", "LASTMILE", "READY"),
 	rule("NOT {|yet} SHIPPED", 1),
+	// A store's own statuses, whole: "Pago aceptado", "Betaling aanvaard" (paid: 1), "Preparación en
+	// proceso" (1), "Enviado", "Verzonden", "Partially shipped" (2, the seller's word).
+	rule("^ {ORDER|} PAY {ACCEPT|RECEIVE|approved} $", 1), rule("^ {ACCEPT|RECEIVE} {ORDER|} PAY $", 1),
+	rule("^ {PROGRESS|} PREPARE {PROGRESS|} $", 1),
+	signal("^ {ORDER|} {|partially|partial} SHIPPED {ORDER|} $", 2, SignalLabelOnly),
 
 	// ---- 2 dispatched, label or data only ----
 	signal("PREADVICE", 2, SignalLabelOnly),
@@ -202,7 +207,7 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY} ... {ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|PROCESS|RECEIVE|ACCEPT|SORT FACILITY|FACILITY|WAREHOUSE} ... FIRSTMILE", 3),
 	rule("FIRSTMILE ... {SORT FACILITY|FACILITY|WAREHOUSE|ACCEPT|RECEIVE|PICKUP}", 3),
-	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE|GATEWAY}", 3), rule("{ARRIVE|RECEIVE|ACCEPT|PROCESS} ... ORIGIN POSTOFFICE", 3), rule("^ ORIGIN SCAN $", 3), rule("{ARRIVE|RECEIVE|ACCEPT} ... ORIGIN $", 3), // "Recibido en origen"
+	rule("{ARRIVE|RECEIVE|PROCESS} ... ORIGIN {SORT FACILITY|FACILITY|EXCHANGE|GATEWAY}", 3), rule("{ARRIVE|RECEIVE|ACCEPT|PROCESS} ... ORIGIN POSTOFFICE", 3), rule("^ ORIGIN PROCESS $", 3), rule("{ARRIVE|RECEIVE|ACCEPT} ... ORIGIN $", 3), // "Recibido en origen"
 	// "de Unidade de Tratamento em CAJAMAR / SP para Unidade de Tratamento em RECIFE / PE": a leg
 	// between two facilities says where only when a last-mile carrier prints it (the text alone
 	// could be either side of the border), or when it ends at the post office that delivers.
@@ -217,13 +222,13 @@ var clsRuleTable = []clsRule{
 	rule("RECEIVE ... PROCESS", 3), rule("^ {ITEM|} PROCESS {|OUTWARD|INWARD} $", 3),
 	rule("ITEM TO {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
 	// "Mercancía en Zaragoza", "Objeto em Curitiba": the item at a place the lexicon does not know.
-	rule("^ ITEM {en|em} ", 3), rule("^ ITEM {en|em} ", 9).atLastMile(),
+	rule("^ ITEM {en|em} ", 3).unlessAny(clsNotLocal...), rule("^ ITEM {en|em} ", 9).atLastMile().unlessAny(clsNotLocal...),
 	rule("{RECEIVE|ACCEPT} ... EXPRESS", 3), rule("EXPRESS ... {RECEIVE|ACCEPT}", 3),
 	rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 3), rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 9).atLastMile(),
 	rule("{TRANSIT|FORWARD} TO {|ORIGIN} AIRPORT", 3), rule("^ ITEM PROCESS $", 3), rule("^ {ITEM|} PROCESS $", 9).atLastMile(), rule("^ {RECEIVE|PICKUP} $", 3), rule("^ ITEM {RECEIVE|PICKUP} $", 3),
 
 	// ---- 4 handed_to_carrier: airline or line-haul ----
-	rule("{HANDOVER|DELIVERED|TO} ... {FLIGHT|LINEHAUL}", 4),
+	rule("{HANDOVER|DELIVERED|TO|FORWARD} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{HANDOVER|DELIVERED} TO {|INTL|EXPORT} {CARRIER|LINEHAUL}", 4),
 	rule("LOAD ... {FLIGHT|LINEHAUL}", 4), rule("{FLIGHT|LINEHAUL} ... {LOAD|HANDOVER|RECEIVE|ACCEPT}", 4),
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
@@ -242,11 +247,13 @@ var clsRuleTable = []clsRule{
 	signal("{HOLD|INSPECT} ... EXPORT", 5, SignalCustomsHold), signal("EXPORT ... {HOLD|INSPECT}", 5, SignalCustomsHold),
 
 	// ---- 6 departed_origin ----
-	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {ORIGIN COUNTRY|ORIGIN AIRPORT|ORIGINNAME|ABROAD}", 6),
+	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {ORIGIN COUNTRY|ORIGIN AIRPORT|ORIGINNAME|ABROAD}", 6).unlessAny("WAREHOUSE", "SORT", "FACILITY"), // not "left the warehouse in the country of origin"
 	// On its way to the airport or port of departure: not yet handed over, let alone departed.
-	rule("{TRANSIT|FORWARD} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3),
+	rule("{TRANSIT|FORWARD|SHIPPED} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3),
 	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... OUTWARD {FACILITY|SORT FACILITY}", 4),
-	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6), rule("{DEPART|LEAVE} ORIGIN $", 6),
+	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6).unlessAny("WAREHOUSE", "SORT", "FACILITY"), rule("{DEPART|LEAVE} ORIGIN $", 6),
+	// "Salida del país/región de origen", "Départ du pays d'origine": the country, then its origin.
+	rule("{DEPART|LEAVE} ... COUNTRY ... ORIGIN", 6).unlessAny("FACILITY", "SORT", "WAREHOUSE", "DEPOT"),
 	rule("{ORIGIN|ORIGINNAME} ... {DEPART|LEAVE}", 6).unlessAny("FACILITY", "WAREHOUSE", "SORT"), // "CHINA, SHENZHEN, Departed Sunyou Facility"
 	rule("{DEPART|LEAVE} ... {AIRPORT|FLIGHT}", 6), rule("{AIRPORT|FLIGHT} ... {DEPART|LEAVE}", 6),
 	rule("LINEHAUL DEPART", 6), rule("SHIPPED ... DEST COUNTRY", 6), // "Linehaul departed", "Отправлено в страну назначения"
@@ -262,7 +269,7 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6), // a scan in a foreign country: it has left, it may be in transit
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
 	rule("{FLIGHT|LINEHAUL} ... ARRIVE", 7), rule("ARRIVE ... {FLIGHT|LINEHAUL}", 7),
-	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
+	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("DELIVERED {TO|all|al|au} {|ORIGIN} AIRPORT", 4), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
 	rule("{ARRIVE|PICKUP|RECEIVE} ... DEST AIRPORT", 7), rule("{ARRIVE|RECEIVE} ... AIRPORT ... {DEST|DESTNAME}", 7),
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
@@ -305,7 +312,7 @@ var clsRuleTable = []clsRule{
 	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs": released to the post (with "(Inb)" after it, INWARD reads as 7 and rivalOf leaves it a suggestion)
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
-	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9), rule("^ DEST SCAN $", 9),
+	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9), rule("^ DEST PROCESS $", 9),
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
 	rule("{RECEIVE|ACCEPT|PROCESS|ARRIVE} ... {LOCAL|LASTMILE}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
@@ -322,7 +329,7 @@ var clsRuleTable = []clsRule{
 	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
 	// unit", "배송입고") is after customs: it only ever has the parcel there. Not when the text says
 	// more than a move (a pickup point, the sender, a notice, a delivery, money).
-	rule("{ARRIVE|DEPART|LEAVE|LOAD|SORT|SCAN}", 9).atLastMile().unlessAny(clsNotAMove...),
+	rule("{ARRIVE|DEPART|LEAVE|LOAD|SORT}", 9).atLastMile().unlessAny(clsNotAMove...),
 
 	// ---- 10 out_for_delivery ----
 	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10), rule("TRANSIT {for|voor|pour|para|per} DELIVERY", 10),
