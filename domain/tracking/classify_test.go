@@ -62,6 +62,11 @@ func TestClassify(t *testing.T) {
 		{"خارج للتوصيل", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"כשל מסירה", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 
+		// Store exports: Shopify's fulfilled, WooCommerce's status slugs as they export them.
+		{"Fulfilled", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"wc-processing", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"wc-completed", tracking.StageUnknown, tracking.SignalNone},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

@@ -20,10 +20,10 @@ import "strings"
 // The concepts:
 //
 //	events     ACCEPT RECEIVE PICKUP COLLECTED SHIPPED DEPART LEAVE ARRIVE TRANSIT FORWARD
-//	           HANDOVER LOAD PROCESS SORT SCAN OFD DELIVERED DELIVERY ATTEMPT FAIL ABSENT
+//	           HANDOVER LOAD PROCESS SORT OFD DELIVERED DELIVERY ATTEMPT FAIL ABSENT
 //	           RETURN REFUSE UNCLAIMED HOLD INSPECT RELEASE COMPLETE START PROGRESS PAY DUTY
 //	           DAMAGE LOSS NOTICE AVAILABLE COLLECT AWAIT PREPARE CREATE INFO LABEL PREADVICE
-//	           RESCHEDULE REDIRECT CLOSED
+//	           RESCHEDULE REDIRECT CANCEL
 //	modifiers  NOT FUTURE TODAY BACK NEXT TO FROM BY
 //	places     FACILITY WAREHOUSE DEPOT POSTOFFICE PICKUPPOINT LOCKER NEIGHBOR DOORSTEP
 //	           RECEPTION ORIGIN DEST COUNTRY ABROAD INTL EXCHANGE OUTWARD INWARD AIRPORT FLIGHT
@@ -198,7 +198,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"ORIGIN AIRPORT", `
 		en: departure airport, port of departure, origin airport, departure port, port of loading`},
 	{"DEST AIRPORT", `
-		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport`},
+		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport
+		ko: 목적항, 도착항`},
 	{"CUSTOMS RELEASE", `
 		en: out of customs, out of customs, out of foreign customs
 		de: zollfreigabe, verzollt
@@ -1839,7 +1840,7 @@ var clsLexiconTable = []clsLexEntry{
 		he: מכס, מכס, המכס, מהמכס, במכס, למכס, בית המכס
 		ja: 税関, 通関
 		ko: 세관, 통관, 세관지정, 장치장
-		zh: 海关, 清关, 报关, 通关, 关务
+		zh: 海关, 清关, 报关, 通关, 关务, 保税
 		bg: митница, митницата, митническа, митническо
 		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص`},
 	{"EXPORT", `
@@ -2468,6 +2469,8 @@ var clsLexiconTable = []clsLexEntry{
 		ar: الشحنة, شحنة, الأوردر, الطلب`},
 
 	// ---- whole statuses ----
+	{"^SHIPPED", `
+		en: fulfilled, fulfillment complete, fulfilment complete`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2475,7 +2478,7 @@ var clsLexiconTable = []clsLexEntry{
 		    awaiting order, to order, ordered, in production, partially fulfilled, partially shipped, partial, packing order,
 		    order in processing, order processing, seller processing, waiting for the seller to ship, waiting for seller to ship,
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
-		    to ship, ready to fulfill
+		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required
 		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido
 		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
 		    aprovado
@@ -2494,7 +2497,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
 		    status not available, information not available, no data, no record, invalid tracking number, carrier update,
-		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft
+		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft
 		es: pago pendiente, cancelado, cancelada, reembolsado, sin informacion, informacion no disponible
 		pt: aguardando pagamento do pedido, cancelado, cancelada, reembolsado, sem informacoes, informacao indisponivel, pedido cancelado
 		fr: annule, annulee, rembourse, aucune information, introuvable, commande introuvable, non trouve

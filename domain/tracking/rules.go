@@ -222,13 +222,13 @@ var clsRuleTable = []clsRule{
 	rule("RECEIVE ... PROCESS", 3), rule("^ {ITEM|} PROCESS {|OUTWARD|INWARD} $", 3),
 	rule("ITEM TO {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
 	// "Mercancía en Zaragoza", "Objeto em Curitiba": the item at a place the lexicon does not know.
-	rule("^ ITEM {en|em} ", 3), rule("^ ITEM {en|em} ", 9).atLastMile(),
+	rule("^ ITEM {en|em} ", 3).unlessAny(clsNotLocal...), rule("^ ITEM {en|em} ", 9).atLastMile().unlessAny(clsNotLocal...),
 	rule("{RECEIVE|ACCEPT} ... EXPRESS", 3), rule("EXPRESS ... {RECEIVE|ACCEPT}", 3),
 	rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 3), rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 9).atLastMile(),
 	rule("{TRANSIT|FORWARD} TO {|ORIGIN} AIRPORT", 3), rule("^ ITEM PROCESS $", 3), rule("^ {ITEM|} PROCESS $", 9).atLastMile(), rule("^ {RECEIVE|PICKUP} $", 3), rule("^ ITEM {RECEIVE|PICKUP} $", 3),
 
 	// ---- 4 handed_to_carrier: airline or line-haul ----
-	rule("{HANDOVER|DELIVERED|TO} ... {FLIGHT|LINEHAUL}", 4),
+	rule("{HANDOVER|DELIVERED|TO|FORWARD} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{HANDOVER|DELIVERED} TO {|INTL|EXPORT} {CARRIER|LINEHAUL}", 4),
 	rule("LOAD ... {FLIGHT|LINEHAUL}", 4), rule("{FLIGHT|LINEHAUL} ... {LOAD|HANDOVER|RECEIVE|ACCEPT}", 4),
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
