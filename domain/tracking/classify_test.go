@@ -67,6 +67,13 @@ func TestClassify(t *testing.T) {
 		{"wc-processing", tracking.StageOrderCompleted, tracking.SignalNone},
 		{"wc-completed", tracking.StageUnknown, tracking.SignalNone},
 
+		// Batch 19's words and rules.
+		{"Вручение не состоялось", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Получено адресатом", tracking.StageDelivered, tracking.SignalNone},
+		{"Получено отправителем", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"International inbound accepted", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"到达台北分拨中心，等待交航", tracking.StageHandedToCarrier, tracking.SignalNone},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

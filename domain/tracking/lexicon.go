@@ -196,7 +196,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"ORIGIN SORT FACILITY", `
 		en: departure transport hub, departure hub, origin hub, origin facility, origin sorting center, origin sorting centre`},
 	{"ORIGIN AIRPORT", `
-		en: departure airport, port of departure, origin airport, departure port, port of loading`},
+		en: departure airport, port of departure, origin airport, departure port, port of loading
+		zh: 起飞地机场, 始发机场, 起运机场`},
 	{"DEST AIRPORT", `
 		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport
 		ko: 목적항, 도착항`},
@@ -1309,7 +1310,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok, successed
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
 		pt: concluido, concluida, finalizado, finalizada, completo, completa, terminado, sucesso, com sucesso, efetuado, realizada, terminou
-		fr: termine, terminee, complete, effectue, effectuee, reussi, reussie, avec succes, fini
+		fr: termine, terminee, complete, effectue, effectuee, reussi, reussie, avec succes, fini, accompli, accomplie
 		de: abgeschlossen, erfolgreich, beendet, erledigt, erfolgt, vollzogen
 		nl: afgerond, voltooid, gereed, succesvol, klaar
 		it: completato, completata, concluso, conclusa, terminato, terminata, con successo, effettuato, effettuata, eseguito
@@ -1321,7 +1322,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: fullfort, ferdig, gjennomfort, avsluttet
 		fi: valmis, valmistunut, paattynyt, suoritettu, onnistui, onnistuneesti
 		tr: tamamlandi, basarili, basariyla, tamamlanmistir, bitti
-		ru: завершено, завершен, успешно, окончено, завершение, уплачены, уплачен
+		ru: завершено, завершен, успешно, окончено, завершение, уплачены, уплачен, состоялось, состоялась
 		uk: завершено, успішно, завершене, завершена, завершений
 		hu: befejezodott, sikeres, sikeresen
 		ro: finalizat, finalizata, cu succes
@@ -1460,7 +1461,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: savnet, borte, forsvunnet, mistet, stjalet
 		fi: kadonnut, kadotettu, hukassa, varastettu
 		tr: kayip, kayboldu, calindi
-		ru: утеряно, утрачено, утрата, потеряно, утерян, утеряна, утеря
+		ru: утеряно, утрачено, утрата, потеряно, утерян, утеряна, утеря, потерял, потеряно, потеряна
 		hu: elveszett, elveszett kuldemeny
 		ro: pierdut, pierduta, pierdere
 		ja: 紛失
@@ -1504,7 +1505,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
 		tr: teslim alinabilir, teslime hazir, kargomatta, teslim almaya hazir
-		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования
+		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования, готов к получению, готово к получению, ожидает адресата
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
@@ -1663,7 +1664,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: elektronisk forhandsvarslet, vi har mottatt informasjon, sendingen er registrert, ennakkomelding
 		fi: ennakkotiedot vastaanotettu, lahetyksen tiedot vastaanotettu, odottaa lahettajalta
 		tr: elektronik bildirim, gonderi bilgisi alindi
-		ru: электронное уведомление, присвоен трек номер, принято в обработку
+		ru: электронное уведомление, присвоен трек номер, принято в обработку, присвоен идентификатор
 		ja: 情報登録, 荷物情報
 		ko: 상품인수대기, 접수대기, 운송장출력, 오더접수
 		zh: 预报, 已预报, 电子信息已收到, 等待揽收`},
@@ -1706,7 +1707,8 @@ var clsLexiconTable = []clsLexEntry{
 		fi: uudelleenohjattu
 		tr: yonlendirildi
 		ja: 転送
-		zh: 改派, 转寄`},
+		zh: 改派, 转寄
+		ru: перенаправлено, перенаправлена`},
 	{"BACK", `
 		en: back, back to, back at, returned to depot, return to depot, returned to facility, returned to hub, returned to station, returned for re delivery, returned for redelivery
 		    returned to delivery office, returned to the delivery office, returned to the depot, returned to the facility,
@@ -1773,6 +1775,12 @@ var clsLexiconTable = []clsLexEntry{
 		de: exportverzollung, ausfuhrverzollung`},
 	{"TO DELIVERY", `
 		sk: na dorucenie, pre dorucenie`},
+	{"AWAIT FLIGHT", `
+		en: ready for boarding, awaiting boarding`},
+	{"BY RECIPIENT", `
+		ru: адресатом, получателем`},
+	{"BY SENDER", `
+		ru: отправителем`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2195,7 +2203,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 本地, 末端, 落地`},
 	{"TRANSITHUB", `
 		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through, transshipment port, transhipment port, transshipment hub
-		    transit centre, transit point, transit country region, third country, transit port
+		    transit centre, transit point, transit country region, third country, transit port, transshipment hub
 		es: pais de transito
 		pt: pais de transito
 		fr: pays de transit
@@ -2421,7 +2429,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: pedido, ordem, compra
 		fr: commande
 		de: bestellung, auftrag
-		nl: bestelling, order
+		nl: bestelling, order, bezorgopdracht
 		it: ordine
 		pl: zamowienie, zamowienia
 		cs: objednavka, objednavky, objednavku
