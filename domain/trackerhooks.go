@@ -71,8 +71,9 @@ func (t Tracker) SignatureHeader() string {
 //     body, keyed with the webhook secret (Settings → Webhooks in AfterShip):
 //     https://www.aftership.com/docs/tracking/webhook/webhook-signature
 //   - 17TRACK (API v2): the sign header is the hex SHA-256 of the raw request body, a "/" and the
-//     account's security key (the same key as the 17token API header):
-//     https://api.17track.net/en/doc?version=v2.2&anchor=webhook
+//     account's security key (the same key as the 17token API header), as integrations of it quote
+//     the v2.2 document (https://api.17track.net/en/doc?version=v2.2&anchor=webhook), which could
+//     not be read here; handlers/testdata/hooks/README.md says what was found instead.
 func (t Tracker) Sign(secret string, body []byte) string {
 	if t == Tracker17Track {
 		h := sha256.New()
@@ -330,7 +331,7 @@ func (s *Store) processDelivery(ctx context.Context, seller SellerID, d TrackerD
 		e.OrderRef = ref
 		events[i] = e
 	}
-	res, err := s.ingestEvents(ctx, seller, nil, d.Tracker.Label()+" webhook", events, false, checkTrackerEvent, obs)
+	res, err := s.ingestEvents(ctx, seller, nil, string(d.Tracker), d.Tracker.Label()+" webhook", events, false, checkTrackerEvent, obs)
 	if err != nil {
 		return TrackerDelivery{}, err
 	}
