@@ -74,6 +74,12 @@ func TestClassify(t *testing.T) {
 		{"International inbound accepted", tracking.StageArrivedDestination, tracking.SignalNone},
 		{"到达台北分拨中心，等待交航", tracking.StageHandedToCarrier, tracking.SignalNone},
 
+		// Batch 21's words: Thailand Post's status names, Kazpost's customs on the sender's side.
+		{"นำจ่ายไม่สำเร็จ", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"ส่งมอบให้สายการบิน", tracking.StageHandedToCarrier, tracking.SignalNone},
+		{"Отправление передано на таможню страны отправителя", tracking.StageExportCustoms, tracking.SignalNone},
+		{"Отправление возвращено из таможни", tracking.StageCustomsCleared, tracking.SignalNone},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

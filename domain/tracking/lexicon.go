@@ -295,7 +295,8 @@ var clsLexiconTable = []clsLexEntry{
 		it: locker pieno
 		fr: non distribuable
 		he: כשל מסירה, מסירה נכשלה
-		ar: فشل تسليم, فشل التسليم, فشل التوصيل`},
+		ar: فشل تسليم, فشل التسليم, فشل التوصيل
+		th: นำจ่ายไม่สำเร็จ`},
 	{"EXCEPTION", `
 		en: exception, exceptions, anomaly, incident, irregularity, issue, issues, problem, problems, error, delayed, delay, delays, unforeseen issue, unforseen issue, unusual, processing issue, processing error, processing delay, sorting error, misroute, misrouted, mis-sorted, missort
 		pt: atraso
@@ -455,7 +456,8 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραλαβη
 		ja: 引受, 引き受け, 受付, 荷受
 		ko: 접수, 접수완료
-		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货`},
+		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货
+		th: รับฝาก, รับฝากผ่านตัวแทน`},
 	{"RECEIVE", `
 		en: received, receive, receiving, receipt, in possession of, possession, we have your item, we have your package, we have your parcel, we have your shipment
 		es: recibido, recibida, recibimos, recepcion
@@ -475,7 +477,9 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
 		ro: in posesia noastra, in posesia
-		he: התקבל, התקבלה`},
+		he: התקבל, התקבלה
+		th: รับเข้า
+		ar: مستلم, تم الاستلام`},
 	{"PICKUP", `
 		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
@@ -609,7 +613,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸送中, 運送中, 移動中, 通過
 		ko: 이동중, 운송중, 간선상차, 간선하차, 이동
 		zh: 运输中, 在途, 转运, 运送中
-		bg: транзит, в транзит`},
+		bg: транзит, в транзит
+		th: อยู่ระหว่างการขนส่ง`},
 	{"FORWARD", `
 		hr: otpremljena, otpremljeno, otpremljen, predano, proslijedena, proslijedjena
 		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,
@@ -721,7 +726,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: terminal, terminalen, sorteringssentral, postterminal, logistikksenter, sorteringsterminal
 		fi: terminaali, terminaaliin, terminaalissa, logistiikkakeskus, lajittelukeskus, postikeskus
 		tr: transfer merkezi, aktarma merkezi, dagitim merkezi, isleme merkezi, transfer merkezinde
-		ru: сортировочный центр, сортировочного центра, логистический центр, магистральный сортировочный центр, цех, сц, цгп, уопк, сортировочн*
+		ru: сортировочный центр, сортировочного центра, логистический центр, магистральный сортировочный центр, цех, сц, цгп, уопк, сортировочн*, сц, сортцентр, сортцентра, сортцентре, участка сортировки, участок сортировки
 		uk: сортувальний центр, сортувального центру
 		hu: logisztikai kozpont, depo, csomagkozpont, rendezokozpont*, szortirozokozpont*
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
@@ -729,7 +734,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
 		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站
 		he: מרכז מיון, במרכז המיון, מרכז המיון
-		ar: مركز الفرز`},
+		ar: مركز الفرز
+		th: ศูนย์คัดแยก`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
@@ -835,7 +841,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 우체국
 		zh: 邮局, 邮政局, 邮政网点
 		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר
-		et: postkontorisse, postkontoris, postkontor`},
+		et: postkontorisse, postkontoris, postkontor
+		th: ที่ทำการไปรษณีย์`},
 	{"PICKUPPOINT", `
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
@@ -858,13 +865,14 @@ var clsLexiconTable = []clsLexEntry{
 		no: hentested, utleveringssted, hentestedet, pakkeutlevering
 		fi: noutopiste, noutopisteessa, noutopisteeseen, palvelupiste, postin palvelupiste, pakettipiste, noutopaikka, maarapakettipisteeseen, maarapakettipisteessa
 		tr: teslimat noktasi, kargo noktasi, kargomat noktasi, alim noktasi
-		ru: пункт выдачи, пункт выдачи заказов, пвз, пвз, клиентский зал
+		ru: пункт выдачи, пункт выдачи заказов, пвз, пвз, клиентский зал, пункт самовывоза, пункте самовывоза
 		uk: відділення, відділенні
 		hu: atveteli pont, csomagpont, pickpack pont
 		ro: punct de ridicare, easybox punct, punct de livrare, punctul de livrare, punct livrare, punctul de ridicare
 		ja: コンビニ, 受取所, 取扱店
 		ko: 편의점, 점포
-		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
+		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢
+		th: จุดรับสิ่งของ`},
 	{"LOCKER", `
 		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker, postomat
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
@@ -953,7 +961,9 @@ var clsLexiconTable = []clsLexEntry{
 		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה, יצא למסירה, במסירה
 		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب, خارج للتوصيل, خرجت للتسليم, خرج للتوصيل, جاري تسليم, جاري التسليم
 		sk: na vozidle pre dorucenie
-		tr: dagitima cikmis`},
+		tr: dagitima cikmis
+		th: อยู่ระหว่างการนำจ่าย
+		ru: выдача на доставку`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -988,7 +998,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
 		bg: доставена, доставен, доставено, доставени, връчена, връчен
 		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
-		et: katte toimetatud, kattetoimetatud, uleantud saajale`},
+		et: katte toimetatud, kattetoimetatud, uleantud saajale
+		th: นำจ่ายสำเร็จ`},
 	{"DELIVERY", `
 		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
@@ -1015,7 +1026,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 投递
 		bg: доставка, доставката, доставяне
 		el: παραδοση, διανομη
-		ar: تسليم, التسليم`},
+		ar: تسليم, التسليم
+		th: นำจ่าย`},
 	{"ATTEMPT", `
 		hr: pokusaj, pokusaja
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
@@ -1215,7 +1227,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수취거절, 수취 거부, 거부
 		zh: 拒收, 拒签, 拒绝签收, 拒绝
 		uk: відмова*, відмовився
-		bg: отказано от получателя, отказана от получателя, отказ от получателя`},
+		bg: отказано от получателя, отказана от получателя, отказ от получателя
+		ar: مرفوض`},
 	{"UNCLAIMED", `
 		en: unclaimed, not collected, not picked up, uncollected, storage period expired, holding period expired, not called for, not claimed
 		es: no retirado, no reclamado, plazo de permanencia
@@ -1260,7 +1273,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: retinut, retinuta
 		ja: 保留, 留置
 		ko: 보류, 통관보류
-		zh: 扣留, 扣关, 暂扣, 滞留`},
+		zh: 扣留, 扣关, 暂扣, 滞留
+		ar: معلق`},
 	{"INSPECT", `
 		hr: pregled, pregleda, pregledu
 		en: inspection, inspected, examination, examined, x-ray, xray, check, checked, investigation, verification, audit, exam
@@ -1505,7 +1519,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
 		tr: teslim alinabilir, teslime hazir, kargomatta, teslim almaya hazir
-		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования, готов к получению, готово к получению, ожидает адресата
+		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования, готов к получению, готово к получению, ожидает адресата, на хранении, ожидает клиента
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
@@ -1513,7 +1527,7 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수령가능, 보관중
 		zh: 待取, 待取件, 待自提, 待领取, 可取件
 		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף, זמין לאיסוף
-		ar: متاح للاستلام, جاهز للاستلام`},
+		ar: متاح للاستلام, جاهز للاستلام, معلق للاستلام`},
 	{"COLLECT", `
 		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup, self collecting, self-collecting, self collection, self collect
 		es: recoger, retirar, recogida en, recogeran, recogera
@@ -1667,7 +1681,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: электронное уведомление, присвоен трек номер, принято в обработку, присвоен идентификатор
 		ja: 情報登録, 荷物情報
 		ko: 상품인수대기, 접수대기, 운송장출력, 오더접수
-		zh: 预报, 已预报, 电子信息已收到, 等待揽收`},
+		zh: 预报, 已预报, 电子信息已收到, 等待揽收
+		th: เตรียมการฝากส่ง`},
 	{"RESCHEDULE", `
 		vi: hoan giao hang
 		en: rescheduled, reschedule, new delivery date, rearranged, will redeliver, redeliver, redelivery, redelivery scheduled, requested later delivery, later delivery, future delivery, held for future delivery
@@ -1747,7 +1762,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: следующий
 		zh: 下一站`},
 	{"FROM CUSTOMS", `
-		pl: z cla`},
+		pl: z cla
+		ru: из таможни, с таможни`},
 	{"TO CUSTOMS", `
 		pl: do cla`},
 	{"DELIVERY ADDRESS", `
@@ -1781,6 +1797,32 @@ var clsLexiconTable = []clsLexEntry{
 		ru: адресатом, получателем`},
 	{"BY SENDER", `
 		ru: отправителем`},
+	{"CUSTOMS COMPLETE", `
+		ru: прошло таможенный контроль, прошел таможенный контроль, прошла таможенный контроль`},
+	{"FUTURE DEPART", `
+		es: disponible para salir`},
+	{"ARRIVE OUTWARD EXCHANGE", `
+		th: ถึงที่ทำการแลกเปลี่ยนระหว่างประเทศขาออก`},
+	{"ARRIVE INWARD EXCHANGE", `
+		th: ถึงที่ทำการแลกเปลี่ยนระหว่างประเทศขาเข้า`},
+	{"DEPART FROM OUTWARD EXCHANGE", `
+		th: ส่งออกจากที่ทำการแลกเปลี่ยนระหว่างประเทศขาออก`},
+	{"ARRIVE POSTOFFICE", `
+		th: ถึงที่ทำการไปรษณีย์`},
+	{"PROGRESS CUSTOMS", `
+		th: ดำเนินพิธีการศุลกากร`},
+	{"RETURN SENDER", `
+		th: ส่งคืนต้นทาง`},
+	{"HANDOVER TO FLIGHT", `
+		th: ส่งมอบให้สายการบิน`},
+	{"FLIGHT RECEIVE", `
+		th: สายการบินรับมอบ`},
+	{"AVAILABLE LOCKER", `
+		ru: хранение в постамате`},
+	{"TO FLIGHT", `
+		ru: на рейс`},
+	{"DEPART FROM", `
+		ru: отправка из`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1914,7 +1956,8 @@ var clsLexiconTable = []clsLexEntry{
 		it: origine
 		zh: 始发
 		pl: pochodzenia
-		tr: mense`},
+		tr: mense
+		ar: المنشأ`},
 	{"ORIGIN COUNTRY", `
 		es: pais de origen, pais de salida
 		pt: pais de origem, pais de origem do objeto, pais remetente
@@ -1930,7 +1973,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: opprinnelsesland, avsenderland, avsenderlandet
 		fi: lahtomaa, lahtomaassa, lahtomaasta, lahettajamaa, alkuperamaa
 		tr: cikis ulkesi, gonderici ulke, mense ulke
-		ru: страна отправления, страны отправления, страны происхождения, страну отправления, страна отправления, страны отправления
+		ru: страна отправления, страны отправления, страны происхождения, страну отправления, страна отправления, страны отправления, страны отправителя, стране отправителя, страна отправителя, страну отправителя
 		uk: країна відправлення, країни походження, країна походження, країну походження
 		hu: feladasi orszag, kiindulasi orszag
 		ro: tara de origine, tara de expediere
@@ -1972,7 +2015,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: mottakerlandet, destinasjonslandet, mottakerland
 		fi: kohdemaa, kohdemaahan, kohdemaassa, vastaanottajamaa
 		tr: varis ulkesi, alici ulke, hedef ulke
-		ru: страна назначения, страну назначения, страны назначения
+		ru: страна назначения, страну назначения, страны назначения, страны получателя, стране получателя, страна получателя, страну получателя
 		uk: країна призначення, країну призначення
 		hu: celorszag, rendeltetesi orszag
 		ro: tara de destinatie
@@ -2067,7 +2110,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: utvekslingskontor
 		fi: vaihtotoimipaikka
 		tr: degisim merkezi, degistirme merkezi
-		ru: место международного обмена, ммпо
+		ru: место международного обмена, ммпо, пункт обмена, пункте обмена, пункта обмена, место международного обмена
 		ja: 交換局, 国際交換局, 国際交換支店, 交換支店
 		ko: 교환국, 국제우편물류센터, 교환국
 		zh: 交换站`},
@@ -2217,7 +2260,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: transittland
 		fi: kauttakulkumaa
 		tr: transit ulke
-		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите
+		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите, промежуточный пункт обмена, транзитный пункт обмена
 		zh: 中转国, 中转地, 中转, 过境, 中转港
 		ro: tara de tranzit`},
 	{"GATEWAY", `
