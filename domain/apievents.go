@@ -135,12 +135,13 @@ func checkEvent(e APIEvent) *ItemError {
 // bad item keeps the whole batch out. It returns a *ValidationError for an empty batch or one
 // over MaxAPIBatch; a result without ImportID imported nothing.
 func (s *Store) IngestEvents(ctx context.Context, seller SellerID, user *int64, events []APIEvent, atomic bool, obs ImportObserver) (BatchResult, error) {
-	return s.ingestEvents(ctx, seller, user, "API", events, atomic, checkEvent, obs)
+	return s.ingestEvents(ctx, seller, user, "api", "API", events, atomic, checkEvent, obs)
 }
 
 // ingestEvents is IngestEvents for every source of events (the API, a tracker's webhook): the
-// import is named after source, and check is what an event needs beyond what ParseRow checks.
-func (s *Store) ingestEvents(ctx context.Context, seller SellerID, user *int64, source string, events []APIEvent, atomic bool,
+// import's source is source (imports.source) and its name starts with label, and check is what
+// an event needs beyond what ParseRow checks.
+func (s *Store) ingestEvents(ctx context.Context, seller SellerID, user *int64, source, label string, events []APIEvent, atomic bool,
 	check func(APIEvent) *ItemError, obs ImportObserver) (BatchResult, error) {
 	switch {
 	case len(events) == 0:
@@ -178,7 +179,7 @@ func (s *Store) ingestEvents(ctx context.Context, seller SellerID, user *int64, 
 		res.Accepted = 0
 		return res, nil
 	}
-	im, err := s.importRecords(ctx, seller, user, fmt.Sprintf("%s: %d events", source, len(good)), eventColumns, good, set, obs)
+	im, err := s.importRecords(ctx, seller, user, source, fmt.Sprintf("%s: %d events", label, len(good)), "events", eventColumns, good, set, obs)
 	if err != nil {
 		return BatchResult{}, err
 	}
@@ -204,7 +205,7 @@ func (s *Store) PutOrder(ctx context.Context, seller SellerID, user *int64, ref 
 		}
 		return false, err
 	}
-	im, err := s.importRecords(ctx, seller, user, "API: order "+ref, orderColumns, [][]string{rec}, set, obs)
+	im, err := s.importRecords(ctx, seller, user, "api", "API: order "+ref, "order", orderColumns, [][]string{rec}, set, obs)
 	if err != nil {
 		return false, err
 	}
@@ -212,8 +213,11 @@ func (s *Store) PutOrder(ctx context.Context, seller SellerID, user *int64, ref 
 }
 
 // importRecords writes recs as a CSV file with a header of cols and runs it as an import of
-// source 'api', as `portal import` runs a file. An import that failed is an error.
-func (s *Store) importRecords(ctx context.Context, seller SellerID, user *int64, name string, cols []csvfile.Column, recs [][]string, set ImportSettings, obs ImportObserver) (Import, error) {
+// source, as `portal import` runs a file, merged together with the seller's other batches of the
+// same kind (the same cols) that wait for the seller's merge at the same time (importGrouped). An
+// import that failed is an error.
+func (s *Store) importRecords(ctx context.Context, seller SellerID, user *int64, source, name, kind string, cols []csvfile.Column, recs [][]string,
+	set ImportSettings, obs ImportObserver) (Import, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	header := make([]string, len(cols))
@@ -222,17 +226,12 @@ func (s *Store) importRecords(ctx context.Context, seller SellerID, user *int64,
 	}
 	_ = w.Write(header) // a bytes.Buffer does not fail
 	_ = w.WriteAll(recs)
-	im, err := s.CreateImport(ctx, seller, NewImport{UserID: user, Source: "api", Filename: name, Size: int64(buf.Len())})
+	im, err := s.CreateImport(ctx, seller, NewImport{UserID: user, Source: source, Filename: name, Size: int64(buf.Len())})
 	if err != nil {
 		return Import{}, err
 	}
-	run, err := s.BeginImport(ctx, seller, im.ID, set)
-	if err != nil {
-		return Import{}, err
-	}
-	run.coalesceSweep = true
-	done, _, err := run.Complete(ctx, &buf, obs)
-	return done, err
+	m := &groupMember{id: im.ID, body: buf.Bytes(), records: len(recs), lead: make(chan struct{}), done: make(chan groupResult, 1)}
+	return s.importGrouped(ctx, seller, kind, set, m, obs)
 }
 
 // APIShipment is a shipment as the API answers it: its facts, its stage, its stage timeline

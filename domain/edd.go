@@ -241,8 +241,8 @@ func refreshEDD(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 		FROM (SELECT 1) one LEFT JOIN edd_refresh r ON r.seller_id = $1`, seller); err != nil {
 		return fmt.Errorf("estimated delivery: %w", err)
 	}
-	rebuild := st.Stored == nil || (st.New > 0 && (st.New*20 >= *st.Stored || st.At.Before(now.Add(-24*time.Hour))))
-	if !rebuild && st.At.Before(now.Add(-24*time.Hour)) {
+	rebuild, recount := eddRebuildDue(st.Stored, st.At, st.New, now)
+	if recount {
 		var all int64
 		if err := tx.GetContext(ctx, &all, `SELECT count(*) FROM shipments WHERE seller_id = $1 AND stage = 11`, seller); err != nil {
 			return fmt.Errorf("estimated delivery: %w", err)
@@ -267,6 +267,22 @@ func refreshEDD(ctx context.Context, tx *sqlx.Tx, seller SellerID, now time.Time
 		return fmt.Errorf("estimated delivery: windows: %w", err)
 	}
 	return nil
+}
+
+// eddRebuildDue says whether a seller's edd_stats are rebuilt now, or first recounted. stored is
+// the deliveries the last rebuild counted (nil: never built), at when it was built or last
+// checked, newer the deliveries since its latest one: a rebuild when they are 5% or more of
+// stored, or any at all a day later; with none newer, a recount once a day (older deliveries may
+// have been imported since, which the stage index does not show as newer).
+func eddRebuildDue(stored *int64, at *time.Time, newer int64, now time.Time) (rebuild, recount bool) {
+	if stored == nil || at == nil {
+		return true, false
+	}
+	dayOld := at.Before(now.Add(-24 * time.Hour))
+	if newer > 0 && (newer*20 >= *stored || dayOld) {
+		return true, false
+	}
+	return false, dayOld
 }
 
 // rebuildEDDStats replaces the seller's edd_stats: p50 and p90 (percentile_cont) of the seconds

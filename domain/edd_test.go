@@ -261,3 +261,29 @@ func TestEDDMissedNotOnDefaults(t *testing.T) {
 		t.Errorf("past the default late end: %q", got)
 	}
 }
+
+// TestEDDMissedNotForUntrackedService: a service whose tracking stops after the hand-over to the
+// destination carrier raises no missed estimate from arrival on (its last scans say nothing of
+// delivery), while the same parcel on a tracked service does.
+func TestEDDMissedNotForUntrackedService(t *testing.T) {
+	t.Parallel()
+	f := newSweepFixture(t)
+	const header = "Order ID,Shipping Method,Last Event,Event Time,Country\n"
+	mustImport(t, f.s, f.seller, header+strings.ReplaceAll(eddHistory("H", 20, eddService, "FR", at("2026-08-01 10:00")), ",,\n", "\n")+
+		"U-1,Untracked Line,Import clearance start,2026-10-01 10:00,FR\n"+
+		"T-1,Tracked Line,Import clearance start,2026-10-01 10:00,FR\n")
+	f.exec(`INSERT INTO untracked_services (seller_id, name)
+		SELECT seller_id, service_key FROM shipments WHERE seller_id = $1 AND order_ref = 'U-1'`, f.seller)
+	f.sweep(at("2026-10-01 11:00"))
+	e := f.estimate("T-1")
+	if e.Basis == domain.EDDBasis("default") {
+		t.Fatalf("basis %q: the country's history should give the window", e.Basis)
+	}
+	f.sweep(e.Late.Add(time.Hour))
+	if got := f.open("T-1"); !strings.Contains(got, "edd_missed") {
+		t.Errorf("tracked service past its late end: %q, want edd_missed", got)
+	}
+	if got := f.open("U-1"); strings.Contains(got, "edd_missed") {
+		t.Errorf("untracked service past its late end: %q", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -100,6 +101,10 @@ func (im Import) Runnable() bool {
 	return im.Status == ImportUploaded || im.Status == ImportFailed || im.Status == ImportInterrupted
 }
 
+// apiBatchOrphanedAfter is how long an API batch may wait for its group before
+// MarkInterruptedImports takes its process for dead.
+const apiBatchOrphanedAfter = 10 * time.Minute
+
 // parcelsCountedWithin is how long after a done import its page waits for the sweep after it to
 // count the parcels that need the seller; a sweep that failed never does.
 const parcelsCountedWithin = 2 * time.Minute
@@ -143,7 +148,7 @@ type ImportSettings struct {
 // NewImport is the input of CreateImport.
 type NewImport struct {
 	UserID   *int64
-	Source   string // "upload", "cli", "demo" or "api"
+	Source   string // "upload", "cli", "demo", "api", or a tracker's webhook ("aftership", "17track")
 	Filename string
 	Size     int64
 }
@@ -192,11 +197,18 @@ func (s *Store) ListImports(ctx context.Context, seller SellerID, limit int) ([]
 // several replicas, because a replica's running import holds its lock. The CASE makes sure the
 // lock is only tried for running imports (SQL does not promise the order of an AND): a lock
 // held for a moment on another import would make its BeginImport report a false conflict.
+//
+// So is an API batch (or a tracker's delivery) that never began: recorded, it waits in its
+// process for its group (apigroup.go), which begins it within seconds; one still waiting after
+// apiBatchOrphanedAfter lost its process.
 func (s *Store) MarkInterruptedImports(ctx context.Context) (int64, error) {
 	res, err := s.db.ExecContext(ctx, `
 		UPDATE imports SET status = 'interrupted', finished_at = now(),
 		       error = 'The portal stopped during this import. Nothing from it was saved; run it again.'
-		WHERE status = 'running' AND CASE WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+importRunLockSQL+`) END`)
+		WHERE status IN ('running', 'uploaded') AND CASE
+			WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+importRunLockSQL+`)
+			ELSE source IN ('api', 'aftership', '17track') AND created_at < now() - $1::interval END`,
+		fmt.Sprintf("%d seconds", int(apiBatchOrphanedAfter.Seconds())))
 	if err != nil {
 		return 0, fmt.Errorf("mark interrupted imports: %w", err)
 	}
@@ -220,6 +232,9 @@ type ImportRun struct {
 	tx     *sqlx.Tx
 	seller SellerID
 	id     int64
+	// others are the imports begun with id in the same transaction (API batches merged
+	// together, apigroup.go): they load, commit and fail together.
+	others []int64
 	set    ImportSettings
 	cls    *tracking.Classifier
 	// coalesceSweep leaves the sweep after the import to another import of the seller that is
@@ -228,6 +243,21 @@ type ImportRun struct {
 	// end). The last batch sweeps, and so does any import that fails while a batch may have left
 	// its sweep to it; a later import that dies with its process leaves it to the periodic sweep.
 	coalesceSweep bool
+	// mergeLocked, when set, is called once the run holds the seller's merge lock, and committed
+	// right after its transaction committed.
+	mergeLocked, committed func()
+}
+
+// ids are the run's imports: id, then the others.
+func (run *ImportRun) ids() []int64 { return append([]int64{run.id}, run.others...) }
+
+// importPart is one import of a run and its input: a file, or one API batch of a group, with
+// what staging (stageRows) and merging (mergeStaged) it did.
+type importPart struct {
+	id     int64
+	r      io.Reader
+	staged stagedFile
+	counts mergeCounts
 }
 
 // BeginImport opens the import's transaction, takes its run lock and marks it running, so that a
@@ -236,6 +266,12 @@ type ImportRun struct {
 // cannot work (no order reference column). The command line runs a file at once this way; an
 // upload is queued instead (QueueImport) and begun by the queue (ImportQueue).
 func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set ImportSettings) (*ImportRun, error) {
+	return s.beginImports(ctx, seller, []int64{id}, set)
+}
+
+// beginImports is BeginImport for one or more imports of the seller at once, loaded in one
+// transaction (API batches merged together, apigroup.go): it fails if any of them cannot begin.
+func (s *Store) beginImports(ctx context.Context, seller SellerID, ids []int64, set ImportSettings) (*ImportRun, error) {
 	if err := set.Mapping.Validate(); err != nil {
 		return nil, fromCSV(err)
 	}
@@ -250,27 +286,29 @@ func (s *Store) BeginImport(ctx context.Context, seller SellerID, id int64, set 
 	if err != nil {
 		return nil, fmt.Errorf("begin import: %w", err)
 	}
-	run := &ImportRun{store: s, conn: conn, tx: tx, seller: seller, id: id, set: set, cls: cls}
+	run := &ImportRun{store: s, conn: conn, tx: tx, seller: seller, id: ids[0], others: ids[1:], set: set, cls: cls}
 	fail := func(err error) (*ImportRun, error) {
 		run.end()
 		return nil, err
 	}
-	locked, err := tryRunLock(ctx, tx, seller, id)
-	if errors.Is(err, ErrNotFound) {
-		return fail(err)
-	}
-	if err != nil {
-		return fail(fmt.Errorf("begin import: %w", err))
-	}
-	if !locked {
-		return fail(ErrConflict) // running right now in another transaction
-	}
-	ok, err := s.markRunning(ctx, seller, id, set, ImportUploaded, ImportFailed, ImportInterrupted)
-	if err != nil {
-		return fail(fmt.Errorf("begin import: %w", err))
-	}
-	if !ok {
-		return fail(ErrConflict)
+	for _, id := range ids {
+		locked, err := tryRunLock(ctx, tx, seller, id)
+		if errors.Is(err, ErrNotFound) {
+			return fail(err)
+		}
+		if err != nil {
+			return fail(fmt.Errorf("begin import: %w", err))
+		}
+		if !locked {
+			return fail(ErrConflict) // running right now in another transaction
+		}
+		ok, err := s.markRunning(ctx, seller, id, set, ImportUploaded, ImportFailed, ImportInterrupted)
+		if err != nil {
+			return fail(fmt.Errorf("begin import: %w", err))
+		}
+		if !ok {
+			return fail(ErrConflict)
+		}
 	}
 	return run, nil
 }
@@ -359,11 +397,27 @@ func (run *ImportRun) end() {
 // temporary table with COPY, then merged set-based. Progress (rows read) is written as it goes,
 // outside the transaction, so a page can show it.
 func (run *ImportRun) Load(ctx context.Context, r io.Reader) (Import, error) {
-	if err := run.load(ctx, r); err != nil {
-		return Import{}, run.Fail(ctx, err)
+	ims, err := run.loadParts(ctx, []*importPart{{id: run.id, r: r}})
+	if err != nil {
+		return Import{}, err
+	}
+	return ims[0], nil
+}
+
+// loadParts is Load for each of the run's imports, one part each, in the run's order.
+func (run *ImportRun) loadParts(ctx context.Context, parts []*importPart) ([]Import, error) {
+	if err := run.load(ctx, parts); err != nil {
+		return nil, run.Fail(ctx, err)
 	}
 	run.end()
-	return run.store.FindImport(ctx, run.seller, run.id)
+	ims := make([]Import, len(parts))
+	for i, p := range parts {
+		var err error
+		if ims[i], err = run.store.FindImport(ctx, run.seller, p.id); err != nil {
+			return nil, err
+		}
+	}
+	return ims, nil
 }
 
 // Fail ends the run without loading (or after a failed load): its transaction rolls back and the
@@ -372,8 +426,14 @@ func (run *ImportRun) Load(ctx context.Context, r io.Reader) (Import, error) {
 func (run *ImportRun) Fail(ctx context.Context, err error) error {
 	run.end()
 	// The transaction is gone; record why, even if ctx was cancelled.
-	if ferr := run.store.markImportFailed(context.WithoutCancel(ctx), run.seller, run.id, failureReason(err)); ferr != nil {
-		return fmt.Errorf("import %d: %w (and marking it failed: %v)", run.id, err, ferr)
+	var ferrs []error
+	for _, id := range run.ids() {
+		if ferr := run.store.markImportFailed(context.WithoutCancel(ctx), run.seller, id, failureReason(err)); ferr != nil {
+			ferrs = append(ferrs, ferr)
+		}
+	}
+	if ferrs != nil {
+		return fmt.Errorf("import %d: %w (and marking it failed: %v)", run.id, err, errors.Join(ferrs...))
 	}
 	return fmt.Errorf("import %d: %w", run.id, err)
 }
@@ -456,41 +516,45 @@ func failureReason(err error) string {
 	}
 }
 
-func (run *ImportRun) load(ctx context.Context, r io.Reader) error {
-	s, tx, seller, id := run.store, run.tx, run.seller, run.id
-	progress := func(rows, bytes int64) {
+func (run *ImportRun) load(ctx context.Context, parts []*importPart) error {
+	s, tx, seller := run.store, run.tx, run.seller
+	progress := func(id, rows, bytes int64) {
 		_, _ = s.db.ExecContext(ctx, `UPDATE imports SET rows_read = $3, bytes_read = $4 WHERE seller_id = $1 AND id = $2`,
 			seller, id, rows, bytes)
 	}
-	staged, err := run.stageRows(ctx, r, progress)
-	if err != nil {
+	if err := run.stageRows(ctx, parts, progress); err != nil {
 		return err
 	}
-	c, err := mergeStaged(ctx, tx, seller, id, staged, run.logStep)
-	if err != nil {
+	if err := mergeStaged(ctx, tx, seller, parts, run.mergeLocked, run.logStep); err != nil {
 		return err
 	}
-	// The clock's time: now() is when this transaction began, before started_at was written.
-	if _, err := tx.ExecContext(ctx, `
-		UPDATE imports SET status = 'done', finished_at = clock_timestamp(), rows_read = $3, shipments_created = $4,
-		       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9,
-		       rows_warned = $10, rows_empty = $11, unmapped_statuses = $12, unmapped_rows = $13, parcels_need_you = NULL
-		WHERE seller_id = $1 AND id = $2`,
-		seller, id, staged.rows, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(staged.header),
-		c.warned, staged.empty, len(staged.unmapped), staged.unmappedRows); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
-		return err
-	}
-	if err := s.notifyImport(ctx, tx, seller, id); err != nil { // notifications: notifyhooks.go
-		return err
+	for _, p := range parts {
+		staged, c, id := p.staged, p.counts, p.id
+		// The clock's time: now() is when this transaction began, before started_at was written.
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE imports SET status = 'done', finished_at = clock_timestamp(), rows_read = $3, shipments_created = $4,
+			       shipments_updated = $5, events_added = $6, duplicates_skipped = $7, rows_rejected = $8, header = $9,
+			       rows_warned = $10, rows_empty = $11, unmapped_statuses = $12, unmapped_rows = $13, parcels_need_you = NULL
+			WHERE seller_id = $1 AND id = $2`,
+			seller, id, staged.rows, c.created, c.updated, c.events, c.duplicates, c.rejected, pq.StringArray(staged.header),
+			c.warned, staged.empty, len(staged.unmapped), staged.unmappedRows); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM import_chunks WHERE seller_id = $1 AND import_id = $2`, seller, id); err != nil {
+			return err
+		}
+		if err := s.notifyImport(ctx, tx, seller, id); err != nil { // notifications: notifyhooks.go
+			return err
+		}
 	}
 	t0 := time.Now()
 	if err := tx.Commit(); err != nil {
 		return err
 	}
 	run.logStep(ctx, "commit", t0)
+	if run.committed != nil {
+		run.committed()
+	}
 	return nil
 }
 
@@ -657,61 +721,114 @@ func isTextFact(c string) bool {
 	return true
 }
 
-// mergeStaged merges the staging table into the seller's data, set-based.
-func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int64, staged stagedFile, logStep func(context.Context, string, time.Time)) (mergeCounts, error) {
-	var c mergeCounts
+// stagedRows is how many records the parts staged.
+func stagedRows(parts []*importPart) int64 {
+	var n int64
+	for _, p := range parts {
+		n += p.staged.rows
+	}
+	return n
+}
+
+// partCount is a count of one import of a merge.
+type partCount struct {
+	ImportID int64 `db:"import_id"`
+	N        int64 `db:"n"`
+}
+
+// mergeStaged merges the staging table into the seller's data, set-based, and sets each part's
+// counts. Parts are in the order their facts were sent: of one order, a later part's value wins,
+// as a later line's does within a file. Of an event that several parts of a group carry, the
+// first part's import adds it and the others count it as a duplicate; a shipment created or
+// updated counts for the first part that names its order. locked (may be nil) is called once the
+// merge lock is held.
+func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*importPart, locked func(), logStep func(context.Context, string, time.Time)) error {
 	t0 := time.Now()
 	step := func(name string) { logStep(ctx, name, t0); t0 = time.Now() }
-	if staged.rejected > 0 {
-		if err := tx.GetContext(ctx, &c.rejected, `
+	byID := make(map[int64]*importPart, len(parts))
+	var rejected, warned bool
+	for _, p := range parts {
+		p.counts = mergeCounts{}
+		byID[p.id] = p
+		rejected = rejected || p.staged.rejected > 0
+		warned = warned || p.staged.warned > 0
+	}
+	count := func(what, query string, set func(*mergeCounts, int64)) error {
+		var cs []partCount
+		if err := tx.SelectContext(ctx, &cs, query, seller); err != nil {
+			return fmt.Errorf("record %s: %w", what, err)
+		}
+		for _, c := range cs {
+			if p := byID[c.ImportID]; p != nil {
+				set(&p.counts, c.N)
+			}
+		}
+		return nil
+	}
+	if rejected {
+		if err := count("rejected rows", `
 			WITH r AS (
 				INSERT INTO import_rejects (seller_id, import_id, line, reason, fields)
-				SELECT $1, $2, line, reject, coalesce(raw, '{}') FROM staging WHERE reject IS NOT NULL
-				ON CONFLICT DO NOTHING RETURNING 1)
-			SELECT count(*) FROM r`, seller, importID); err != nil {
-			return c, fmt.Errorf("record rejected rows: %w", err)
+				SELECT $1, import_id, line, reject, coalesce(raw, '{}') FROM staging WHERE reject IS NOT NULL
+				ON CONFLICT DO NOTHING RETURNING import_id)
+			SELECT import_id, count(*) AS n FROM r GROUP BY import_id`, func(c *mergeCounts, n int64) { c.rejected = n }); err != nil {
+			return err
 		}
 	}
-	if staged.warned > 0 {
-		if err := tx.GetContext(ctx, &c.warned, `
+	if warned {
+		if err := count("warnings", `
 			WITH w AS (
 				INSERT INTO import_warnings (seller_id, import_id, line, message)
-				SELECT $1, $2, line, warning FROM staging WHERE warning IS NOT NULL
-				ON CONFLICT DO NOTHING RETURNING 1)
-			SELECT count(*) FROM w`, seller, importID); err != nil {
-			return c, fmt.Errorf("record warnings: %w", err)
+				SELECT $1, import_id, line, warning FROM staging WHERE warning IS NOT NULL
+				ON CONFLICT DO NOTHING RETURNING import_id)
+			SELECT import_id, count(*) AS n FROM w GROUP BY import_id`, func(c *mergeCounts, n int64) { c.warned = n }); err != nil {
+			return err
 		}
 	}
 	step("rejects")
 	// The merge lock, then the sweep lock (locks.go).
 	if err := lockImportMerge(ctx, tx, seller); err != nil {
-		return c, err
+		return err
+	}
+	step("merge lock")
+	if locked != nil {
+		locked()
 	}
 	if err := lockStageWriters(ctx, tx, seller); err != nil {
-		return c, err
+		return err
 	}
+	step("sweep lock")
 	// The file's orders and their shipment ids: the seller's shipment, or a new id for a new one,
 	// so that the events can be written before their shipment (in the same statement). Analysed,
 	// because the planner's statistics of shipments do not know about shipments just created, and
 	// estimates of a few dozen rows where there are a million make nested loops of the joins.
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE orders (order_ref text NOT NULL, id bigint NOT NULL,
 		existed boolean NOT NULL) ON COMMIT DROP`); err != nil {
-		return c, err
+		return err
 	}
 	// New ids are given in order_ref order (PostgreSQL evaluates a volatile function of the select
 	// list after the ORDER BY, as its SELECT reference says): the shipments are then written in
 	// the order of both their unique indexes, and their events in the order of theirs, instead
 	// of at random pages, which made large merges markedly slower.
+	//
+	// A few thousand rows (an API batch or group, a small file) look their orders up in the index
+	// one by one (LIMIT 1 keeps the planner from making the lateral a join again): planned as a
+	// join, each batch read all the shop's shipments, a cost under the merge lock that grew with
+	// the shop. A large file joins.
+	lookup := `LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref`
+	if stagedRows(parts) <= groupMaxRecords {
+		lookup = `LEFT JOIN LATERAL (SELECT s.id FROM shipments s WHERE s.seller_id = $1 AND s.order_ref = f.order_ref LIMIT 1) s ON true`
+	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO orders
 		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL
 		FROM (SELECT DISTINCT order_ref FROM staging WHERE facts) f
-		LEFT JOIN shipments s ON s.seller_id = $1 AND s.order_ref = f.order_ref
+		`+lookup+`
 		ORDER BY f.order_ref`, seller); err != nil {
-		return c, fmt.Errorf("merge shipments: %w", err)
+		return fmt.Errorf("merge shipments: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `ANALYZE orders`); err != nil {
-		return c, err
+		return err
 	}
 	step("orders")
 	// One statement writes the events and the shipments:
@@ -748,11 +865,27 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 		news = append(news, merged)
 	}
 	vals = append(vals, "coalesce(l.stage, 0)", "l.entered_at", "l.last_at", "coalesce(l.status_text, '')", "coalesce(l.signal, 'none')")
+	// What the merge did, per import: a file's in one row; a group's (several parts) by the
+	// import that added each event and the first import that named each shipment's order.
+	firstPart := ""
+	counts := `SELECT ` + strconv.FormatInt(parts[0].id, 10) + `::bigint AS import_id, (SELECT count(*) FROM new) AS events,
+		       count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
+		FROM up`
+	if len(parts) > 1 {
+		firstPart = `, min(import_id) AS import_id`
+		counts = `, per AS (
+			SELECT import_id, count(*) AS events, 0 AS created, 0 AS updated FROM new GROUP BY import_id
+			UNION ALL
+			SELECT f.import_id, 0, count(*) FILTER (WHERE u.inserted), count(*) FILTER (WHERE NOT u.inserted)
+			FROM up u JOIN facts f USING (order_ref) GROUP BY f.import_id)
+		SELECT import_id, sum(events)::bigint AS events, sum(created)::bigint AS created, sum(updated)::bigint AS updated
+		FROM per GROUP BY import_id`
+	}
 	merge := `
 		WITH new AS (
 			INSERT INTO events (seller_id, shipment_id, occurred_at, status_text, status_norm, location, stage, signal, import_id)
 			SELECT DISTINCT ON (o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C")
-			       $1, o.id, st.status_at, st.status, st.status_norm, st.location, st.stage, st.signal, $2
+			       $1, o.id, st.status_at, st.status, st.status_norm, st.location, st.stage, st.signal, st.import_id
 			FROM staging st JOIN orders o USING (order_ref)
 			WHERE st.status IS NOT NULL AND NOT (o.existed AND EXISTS (
 				-- Through the index, row by row: OFFSET 0 keeps the planner from making this an
@@ -762,19 +895,19 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 				WHERE e.seller_id = $1 AND e.shipment_id = o.id AND e.status_text = st.status
 				  AND e.location = st.location AND e.occurred_at IS NOT DISTINCT FROM st.status_at
 				OFFSET 0))
-			ORDER BY o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C"
-			RETURNING shipment_id, id, occurred_at, recorded_at, status_text, stage, signal
+			ORDER BY o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C", st.import_id
+			RETURNING shipment_id, id, occurred_at, recorded_at, status_text, stage, signal, import_id
 		), ev AS (
-			SELECT * FROM new
+			SELECT shipment_id, id, occurred_at, recorded_at, status_text, stage, signal FROM new
 			UNION ALL
 			SELECT e.shipment_id, e.id, e.occurred_at, e.recorded_at, e.status_text, e.stage, e.signal
 			FROM orders o JOIN events e ON e.seller_id = $1 AND e.shipment_id = o.id
 			WHERE o.existed AND o.id IN (SELECT shipment_id FROM new)
 		), ` + deriveStageSQL + `, facts AS (
-			SELECT order_ref, ` + strings.Join(aggs, ",\n") + `
+			SELECT order_ref, ` + strings.Join(aggs, ",\n") + firstPart + `
 			-- One sort of the input, latest line first within each order, instead of a sort per
 			-- aggregate: the aggregates take their input in this order.
-			FROM (SELECT * FROM staging WHERE facts ORDER BY order_ref, line DESC) st
+			FROM (SELECT * FROM staging WHERE facts ORDER BY order_ref, import_id DESC, line DESC) st
 			GROUP BY order_ref
 		), up AS (
 			INSERT INTO shipments AS s (seller_id, id, order_ref, ` + strings.Join(cols, ", ") + `)
@@ -782,20 +915,31 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 			FROM facts f JOIN orders o USING (order_ref) LEFT JOIN latest l ON l.shipment_id = o.id
 			ON CONFLICT (seller_id, order_ref) DO UPDATE SET ` + strings.Join(sets, ", ") + `, updated_at = now()
 			WHERE (` + strings.Join(olds, ", ") + `) IS DISTINCT FROM (` + strings.Join(news, ", ") + `)
-			RETURNING (xmax = 0) AS inserted, s.id, s.stage
+			RETURNING (xmax = 0) AS inserted, s.id, s.stage, s.order_ref
 		), moved AS (
 			UPDATE exceptions e SET shipment_stage = u.stage
 			FROM up u
 			WHERE e.seller_id = $1 AND e.shipment_id = u.id AND NOT u.inserted AND e.shipment_stage <> u.stage
 		)
-		SELECT (SELECT count(*) FROM new) AS events,
-		       count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
-		FROM up`
-	if err := tx.QueryRowxContext(ctx, merge, seller, importID).Scan(&c.events, &c.created, &c.updated); err != nil {
-		return c, fmt.Errorf("merge events and shipments: %w", err)
+		` + counts
+	var cs []struct {
+		ImportID int64 `db:"import_id"`
+		Events   int64 `db:"events"`
+		Created  int64 `db:"created"`
+		Updated  int64 `db:"updated"`
+	}
+	if err := tx.SelectContext(ctx, &cs, merge, seller); err != nil {
+		return fmt.Errorf("merge events and shipments: %w", err)
 	}
 	step("events and shipments")
-	c.duplicates = staged.withStatus - c.events
+	for _, c := range cs {
+		if p := byID[c.ImportID]; p != nil {
+			p.counts.events, p.counts.created, p.counts.updated = c.Events, c.Created, c.Updated
+		}
+	}
+	for _, p := range parts {
+		p.counts.duplicates = p.staged.withStatus - p.counts.events
+	}
 	// Every number the file gives an order, each once (the first source wins: first mile, last
 	// mile, event text); under the merge lock, as the events. In shipment order, as the events:
 	// each row's foreign key check then reads the shipments in their order, where number order
@@ -814,8 +958,8 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, importID int
 			SELECT FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number = n.number AND t.shipment_id = o.id
 			OFFSET 0))
 		ORDER BY o.id, n.number, n.rank`, seller); err != nil {
-		return c, fmt.Errorf("merge tracking numbers: %w", err)
+		return fmt.Errorf("merge tracking numbers: %w", err)
 	}
 	step("tracking numbers")
-	return c, nil
+	return nil
 }

@@ -405,6 +405,38 @@ func TestMarkInterruptedImports(t *testing.T) {
 	}
 }
 
+// TestMarkInterruptedAPIBatches: an API batch recorded but never begun (its process died while it
+// waited for its group) is marked interrupted once it has waited ten minutes, and not before; an
+// upload waiting for its seller to confirm the mapping is not.
+func TestMarkInterruptedAPIBatches(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
+	s.PasswordCost = 4
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	var ids []int64
+	for _, source := range []string{"api", "17track", "api", "upload"} {
+		im, err := s.CreateImport(ctx, seller.ID, domain.NewImport{Source: source, Filename: source})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, im.ID)
+	}
+	// All but the third have waited eleven minutes.
+	if _, err := db.Exec(`UPDATE imports SET created_at = now() - interval '11 minutes' WHERE seller_id = $1 AND id <> $2`, seller.ID, ids[2]); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.MarkInterruptedImports(ctx); err != nil || n != 2 {
+		t.Fatalf("marked %d, %v; want 2", n, err)
+	}
+	for i, want := range []domain.ImportStatus{domain.ImportInterrupted, domain.ImportInterrupted, domain.ImportUploaded, domain.ImportUploaded} {
+		if im, _ := s.FindImport(ctx, seller.ID, ids[i]); im.Status != want {
+			t.Errorf("import %d: %s, want %s", i, im.Status, want)
+		}
+	}
+}
+
 func TestMapStatusReclassifies(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()

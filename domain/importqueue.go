@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 	"github.com/parceldesk/portal/domain/csvfile"
 	"github.com/parceldesk/portal/domain/zone"
 )
@@ -40,91 +41,120 @@ type ImportObserver interface {
 // import failed (the Import returned then says why, when that could be recorded) or the sweep
 // after it did.
 func (run *ImportRun) Complete(ctx context.Context, r io.Reader, obs ImportObserver) (Import, SweepResult, error) {
+	ims, sr, err := run.complete(ctx, []*importPart{{id: run.id, r: r}}, obs)
+	var im Import
+	if len(ims) > 0 {
+		im = ims[0]
+	}
+	return im, sr, err
+}
+
+// complete is Complete for each of the run's imports, one part each: they load in one
+// transaction, and one sweep follows. The imports are returned in the parts' order, also when the
+// load failed (then as they were marked failed, when that could be read).
+func (run *ImportRun) complete(ctx context.Context, parts []*importPart, obs ImportObserver) ([]Import, SweepResult, error) {
 	if obs != nil {
-		obs.ImportStarted()
+		for range parts {
+			obs.ImportStarted()
+		}
 	}
 	start := time.Now()
-	im, err := run.Load(ctx, r)
+	ims, err := run.loadParts(ctx, parts)
 	if err != nil {
 		result := ResultFailed
 		if ctx.Err() != nil {
 			result = ResultInterrupted
 		}
-		if failed, ferr := run.store.FindImport(context.WithoutCancel(ctx), run.seller, run.id); ferr == nil {
-			im = failed
-		}
-		if obs != nil {
-			obs.ImportFinished(result, im, time.Since(start))
+		ims = make([]Import, len(parts))
+		for i, p := range parts {
+			if failed, ferr := run.store.FindImport(context.WithoutCancel(ctx), run.seller, p.id); ferr == nil {
+				ims[i] = failed
+			}
+			if obs != nil {
+				obs.ImportFinished(result, ims[i], time.Since(start))
+			}
 		}
 		// An API batch that ended while this import ran may have left its sweep to it (below),
 		// whatever this import's source: do it, best effort.
 		if run.coalesceSweep || run.store.apiBatchEndedDuring(context.WithoutCancel(ctx), run.seller, run.id) {
 			_, _ = run.store.Sweep(context.WithoutCancel(ctx), run.seller, time.Now())
 		}
-		return im, SweepResult{}, err
+		return ims, SweepResult{}, err
 	}
 	if obs != nil {
-		obs.ImportFinished(ResultSucceeded, im, time.Since(start))
+		for _, im := range ims {
+			obs.ImportFinished(ResultSucceeded, im, time.Since(start))
+		}
 	}
 	start = time.Now()
-	if err := run.store.analyzeImported(ctx, im); err != nil {
-		return im, SweepResult{}, err
+	for _, im := range ims {
+		if err := run.store.analyzeImported(ctx, im); err != nil {
+			return ims, SweepResult{}, err
+		}
 	}
+	run.logStep(ctx, "analyze imported", start)
 	if run.coalesceSweep {
-		later, err := run.store.otherImportRunning(ctx, run.seller, run.id)
+		later, err := run.store.otherImportRunning(ctx, run.seller, run.ids())
 		if err != nil {
-			return im, SweepResult{}, err
+			return ims, SweepResult{}, err
 		}
 		if later {
-			return im, SweepResult{}, nil
+			return ims, SweepResult{}, nil
 		}
 	}
 	// The sweep alone: the parcels that need the seller are counted without waiting for the
 	// estimated delivery windows, which follow below for an API batch (its caller reads the
 	// shipment next) and at the next periodic sweep (SweepAll) for a file, whose first refresh can
 	// write a window on every undelivered shipment of the shop.
+	t0 := time.Now()
 	sr, _, err := run.store.sweep(ctx, run.seller, start, false)
+	run.logStep(ctx, "sweep", t0)
 	if obs != nil {
 		obs.ObserveSweep("import", sr, time.Since(start), err)
 	}
 	if err != nil {
-		return im, sr, fmt.Errorf("sweep after import: %w", err)
+		return ims, sr, fmt.Errorf("sweep after import: %w", err)
 	}
-	n, err := run.store.recordParcelsNeedYou(ctx, run.seller, run.id)
+	n, err := run.store.recordParcelsNeedYou(ctx, run.seller, run.ids())
 	if err != nil {
-		return im, sr, err
+		return ims, sr, err
 	}
-	im.ParcelsNeedYou = &n
+	for i := range ims {
+		ims[i].ParcelsNeedYou = &n
+	}
 	if run.coalesceSweep {
+		t0 = time.Now()
 		if err := run.store.RefreshEstimates(ctx, run.seller, start); err != nil {
-			return im, sr, err
+			return ims, sr, err
 		}
+		run.logStep(ctx, "estimates", t0)
 	}
-	return im, sr, nil
+	return ims, sr, nil
 }
 
-// otherImportRunning reports whether another API import of the seller is running now, after
-// import id committed: an import is marked done in its own transaction, so one still running
-// commits later, and its own sweep, which follows its commit, covers what import id brought. Of
-// imports that end together, the last to commit finds none running and sweeps. An import that
-// fails sweeps too (Complete), so a batch's sweep is never left to an import that does not end.
-func (s *Store) otherImportRunning(ctx context.Context, seller SellerID, id int64) (bool, error) {
+// otherImportRunning reports whether another import of the seller than ids is running now, after
+// ids committed: an import is marked done in its own transaction, so one still running commits
+// later, and its own sweep, which follows its commit, covers what ids brought. Of imports that
+// end together, the last to commit finds none running and sweeps. An import that fails sweeps too
+// (Complete), so a batch's sweep is never left to an import that does not end.
+func (s *Store) otherImportRunning(ctx context.Context, seller SellerID, ids []int64) (bool, error) {
 	var later bool
 	err := s.db.GetContext(ctx, &later, `SELECT EXISTS (SELECT 1 FROM imports
-		WHERE seller_id = $1 AND id <> $2 AND status = 'running')`, seller, id)
+		WHERE seller_id = $1 AND id <> ALL($2) AND status = 'running')`, seller, pq.Array(ids))
 	if err != nil {
-		return false, fmt.Errorf("import %d: later imports: %w", id, err)
+		return false, fmt.Errorf("import %d: later imports: %w", ids[0], err)
 	}
 	return later, nil
 }
 
-// apiBatchEndedDuring reports whether an API import of the seller finished after import id began
-// to run; an error reads as true, so that a sweep is done rather than skipped.
+// apiBatchEndedDuring reports whether an API import of the seller (a batch or a tracker's
+// webhook delivery) finished after import id began to run; an error reads as true, so that a
+// sweep is done rather than skipped.
 func (s *Store) apiBatchEndedDuring(ctx context.Context, seller SellerID, id int64) bool {
 	var ended bool
 	err := s.db.GetContext(ctx, &ended, `SELECT EXISTS (SELECT 1 FROM imports b
 		JOIN imports i ON i.seller_id = b.seller_id AND i.id = $2
-		WHERE b.seller_id = $1 AND b.source = 'api' AND b.finished_at >= i.started_at)`, seller, id)
+		WHERE b.seller_id = $1 AND b.source IN ('api', 'aftership', '17track') AND b.finished_at >= i.started_at)`, seller, id)
 	return err != nil || ended
 }
 
@@ -132,15 +162,14 @@ func (s *Store) apiBatchEndedDuring(ctx context.Context, seller SellerID, id int
 // investigating exception: what the queue lists by default) and keeps the figure on the import,
 // so that its page says how many parcels need the seller after it, whatever happens later. An
 // exact count, unlike the queue's capped tabs: it runs once per import.
-func (s *Store) recordParcelsNeedYou(ctx context.Context, seller SellerID, id int64) (int64, error) {
+func (s *Store) recordParcelsNeedYou(ctx context.Context, seller SellerID, ids []int64) (int64, error) {
 	var n int64
 	if err := s.db.GetContext(ctx, &n, `
-		UPDATE imports SET parcels_need_you = (
-			SELECT count(DISTINCT e.shipment_id) FROM exceptions e
-			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating'))
-		WHERE seller_id = $1 AND id = $2
-		RETURNING parcels_need_you`, seller, id); err != nil {
-		return 0, fmt.Errorf("import %d: count parcels that need you: %w", id, err)
+		WITH n AS (SELECT count(DISTINCT e.shipment_id) AS n FROM exceptions e
+			WHERE e.seller_id = $1 AND e.state IN ('open', 'investigating')),
+		up AS (UPDATE imports SET parcels_need_you = (SELECT n FROM n) WHERE seller_id = $1 AND id = ANY($2))
+		SELECT n FROM n`, seller, pq.Array(ids)); err != nil {
+		return 0, fmt.Errorf("import %d: count parcels that need you: %w", ids[0], err)
 	}
 	return n, nil
 }

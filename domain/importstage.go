@@ -25,7 +25,8 @@ import (
 // facts, and the shipments merge reads only the rows marked facts. "The last non-empty value in
 // the file wins" still holds: a value that is not sent repeats the one sent before it in the run.
 // An accepted record that had something set aside (a tracking value that is not a number) carries
-// a warning.
+// a warning. import_id is the import the record came in with: the same on every row of a file;
+// API batches merged together (apigroup.go) each have their own, and line counts within each.
 const stagingTable = `CREATE TEMP TABLE staging (
 	line int NOT NULL, order_ref text,
 	tracking_number text, carrier text, service text, service_key text, last_mile_tracking_number text, last_mile_carrier text,
@@ -36,7 +37,8 @@ const stagingTable = `CREATE TEMP TABLE staging (
 	status text, status_norm text, status_at timestamptz, location text, stage smallint, signal text,
 	extra_numbers text[],
 	reject text, raw text[],
-	warning text
+	warning text,
+	import_id bigint NOT NULL
 ) ON COMMIT DROP`
 
 const stagingCopy = `COPY staging (line, order_ref,
@@ -48,9 +50,10 @@ const stagingCopy = `COPY staging (line, order_ref,
 	status, status_norm, status_at, location, stage, signal,
 	extra_numbers,
 	reject, raw,
-	warning) FROM STDIN`
+	warning,
+	import_id) FROM STDIN`
 
-// stagedFile is what stageRows read.
+// stagedFile is what stageRows read of one file.
 type stagedFile struct {
 	header     []string
 	rows       int64 // data rows read
@@ -80,25 +83,16 @@ type copyStream interface {
 // copyChunk is how much COPY data is gathered before it is handed to the driver.
 const copyChunk = 64 << 10
 
-// stageRows parses and classifies every record and streams it into the temporary table staging
-// with COPY, in constant memory: a chunk of rows at a time.
-func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(rows, bytes int64)) (stagedFile, error) {
-	out := stagedFile{unmapped: map[string]struct{}{}}
+// stageRows parses and classifies every record of each part (a file, or each API batch of a
+// group) and streams it into the temporary table staging with COPY, in constant memory: a chunk
+// of rows at a time. It sets each part's staged.
+func (run *ImportRun) stageRows(ctx context.Context, parts []*importPart, progress func(id, rows, bytes int64)) error {
 	t0 := time.Now()
 	if _, err := run.tx.ExecContext(ctx, stagingTable); err != nil {
-		return out, err
+		return err
 	}
-	rr := csvfile.NewRecordReader(r, run.set.Dialect)
-	first, _, err := rr.Read()
-	if err == io.EOF {
-		return out, Invalid("file", "The file is empty.")
-	} else if err != nil && !isRowError(err) {
-		return out, fromCSV(err)
-	}
-	out.header = append([]string(nil), first...)
-	opts := csvfile.ParseOptions{DateOrder: run.set.DateOrder, Location: run.set.Location}
 	statuses := newStatusCache(run.cls)
-	err = run.conn.Raw(func(dc any) (err error) {
+	err := run.conn.Raw(func(dc any) (err error) {
 		defer hideBadConn(&err)
 		pc, ok := dc.(driver.ConnPrepareContext)
 		if !ok {
@@ -114,64 +108,11 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 			return errors.New("stage rows: the database driver cannot stream COPY data")
 		}
 		var b copyLine
-		var prev csvfile.Row // the previous accepted row, for the facts that changed
-		lastProgress := time.Now()
-		batches, stop := readAhead(rr)
-		defer stop()
-		for batch := range batches {
-			for _, rd := range batch.records {
-				if max := run.store.MaxImportRows; max > 0 && out.rows >= max {
-					return Invalid("file", fmt.Sprintf("The file has more than %d rows, the most one import takes. "+
-						"Split it into smaller files and import each; nothing from this one was saved.", max))
-				}
-				rec, err := rd.rec, rd.err
-				if err == nil {
-					var row csvfile.Row
-					if row, err = csvfile.ParseRow(rec, rd.line, run.set.Mapping, opts); err == nil {
-						out.rows++
-						if row.Status != "" {
-							out.withStatus++
-						}
-						if row.Warning != "" {
-							out.warned++
-						}
-						st := statuses.get(row.Status, row.StatusCode, row.Carrier)
-						if row.Status != "" && st.stage == 0 {
-							out.unmappedRows++
-							if len(out.unmapped) < UnmappedStatusesMax {
-								out.unmapped[st.norm] = struct{}{}
-							}
-						}
-						b = b.row(row, &prev, st)
-						prev = row
-					}
-				}
-				if err != nil {
-					re, ok := csvfile.AsRowError(err)
-					if !ok {
-						return fromCSV(err)
-					}
-					out.rows++
-					out.rejected++
-					b = b.reject(re, rec)
-				}
-				if len(b) >= copyChunk {
-					if err := ctx.Err(); err != nil {
-						return err
-					}
-					if _, err := cs.CopyData(ctx, string(b[:len(b)-1])); err != nil { // CopyData adds the last newline
-						return err
-					}
-					b = b[:0]
-				}
-			}
-			out.bytes = batch.bytes
-			if time.Since(lastProgress) > 500*time.Millisecond {
-				progress(out.rows, out.bytes)
-				lastProgress = time.Now()
+		for _, p := range parts {
+			if b, err = run.stagePart(ctx, cs, p, b, statuses, progress); err != nil {
+				return err
 			}
 		}
-		out.empty = rr.Blank() // the reading goroutine is done: it closed batches
 		if len(b) > 0 {
 			if _, err := cs.CopyData(ctx, string(b[:len(b)-1])); err != nil {
 				return err
@@ -182,7 +123,7 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 		return err
 	})
 	if err != nil {
-		return out, err
+		return err
 	}
 	// A temporary table has no statistics until analysed: without them the planner takes the
 	// staging table for a few dozen rows and joins it to shipments in a nested loop, which made
@@ -192,11 +133,89 @@ func (run *ImportRun) stageRows(ctx context.Context, r io.Reader, progress func(
 	run.logStep(ctx, "copy", t0)
 	t0 = time.Now()
 	if _, err := run.tx.ExecContext(ctx, `ANALYZE staging (order_ref, facts, status, extra_numbers, reject)`); err != nil {
-		return out, err
+		return err
 	}
 	run.logStep(ctx, "analyze", t0)
-	progress(out.rows, out.bytes)
-	return out, nil
+	for _, p := range parts {
+		progress(p.id, p.staged.rows, p.staged.bytes)
+	}
+	return nil
+}
+
+// stagePart is stageRows for one part: its records, appended to b and sent with cs a chunk at a
+// time; it returns what of b is still to send.
+func (run *ImportRun) stagePart(ctx context.Context, cs copyStream, p *importPart, b copyLine, statuses *statusCache,
+	progress func(id, rows, bytes int64)) (copyLine, error) {
+	out := &p.staged
+	*out = stagedFile{unmapped: map[string]struct{}{}}
+	rr := csvfile.NewRecordReader(p.r, run.set.Dialect)
+	first, _, err := rr.Read()
+	if err == io.EOF {
+		return b, Invalid("file", "The file is empty.")
+	} else if err != nil && !isRowError(err) {
+		return b, fromCSV(err)
+	}
+	out.header = append([]string(nil), first...)
+	opts := csvfile.ParseOptions{DateOrder: run.set.DateOrder, Location: run.set.Location}
+	var prev csvfile.Row // the previous accepted row, for the facts that changed
+	lastProgress := time.Now()
+	batches, stop := readAhead(rr)
+	defer stop()
+	for batch := range batches {
+		for _, rd := range batch.records {
+			if max := run.store.MaxImportRows; max > 0 && out.rows >= max {
+				return b, Invalid("file", fmt.Sprintf("The file has more than %d rows, the most one import takes. "+
+					"Split it into smaller files and import each; nothing from this one was saved.", max))
+			}
+			rec, err := rd.rec, rd.err
+			if err == nil {
+				var row csvfile.Row
+				if row, err = csvfile.ParseRow(rec, rd.line, run.set.Mapping, opts); err == nil {
+					out.rows++
+					if row.Status != "" {
+						out.withStatus++
+					}
+					if row.Warning != "" {
+						out.warned++
+					}
+					st := statuses.get(row.Status, row.StatusCode, row.Carrier)
+					if row.Status != "" && st.stage == 0 {
+						out.unmappedRows++
+						if len(out.unmapped) < UnmappedStatusesMax {
+							out.unmapped[st.norm] = struct{}{}
+						}
+					}
+					b = b.row(row, &prev, st, p.id)
+					prev = row
+				}
+			}
+			if err != nil {
+				re, ok := csvfile.AsRowError(err)
+				if !ok {
+					return b, fromCSV(err)
+				}
+				out.rows++
+				out.rejected++
+				b = b.reject(re, rec, p.id)
+			}
+			if len(b) >= copyChunk {
+				if err := ctx.Err(); err != nil {
+					return b, err
+				}
+				if _, err := cs.CopyData(ctx, string(b[:len(b)-1])); err != nil { // CopyData adds the last newline
+					return b, err
+				}
+				b = b[:0]
+			}
+		}
+		out.bytes = batch.bytes
+		if time.Since(lastProgress) > 500*time.Millisecond {
+			progress(p.id, out.rows, out.bytes)
+			lastProgress = time.Now()
+		}
+	}
+	out.empty = rr.Blank() // the reading goroutine is done: it closed batches
+	return b, nil
 }
 
 // readRecord is a record read ahead: csvfile.RecordReader.Read's results, the record copied.
@@ -258,9 +277,9 @@ func readAhead(rr *csvfile.RecordReader) (batches <-chan recordBatch, stop func(
 // backslash, tab and line breaks escaped, one row per line.
 type copyLine []byte
 
-// reject appends the staging row of a rejected record: its line, the reason and the original
-// fields.
-func (b copyLine) reject(re csvfile.RowError, rec []string) copyLine {
+// reject appends the staging row of a rejected record of import id: its line, the reason and the
+// original fields.
+func (b copyLine) reject(re csvfile.RowError, rec []string, id int64) copyLine {
 	b = strconv.AppendInt(b, int64(re.Line), 10)
 	for range 25 { // order_ref … extra_numbers
 		b = append(b, "\t\\N"...)
@@ -269,13 +288,15 @@ func (b copyLine) reject(re csvfile.RowError, rec []string) copyLine {
 	b = b.text(re.Reason)
 	b = append(b, '\t')
 	b = b.array(rec)
-	return append(b, "\t\\N\n"...) // warning
+	b = append(b, "\t\\N\t"...) // warning
+	b = strconv.AppendInt(b, id, 10)
+	return append(b, '\n')
 }
 
-// row appends the staging row of an accepted record, with what its status means; the order's
-// facts only where they differ from prev, the previous accepted row, unless prev is of another
-// order.
-func (b copyLine) row(row csvfile.Row, prev *csvfile.Row, st statusInfo) copyLine {
+// row appends the staging row of an accepted record of import id, with what its status means;
+// the order's facts only where they differ from prev, the previous accepted row, unless prev is
+// of another order.
+func (b copyLine) row(row csvfile.Row, prev *csvfile.Row, st statusInfo, id int64) copyLine {
 	b = strconv.AppendInt(b, int64(row.Line), 10)
 	b = append(b, '\t')
 	b = b.text(row.OrderRef)
@@ -367,6 +388,8 @@ func (b copyLine) row(row csvfile.Row, prev *csvfile.Row, st statusInfo) copyLin
 	} else {
 		b = b.text(row.Warning)
 	}
+	b = append(b, '\t')
+	b = strconv.AppendInt(b, id, 10)
 	return append(b, '\n')
 }
 

@@ -35,6 +35,8 @@ type Store struct {
 	MaxImportRows int64
 	// importKick wakes this process's ImportQueue when an import is queued or a place frees.
 	importKick chan struct{}
+	// groups are the API batches waiting to merge together (apigroup.go).
+	groups batchGroups
 	// Log receives debug detail such as the duration of each step of an import; NewStore's
 	// discards it.
 	Log *slog.Logger

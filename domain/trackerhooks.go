@@ -2,12 +2,8 @@ package domain
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/sha256"
-	"crypto/subtle"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -16,6 +12,7 @@ import (
 
 	"github.com/lib/pq"
 	"github.com/parceldesk/portal/domain/csvfile"
+	"github.com/parceldesk/portal/domain/trackerhook"
 )
 
 // Tracker webhooks in. A shop that pays a tracker (AfterShip, 17TRACK) has it push every update
@@ -65,38 +62,19 @@ func (t Tracker) SignatureHeader() string {
 	return "aftership-hmac-sha256"
 }
 
-// Sign returns the signature the tracker sends with body when its secret is secret.
-//
-//   - AfterShip: the aftership-hmac-sha256 header is the base64 HMAC-SHA256 of the raw request
-//     body, keyed with the webhook secret (Settings → Webhooks in AfterShip):
-//     https://www.aftership.com/docs/tracking/webhook/webhook-signature
-//   - 17TRACK (API v2): the sign header is the hex SHA-256 of the raw request body, a "/" and the
-//     account's security key (the same key as the 17token API header):
-//     https://api.17track.net/en/doc?version=v2.2&anchor=webhook
+// Sign returns the signature the tracker sends with body when its secret is secret (the schemes,
+// with their sources, are trackerhook's).
 func (t Tracker) Sign(secret string, body []byte) string {
 	if t == Tracker17Track {
-		h := sha256.New()
-		h.Write(body)
-		h.Write([]byte("/" + secret))
-		return hex.EncodeToString(h.Sum(nil))
+		return trackerhook.Sign17Track(secret, body)
 	}
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write(body)
-	return base64.StdEncoding.EncodeToString(m.Sum(nil))
+	return trackerhook.SignAfterShip(secret, body)
 }
 
 // VerifySignature reports whether sig is the tracker's signature of body with secret, compared in
 // constant time. 17TRACK's hex is read without regard to case.
 func (t Tracker) VerifySignature(secret string, body []byte, sig string) bool {
-	sig = strings.TrimSpace(sig)
-	if secret == "" || sig == "" {
-		return false
-	}
-	want := t.Sign(secret, body)
-	if t == Tracker17Track {
-		sig = strings.ToLower(sig)
-	}
-	return subtle.ConstantTimeCompare([]byte(want), []byte(sig)) == 1
+	return trackerhook.Verify(secret, t.Sign(secret, body), sig, t == Tracker17Track)
 }
 
 // TrackerHook is one tracker's webhook of a shop, as its settings page shows it: never the
@@ -330,7 +308,7 @@ func (s *Store) processDelivery(ctx context.Context, seller SellerID, d TrackerD
 		e.OrderRef = ref
 		events[i] = e
 	}
-	res, err := s.ingestEvents(ctx, seller, nil, d.Tracker.Label()+" webhook", events, false, checkTrackerEvent, obs)
+	res, err := s.ingestEvents(ctx, seller, nil, string(d.Tracker), d.Tracker.Label()+" webhook", events, false, checkTrackerEvent, obs)
 	if err != nil {
 		return TrackerDelivery{}, err
 	}

@@ -24,6 +24,8 @@
 #   BENCH_CLIENTS=8       clients posting at once
 #   BENCH_TROUBLE=3       percent of orders in trouble in the generated file (demo-csv --trouble)
 #   BENCH_PORT=18181      where serve listens (127.0.0.1)
+#   BENCH_DB=bench_api    the database each side runs on (dropped and recreated)
+#   BENCH_LOG=            a file to keep serve's log in (LOG_LEVEL=debug logs each import step)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 me=bench-api
@@ -44,7 +46,7 @@ mkdir -p bin
 go build -o bin/portal ./cmd/portal
 go build -o bin/benchapi ./scripts/benchapi
 
-db=bench_api
+db=${BENCH_DB:-bench_api}
 url=$(scripts/pg.sh url "$db")
 admin_url=${url/\/$db\?/\/postgres?}
 [ "$admin_url" != "$url" ] || die "unexpected URL from pg.sh: $url"
@@ -55,6 +57,7 @@ email=bench@example.com
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-api.XXXXXX")
 serve_pid=
 cleanup() {
+	[ -z "${BENCH_LOG:-}" ] || cp "$tmp/serve.log" "$BENCH_LOG" 2>/dev/null || true
 	if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; fi
 	rm -rf "$tmp"
 	"$psql" "$admin_url" -Xqc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true

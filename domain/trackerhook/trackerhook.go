@@ -1,9 +1,10 @@
 // Package trackerhook reads the bodies of the webhooks parcel trackers post: AfterShip's
 // Tracking webhook and 17TRACK's API v2 webhook, each in its documented format, into one Parcel
-// with its checkpoints as the tracker wrote them (text, status code, time as given, place). It
-// knows nothing of the database or the rest of the portal: matching the parcel to a shop's
-// shipment and reading the checkpoints as events is domain's work (domain/trackerpayload.go), as
-// is, for now, checking a delivery's signature (Tracker.VerifySignature).
+// with its checkpoints as the tracker wrote them (text, status code, time as given, place), and
+// computes and checks the signatures each tracker sends with them (signature.go). It knows
+// nothing of the database or the rest of the portal: matching the parcel to a shop's shipment and
+// reading the checkpoints as events is domain's work (domain/trackerpayload.go), as is knowing
+// which tracker a delivery came from (Tracker.VerifySignature).
 package trackerhook
 
 import (

@@ -56,6 +56,30 @@ func TestClassify(t *testing.T) {
 		{"اكتمل التخليص الجمركي للاستيراد", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Paquete recibido por la empresa de logística", tracking.StageOutboundSorting, tracking.SignalNone},
 
+		// A store's whole statuses in other languages; TrackShip's Arabic, Hebrew and Turkish.
+		{"Pago aceptado", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Verzonden", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"خارج للتوصيل", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"כשל מסירה", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+
+		// Store exports: Shopify's fulfilled, WooCommerce's status slugs as they export them.
+		{"Fulfilled", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"wc-processing", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"wc-completed", tracking.StageUnknown, tracking.SignalNone},
+
+		// Batch 19's words and rules.
+		{"Вручение не состоялось", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Получено адресатом", tracking.StageDelivered, tracking.SignalNone},
+		{"Получено отправителем", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"International inbound accepted", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"到达台北分拨中心，等待交航", tracking.StageHandedToCarrier, tracking.SignalNone},
+
+		// Batch 21's words: Thailand Post's status names, Kazpost's customs on the sender's side.
+		{"นำจ่ายไม่สำเร็จ", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"ส่งมอบให้สายการบิน", tracking.StageHandedToCarrier, tracking.SignalNone},
+		{"Отправление передано на таможню страны отправителя", tracking.StageExportCustoms, tracking.SignalNone},
+		{"Отправление возвращено из таможни", tracking.StageCustomsCleared, tracking.SignalNone},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

@@ -20,10 +20,10 @@ import "strings"
 // The concepts:
 //
 //	events     ACCEPT RECEIVE PICKUP COLLECTED SHIPPED DEPART LEAVE ARRIVE TRANSIT FORWARD
-//	           HANDOVER LOAD PROCESS SORT SCAN OFD DELIVERED DELIVERY ATTEMPT FAIL ABSENT
+//	           HANDOVER LOAD PROCESS SORT OFD DELIVERED DELIVERY ATTEMPT FAIL ABSENT
 //	           RETURN REFUSE UNCLAIMED HOLD INSPECT RELEASE COMPLETE START PROGRESS PAY DUTY
 //	           DAMAGE LOSS NOTICE AVAILABLE COLLECT AWAIT PREPARE CREATE INFO LABEL PREADVICE
-//	           RESCHEDULE REDIRECT CLOSED
+//	           RESCHEDULE REDIRECT CANCEL
 //	modifiers  NOT FUTURE TODAY BACK NEXT TO FROM BY
 //	places     FACILITY WAREHOUSE DEPOT POSTOFFICE PICKUPPOINT LOCKER NEIGHBOR DOORSTEP
 //	           RECEPTION ORIGIN DEST COUNTRY ABROAD INTL EXCHANGE OUTWARD INWARD AIRPORT FLIGHT
@@ -196,9 +196,11 @@ var clsLexiconTable = []clsLexEntry{
 	{"ORIGIN SORT FACILITY", `
 		en: departure transport hub, departure hub, origin hub, origin facility, origin sorting center, origin sorting centre`},
 	{"ORIGIN AIRPORT", `
-		en: departure airport, port of departure, origin airport, departure port, port of loading`},
+		en: departure airport, port of departure, origin airport, departure port, port of loading
+		zh: 起飞地机场, 始发机场, 起运机场`},
 	{"DEST AIRPORT", `
-		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport`},
+		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport
+		ko: 목적항, 도착항`},
 	{"CUSTOMS RELEASE", `
 		en: out of customs, out of customs, out of foreign customs
 		de: zollfreigabe, verzollt
@@ -286,12 +288,15 @@ var clsLexiconTable = []clsLexEntry{
 		de: unzustellbar, unzustellbarkeitsanzeige
 		ru: нет свободных ячеек, нет доступа
 		ko: 미배달
-		ja: ご不在のため持ち戻り, 持ち戻り, 持戻
+		ja: ご不在のため持ち戻り, 持ち戻り, 持戻, 配送失敗
 		pl: brak mozliwosci doreczenia
 		ro: nelivrat, nelivrata, nelivrate, livrare esuata, livrare nereusita, locker plin
 		pt: nao entregue, nao entregues
 		it: locker pieno
-		fr: non distribuable`},
+		fr: non distribuable
+		he: כשל מסירה, מסירה נכשלה
+		ar: فشل تسليم, فشل التسليم, فشل التوصيل
+		th: นำจ่ายไม่สำเร็จ`},
 	{"EXCEPTION", `
 		en: exception, exceptions, anomaly, incident, irregularity, issue, issues, problem, problems, error, delayed, delay, delays, unforeseen issue, unforseen issue, unusual, processing issue, processing error, processing delay, sorting error, misroute, misrouted, mis-sorted, missort
 		pt: atraso
@@ -451,7 +456,8 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραλαβη
 		ja: 引受, 引き受け, 受付, 荷受
 		ko: 접수, 접수완료
-		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货`},
+		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货
+		th: รับฝาก, รับฝากผ่านตัวแทน`},
 	{"RECEIVE", `
 		en: received, receive, receiving, receipt, in possession of, possession, we have your item, we have your package, we have your parcel, we have your shipment
 		es: recibido, recibida, recibimos, recepcion
@@ -471,7 +477,9 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
 		ro: in posesia noastra, in posesia
-		he: התקבל, התקבלה`},
+		he: התקבל, התקבלה
+		th: รับเข้า
+		ar: مستلم, تم الاستلام`},
 	{"PICKUP", `
 		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
@@ -605,7 +613,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 輸送中, 運送中, 移動中, 通過
 		ko: 이동중, 운송중, 간선상차, 간선하차, 이동
 		zh: 运输中, 在途, 转运, 运送中
-		bg: транзит, в транзит`},
+		bg: транзит, в транзит
+		th: อยู่ระหว่างการขนส่ง`},
 	{"FORWARD", `
 		hr: otpremljena, otpremljeno, otpremljen, predano, proslijedena, proslijedjena
 		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,
@@ -717,7 +726,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: terminal, terminalen, sorteringssentral, postterminal, logistikksenter, sorteringsterminal
 		fi: terminaali, terminaaliin, terminaalissa, logistiikkakeskus, lajittelukeskus, postikeskus
 		tr: transfer merkezi, aktarma merkezi, dagitim merkezi, isleme merkezi, transfer merkezinde
-		ru: сортировочный центр, сортировочного центра, логистический центр, магистральный сортировочный центр, цех, сц, цгп, уопк, сортировочн*
+		ru: сортировочный центр, сортировочного центра, логистический центр, магистральный сортировочный центр, цех, сц, цгп, уопк, сортировочн*, сц, сортцентр, сортцентра, сортцентре, участка сортировки, участок сортировки
 		uk: сортувальний центр, сортувального центру
 		hu: logisztikai kozpont, depo, csomagkozpont, rendezokozpont*, szortirozokozpont*
 		ro: hub, centru de sortare, depozit, depozitul, depozitului, depozitul central, sorter
@@ -725,7 +734,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 허브, 터미널, 물류센터, 허브, 터미널, 캠프, 경유지, 중계, 구간, 소터, dc, 배송dc, 센터
 		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站
 		he: מרכז מיון, במרכז המיון, מרכז המיון
-		ar: مركز الفرز`},
+		ar: مركز الفرز
+		th: ศูนย์คัดแยก`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
@@ -831,7 +841,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 우체국
 		zh: 邮局, 邮政局, 邮政网点
 		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר
-		et: postkontorisse, postkontoris, postkontor`},
+		et: postkontorisse, postkontoris, postkontor
+		th: ที่ทำการไปรษณีย์`},
 	{"PICKUPPOINT", `
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
@@ -854,13 +865,14 @@ var clsLexiconTable = []clsLexEntry{
 		no: hentested, utleveringssted, hentestedet, pakkeutlevering
 		fi: noutopiste, noutopisteessa, noutopisteeseen, palvelupiste, postin palvelupiste, pakettipiste, noutopaikka, maarapakettipisteeseen, maarapakettipisteessa
 		tr: teslimat noktasi, kargo noktasi, kargomat noktasi, alim noktasi
-		ru: пункт выдачи, пункт выдачи заказов, пвз, пвз, клиентский зал
+		ru: пункт выдачи, пункт выдачи заказов, пвз, пвз, клиентский зал, пункт самовывоза, пункте самовывоза
 		uk: відділення, відділенні
 		hu: atveteli pont, csomagpont, pickpack pont
 		ro: punct de ridicare, easybox punct, punct de livrare, punctul de livrare, punct livrare, punctul de ridicare
 		ja: コンビニ, 受取所, 取扱店
 		ko: 편의점, 점포
-		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢`},
+		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢
+		th: จุดรับสิ่งของ`},
 	{"LOCKER", `
 		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker, postomat
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
@@ -946,9 +958,12 @@ var clsLexiconTable = []clsLexEntry{
 		en: out for delivery
 		uk: видано курєру
 		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz
-		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה
-		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب
-		sk: na vozidle pre dorucenie`},
+		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה, יצא למסירה, במסירה
+		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب, خارج للتوصيل, خرجت للتسليم, خرج للتوصيل, جاري تسليم, جاري التسليم
+		sk: na vozidle pre dorucenie
+		tr: dagitima cikmis
+		th: อยู่ระหว่างการนำจ่าย
+		ru: выдача на доставку`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -971,7 +986,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
-		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti
+		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
 		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
@@ -983,7 +998,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
 		bg: доставена, доставен, доставено, доставени, връчена, връчен
 		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
-		et: katte toimetatud, kattetoimetatud, uleantud saajale`},
+		et: katte toimetatud, kattetoimetatud, uleantud saajale
+		th: นำจ่ายสำเร็จ`},
 	{"DELIVERY", `
 		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
@@ -1009,7 +1025,9 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 배달, 배송
 		zh: 投递
 		bg: доставка, доставката, доставяне
-		el: παραδοση, διανομη`},
+		el: παραδοση, διανομη
+		ar: تسليم, التسليم
+		th: นำจ่าย`},
 	{"ATTEMPT", `
 		hr: pokusaj, pokusaja
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
@@ -1085,7 +1103,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
-		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家`},
+		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家
+		ar: غير متواجد`},
 	{"NOT", `
 		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not
 		es: no, nunca, sin
@@ -1108,7 +1127,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: nu
 		ja: ません
 		ko: 안, 못, 미
-		zh: 未, 不, 没有, 尚未, 无法, 不能`},
+		zh: 未, 不, 没有, 尚未, 无法, 不能
+		ar: لم يتم`},
 	{"FUTURE", `
 		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing, as soon as, once
 		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival
@@ -1162,14 +1182,14 @@ var clsLexiconTable = []clsLexEntry{
 		pt: devolucao, devolvido, devolvida, devolver, retorno, retornado, em devolucao, logistica reversa
 		fr: retour, retourne, retournee, renvoye, renvoyee, retour a l expediteur
 		de: retoure, rucksendung, zurucksendung, zuruckgesandt, zuruckgeschickt, zuruck an absender, rucklauf, retour, ruckversand, ruckweg, zuruckgefuhrt
-		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren
+		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren, terugsturen
 		it: reso, in restituzione, restituito, restituita, rispedito, rientro, in reso, ritornato
 		pl: zwrot, zwrotny, zwrocona, zwrocony, zwrocono, zwrot do nadawcy, odeslana do nadawcy, w drodze do nadawcy, zwrocone, zwrocona, zwrocony
 		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna
 		sk: vratenie, vratena, vratene, vratka, vratena zasielka
 		sv: retur, returnerad, returneras, returnerat, retursandning, tillbaka till avsandaren
-		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender
-		no: retur, returnert, returneres, tilbake til avsender
+		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender, returner
+		no: retur, returnert, returneres, tilbake til avsender, returner
 		fi: palautus, palautettu, palautetaan, palautuu, palautunut, palautuslahetys
 		tr: iade, iade edildi, iade edilmistir, geri gonderildi, iade surecinde
 		ru: отправлено обратно, возвра*
@@ -1182,7 +1202,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
-		ar: مرتجع, تم الارجاع, ارجاع, إرجاع`},
+		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
@@ -1207,7 +1227,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 수취거절, 수취 거부, 거부
 		zh: 拒收, 拒签, 拒绝签收, 拒绝
 		uk: відмова*, відмовився
-		bg: отказано от получателя, отказана от получателя, отказ от получателя`},
+		bg: отказано от получателя, отказана от получателя, отказ от получателя
+		ar: مرفوض`},
 	{"UNCLAIMED", `
 		en: unclaimed, not collected, not picked up, uncollected, storage period expired, holding period expired, not called for, not claimed
 		es: no retirado, no reclamado, plazo de permanencia
@@ -1252,7 +1273,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: retinut, retinuta
 		ja: 保留, 留置
 		ko: 보류, 통관보류
-		zh: 扣留, 扣关, 暂扣, 滞留`},
+		zh: 扣留, 扣关, 暂扣, 滞留
+		ar: معلق`},
 	{"INSPECT", `
 		hr: pregled, pregleda, pregledu
 		en: inspection, inspected, examination, examined, x-ray, xray, check, checked, investigation, verification, audit, exam
@@ -1302,7 +1324,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: complete, completed, completion, success, successful, successfully, finished, done, ended, concluded, ok, successed
 		es: completado, completada, finalizado, finalizada, terminado, concluido, concluida, exitoso, exitosamente, con exito
 		pt: concluido, concluida, finalizado, finalizada, completo, completa, terminado, sucesso, com sucesso, efetuado, realizada, terminou
-		fr: termine, terminee, complete, effectue, effectuee, reussi, reussie, avec succes, fini
+		fr: termine, terminee, complete, effectue, effectuee, reussi, reussie, avec succes, fini, accompli, accomplie
 		de: abgeschlossen, erfolgreich, beendet, erledigt, erfolgt, vollzogen
 		nl: afgerond, voltooid, gereed, succesvol, klaar
 		it: completato, completata, concluso, conclusa, terminato, terminata, con successo, effettuato, effettuata, eseguito
@@ -1314,7 +1336,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: fullfort, ferdig, gjennomfort, avsluttet
 		fi: valmis, valmistunut, paattynyt, suoritettu, onnistui, onnistuneesti
 		tr: tamamlandi, basarili, basariyla, tamamlanmistir, bitti
-		ru: завершено, завершен, успешно, окончено, завершение, уплачены, уплачен
+		ru: завершено, завершен, успешно, окончено, завершение, уплачены, уплачен, состоялось, состоялась
 		uk: завершено, успішно, завершене, завершена, завершений
 		hu: befejezodott, sikeres, sikeresen
 		ro: finalizat, finalizata, cu succes
@@ -1453,7 +1475,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: savnet, borte, forsvunnet, mistet, stjalet
 		fi: kadonnut, kadotettu, hukassa, varastettu
 		tr: kayip, kayboldu, calindi
-		ru: утеряно, утрачено, утрата, потеряно, утерян, утеряна, утеря
+		ru: утеряно, утрачено, утрата, потеряно, утерян, утеряна, утеря, потерял, потеряно, потеряна
 		hu: elveszett, elveszett kuldemeny
 		ro: pierdut, pierduta, pierdere
 		ja: 紛失
@@ -1496,15 +1518,16 @@ var clsLexiconTable = []clsLexEntry{
 		da: klar til afhentning, kan afhentes, klar til at blive hentet, kan hentes
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
-		tr: teslim alinabilir, teslime hazir, kargomatta
-		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования
+		tr: teslim alinabilir, teslime hazir, kargomatta, teslim almaya hazir
+		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования, готов к получению, готово к получению, ожидает адресата, на хранении, ожидает клиента
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
-		ja: 受取可能, お預かり, 保管
+		ja: 受取可能, お預かり, 保管, 受け取り可能
 		ko: 수령가능, 보관중
 		zh: 待取, 待取件, 待自提, 待领取, 可取件
-		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף`},
+		he: ממתין לאיסוף, ממתינה לאיסוף, מוכן לאיסוף, זמין לאיסוף
+		ar: متاح للاستلام, جاهز للاستلام, معلق للاستلام`},
 	{"COLLECT", `
 		en: collect, to be collected, for collection, for pickup, for pick up, withdrawal, recipient pickup, customer pickup, for recipient pickup, for customer pickup, requested pickup, self collecting, self-collecting, self collection, self collect
 		es: recoger, retirar, recogida en, recogeran, recogera
@@ -1591,7 +1614,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 作成, 登録
 		ko: 생성, 등록
 		zh: 创建, 生成, 已生成, 录入, 制单, 打单
-		el: δημιουργια`},
+		el: δημιουργια
+		ar: تم إنشاء, تم انشاء`},
 	{"INFO", `
 		en: information, info, data, electronic information, electronic data, edi, details, manifest data,
 		    shipping information, shipment information, order information, item information
@@ -1654,10 +1678,11 @@ var clsLexiconTable = []clsLexEntry{
 		no: elektronisk forhandsvarslet, vi har mottatt informasjon, sendingen er registrert, ennakkomelding
 		fi: ennakkotiedot vastaanotettu, lahetyksen tiedot vastaanotettu, odottaa lahettajalta
 		tr: elektronik bildirim, gonderi bilgisi alindi
-		ru: электронное уведомление, присвоен трек номер, принято в обработку
+		ru: электронное уведомление, присвоен трек номер, принято в обработку, присвоен идентификатор
 		ja: 情報登録, 荷物情報
 		ko: 상품인수대기, 접수대기, 운송장출력, 오더접수
-		zh: 预报, 已预报, 电子信息已收到, 等待揽收`},
+		zh: 预报, 已预报, 电子信息已收到, 等待揽收
+		th: เตรียมการฝากส่ง`},
 	{"RESCHEDULE", `
 		vi: hoan giao hang
 		en: rescheduled, reschedule, new delivery date, rearranged, will redeliver, redeliver, redelivery, redelivery scheduled, requested later delivery, later delivery, future delivery, held for future delivery
@@ -1679,7 +1704,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 再次派送, 二次派送
 		ru: доставка отложена, дата доставки перенесена
 		ro: reprogramat, reprogramata, reprogramare, livrare ulterioara, amanat, amanata
-		bg: отложена, отложен`},
+		bg: отложена, отложен
+		ar: تم تأجيل, تأجيل`},
 	{"REDIRECT", `
 		en: redirected, redirect, diverted, address change, intercepted, rerouted to
 		es: redirigido, desviado
@@ -1696,7 +1722,8 @@ var clsLexiconTable = []clsLexEntry{
 		fi: uudelleenohjattu
 		tr: yonlendirildi
 		ja: 転送
-		zh: 改派, 转寄`},
+		zh: 改派, 转寄
+		ru: перенаправлено, перенаправлена`},
 	{"BACK", `
 		en: back, back to, back at, returned to depot, return to depot, returned to facility, returned to hub, returned to station, returned for re delivery, returned for redelivery
 		    returned to delivery office, returned to the delivery office, returned to the depot, returned to the facility,
@@ -1735,7 +1762,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: следующий
 		zh: 下一站`},
 	{"FROM CUSTOMS", `
-		pl: z cla`},
+		pl: z cla
+		ru: из таможни, с таможни`},
 	{"TO CUSTOMS", `
 		pl: do cla`},
 	{"DELIVERY ADDRESS", `
@@ -1763,6 +1791,38 @@ var clsLexiconTable = []clsLexEntry{
 		de: exportverzollung, ausfuhrverzollung`},
 	{"TO DELIVERY", `
 		sk: na dorucenie, pre dorucenie`},
+	{"AWAIT FLIGHT", `
+		en: ready for boarding, awaiting boarding`},
+	{"BY RECIPIENT", `
+		ru: адресатом, получателем`},
+	{"BY SENDER", `
+		ru: отправителем`},
+	{"CUSTOMS COMPLETE", `
+		ru: прошло таможенный контроль, прошел таможенный контроль, прошла таможенный контроль`},
+	{"FUTURE DEPART", `
+		es: disponible para salir`},
+	{"ARRIVE OUTWARD EXCHANGE", `
+		th: ถึงที่ทำการแลกเปลี่ยนระหว่างประเทศขาออก`},
+	{"ARRIVE INWARD EXCHANGE", `
+		th: ถึงที่ทำการแลกเปลี่ยนระหว่างประเทศขาเข้า`},
+	{"DEPART FROM OUTWARD EXCHANGE", `
+		th: ส่งออกจากที่ทำการแลกเปลี่ยนระหว่างประเทศขาออก`},
+	{"ARRIVE POSTOFFICE", `
+		th: ถึงที่ทำการไปรษณีย์`},
+	{"PROGRESS CUSTOMS", `
+		th: ดำเนินพิธีการศุลกากร`},
+	{"RETURN SENDER", `
+		th: ส่งคืนต้นทาง`},
+	{"HANDOVER TO FLIGHT", `
+		th: ส่งมอบให้สายการบิน`},
+	{"FLIGHT RECEIVE", `
+		th: สายการบินรับมอบ`},
+	{"AVAILABLE LOCKER", `
+		ru: хранение в постамате`},
+	{"TO FLIGHT", `
+		ru: на рейс`},
+	{"DEPART FROM", `
+		ru: отправка из`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1830,7 +1890,7 @@ var clsLexiconTable = []clsLexEntry{
 		he: מכס, מכס, המכס, מהמכס, במכס, למכס, בית המכס
 		ja: 税関, 通関
 		ko: 세관, 통관, 세관지정, 장치장
-		zh: 海关, 清关, 报关, 通关, 关务
+		zh: 海关, 清关, 报关, 通关, 关务, 保税
 		bg: митница, митницата, митническа, митническо
 		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص`},
 	{"EXPORT", `
@@ -1896,7 +1956,8 @@ var clsLexiconTable = []clsLexEntry{
 		it: origine
 		zh: 始发
 		pl: pochodzenia
-		tr: mense`},
+		tr: mense
+		ar: المنشأ`},
 	{"ORIGIN COUNTRY", `
 		es: pais de origen, pais de salida
 		pt: pais de origem, pais de origem do objeto, pais remetente
@@ -1912,7 +1973,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: opprinnelsesland, avsenderland, avsenderlandet
 		fi: lahtomaa, lahtomaassa, lahtomaasta, lahettajamaa, alkuperamaa
 		tr: cikis ulkesi, gonderici ulke, mense ulke
-		ru: страна отправления, страны отправления, страны происхождения, страну отправления, страна отправления, страны отправления
+		ru: страна отправления, страны отправления, страны происхождения, страну отправления, страна отправления, страны отправления, страны отправителя, стране отправителя, страна отправителя, страну отправителя
 		uk: країна відправлення, країни походження, країна походження, країну походження
 		hu: feladasi orszag, kiindulasi orszag
 		ro: tara de origine, tara de expediere
@@ -1954,7 +2015,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: mottakerlandet, destinasjonslandet, mottakerland
 		fi: kohdemaa, kohdemaahan, kohdemaassa, vastaanottajamaa
 		tr: varis ulkesi, alici ulke, hedef ulke
-		ru: страна назначения, страну назначения, страны назначения
+		ru: страна назначения, страну назначения, страны назначения, страны получателя, стране получателя, страна получателя, страну получателя
 		uk: країна призначення, країну призначення
 		hu: celorszag, rendeltetesi orszag
 		ro: tara de destinatie
@@ -2049,7 +2110,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: utvekslingskontor
 		fi: vaihtotoimipaikka
 		tr: degisim merkezi, degistirme merkezi
-		ru: место международного обмена, ммпо
+		ru: место международного обмена, ммпо, пункт обмена, пункте обмена, пункта обмена, место международного обмена
 		ja: 交換局, 国際交換局, 国際交換支店, 交換支店
 		ko: 교환국, 국제우편물류센터, 교환국
 		zh: 交换站`},
@@ -2185,7 +2246,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 本地, 末端, 落地`},
 	{"TRANSITHUB", `
 		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through, transshipment port, transhipment port, transshipment hub
-		    transit centre, transit point, transit country region, third country, transit port
+		    transit centre, transit point, transit country region, third country, transit port, transshipment hub
 		es: pais de transito
 		pt: pais de transito
 		fr: pays de transit
@@ -2199,7 +2260,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: transittland
 		fi: kauttakulkumaa
 		tr: transit ulke
-		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите
+		ru: транзитная страна, г транзите, г-транзите, место транзита, городе транзите, промежуточный пункт обмена, транзитный пункт обмена
 		zh: 中转国, 中转地, 中转, 过境, 中转港
 		ro: tara de tranzit`},
 	{"GATEWAY", `
@@ -2411,7 +2472,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: pedido, ordem, compra
 		fr: commande
 		de: bestellung, auftrag
-		nl: bestelling, order
+		nl: bestelling, order, bezorgopdracht
 		it: ordine
 		pl: zamowienie, zamowienia
 		cs: objednavka, objednavky, objednavku
@@ -2455,9 +2516,12 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 包裹, 快件, 邮件, 货物
 		bg: пратка, пратката, пратки, колет, колетът, пакет
 		el: αποστολη, δεμα, δεματος, αντικειμενο
-		et: saadetis, saadetise, pakk, paki`},
+		et: saadetis, saadetise, pakk, paki
+		ar: الشحنة, شحنة, الأوردر, الطلب`},
 
 	// ---- whole statuses ----
+	{"^SHIPPED", `
+		en: fulfilled, fulfillment complete, fulfilment complete`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2465,7 +2529,7 @@ var clsLexiconTable = []clsLexEntry{
 		    awaiting order, to order, ordered, in production, partially fulfilled, partially shipped, partial, packing order,
 		    order in processing, order processing, seller processing, waiting for the seller to ship, waiting for seller to ship,
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
-		    to ship, ready to fulfill
+		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required
 		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido
 		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
 		    aprovado
@@ -2484,7 +2548,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
 		    status not available, information not available, no data, no record, invalid tracking number, carrier update,
-		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft
+		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft
 		es: pago pendiente, cancelado, cancelada, reembolsado, sin informacion, informacion no disponible
 		pt: aguardando pagamento do pedido, cancelado, cancelada, reembolsado, sem informacoes, informacao indisponivel, pedido cancelado
 		fr: annule, annulee, rembourse, aucune information, introuvable, commande introuvable, non trouve

@@ -159,6 +159,12 @@ var clsRuleTable = []clsRule{
 	rule("AWAIT {|SENDER|ORDER} {SHIPPED|DEPART}", 1),
 	rule("ORDER {PROCESS|PROGRESS|ACCEPT|CREATE}", 1).unlessAny("TRANSIT", "FORWARD", "EXPRESS", "CARRIER", "LASTMILE", "READY"),
 	rule("NOT {|yet} SHIPPED", 1),
+	signal("{CREATE|INFO|LABEL} ... NOT {|yet} SHIPPED", 2, SignalLabelOnly), // "Зарегистрировано, еще не отправлено": the data, not the parcel
+	// A store's own statuses, whole: "Pago aceptado", "Betaling aanvaard" (paid: 1), "Preparación en
+	// proceso" (1), "Enviado", "Verzonden", "Partially shipped" (2, the seller's word).
+	rule("^ {ORDER|} PAY {ACCEPT|RECEIVE|approved} $", 1), rule("^ {ACCEPT|RECEIVE} {ORDER|} PAY $", 1),
+	rule("^ {PROGRESS|} PREPARE {PROGRESS|} $", 1),
+	signal("^ {ORDER|} {|partially|partial} SHIPPED {ORDER|} $", 2, SignalLabelOnly),
 
 	// ---- 2 dispatched, label or data only ----
 	signal("PREADVICE", 2, SignalLabelOnly),
@@ -171,7 +177,7 @@ var clsRuleTable = []clsRule{
 	// SHIPPED alone ("MIS-SHIPPED", "Cargo shipped", "DN SEND") measured wrong more often than right.
 	signal("SENDER ... {SHIPPED|HANDOVER|CREATE|DEPART}", 2, SignalLabelOnly),
 	signal("{ORDER|ITEM|} PROCESS BY SENDER", 2, SignalLabelOnly),
-	signal("AWAIT ... {ACCEPT|HANDOVER|RECEIVE}", 2, SignalLabelOnly), signal("AWAIT ITEM", 2, SignalLabelOnly),
+	signal("AWAIT ... {ACCEPT|HANDOVER|RECEIVE}", 2, SignalLabelOnly).unlessAny("FLIGHT", "LINEHAUL", "AIRPORT"), signal("AWAIT ITEM", 2, SignalLabelOnly),
 	signal("AWAIT ... {PICKUP|ACCEPT|RECEIVE|COLLECT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("AWAIT ... {CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} ... {PICKUP|ACCEPT} ... FUTURE", 2, SignalLabelOnly),
@@ -217,13 +223,13 @@ var clsRuleTable = []clsRule{
 	rule("RECEIVE ... PROCESS", 3), rule("^ {ITEM|} PROCESS {|OUTWARD|INWARD} $", 3),
 	rule("ITEM TO {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
 	// "Mercancía en Zaragoza", "Objeto em Curitiba": the item at a place the lexicon does not know.
-	rule("^ ITEM {en|em} ", 3), rule("^ ITEM {en|em} ", 9).atLastMile(),
+	rule("^ ITEM {en|em} ", 3).unlessAny(clsNotLocal...), rule("^ ITEM {en|em} ", 9).atLastMile().unlessAny(clsNotLocal...),
 	rule("{RECEIVE|ACCEPT} ... EXPRESS", 3), rule("EXPRESS ... {RECEIVE|ACCEPT}", 3),
 	rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 3), rule("^ {ITEM|} {DEPART|LEAVE|ARRIVE} $", 9).atLastMile(),
 	rule("{TRANSIT|FORWARD} TO {|ORIGIN} AIRPORT", 3), rule("^ ITEM PROCESS $", 3), rule("^ {ITEM|} PROCESS $", 9).atLastMile(), rule("^ {RECEIVE|PICKUP} $", 3), rule("^ ITEM {RECEIVE|PICKUP} $", 3),
 
 	// ---- 4 handed_to_carrier: airline or line-haul ----
-	rule("{HANDOVER|DELIVERED|TO} ... {FLIGHT|LINEHAUL}", 4),
+	rule("{HANDOVER|DELIVERED|TO|FORWARD} ... {FLIGHT|LINEHAUL}", 4),
 	rule("{HANDOVER|DELIVERED} TO {|INTL|EXPORT} {CARRIER|LINEHAUL}", 4),
 	rule("LOAD ... {FLIGHT|LINEHAUL}", 4), rule("{FLIGHT|LINEHAUL} ... {LOAD|HANDOVER|RECEIVE|ACCEPT}", 4),
 	rule("{RECEIVE|ACCEPT|PROCESS} ... {FLIGHT|LINEHAUL}", 4),
@@ -244,7 +250,7 @@ var clsRuleTable = []clsRule{
 	// ---- 6 departed_origin ----
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {ORIGIN COUNTRY|ORIGIN AIRPORT|ORIGINNAME|ABROAD}", 6).unlessAny("WAREHOUSE", "SORT", "FACILITY"), // not "left the warehouse in the country of origin"
 	// On its way to the airport or port of departure: not yet handed over, let alone departed.
-	rule("{TRANSIT|FORWARD|SHIPPED} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3),
+	rule("{TRANSIT|FORWARD|SHIPPED} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3), rule("{DEPART|LEAVE} ... TO {|ORIGIN} AIRPORT", 3),
 	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... OUTWARD {FACILITY|SORT FACILITY}", 4),
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6).unlessAny("WAREHOUSE", "SORT", "FACILITY"), rule("{DEPART|LEAVE} ORIGIN $", 6),
 	// "Salida del país/región de origen", "Départ du pays d'origine": the country, then its origin.
@@ -270,7 +276,8 @@ var clsRuleTable = []clsRule{
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {EXCHANGE|INTL SORT FACILITY|INTL FACILITY}", 7),
 	rule("EXCHANGE ... ARRIVE $", 7), // "교환국 도착", "国際交換支店に到着"
-	rule("{ARRIVE|RECEIVE|PROCESS} ... {IMPORT SORT FACILITY|IMPORT FACILITY|GATEWAY}", 7).unlessAny(clsExportSide...),
+	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... {IMPORT SORT FACILITY|IMPORT FACILITY|GATEWAY}", 7).unlessAny(clsExportSide...),
+	rule("GATEWAY ... {ARRIVE|RECEIVE|PROCESS|ACCEPT}", 7).unlessAny(clsExportSide...), // "International inbound accepted"
 	rule("GATEWAY", 7).unlessAny(clsExportSide...), rule("IMPORT {SORT FACILITY|FACILITY}", 7),
 	rule("ARRIVE {in|} COUNTRY", 7), rule("^ INTL ARRIVE $", 7),
 	rule("IMPORT ... {INTL|ITEM|EXCHANGE}", 7),
@@ -281,7 +288,7 @@ var clsRuleTable = []clsRule{
 	rule("{ORIGIN|ORIGINNAME} ... CUSTOMS", 5), rule("CUSTOMS ... {ORIGIN|ORIGINNAME}", 5),
 	rule("IMPORT ... CUSTOMS", 8), rule("CUSTOMS ... IMPORT", 8),
 	rule("CUSTOMS ... {START|PROGRESS|PROCESS|AWAIT|RECEIVE|ARRIVE|HANDOVER}", 8).unlessAny(clsExportSide...),
-	rule("{START|PROGRESS|AWAIT|HANDOVER|ARRIVE} ... CUSTOMS", 8).unlessAny(clsExportSide...),
+	rule("{START|PROGRESS|AWAIT|HANDOVER|ARRIVE|ACCEPT} ... CUSTOMS", 8).unlessAny(clsExportSide...),                                         // "Принято таможней"
 	rule("DELIVERED ... CUSTOMS", 8).unlessAny(append([]string{"RELEASE", "COMPLETE", "RECIPIENT", "LEAVE", "DEPART"}, clsExportSide...)...), // "Доставлено на таможенный терминал"
 	signal("{HOLD|INSPECT} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("HOLD ... INSPECT", 8, SignalCustomsHold).unlessAny(clsExportSide...),
@@ -329,11 +336,12 @@ var clsRuleTable = []clsRule{
 	// ---- 10 out_for_delivery ----
 	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10), rule("TRANSIT {for|voor|pour|para|per} DELIVERY", 10),
 	rule("DRIVER ... {TODAY|TRANSIT|TO|ARRIVE}", 10), rule("{HANDOVER|TO|FORWARD} ... DRIVER", 10),
-	rule("DELIVERY ... TODAY", 10), rule("FUTURE ... DELIVERED ... TODAY", 10), rule("TODAY ... DELIVERY", 10),
+	rule("DELIVERY ... TODAY", 10), rule("{DRIVER|LOAD} {for|pour|para|per|fur|voor} DELIVERY", 10), rule("FUTURE ... DELIVERED ... TODAY", 10), rule("TODAY ... DELIVERY", 10),
 	rule("DELIVERY ... {PROGRESS|START}", 10),
 
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
+	rule("{RECEIVE|ACCEPT} BY {RECIPIENT|CUSTOMER} $", 11).withPrio(clsPrioCollected), // "Получено адресатом"
 	// "Доставлено в транзитный сортировочный центр": delivered to a facility is a scan there.
 	rule("DELIVERED ... {SORT FACILITY|FACILITY}", 3).unlessAny(clsNotAFacilityScan...),
 	rule("DELIVERED ... {SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(append(clsNotAFacilityScan, clsPlaced...)...),
@@ -410,6 +418,8 @@ var clsRuleTable = []clsRule{
 	signal("RETURN ... SENDER", 0, SignalReturned),
 	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
 	signal("DELIVERED {|BREAK} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
+	signal("RECEIVE BY SENDER $", 0, SignalReturned),       // "Получено отправителем": back with its sender
+	signal("REDIRECT ... ADDRESS", 10, SignalAddressIssue), // "Перенаправлено на новый адрес"
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
 	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
