@@ -80,6 +80,28 @@ func TestClassify(t *testing.T) {
 		{"Отправление передано на таможню страны отправителя", tracking.StageExportCustoms, tracking.SignalNone},
 		{"Отправление возвращено из таможни", tracking.StageCustomsCleared, tracking.SignalNone},
 
+		// One text for each rule added for batches 15 to 21 that no text above holds.
+		{"Avec le chauffeur pour livraison", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Перенаправлено на новый адрес", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"International departure", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"International arrival", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"In transit with the airline", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Sendung im Sortier-Hub am Bestimmungsort verarbeitet", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Onderweg voor levering", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Delivery to local courier", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Destination Scan", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Origin Scan", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Arrive at origin post office", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"consegnato all'aeroporto", tracking.StageHandedToCarrier, tracking.SignalNone},
+		{"Зарегистрировано, еще не отправлено", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"揽收失败", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Preparación en proceso", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Departed from origin facility to airport", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"zásilka opustila sklad v zemi původu", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Delivered to Destination Airport", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Принято таможней", tracking.StageImportCustoms, tracking.SignalNone},
+		{"Sent to Airline", tracking.StageHandedToCarrier, tracking.SignalNone},
+
 		// Location prefixes and suffixes do not change the answer.
 		{"【深圳市】 Accepted by carrier", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"SHENZHEN, CN - Departed from sorting center", tracking.StageOutboundSorting, tracking.SignalNone},

@@ -322,7 +322,7 @@ var clsRuleTable = []clsRule{
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
 	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
-	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("{PROCESS|ARRIVE|RECEIVE} ... SORT FACILITY {|at|am|in} DEST $", 9), rule("FACILITY ... DEST COUNTRY", 7),
+	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("SORT FACILITY {|at|am|in} DEST", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
@@ -336,7 +336,7 @@ var clsRuleTable = []clsRule{
 	// ---- 10 out_for_delivery ----
 	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10), rule("TRANSIT {for|voor|pour|para|per} DELIVERY", 10),
 	rule("DRIVER ... {TODAY|TRANSIT|TO|ARRIVE}", 10), rule("{HANDOVER|TO|FORWARD} ... DRIVER", 10),
-	rule("DELIVERY ... TODAY", 10), rule("{DRIVER|LOAD} {for|pour|para|per|fur|voor} DELIVERY", 10), rule("FUTURE ... DELIVERED ... TODAY", 10), rule("TODAY ... DELIVERY", 10),
+	rule("DELIVERY ... TODAY", 10), rule("DRIVER {for|pour|para|per|fur|voor} DELIVERY", 10), rule("FUTURE ... DELIVERED ... TODAY", 10), rule("TODAY ... DELIVERY", 10),
 	rule("DELIVERY ... {PROGRESS|START}", 10),
 
 	// ---- 11 delivered ----
