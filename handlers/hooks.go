@@ -105,8 +105,14 @@ func (s *Server) trackerHooksIndex(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Response().Header().Set("Cache-Control", "no-store") // the page holds the hook URLs
-	return render(c, http.StatusOK, views.TrackerHooksPage(s.page(c, "Tracker webhooks"), vm), nil)
+	return s.renderTrackerHooks(c, http.StatusOK, vm)
+}
+
+// renderTrackerHooks answers with the tracker webhooks page, never cached: it holds the hook URLs,
+// whose keys let anyone who has them post as the tracker.
+func (s *Server) renderTrackerHooks(c echo.Context, status int, vm views.TrackerHooks) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return render(c, status, views.TrackerHooksPage(s.page(c, "Tracker webhooks"), vm), nil)
 }
 
 // trackerHookSave stores the secret an owner pasted for a tracker.
@@ -121,7 +127,7 @@ func (s *Server) trackerHookSave(c echo.Context) error {
 		if lerr != nil {
 			return lerr
 		}
-		return render(c, http.StatusUnprocessableEntity, views.TrackerHooksPage(s.page(c, "Tracker webhooks"), vm), nil)
+		return s.renderTrackerHooks(c, http.StatusUnprocessableEntity, vm)
 	}
 	if err != nil {
 		return err

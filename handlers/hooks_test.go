@@ -314,6 +314,9 @@ func TestTrackerHookSettings(t *testing.T) {
 	}
 	bad := c.post(page, page, url.Values{"tracker": {"aftership"}, "secret": {"has spaces in it"}})
 	wantStatus(t, bad, http.StatusUnprocessableEntity)
+	if got := bad.Header.Get("Cache-Control"); got != "no-store" {
+		t.Errorf("the refused form's page (it shows the hook URLs) has Cache-Control %q, want no-store", got)
+	}
 	if !strings.Contains(bad.body, `id="secret-aftership-error"`) || !strings.Contains(bad.body, `aria-invalid="true"`) {
 		t.Errorf("the refused secret's message is not by its field:\n%.1500s", bad.body)
 	}
