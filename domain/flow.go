@@ -146,7 +146,7 @@ func (s *Store) FindParcels(ctx context.Context, seller SellerID, q string) ([]P
 		FROM shipments s
 		WHERE s.seller_id = $1 AND (s.order_ref = $2
 		      OR s.id IN (SELECT t.shipment_id FROM tracking_numbers t WHERE t.seller_id = $1 AND t.number = $3))
-		ORDER BY s.id LIMIT 2`, seller, q, strings.ToUpper(strings.Join(strings.Fields(q), ""))); err != nil {
+		ORDER BY s.id LIMIT 2`, seller, q, trackingNumberKey(q)); err != nil {
 		return nil, fmt.Errorf("find parcels: %w", err)
 	}
 	return out, nil

@@ -105,6 +105,10 @@ func (im Import) Runnable() bool {
 // MarkInterruptedImports takes its process for dead.
 const apiBatchOrphanedAfter = 10 * time.Minute
 
+// apiSourcesSQL are the imports.source values of batches that arrive by HTTP (the API and the
+// trackers' webhooks): they wait for their group in a process and sweep together.
+const apiSourcesSQL = `('api', 'aftership', '17track')`
+
 // parcelsCountedWithin is how long after a done import its page waits for the sweep after it to
 // count the parcels that need the seller; a sweep that failed never does.
 const parcelsCountedWithin = 2 * time.Minute
@@ -207,7 +211,7 @@ func (s *Store) MarkInterruptedImports(ctx context.Context) (int64, error) {
 		       error = 'The portal stopped during this import. Nothing from it was saved; run it again.'
 		WHERE status IN ('running', 'uploaded') AND CASE
 			WHEN status = 'running' THEN pg_try_advisory_xact_lock(`+importRunLockSQL+`)
-			ELSE source IN ('api', 'aftership', '17track') AND created_at < now() - $1::interval END`,
+			ELSE source IN `+apiSourcesSQL+` AND created_at < now() - $1::interval END`,
 		fmt.Sprintf("%d seconds", int(apiBatchOrphanedAfter.Seconds())))
 	if err != nil {
 		return 0, fmt.Errorf("mark interrupted imports: %w", err)

@@ -154,7 +154,7 @@ func (s *Store) apiBatchEndedDuring(ctx context.Context, seller SellerID, id int
 	var ended bool
 	err := s.db.GetContext(ctx, &ended, `SELECT EXISTS (SELECT 1 FROM imports b
 		JOIN imports i ON i.seller_id = b.seller_id AND i.id = $2
-		WHERE b.seller_id = $1 AND b.source IN ('api', 'aftership', '17track') AND b.finished_at >= i.started_at)`, seller, id)
+		WHERE b.seller_id = $1 AND b.source IN `+apiSourcesSQL+` AND b.finished_at >= i.started_at)`, seller, id)
 	return err != nil || ended
 }
 

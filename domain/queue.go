@@ -264,8 +264,8 @@ func (s *Store) listQueue(ctx context.Context, db reader, seller SellerID, f Que
 }
 
 // scanQueueRows reads the rows of queueSQL (at most n). Each is scanned into its fields directly:
-// sqlx's scan finds every column's field by reflection on each row, which was a tenth of the
-// queue page's CPU in the portal. The fields are listed in the order of queueSQL's columns.
+// sqlx's scan finds every column's field by reflection on each row, a cost profiles of the queue
+// page showed. The fields are listed in the order of queueSQL's columns.
 func scanQueueRows(res *sql.Rows, n int) ([]QueueRow, error) {
 	defer res.Close()
 	rows := make([]QueueRow, 0, n)

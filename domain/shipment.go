@@ -226,6 +226,10 @@ func (s *Store) ListEvents(ctx context.Context, seller SellerID, shipment int64)
 	return events, nil
 }
 
+// trackingNumberKey is a tracking number as tracking_numbers holds it, for a lookup: upper case,
+// without spaces ("ug 2513 5005 4mv" finds UG251350054MV).
+func trackingNumberKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
 // ListTrackingNumbers returns every number the shipment has been known by.
 func (s *Store) ListTrackingNumbers(ctx context.Context, seller SellerID, shipment int64) ([]TrackingNumber, error) {
 	var out []TrackingNumber

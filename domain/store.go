@@ -122,7 +122,6 @@ func (h *hotQueries) SelectContext(ctx context.Context, dest any, query string, 
 // hotRunner runs prepared statements: on the pool (hotQueries) or in a transaction (txHot).
 type hotRunner interface {
 	GetContext(ctx context.Context, dest any, query string, args ...any) error
-	SelectContext(ctx context.Context, dest any, query string, args ...any) error
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
@@ -160,15 +159,6 @@ func (t txHot) GetContext(ctx context.Context, dest any, query string, args ...a
 	return t.tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...)
 }
 
-// SelectContext is sqlx's SelectContext on the prepared query, in the transaction.
-func (t txHot) SelectContext(ctx context.Context, dest any, query string, args ...any) error {
-	st, err := t.h.stmt(ctx, query)
-	if err != nil {
-		return err
-	}
-	return t.tx.StmtxContext(ctx, st).SelectContext(ctx, dest, args...)
-}
-
 // reader runs the statements of one read: plain ones (planned on each call) and prepared ones.
 type reader struct {
 	plain sqlx.QueryerContext
@@ -185,7 +175,7 @@ func (s *Store) pool() reader { return reader{plain: s.db, hot: s.hot} }
 // whose plan for its values looks cheaper than the generic one, as a keyset page or a stage
 // filter's does, though both plans are the same walk of an index.
 //
-// The setting is made by fn's first statement, which must be queueCounts's (queueCountsSQL sets
+// The setting is made by fn's first statement, which must be queueCounts's (queueVersionSQL sets
 // it for the transaction with set_config): a SET LOCAL of its own would cost every queue page a
 // round trip.
 func (s *Store) withGenericPlans(ctx context.Context, fn func(reader) error) error {

@@ -151,6 +151,11 @@ func (s *Store) ListTrackerHooks(ctx context.Context, seller SellerID) ([]Tracke
 	return out, nil
 }
 
+// deliveryClaimLapseSQL is how long a delivery's claim holds: past it, a delivery still pending
+// was left by a processing that failed or died, and another may take it (the housekeeping waits
+// as long before it retries one).
+const deliveryClaimLapseSQL = `interval '5 minutes'`
+
 // The states of a delivery (see migration 00049).
 const (
 	DeliveryPending   = "pending"
@@ -254,7 +259,7 @@ func (s *Store) ProcessTrackerDelivery(ctx context.Context, seller SellerID, id 
 	// answers with the delivery as it stands (pending), which the tracker takes as received.
 	err := s.db.GetContext(ctx, &row, `UPDATE tracker_deliveries SET claimed_at = now()
 		WHERE seller_id = $1 AND id = $2 AND state = 'pending'
-			AND (claimed_at IS NULL OR claimed_at < now() - interval '5 minutes')
+			AND (claimed_at IS NULL OR claimed_at < now() - `+deliveryClaimLapseSQL+`)
 		RETURNING `+trackerDeliveryColumns+`, payload`, seller, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		var d TrackerDelivery
@@ -349,7 +354,7 @@ func (s *Store) matchParcel(ctx context.Context, seller SellerID, p trackerParce
 			JOIN shipments s ON s.seller_id = t.seller_id AND s.id = t.shipment_id
 			WHERE t.seller_id = $1 AND t.number = $3 AND $3 <> ''
 		) m ORDER BY pref, id DESC LIMIT 1`,
-		seller, pq.Array(p.OrderRefs), strings.ToUpper(strings.Join(strings.Fields(p.TrackingNumber), "")))
+		seller, pq.Array(p.OrderRefs), trackingNumberKey(p.TrackingNumber))
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -423,8 +428,8 @@ func (s *Store) ProcessStaleDeliveries(ctx context.Context, limit int, obs Impor
 		ID     int64    `db:"id"`
 	}
 	err := s.db.SelectContext(ctx, &stale, `SELECT seller_id, id FROM tracker_deliveries
-		WHERE state = 'pending' AND received_at < now() - interval '5 minutes'
-			AND (claimed_at IS NULL OR claimed_at < now() - interval '5 minutes')
+		WHERE state = 'pending' AND received_at < now() - `+deliveryClaimLapseSQL+`
+			AND (claimed_at IS NULL OR claimed_at < now() - `+deliveryClaimLapseSQL+`)
 		ORDER BY received_at LIMIT $1`, limit)
 	if err != nil {
 		return 0, fmt.Errorf("stale deliveries: %w", err)

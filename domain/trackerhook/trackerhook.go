@@ -222,12 +222,4 @@ func refs(vs ...string) []string {
 }
 
 // joinPlace writes a place from its parts, skipping empty ones: "Paris, Île-de-France, France".
-func joinPlace(parts ...string) string {
-	var kept []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" && !slices.Contains(kept, p) {
-			kept = append(kept, p)
-		}
-	}
-	return strings.Join(kept, ", ")
-}
+func joinPlace(parts ...string) string { return strings.Join(refs(parts...), ", ") }
