@@ -197,6 +197,9 @@ func TestHookDeliveries(t *testing.T) {
 	if r.State != domain.DeliveryProcessed || r.Events != 4 || r.Duplicate {
 		t.Errorf("AfterShip delivery: %+v", r)
 	}
+	if list := c.get("/imports"); !strings.Contains(list.body, `<td class="import-source">AfterShip webhook</td>`) {
+		t.Errorf("the imports list does not say the delivery came from AfterShip's webhook:\n%.2000s", list.body)
+	}
 	sh := stageOf("USPS-ORDER-1")
 	if sh.Stage != "delivered" || len(sh.Events) != 4 || sh.StageEnteredAt == nil || sh.StageEnteredAt.UTC().Format("2006-01-02T15:04") != "2021-01-05T19:34" {
 		t.Errorf("after AfterShip's delivery: stage %s, %d events, entered %v", sh.Stage, len(sh.Events), sh.StageEnteredAt)
