@@ -584,7 +584,7 @@ type statusInfo struct {
 
 // statusCache remembers statusInfo per distinct text for one import: a file repeats the same few
 // hundred carrier texts across a million rows, and classifying, normalising and searching each
-// for numbers was a fifth of the importer's CPU. Texts with digits in them are not kept: they are
+// for numbers was much of the importer's CPU. Texts with digits in them are not kept: they are
 // mostly one-offs ("with tracking UG251350054MV") that would only fill memory. Bounded besides,
 // so memory does not grow with the file.
 type statusCache struct {
