@@ -181,7 +181,7 @@ var clsRuleTable = []clsRule{
 	signal("SENDER ... {SHIPPED|HANDOVER|CREATE|DEPART}", 2, SignalLabelOnly),
 	signal("{ORDER|ITEM|} PROCESS BY SENDER", 2, SignalLabelOnly),
 	signal("AWAIT ... {ACCEPT|HANDOVER|RECEIVE}", 2, SignalLabelOnly).unlessAny("FLIGHT", "LINEHAUL", "AIRPORT"), signal("AWAIT ITEM", 2, SignalLabelOnly),
-	signal("AWAIT ... {PICKUP|ACCEPT|RECEIVE|COLLECT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("{AWAIT|PROGRESS} ... {PICKUP|ACCEPT|RECEIVE|COLLECT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("AWAIT ... {CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} ... {PICKUP|ACCEPT} ... FUTURE", 2, SignalLabelOnly),
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
