@@ -450,7 +450,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: innlevert, mottatt, levert inn, innlevering
 		fi: jatetty, vastaanotettu, vastaanotto, jatetty kuljetettavaksi, otettu vastaan
 		tr: kabul, kabul edildi, kabul edilmistir, kargo kabul
-		ru: принято, прием, приём, принят, принята
+		ru: принят*, прием, приём
 		uk: прийнято, прийом
 		hu: felveve, felvetel, atvett, postara adva
 		ro: preluat, preluata, acceptat, depus
@@ -473,7 +473,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: modtaget pa
 		fi: vastaanotettu terminaalissa
 		tr: teslim alindi, alindi
-		ru: получено, получена
+		ru: получено, получена, получен, получены
 		ja: 到着しました, 受け取りました, 受け取った
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
@@ -544,7 +544,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: avgang, har forlatt, forlatt, avreist
 		fi: lahtenyt, lahto, lahti, poistunut, lahdossa
 		tr: cikis, cikti, ayrildi, cikis yapti, transfer merkezinden cikti, cikis islemi, yola cikti
-		ru: покинуло, покинул, отбыло, выпущено из, покинуло, убыл*, покинула
+		ru: покинул*, отбыло, выпущено из, убыл*
 		uk: відправлено з, залишило
 		hu: elindult, kiszallitva, tavozott
 		ro: plecat, a plecat, iesire, iesit, a iesit, plecare
@@ -693,7 +693,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: behandlet, sortert, sortering, skannet
 		fi: kasitelty, kasittely, lajiteltu, lajittelu
 		tr: islem, islendi, islem goruyor, tasnif
-		ru: обработка, обработано, сортировка, обработан, обработана
+		ru: обработ*, сортировка
 		uk: обробка, оброблено, сортування
 		hu: feldolgozas, feldolgozva, valogatas
 		ro: procesat, procesare, sortare, scanat, scanare, procesare in curs, sortata, sortat
