@@ -425,7 +425,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"FUTURE PICKUP", `
 		en: out for pickup, out for pick up, scheduled for pickup, pickup scheduled, pick up scheduled`},
 	{"DELIVERED RECIPIENT", `
-		zh: 用户签收, 客户签收, 本人签收`},
+		zh: 用户签收, 客户签收, 本人签收
+		ru: выдан получателю, выдана получателю, выдано получателю`},
 	{"ORIGIN FACILITY", `
 		fr: site de depart`},
 	{"FIRSTMILE SORT FACILITY", `
@@ -449,7 +450,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: innlevert, mottatt, levert inn, innlevering
 		fi: jatetty, vastaanotettu, vastaanotto, jatetty kuljetettavaksi, otettu vastaan
 		tr: kabul, kabul edildi, kabul edilmistir, kargo kabul
-		ru: принято, прием, приём, принят, принята
+		ru: принят*, прием, приём
 		uk: прийнято, прийом
 		hu: felveve, felvetel, atvett, postara adva
 		ro: preluat, preluata, acceptat, depus
@@ -472,7 +473,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: modtaget pa
 		fi: vastaanotettu terminaalissa
 		tr: teslim alindi, alindi
-		ru: получено, получена
+		ru: получено, получена, получен, получены
 		ja: 到着しました, 受け取りました, 受け取った
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
@@ -493,8 +494,8 @@ var clsLexiconTable = []clsLexEntry{
 		cs: vyzvednuta, vyzvednuto, vyzvednuti, vyzvedl, svoz, svezeno
 		sk: vyzdvihnuta, vyzdvihnutie, vyzdvihnut
 		sv: hamtad, hamtat, upphamtad, upphamtning, hamtning, uthamtad, utlamnad, utlamning
-		da: afhentet, afhentning, afhent, hentet, udleveret
-		no: hentet, henting, utlevert, utlevering
+		da: afhentet, afhentning, afhent, hentet
+		no: hentet, henting, utlevering, innhentet
 		fi: noudettu, nouto, noutanut, noutoa
 		tr: teslim alinmistir, alim, gonderiden alindi
 		ru: забрано
@@ -543,7 +544,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: avgang, har forlatt, forlatt, avreist
 		fi: lahtenyt, lahto, lahti, poistunut, lahdossa
 		tr: cikis, cikti, ayrildi, cikis yapti, transfer merkezinden cikti, cikis islemi, yola cikti
-		ru: покинуло, покинул, отбыло, выпущено из, покинуло, убыл*
+		ru: покинул*, отбыло, выпущено из, убыл*
 		uk: відправлено з, залишило
 		hu: elindult, kiszallitva, tavozott
 		ro: plecat, a plecat, iesire, iesit, a iesit, plecare
@@ -622,7 +623,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: encaminado, encaminada, reexpedido, derivado, dirigiendo, se esta dirigiendo
 		pt: encaminhado, encaminhada, encaminhamento, transferido, transferida, reencaminhado, direcionado
 		fr: achemine vers, reexpedie, transfere, transferee
-		de: weitergeleitet, weiterleitung
+		de: weitergeleitet, weiterleitung, transportiert
 		nl: doorgestuurd, doorgezonden, doorgeleid
 		it: inoltrato, inoltrata, trasferito, trasferita, smistato verso
 		pl: przekazana, przekazany, przekazano, skierowana, przekierowano
@@ -692,7 +693,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: behandlet, sortert, sortering, skannet
 		fi: kasitelty, kasittely, lajiteltu, lajittelu
 		tr: islem, islendi, islem goruyor, tasnif
-		ru: обработка, обработано, сортировка
+		ru: обработ*, сортировка
 		uk: обробка, оброблено, сортування
 		hu: feldolgozas, feldolgozva, valogatas
 		ro: procesat, procesare, sortare, scanat, scanare, procesare in curs, sortata, sortat
@@ -711,7 +712,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: centro de tratamento, unidade de tratamento, centro de distribuicao, centro logistico, centro de triagem, cd
 		    unidade operacional, centro de processamento, cte, ctce, cdd
 		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, centre de distribution
-		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc
+		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc, versandzentrum
 		    verteilerzentrum, hub, sortier hub, sortierhub, sortieranlage
 		nl: sorteercentrum, distributiecentrum, sorteerlocatie, hub, sorteercentrum van, expeditieknooppunt
 		it: centro di smistamento, centro operativo, centro di distribuzione, centro di meccanizzazione postale, cmp, hub, filiale,
@@ -796,7 +797,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
 		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
-		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
+		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot, bezorgfaciliteit
 		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,
 		    sede di destinazione, centro recapito, centro di consegna
 		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
@@ -811,7 +812,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所, 配送施設
-		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
+		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점, 배송 시설
 		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所`},
 	{"POSTOFFICE", `
 		vi: buu cuc
@@ -963,7 +964,9 @@ var clsLexiconTable = []clsLexEntry{
 		sk: na vozidle pre dorucenie
 		tr: dagitima cikmis
 		th: อยู่ระหว่างการนำจ่าย
-		ru: выдача на доставку`},
+		ru: выдача на доставку, доставляется клиенту, доставляется получателю
+		de: in auslieferung
+		no: utkjoring til mottaker`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -983,8 +986,8 @@ var clsLexiconTable = []clsLexEntry{
 		    zasilka byla dorucena
 		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
 		sv: levererad, levererat, levererats, utdelad, utdelat, kvitterad, kvitterat, mottagen av mottagaren
-		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager
-		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
+		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager, udleveret
+		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker, utlevert
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
 		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
@@ -994,7 +997,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραδοθηκε, επιδοθηκε
 		he: נמסר, נמסרה, נמסר לנמען, נמסרה לנמען
 		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
-		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
+		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인, 배송되었습니다, 배송된, 배달되고
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
 		bg: доставена, доставен, доставено, доставени, връчена, връчен
 		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
@@ -1198,7 +1201,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: retur, returnat, returnata, returnare, returnat la expeditor, retur la expeditor, expediere returnata
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
-		ko: 반송, 반품, 반송처리
+		ko: 반송, 반품, 반송처리, 반환된, 반환
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
@@ -1224,7 +1227,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: megtagadta, atvetel megtagadva
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶, 拒否
-		ko: 수취거절, 수취 거부, 거부
+		ko: 수취거절, 수취 거부, 거부, 거절한, 거절
 		zh: 拒收, 拒签, 拒绝签收, 拒绝
 		uk: відмова*, відмовився
 		bg: отказано от получателя, отказана от получателя, отказ от получателя
@@ -1454,7 +1457,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: serult, megserult, serules*, serult
 		ro: deteriorat, avariat, distrus, distrusa, deteriorata, avariata
 		ja: 破損
-		ko: 파손
+		ko: 파손, 손상
 		zh: 破损, 损坏, 销毁
 		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
 	{"LOSS", `
@@ -1607,7 +1610,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: opprettet, registrert
 		fi: luotu, rekisteroity, tehty
 		tr: olusturuldu, olusturulmustur, kaydedildi
-		ru: создан, создано, зарегистрировано, зарегистрирован, регистрация
+		ru: создан, создано, зарегистрировано, зарегистрирован, регистрация, создана
 		uk: створено, зареєстровано
 		hu: letrehozva, rogzitve
 		ro: creat, creata, inregistrat, inregistrata
@@ -1675,7 +1678,7 @@ var clsLexiconTable = []clsLexEntry{
 		sk: elektronicky avizovana, udaje prijate, ocakavame dodanie obchodom
 		sv: elektronisk avisering, foranmald, vi har fatt information, paket forvantas, fatt information om forsandelsen
 		da: elektronisk advisering, forhandsanmeldt, vi har modtaget oplysninger, vi afventer pakken
-		no: elektronisk forhandsvarslet, vi har mottatt informasjon, sendingen er registrert, ennakkomelding
+		no: elektronisk forhandsvarslet, vi har mottatt informasjon, sendingen er registrert, ennakkomelding, forhandsmeldt
 		fi: ennakkotiedot vastaanotettu, lahetyksen tiedot vastaanotettu, odottaa lahettajalta
 		tr: elektronik bildirim, gonderi bilgisi alindi
 		ru: электронное уведомление, присвоен трек номер, принято в обработку, присвоен идентификатор
@@ -1823,6 +1826,12 @@ var clsLexiconTable = []clsLexEntry{
 		ru: на рейс`},
 	{"DEPART FROM", `
 		ru: отправка из`},
+	{"FLIGHT DEPART", `
+		ru: вылетело, вылетел, вылетела`},
+	{"^DELIVERED", `
+		ru: выдана, выдано, выдан`},
+	{"DEPART ORIGIN COUNTRY", `
+		ru: пересекло границу, пересекла границу`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1984,7 +1993,7 @@ var clsLexiconTable = []clsLexEntry{
 		ar: بلد المنشأ, دولة المنشأ`},
 	{"DEST", `
 		id: tujuan
-		ko: 현지
+		ko: 현지, 목적지
 		hr: odredisn*
 		en: destination, dest
 		es: destino
@@ -2139,7 +2148,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: flyplass, flyplassen, lufthavn
 		fi: lentoasema, lentokentta, lentoasemalle, lentoasemalta
 		tr: havalimani, havaalani
-		ru: аэропорт, аэропорту
+		ru: аэропорт, аэропорту, аэропорта
 		uk: аеропорт
 		hu: repuloter
 		ro: aeroport
@@ -2238,7 +2247,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: innenlands, lokal, lokale, nasjonal
 		fi: kotimaa, kotimaan, kotimaassa, paikallinen
 		tr: yurt ici, yurtici, yerel
-		ru: внутренний, внутреннее, местный
+		ru: внутренний, внутреннее, местный, город получателя, городе получателя
 		uk: внутрішній
 		hu: belfoldi, helyi
 		ro: intern, local
@@ -2388,7 +2397,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: felado, feladonak
 		ro: expeditor, expeditorului
 		ja: 差出人, 荷送人, ご依頼主
-		ko: 발송인, 보내는분, 판매자
+		ko: 발송인, 보내는분, 판매자, 보낸 사람
 		zh: 寄件人, 发件人, 卖家, 商家
 		bg: подателя, подател, подателят
 		el: αποστολεα, αποστολεας
@@ -2543,7 +2552,8 @@ var clsLexiconTable = []clsLexEntry{
 		da: behandles, betalt, afventer afsendelse
 		fi: kasittelyssa, maksettu
 		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek, odeme onaylandi
-		zh: 待发货, 已付款, 待出库`},
+		zh: 待发货, 已付款, 待出库
+		ja: 出荷準備中`},
 	{"^NOSTAGE", `
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
