@@ -187,7 +187,7 @@ var clsLexiconTable = []clsLexEntry{
 		    delivered through letterbox, left outside, left behind gate, left at garage, left in porch`},
 
 	{"NOTE", `
-		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges
+		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges, email delivery notification
 		fr: heure limite de depot, heure limite, prochain jour ouvre
 		pt: proximo dia util, processo de envio
 		de: ausweisdokument, ausweisdokumentes, benachrichtigung versendet
@@ -431,7 +431,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: out for pickup, out for pick up, scheduled for pickup, pickup scheduled, pick up scheduled`},
 	{"DELIVERED RECIPIENT", `
 		zh: 用户签收, 客户签收, 本人签收
-		ru: выдан получателю, выдана получателю, выдано получателю`},
+		ru: выдан получателю, выдана получателю, выдано получателю
+		cs: predana prijemci`},
 	{"ORIGIN FACILITY", `
 		fr: site de depart`},
 	{"FIRSTMILE SORT FACILITY", `
@@ -563,7 +564,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"LEAVE", `
 		hr: napustio, napustila, napustilo
 		en: left, leave, leaves
-		pt: deixou`},
+		pt: deixou
+		hu: elhagyta`},
 	{"ARRIVE", `
 		id: tiba, telah tiba
 		hr: prispjela, prispjelo, prispio, stigla, stiglo, pristigla
@@ -664,7 +666,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 交接, 已交接, 交运, 移交, 转交
 		ro: predat, predata, predare
 
-		hr: predan, preuzet, preuzeo`},
+		hr: predan, preuzet, preuzeo
+		hu: atadva`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
 		es: cargado, embarcado
@@ -768,7 +771,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: καταστημα, κεντρο, κεντρο διαλογης`},
 	{"WAREHOUSE", `
 		id: gudang
-		vi: kho
+		vi: kho, luu kho
 		en: warehouse, warehousing, fulfillment center, fulfilment centre, fulfillment centre, fulfilment center, overseas warehouse
 		es: almacen, bodega
 		pt: armazem, deposito
@@ -838,7 +841,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: posthus, posthuset, postbutik, posthus i
 		no: postkontor, post i butikk, posten i butikk, postkontoret
 		fi: postitoimipaikka, postiin, postissa, postikonttori, postitoimipaikkaan, toimipaikkaan, toimipaikassa
-		tr: ptt subesi, postane, postanesi
+		tr: ptt subesi, postane, postanesi, ptt isyerine, ptt isyerinde
 		ru: почтовое отделение, отделение почтовой связи, опс, почта
 		uk: поштове відділення, відділення зв язку
 		hu: postahivatal, posta
@@ -995,10 +998,10 @@ var clsLexiconTable = []clsLexEntry{
 		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager, udleveret
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker, utlevert
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
-		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis
+		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis, kendisine teslim, aile bireyine teslim, yakina teslim
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
-		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
+		hu: kezbesitve, kezbesitett, sikeresen kezbesitve, hazhoz szallitva, kezbesitve, kezbesitett, sikeres kezbesites
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
 		he: נמסר, נמסרה, נמסר לנמען, נמסרה לנמען
@@ -1108,7 +1111,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil, adreste yok
 		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
-		hu: nem talaltuk otthon, cimzett nem volt otthon
+		hu: nem talaltuk otthon, cimzett nem volt otthon, nem volt otthon, nem elerheto
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
@@ -1183,7 +1186,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 今天, 今日`},
 	{"RETURN", `
 		id: dikembalikan, retur
-		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui
+		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui, hoan ve
 		hr: vracena, vraceno, vracen, povrat, povratak, povratu, nazad
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
@@ -1194,7 +1197,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren, terugsturen
 		it: reso, in restituzione, restituito, restituita, rispedito, rientro, in reso, ritornato
 		pl: zwrot, zwrotny, zwrocona, zwrocony, zwrocono, zwrot do nadawcy, odeslana do nadawcy, w drodze do nadawcy, zwrocone, zwrocona, zwrocony
-		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna
+		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna, vraci
 		sk: vratenie, vratena, vratene, vratka, vratena zasielka
 		sv: retur, returnerad, returneras, returnerat, retursandning, tillbaka till avsandaren
 		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender, returner
@@ -1230,7 +1233,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: kieltaytyi, vastaanotosta kieltaydytty
 		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti, kabul edilmedi, kabul etmiyor, kabul etmedi
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
-		hu: megtagadta, atvetel megtagadva
+		hu: megtagadta, atvetel megtagadva, visszautasitotta
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶, 拒否
 		ko: 수취거절, 수취 거부, 거부, 거절한, 거절
@@ -1467,7 +1470,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 破损, 损坏, 销毁
 		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
 	{"LOSS", `
-		vi: bi that lac, that lac hang
+		vi: bi that lac, that lac hang, that lac
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
 		    unable to locate, manco
 		es: extraviado, extraviada, extravio, perdido, perdida, robado, robo, siniestro, siniestrado, faltan bultos, falta bulto, falta expedicion, falta expedicion completa, falta expedicion parcial, falta parcial, bultos faltantes
@@ -1618,7 +1621,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: olusturuldu, olusturulmustur, kaydedildi
 		ru: создан, создано, зарегистрировано, зарегистрирован, регистрация, создана
 		uk: створено, зареєстровано
-		hu: letrehozva, rogzitve
+		hu: letrehozva, rogzitve, nyomtatva
 		ro: creat, creata, inregistrat, inregistrata
 		ja: 作成, 登録
 		ko: 생성, 등록
@@ -1666,7 +1669,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: накладная, этикетка
 		ja: 送り状, 伝票, 出荷指示
 		ko: 운송장, 송장
-		zh: 面单, 运单, 电子面单`},
+		zh: 面单, 运单, 电子面单
+		hu: cimke`},
 	{"PREADVICE", `
 		vi: cho lay hang
 		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation, driver dispatched for pickup, dispatched for pickup
@@ -1846,6 +1850,14 @@ var clsLexiconTable = []clsLexEntry{
 		de: vergebliche anfahrt, zustellhindernis`},
 	{"PICKUP FAIL", `
 		da: forgaeves afhentning`},
+	{"NOT DELIVERED", `
+		hu: nem kezbesitheto`},
+	{"FROM SENDER", `
+		hu: feladotol`},
+	{"TO ABROAD", `
+		tr: yurtdisina`},
+	{"SORT", `
+		vi: phan loai`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2239,7 +2251,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: kurye, dagitici, dagitim gorevlisi, postaci
 		ru: почтальон, курьер, водитель
 		uk: листоноша, кур єр
-		hu: futar, postas, kezbesito
+		hu: futar, postas, kezbesito, futarnak, futarunk
 		ro: curierul, postas, curierului
 		ja: 配達員, ドライバー, セールスドライバー
 		ko: 배송기사, 택배기사, 배달원, 집배원, 기사
@@ -2347,7 +2359,7 @@ var clsLexiconTable = []clsLexEntry{
 		    ali express, anjun, jtexpress, j&t international, ubi, equick, flyt, yuntu, sf international, wanb
 		zh: 菜鸟, 燕文, 云途, 递四方, 中国邮政, 邮政`},
 	{"LASTMILE", `
-		en: usps, royal mail, parcelforce, evri, hermes, yodel, dpd, gls, dhl paket, ontrac, lasership, u s postal service, us postal service, united states postal service
+		en: usps, royal mail, parcelforce, evri, hermes, yodel, dpd, gls, dhl paket, ontrac, lasership, u s postal service, us postal service, united states postal service, express one, mpl, ghn, giao hang nhanh, viettel post, ghtk, transsped
 		    canada post, purolator, australia post, startrack, nz post, an post, correos, correos express, seur, mrw, nacex,
 		    la poste, colissimo, chronopost, mondial relay, colis prive, deutsche post, postnl, bpost, poste italiane,
 		    brt, sda, postnord, bring, posten, posti, budbee, inpost, poczta polska, pocztex, ceska posta, zasilkovna,
@@ -2483,7 +2495,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: flyttet, fraflyttet
 		no: flyttet
 		fi: muuttanut, muuttunut osoite
-		tr: tasindi, adresten tasinmis
+		tr: tasindi, adresten tasinmis, tasinmis
 		ru: выбыл, адресат выбыл, адресат переехал, сменила адрес, сменил адрес, выбытие адресата
 		ja: 転居
 		ko: 이사

@@ -368,7 +368,7 @@ var clsRuleTable = []clsRule{
 	rule("DELIVERY TO {RECIPIENT|CUSTOMER}", 11).unlessAny("FAIL", "NOT", "ATTEMPT", "ABSENT", "FUTURE", "AWAIT", "OFD"),
 
 	// ---- delivered_elsewhere: at 11, not into the buyer's hands ----
-	signal("{DELIVERED|LEAVE|DELIVERY|HANDOVER} ... {LOCKER|NEIGHBOR|RECEPTION}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
+	signal("{DELIVERED|LEAVE|DELIVERY|HANDOVER} ... {LOCKER|NEIGHBOR|RECEPTION}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected).unlessAny("FAIL"),
 	signal("LOCKER ... ACCEPT", 11, SignalDeliveredElsewhere),
 	signal("{LOCKER|NEIGHBOR|RECEPTION} ... DELIVERED", 11, SignalDeliveredElsewhere),
 
