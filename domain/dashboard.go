@@ -193,7 +193,7 @@ func (s *Store) exceptionTrends(ctx context.Context, seller SellerID, now time.T
 	}
 	d.Weekly = make([]WeekCount, len(counts))
 	for i, c := range counts {
-		monday := bounds[c.I-1].In(loc)
+		monday := bounds[c.I-1]
 		d.Weekly[i] = WeekCount{Week: time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, time.UTC), Opened: c.Opened, Resolved: c.Resolved}
 	}
 	var med struct {
