@@ -181,6 +181,15 @@ func TestClassify(t *testing.T) {
 		{"Expediere nelivrata: Destinatar mutat", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		{"Неуспешна доставка", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"Αποστολή παραδόθηκε", tracking.StageDelivered, tracking.SignalNone}, // the tonos folds away
+		// A customs check that is over is a release; on the way to a pick-up point is not there yet.
+		{"Verifica doganale conclusa", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Customs inspection completed", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"The consignment is being transported to Balikovna.", tracking.StageCustomsCleared, tracking.SignalNone},
+		// A pending pick-up by the carrier is data only, like an awaited one.
+		{"Pending pick up by the carrier", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// Handed out (Norwegian, Danish, Swedish) is delivered, not picked up.
+		{"UTLEVERT", tracking.StageDelivered, tracking.SignalNone},
+		{"Pakken er udleveret", tracking.StageDelivered, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

@@ -190,9 +190,10 @@ var clsLexiconTable = []clsLexEntry{
 		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges
 		fr: heure limite de depot, heure limite, prochain jour ouvre
 		pt: proximo dia util, processo de envio
-		de: ausweisdokument, ausweisdokumentes
+		de: ausweisdokument, ausweisdokumentes, benachrichtigung versendet
 		es: perdida de conexion, perdida conexion
-		ro: pierdere conexiune`},
+		ro: pierdere conexiune
+		da: mail advisering, sms advisering`},
 	{"ORIGIN SORT FACILITY", `
 		en: departure transport hub, departure hub, origin hub, origin facility, origin sorting center, origin sorting centre`},
 	{"ORIGIN AIRPORT", `
@@ -200,7 +201,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 起飞地机场, 始发机场, 起运机场`},
 	{"DEST AIRPORT", `
 		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport
-		ko: 목적항, 도착항`},
+		ko: 목적항, 도착항
+		de: zielflughafen`},
 	{"CUSTOMS RELEASE", `
 		en: out of customs, out of customs, out of foreign customs
 		de: zollfreigabe, verzollt
@@ -232,7 +234,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: undeliverable as addressed, no such number, no such address, no such street, addressing error, insufficient address, incomplete address, incorrect address, out of service area, outside service area, outside delivery area, remote area, change of address, address changed, vacant, deceased, forward expired, forwarding expired
 		pt: localidade desconhecida
 		ru: невозможно прочесть адрес, уточнение адреса, за смертью получателя, адрес не существует, адрес отсутствует, отсутствие улицы, нет адресата
-		uk: змінено адресу`},
+		uk: змінено адресу
+		de: anschriftsproblem`},
 	{"LASTMILE RECEIVE", `
 		en: we ve got it`},
 	{"-", `
@@ -279,7 +282,8 @@ var clsLexiconTable = []clsLexEntry{
 		pt: necessario, necessaria, solicitado, solicitada, exigido, pendencia
 		es: necesario, necesaria, requerido, requerida, solicitado, falta, faltan
 		fr: necessaire, requis, demande
-		de: erforderlich, benotigt, fehlen, fehlende`},
+		de: erforderlich, benotigt, fehlen, fehlende
+		it: richiesto`},
 	{"FAIL DELIVERY", `
 		tr: teslim edilmedi
 		vi: giao that bai, giao hang that bai, giao khong thanh cong, khong giao duoc
@@ -343,7 +347,8 @@ var clsLexiconTable = []clsLexEntry{
 		cs: pripravena, pripraveno
 		sv: redo, tillganglig
 		no: tilgjengelig
-		tr: hazir`},
+		tr: hazir
+		da: klarmeldt`},
 	{"AWAIT SHIPPED", `
 		en: ready for shipping, ready to ship, ready to be shipped, ready for dispatch, ready for shipment`},
 	{"NOSTAGE", `
@@ -355,7 +360,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: for final delivery, handed over for final delivery`},
 	{"LOCAL CARRIER", `
 		en: postal service, postal operator, local postal service, delivery agent, delivery provider, delivery partner
-		de: servicepartner, dienstleister
+		de: servicepartner, dienstleister, kooperationspartner
 		cs: odeslana prepravcem
 		sk: odoslana prepravcom
 		pl: lokalna firme kurierska, lokalnej firmy kurierskiej, lokalna firma kurierska`},
@@ -433,7 +438,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: first mile hub`},
 	// ---- events ----
 	{"ACCEPT", `
-		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered, mailed
+		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered, mailed, handed in
 		    item posted
 		es: admitido, admitida, admision, aceptado, aceptada, aceptacion, entregado en oficina por el remitente,
 		    recepcionado, recepcionada
@@ -443,9 +448,9 @@ var clsLexiconTable = []clsLexEntry{
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
 		pl: nadana, nadany, nadanie, nadano, przyjeta, przyjety, przyjeto, przyjecie, przyjeta w oddziale, zarejestrowana w oddziale
-		cs: podana, podano, podani, prijata, prijato, prevzata, prevzato, prevzeti, zasilka podana, prijeti
+		cs: podana, podano, podani, prijata, prijato, prevzata, prevzato, prevzeti, zasilka podana, prijeti, prevzali
 		sk: podana, prijata, prevzata, podanie, prijate
-		sv: inlamnad, inlamnat, mottagen, mottaget, inlamning
+		sv: inlamnad, inlamnat, mottagen, mottaget, inlamning, lamnat in
 		da: indleveret, indlevering, modtaget, posteret
 		no: innlevert, mottatt, levert inn, innlevering
 		fi: jatetty, vastaanotettu, vastaanotto, jatetty kuljetettavaksi, otettu vastaan
@@ -493,7 +498,7 @@ var clsLexiconTable = []clsLexEntry{
 		pl: odebrana, odebrany, odebrano, odbior, odbioru, podjeta, podjeto, odebral, odebrala
 		cs: vyzvednuta, vyzvednuto, vyzvednuti, vyzvedl, svoz, svezeno
 		sk: vyzdvihnuta, vyzdvihnutie, vyzdvihnut
-		sv: hamtad, hamtat, upphamtad, upphamtning, hamtning, uthamtad, utlamnad, utlamning
+		sv: hamtad, hamtat, upphamtad, upphamtning, hamtning, uthamtad, utlamning
 		da: afhentet, afhentning, afhent, hentet
 		no: hentet, henting, utlevering, innhentet
 		fi: noudettu, nouto, noutanut, noutoa
@@ -566,14 +571,14 @@ var clsLexiconTable = []clsLexEntry{
 		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada
 		pt: chegou, chegada, chegado, chegando, entrada, ingresso
 		fr: arrive, arrivee, arrives, parvenu, arriver
-		de: angekommen, ankunft, eingetroffen, gelandet, entladung, entladen
+		de: angekommen, ankunft, eingetroffen, gelandet, entladung, entladen, eingelangt
 		nl: aangekomen, aankomst, gearriveerd, binnengekomen
 		it: arrivato, arrivata, arrivo, giunto, giunta, pervenuto
 		pl: dotarla, dotarl, przybyla, przybyl, przybycie, doreczona do oddzialu, przyjecie w oddziale, dostarczona do oddzialu,
 		    przyjeta w sortowni, przylot
 		cs: dorazila, dorazilo, prijezd, prisla, vstup
 		sk: dorazila, prichod
-		sv: ankommit, ankommen, ankomst, anlant, anlande, har kommit fram, kommit till
+		sv: ankommit, ankommen, ankomst, anlant, anlande, har kommit fram, kommit till, har kommit
 		da: ankommet, ankomst, er ankommet, ankom, modtaget pa terminal
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
@@ -618,7 +623,7 @@ var clsLexiconTable = []clsLexEntry{
 		th: อยู่ระหว่างการขนส่ง`},
 	{"FORWARD", `
 		hr: otpremljena, otpremljeno, otpremljen, predano, proslijedena, proslijedjena
-		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,
+		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,, transported
 		    being transferred, routed to, rerouted
 		es: encaminado, encaminada, reexpedido, derivado, dirigiendo, se esta dirigiendo
 		pt: encaminhado, encaminhada, encaminhamento, transferido, transferida, reencaminhado, direcionado
@@ -712,7 +717,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: centro de tratamento, unidade de tratamento, centro de distribuicao, centro logistico, centro de triagem, cd
 		    unidade operacional, centro de processamento, cte, ctce, cdd
 		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, centre de distribution
-		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc, versandzentrum
+		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc, versandzentrum, abgangszentrum
 		    verteilerzentrum, hub, sortier hub, sortierhub, sortieranlage
 		nl: sorteercentrum, distributiecentrum, sorteerlocatie, hub, sorteercentrum van, expeditieknooppunt
 		it: centro di smistamento, centro operativo, centro di distribuzione, centro di meccanizzazione postale, cmp, hub, filiale,
@@ -785,7 +790,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: raktar*`},
 	{"DEPOT", `
 		hr: dostavni postanski ured, dostavni ured, dostavnom uredu
-		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system, delivery point, nearest delivery depot
+		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system, delivery point, nearest delivery depot, delivering post office
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
 		    local post office, delivery location, delivery area, delivery hub,
 		    regional distribution center, regional hub, courier facility, local hub, parcel depot,
@@ -796,9 +801,9 @@ var clsLexiconTable = []clsLexEntry{
 		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
 		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
-		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
+		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung, eingangszentrum
 		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot, bezorgfaciliteit
-		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,
+		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,, ufficio di consegna
 		    sede di destinazione, centro recapito, centro di consegna
 		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
 		cs: dodaci posta, dorucovaci depo, dorucovaci posta, depo dorucovatele, cilove depo, dodaci depo, dodaci postu, dodaci posta, dodaci poste
@@ -966,7 +971,8 @@ var clsLexiconTable = []clsLexEntry{
 		th: อยู่ระหว่างการนำจ่าย
 		ru: выдача на доставку, доставляется клиенту, доставляется получателю
 		de: in auslieferung
-		no: utkjoring til mottaker`},
+		no: utkjoring til mottaker
+		it: fuori per la consegna`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -977,7 +983,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: entregado, entregada, entrega realizada, entrega efectuada, entregado al destinatario, entregado a destinatario, entrega parcial
 		pt: entregue, entregues, entrega realizada, entrega efetuada, objeto entregue, entregue ao destinatario, assinado, assinada
 		fr: livre, livree, distribue, distribuee, livraison effectuee, remis au destinataire, colis livre
-		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung
+		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung, geliefert mit, abgestellt
 		nl: bezorgd, afgeleverd, geleverd
 		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
 		pl: doreczona, doreczony, doreczono, dostarczona, dostarczony, dostarczono, wydana odbiorcy, wydano odbiorcy, odebrana przez adresata, doreczenie
@@ -985,7 +991,7 @@ var clsLexiconTable = []clsLexEntry{
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
 		    zasilka byla dorucena
 		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
-		sv: levererad, levererat, levererats, utdelad, utdelat, kvitterad, kvitterat, mottagen av mottagaren
+		sv: levererad, levererat, levererats, utdelad, utdelat, kvitterad, kvitterat, mottagen av mottagaren, utlamnad, lamnades ut
 		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager, udleveret
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker, utlevert
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
@@ -1088,7 +1094,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
 		    carteiro nao atendido, nao atendido
 		fr: absent, absente, absence, destinataire absent, ferme, personne
-		de: nicht angetroffen, abwesend, niemand angetroffen, empfanger nicht angetroffen, geschlossen, nicht erreicht
+		de: nicht angetroffen, abwesend, niemand angetroffen, empfanger nicht angetroffen, geschlossen, nicht erreicht, im urlaub
 		nl: niet thuis, niemand thuis, niemand aanwezig, afwezig, gesloten, niet aangetroffen, niemand aangetroffen, niet thuis getroffen
 		it: assente, destinatario assente, chiuso, nessuno in casa
 		pl: nieobecnosc, nieobecny, nieobecna, adresat nieobecny, odbiorca nieobecny, nie zastano, nikogo nie bylo, nikogo nie zastano,
@@ -1138,7 +1144,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: sera, previsto, prevista, prevision, estimado, estimada, programado, programada, se entregara, proximamente, todavia no, aun no, antes de, en cuanto
 		pt: sera, previsto, prevista, previsao, estimado, estimada, programado, programada, agendado, agendada, ainda nao, antes, estara, sera, serao, a ser, sera realizada, assim que
 		fr: sera, prevu, prevue, prevision, estime, estimee, programme, programmee, pas encore, avant, s apprete, va etre, va, vont, sera, seront, si, si vous etes, doit etre, doit, prochainement, des que
-		de: voraussichtlich, erwartet, geplant, vorgesehen, angekundigt fur, noch nicht, sobald
+		de: voraussichtlich, erwartet, geplant, vorgesehen, angekundigt fur, noch nicht, sobald, in kurze
 		nl: zal, wordt verwacht, verwacht, verwachte, gepland, geplande, nog niet
 		it: sara, prevista, previsto, stimata, programmata, programmato, non ancora, prima
 		pl: zostanie, bedzie, planowana, planowane, przewidywana, przewidywany, spodziewana, jeszcze nie
@@ -1284,7 +1290,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: inspeccion, inspeccionado, revision, control, verificacion
 		pt: inspecao, vistoria, conferencia, verificacao, revisao
 		fr: controle, inspection, verification, examen
-		de: kontrolle, prufung, kontrolliert, gepruft, beschau
+		de: kontrolle, prufung, kontrolliert, gepruft, beschau, sicherheitskontrolle
 		nl: controle, gecontroleerd, inspectie
 		it: controllo, ispezione, verifica, accertamento, controlli
 		pl: kontrola, kontroli, kontrolny, sprawdzenie, weryfikacja
@@ -1442,7 +1448,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: danado, danada, deteriorado, deteriorada, dano, roto, averiado, averia, rotura, desechada, desechado, destruido, destruida, destruccion
 		pt: danificado, danificada, avariado, avaria, violado, violada, quebrado, incendio, atingido por, refugado, refugo
 		fr: endommage, endommagee, avarie, avariee, casse, detruit, spolie, emballage colis renforce, emballage renforce, emballage a ete renforce, endommag*, deteriore, deterioree
-		de: beschadigt, zerstort, beschadigung, vernichtung, vernichtet, schaden, schadens, schadenfall, sendung unvollstandig, sendung nicht vollstandig, mehrteilige sendung unvollstandig
+		de: beschadigt, zerstort, beschadigung, vernichtung, vernichtet, schaden, schadens, schadenfall, sendung unvollstandig, sendung nicht vollstandig, mehrteilige sendung unvollstandig, beschadigte
 		nl: beschadigd, beschadigt, kapot, vernietigd
 		it: danneggiato, danneggiata, rotto, avariato, distrutto, danno, danni
 		pl: uszkodzona, uszkodzony, uszkodzenie, zniszczona
@@ -1669,12 +1675,12 @@ var clsLexiconTable = []clsLexEntry{
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
-		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung
+		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung, angemeldet
 		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd, voorgemelde
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
 		    dane przesylki przekazane, paczka oczekuje na nadanie, przygotowana przez nadawce
-		cs: elektronicky avizovana, data prijata, zasilka zatim nebyla predana, ocekavame zasilku, predana data, obdrzeny udaje, udaje k zasilce, ocekavame dodani obchodem
+		cs: elektronicky avizovana, data prijata, zasilka zatim nebyla predana, ocekavame zasilku, predana data, obdrzeny udaje, udaje k zasilce, ocekavame dodani obchodem, vlozena do systemu
 		sk: elektronicky avizovana, udaje prijate, ocakavame dodanie obchodom
 		sv: elektronisk avisering, foranmald, vi har fatt information, paket forvantas, fatt information om forsandelsen
 		da: elektronisk advisering, forhandsanmeldt, vi har modtaget oplysninger, vi afventer pakken
@@ -1832,12 +1838,20 @@ var clsLexiconTable = []clsLexEntry{
 		ru: выдана, выдано, выдан`},
 	{"DEPART ORIGIN COUNTRY", `
 		ru: пересекло границу, пересекла границу`},
+	{"TRANSIT TO LOCAL", `
+		de: auf dem weg zum zielgebiet`},
+	{"INTL SORT FACILITY", `
+		sv: utrikesterminal`},
+	{"ATTEMPT FAIL", `
+		de: vergebliche anfahrt, zustellhindernis`},
+	{"PICKUP FAIL", `
+		da: forgaeves afhentning`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
 		pt: para, ao, aos, rumo
 		fr: vers, jusqu a
-		de: nach, zum, zur
+		de: nach, zum, zur, ins
 		nl: naar
 		it: verso, al, alla
 		sv: till
@@ -2435,7 +2449,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: incorreto, incorreta, incompleto, incompleta, errado, errada, desconhecido, desconhecida, insuficiente, inexistente, irregular
 		    ilegivel
 		fr: incomplete, incorrecte, erronee, inconnu, inconnue, insuffisante, illisible, inexistante, inexacte
-		de: unvollstandig, fehlerhaft, falsch, unbekannt, unzureichend, ungultig, unleserlich, unzutreffend, nicht gefunden, nicht lesbar
+		de: unvollstandig, fehlerhaft, falsch, unbekannt, unzureichend, ungultig, unleserlich, unzutreffend, nicht gefunden, nicht lesbar, verkehrte
 		nl: onjuist, onvolledig, onbekend, incorrect, ongeldig, fout
 		it: errato, errata, incompleto, incompleta, sconosciuto, sconosciuta, insufficiente, inesatto, inesatta, inesistente
 		pl: bledny, bledna, blednego, niepelny, niepelna, niepelnego, nieznany, nieznana, nieprawidlowy, nieprawidlowa, niewlasciwy

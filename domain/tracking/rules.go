@@ -294,6 +294,8 @@ var clsRuleTable = []clsRule{
 	rule("{START|PROGRESS|AWAIT|HANDOVER|ARRIVE|ACCEPT} ... CUSTOMS", 8).unlessAny(clsExportSide...),                                         // "Принято таможней"
 	rule("DELIVERED ... CUSTOMS", 8).unlessAny(append([]string{"RELEASE", "COMPLETE", "RECIPIENT", "LEAVE", "DEPART"}, clsExportSide...)...), // "Доставлено на таможенный терминал"
 	signal("{HOLD|INSPECT} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
+	// A customs check that is over is a release, not a hold ("Verifica doganale conclusa").
+	rule("{INSPECT CUSTOMS|CUSTOMS INSPECT} {COMPLETE|RELEASE}", 9).unlessAny(clsExportSide...),
 	signal("HOLD ... INSPECT", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {HOLD|INSPECT}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("{EXCEPTION|NOTICE|DOCS|REQUIRED} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
@@ -329,6 +331,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
+	rule("{FORWARD|TRANSIT} TO {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
 	rule("LASTMILE ... {ARRIVE|RECEIVE|ACCEPT|PROCESS|FACILITY|SORT FACILITY}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{FORWARD|TRANSIT} ... {NEXT|SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsNotLocal...),
 	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
