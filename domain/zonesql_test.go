@@ -46,9 +46,11 @@ func TestZoneRulesAgreeWithPostgreSQL(t *testing.T) {
 		Hour  int            `db:"hour"`
 		Date  string         `db:"date"`
 		Weeks pq.StringArray `db:"weeks"`
+		Off   int            `db:"off"`
 	}
 	if err := db.SelectContext(ctx, &rows, `
 		SELECT z.name, n.now, extract(hour FROM n.now AT TIME ZONE z.name)::int AS hour,
+		       extract(epoch FROM (n.now AT TIME ZONE z.name) - (n.now AT TIME ZONE 'UTC'))::int AS off,
 		       (n.now AT TIME ZONE z.name)::date::text AS date,
 		       ARRAY(SELECT to_char(w AT TIME ZONE z.name AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
 		             FROM generate_series(date_trunc('week', n.now AT TIME ZONE z.name) - ($3 - 1) * interval '1 week',
@@ -61,8 +63,14 @@ func TestZoneRulesAgreeWithPostgreSQL(t *testing.T) {
 	if len(rows) != len(names)*len(nows) {
 		t.Fatalf("%d rows, want %d", len(rows), len(names)*len(nows))
 	}
-	bad := 0
+	bad, otherData := 0, 0
 	for _, r := range rows {
+		// Where the two zone databases disagree on the offset itself (a machine whose PostgreSQL
+		// and Go carry different tzdata releases), the rules cannot be compared: counted, not failed.
+		if _, off := r.Now.In(zone.Load(r.Name)).Zone(); off != r.Off {
+			otherData++
+			continue
+		}
 		var weeks []string
 		for _, b := range domain.WeekBounds(r.Now, zone.Load(r.Name), domain.DashboardWeeks) {
 			weeks = append(weeks, b.UTC().Format(time.RFC3339))
@@ -82,7 +90,10 @@ func TestZoneRulesAgreeWithPostgreSQL(t *testing.T) {
 			t.Fatal("too many differences")
 		}
 	}
-	t.Logf("%d zones at %d times agree", len(names), len(nows))
+	if otherData*20 > len(rows) {
+		t.Errorf("PostgreSQL's and Go's zone databases disagree on the offset in %d of %d cases", otherData, len(rows))
+	}
+	t.Logf("%d zones at %d times agree (%d cases left out: the zone databases differ)", len(names), len(nows), otherData)
 }
 
 // marsZone is a zone name neither PostgreSQL nor Go knows, stored directly (the forms refuse it):
