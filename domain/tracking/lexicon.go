@@ -432,7 +432,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"DELIVERED RECIPIENT", `
 		zh: 用户签收, 客户签收, 本人签收
 		ru: выдан получателю, выдана получателю, выдано получателю
-		cs: predana prijemci`},
+		cs: predana prijemci
+		lt: pristatyta gavejui`},
 	{"ORIGIN FACILITY", `
 		fr: site de depart`},
 	{"FIRSTMILE SORT FACILITY", `
@@ -464,7 +465,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 引受, 引き受け, 受付, 荷受
 		ko: 접수, 접수완료
 		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货
-		th: รับฝาก, รับฝากผ่านตัวแทน`},
+		th: รับฝาก, รับฝากผ่านตัวแทน
+		lt: priimta, priimtas, paimta`},
 	{"RECEIVE", `
 		en: received, receive, receiving, receipt, in possession of, possession, we have your item, we have your package, we have your parcel, we have your shipment
 		es: recibido, recibida, recibimos, recepcion
@@ -486,7 +488,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: in posesia noastra, in posesia
 		he: התקבל, התקבלה
 		th: รับเข้า
-		ar: مستلم, تم الاستلام`},
+		ar: مستلم, تم الاستلام
+		lt: gautas, gauta`},
 	{"PICKUP", `
 		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
@@ -560,7 +563,8 @@ var clsLexiconTable = []clsLexEntry{
 		bg: заминаване, замина, напусна
 		el: αναχωρηση
 		he: יצא, יצאה, עזב, עזבה, יציאה
-		ar: غادر, غادرت, مغادرة`},
+		ar: غادر, غادرت, مغادرة
+		lt: issiusta`},
 	{"LEAVE", `
 		hr: napustio, napustila, napustilo
 		en: left, leave, leaves
@@ -667,7 +671,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: predat, predata, predare
 
 		hr: predan, preuzet, preuzeo
-		hu: atadva`},
+		hu: atadva
+		lt: perduota, pateikta`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
 		es: cargado, embarcado
@@ -744,7 +749,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 分拣中心, 处理中心, 分拨中心, 集散中心, 转运中心, 中转中心, 中心, 中转场, 中转部, 中转站
 		he: מרכז מיון, במרכז המיון, מרכז המיון
 		ar: مركز الفرز
-		th: ศูนย์คัดแยก`},
+		th: ศูนย์คัดแยก
+		lt: skirstymo centre, paskirstymo centre, paskirstymo centro`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
@@ -851,7 +857,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 邮局, 邮政局, 邮政网点
 		he: סניף הדואר, סניף דואר, בסניף הדואר, יחידת דואר
 		et: postkontorisse, postkontoris, postkontor
-		th: ที่ทำการไปรษณีย์`},
+		th: ที่ทำการไปรษณีย์
+		lt: pasto skyriuje, pasto skyriu, pasto skyrius`},
 	{"PICKUPPOINT", `
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
@@ -1011,7 +1018,8 @@ var clsLexiconTable = []clsLexEntry{
 		bg: доставена, доставен, доставено, доставени, връчена, връчен
 		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
 		et: katte toimetatud, kattetoimetatud, uleantud saajale
-		th: นำจ่ายสำเร็จ`},
+		th: นำจ่ายสำเร็จ
+		lt: pristatyta`},
 	{"DELIVERY", `
 		hr: dostava, dostave, dostavu, urucenje, urucenja
 		en: delivery, deliver, deliveries, home delivery
@@ -1059,7 +1067,8 @@ var clsLexiconTable = []clsLexEntry{
 		tr: deneme, denendi, teslimat denemesi, ugrama notu
 		ru: попытка, неудачная попытка
 		ko: 시도
-		zh: 尝试, 尝试过`},
+		zh: 尝试, 尝试过
+		lt: bandymas`},
 	{"FAIL", `
 		id: gagal
 		vi: khong thanh cong
@@ -1086,7 +1095,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 不在, 配達できません, お届けできません
 		ko: 실패
 		zh: 失败, 无法投递, 未能
-		bg: неуспешна, неуспешен, невъзможна, невъзможно`},
+		bg: неуспешна, неуспешен, невъзможна, невъзможно
+		lt: nepavyko`},
 	{"ABSENT", `
 		en: no one home, nobody home, no one at home, nobody at home, no one available, nobody available, not home, not at home, no authorized recipient available, no authorised recipient available, not present, recipient not present, can t contact, cannot contact, unable to contact, could not contact, cann t contact, could not reach, failure to contact, failed to contact, on holiday, on vacation, uncontactable, not contactable, no authorized addressee, no authorised addressee, could not be reached, consignee could not be reached
 		    no answer, recipient not available, recipient not home, customer not available, customer not home, consignee not available,
@@ -1188,7 +1198,7 @@ var clsLexiconTable = []clsLexEntry{
 		id: dikembalikan, retur
 		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui, hoan ve
 		hr: vracena, vraceno, vracen, povrat, povratak, povratu, nazad
-		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
+		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall, rto
 		    return to shipper, returned to shipper, undeliverable returned
 		es: devolucion, devuelto, devuelta, devolver, retorno, retornado, en devolucion
 		pt: devolucao, devolvido, devolvida, devolver, retorno, retornado, em devolucao, logistica reversa
@@ -1214,7 +1224,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
-		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه`},
+		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه
+		lt: grazinta, grazinamas, grazinimas`},
 	{"REFUSE", `
 		sr: odbija prijem, odbio prijem
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
@@ -1286,7 +1297,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 保留, 留置
 		ko: 보류, 통관보류
 		zh: 扣留, 扣关, 暂扣, 滞留
-		ar: معلق`},
+		ar: معلق
+		lt: sulaikyta`},
 	{"INSPECT", `
 		hr: pregled, pregleda, pregledu
 		en: inspection, inspected, examination, examined, x-ray, xray, check, checked, investigation, verification, audit, exam
@@ -1307,14 +1319,15 @@ var clsLexiconTable = []clsLexEntry{
 		ru: досмотр, проверка, контроль
 		ja: 検査
 		ko: 검사
-		zh: 查验, 检查, 抽查`},
+		zh: 查验, 检查, 抽查
+		lt: patikrinta`},
 	{"RELEASE", `
 		en: released, release, cleared, clear, passed, passed through, exempted, exempt, liberated, clearance granted
 		es: liberado, liberada, liberacion, despacho completado, autorizado, autorizada
 		pt: liberado, liberada, liberacao, autorizado, autorizada
 		fr: libere, liberee, liberation, autorise
 		de: freigegeben, freigabe, abgefertigt
-		nl: vrijgegeven, vrijgave
+		nl: vrijgegeven, vrijgave, goedgekeurd
 		it: svincolato, svincolata, liberato, rilasciato, rilasciata, svincolo
 		pl: zwolniona, zwolniony, zwolnienie
 		cs: propustena, propusteno, propusteni, uvolnena
@@ -1362,7 +1375,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: inicio, iniciado, iniciada, comecou
 		fr: debut, debute, commence, lance, initie
 		de: beginn, begonnen, gestartet, eingeleitet
-		nl: gestart, begonnen, aanvang
+		nl: gestart, begonnen, aanvang, ingediend
 		it: inizio, iniziato, iniziata, avviato, avviata, avvio
 		pl: rozpoczecie, rozpoczeta, rozpoczeto, wszczeto
 		cs: zahajeno, zahajena, zahajeni, zacatek
@@ -1429,7 +1442,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: imposto, impostos, tributo, tributos, tributacao, taxa, taxas, tarifa, despesas postais, icms, taxacao, tributado
 		fr: droits, taxes, droits et taxes, frais, frais de douane, tva, taxe
 		de: zollgebuhren, einfuhrabgaben, steuern, abgaben, gebuhren, einfuhrumsatzsteuer, zollabgaben
-		nl: invoerrechten, belasting, btw, heffingen, kosten
+		nl: invoerrechten, belasting, btw, heffingen, kosten, importkosten
 		it: dazio, dazi, tasse, oneri, diritti doganali, iva, oneri doganali
 		pl: clo, cla, podatek, oplata celna, naleznosci celne, vat, naleznosci
 		cs: clo, dan, dph, poplatek, poplatky, celni poplatky
@@ -1468,7 +1481,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 破損
 		ko: 파손, 손상
 		zh: 破损, 损坏, 销毁
-		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
+		bg: унищожаване, унищожена, унищожен, повредена, повреден
+		lt: sunaikinta`},
 	{"LOSS", `
 		vi: bi that lac, that lac hang, that lac
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
@@ -1493,7 +1507,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 紛失
 		ko: 분실
 		zh: 丢失, 遗失, 丢件, 失踪
-		bg: кражба, изгубена, изгубен`},
+		bg: кражба, изгубена, изгубен
+		lt: dingo`},
 	{"NOTICE", `
 		en: notice, notification, reminder, advice note
 		es: aviso, avisado, notificacion, notificado, aviso de llegada
@@ -1627,7 +1642,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 생성, 등록
 		zh: 创建, 生成, 已生成, 录入, 制单, 打单
 		el: δημιουργια
-		ar: تم إنشاء, تم انشاء`},
+		ar: تم إنشاء, تم انشاء
+		lt: sukurta`},
 	{"INFO", `
 		en: information, info, data, electronic information, electronic data, edi, details, manifest data,
 		    shipping information, shipment information, order information, item information
@@ -1670,7 +1686,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 送り状, 伝票, 出荷指示
 		ko: 운송장, 송장
 		zh: 面单, 运单, 电子面单
-		hu: cimke`},
+		hu: cimke
+		lt: zyma`},
 	{"PREADVICE", `
 		vi: cho lay hang
 		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation, driver dispatched for pickup, dispatched for pickup
@@ -1799,7 +1816,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"DEPART PROCESS", `
 		de: abfahrtsscan`},
 	{"IMPORT CUSTOMS", `
-		de: importverzollung, einfuhrverzollung`},
+		de: importverzollung, einfuhrverzollung
+		nl: invoeraangifte`},
 	{"EXPORT CUSTOMS", `
 		de: exportverzollung, ausfuhrverzollung`},
 	{"TO DELIVERY", `
@@ -1841,23 +1859,30 @@ var clsLexiconTable = []clsLexEntry{
 	{"^DELIVERED", `
 		ru: выдана, выдано, выдан`},
 	{"DEPART ORIGIN COUNTRY", `
-		ru: пересекло границу, пересекла границу`},
+		ru: пересекло границу, пересекла границу
+		nl: de grens over`},
 	{"TRANSIT TO LOCAL", `
 		de: auf dem weg zum zielgebiet`},
 	{"INTL SORT FACILITY", `
 		sv: utrikesterminal`},
 	{"ATTEMPT FAIL", `
-		de: vergebliche anfahrt, zustellhindernis`},
+		de: vergebliche anfahrt, zustellhindernis
+		nl: we hebben je gemist`},
 	{"PICKUP FAIL", `
 		da: forgaeves afhentning`},
 	{"NOT DELIVERED", `
-		hu: nem kezbesitheto`},
+		hu: nem kezbesitheto
+		lt: nepristatyta`},
 	{"FROM SENDER", `
 		hu: feladotol`},
 	{"TO ABROAD", `
 		tr: yurtdisina`},
 	{"SORT", `
 		vi: phan loai`},
+	{"COLLECTED", `
+		lt: atsiimta`},
+	{"CUSTOMS PROGRESS", `
+		nl: inklaringsproces`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -1927,7 +1952,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 세관, 통관, 세관지정, 장치장
 		zh: 海关, 清关, 报关, 通关, 关务, 保税
 		bg: митница, митницата, митническа, митническо
-		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص`},
+		ar: الجمارك, الجمركي, الجمركية, جمرك, التخليص
+		lt: muitin*`},
 	{"EXPORT", `
 		en: export, exported, exportation, exporting
 		es: exportacion, exportado
@@ -1953,7 +1979,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 出口, 出境
 		bg: износ
 		ar: التصدير, للتصدير, تصدير
-		et: ekspordiks, ekspordi, ekspordiprotseduurid`},
+		et: ekspordiks, ekspordi, ekspordiprotseduurid
+		lt: issiuntimo`},
 	{"IMPORT", `
 		en: import, imported, importation, importing
 		es: importacion, importado
@@ -2016,7 +2043,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 발송국, 출발국, 발송국가
 		zh: 始发国, 寄件国, 原寄国, 出发国, 发件国
 		he: ממדינת המוצא, מדינת המוצא, ארץ המוצא
-		ar: بلد المنشأ, دولة المنشأ`},
+		ar: بلد المنشأ, دولة المنشأ
+		lt: isvykimo salies, issiuntimo salies`},
 	{"DEST", `
 		id: tujuan
 		ko: 현지, 목적지
@@ -2058,7 +2086,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 도착국, 도착국가, 목적국
 		zh: 目的国, 目的地国家, 寄达国
 		he: למדינת היעד, מדינת היעד, לארץ היעד
-		ar: بلد الوجهة, بلد الوصول, دولة الوجهة`},
+		ar: بلد الوجهة, بلد الوصول, دولة الوجهة
+		lt: paskirties salies, paskirties salyje, gavejo salies`},
 	{"COUNTRY", `
 		hr: zemlja, zemlje, zemlju, zemlji
 		en: country, countries, region, country region, country/region, nation
@@ -2255,7 +2284,8 @@ var clsLexiconTable = []clsLexEntry{
 		ro: curierul, postas, curierului
 		ja: 配達員, ドライバー, セールスドライバー
 		ko: 배송기사, 택배기사, 배달원, 집배원, 기사
-		zh: 快递员, 派送员, 派件员, 投递员, 配送员`},
+		zh: 快递员, 派送员, 派件员, 投递员, 配送员
+		lt: kurjeriui, kurjerio`},
 	{"LOCAL", `
 		en: local, domestic, last mile, last-mile, final mile, lastmile, national, destination carrier, local carrier,
 		    local courier, local post, local postal, local delivery, domestic carrier, local partner
@@ -2400,7 +2430,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 收件人, 客户, 买家
 		bg: получателя, получател, получателят
 		el: παραληπτη, παραληπτης
-		et: saaja, saajale`},
+		et: saaja, saajale
+		lt: gavejui, gavejo`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
 		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
@@ -2428,7 +2459,8 @@ var clsLexiconTable = []clsLexEntry{
 		bg: подателя, подател, подателят
 		el: αποστολεα, αποστολεας
 		ar: المرسل, للمرسل
-		et: saatja, saatjale`},
+		et: saatja, saatjale
+		lt: siuntejo`},
 	{"ADDRESS", `
 		en: address, addressing, street, house number, postcode, zip code
 		es: direccion, domicilio
