@@ -175,7 +175,7 @@ var clsLexiconTable = []clsLexEntry{
 		uk: передано курєру, передано листоноші, в доставці
 		hu: kiszallitas alatt, kezbesites alatt, futarnal, kiszallitasra atadva, hazhoz szallitas alatt, kiszallitas alatt, futarnal
 		ro: in livrare, predat curierului, in curs de livrare, preluata spre livrare, preluat spre livrare, preluate spre livrare
-		ja: 配達中, 配達に出ています, 持ち出し中, 配達予定, 本日お届け予定, 配送中
+		ja: 配達中, 配達に出ています, 持ち出し中, 本日お届け予定, 配送中
 		ko: 배송출발, 배달출발, 배송중, 배달중, 배달준비, 배송준비, 배송기사 출발, 배달전, 직원 배송중, 배송출고, 배달차량상차, 배송기사 인계
 		zh: 派送中, 正在派送, 派件中, 配送中, 派件, 派送, 正在投递, 投递中, 开始投递, 再次投递
 		bg: в доставка, за доставка, предадена на куриер за доставка
@@ -363,7 +363,8 @@ var clsLexiconTable = []clsLexEntry{
 		de: servicepartner, dienstleister, kooperationspartner
 		cs: odeslana prepravcem
 		sk: odoslana prepravcom
-		pl: lokalna firme kurierska, lokalnej firmy kurierskiej, lokalna firma kurierska`},
+		pl: lokalna firme kurierska, lokalnej firmy kurierskiej, lokalna firma kurierska
+		zh: 运输商夥伴, 运输商伙伴`},
 	{"DEPART ABROAD", `
 		en: crossing border, crossing the border, border crossing, crossed the border
 		ro: traversare granita, trecere granita, traversare frontiera`},
@@ -462,7 +463,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: felveve, felvetel, atvett, postara adva
 		ro: preluat, preluata, acceptat, depus
 		el: παραλαβη
-		ja: 引受, 引き受け, 受付, 荷受
+		ja: 引受, 引き受け, 受付, 荷受, お預かり致しました
 		ko: 접수, 접수완료
 		zh: 收寄, 揽收, 揽件, 已揽收, 收件, 揽投, 接收, 已集货, 集货
 		th: รับฝาก, รับฝากผ่านตัวแทน
@@ -513,7 +514,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 인수완료, 수령, 집화, 집하, 픽업, 인수받았습니다, 인수
 		zh: 取件, 已取件, 自提, 揽货
 		ro: ridicat, ridicata
-		bg: вземане, взета`},
+		bg: вземане, взета
+		id: diambil`},
 	{"SHIPPED", `
 		en: shipped, has shipped, shipment sent, order shipped, send
 		es: enviado, enviada, envio realizado, despachado, despachada, expedido, expedida, remitido
@@ -537,7 +539,7 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 発送, 発送済み, 出荷, 出荷済み
 		zh: 已发货, 发货, 已发出, 发出`},
 	{"DEPART", `
-		id: berangkat
+		id: berangkat, keluar dari
 		en: departed, depart, departs, departure, departing, leaving, outbound, exit, exited, flown out, dispatched, despatched, dispatch, despatch, sent, dispatching, despatching
 		es: salida, salio, ha salido, partio, parte, sale
 		pt: saiu, saida, partiu, partida
@@ -596,7 +598,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: αφιξη
 		ja: 到着, 到達
 		ko: 도착함, 입고, 하차, 입고, 입항, 도착
-		zh: 到达, 已到达, 抵达, 进港, 到港, 到件
+		zh: 到达, 已到达, 抵达, 进港, 到港, 到件, 卸车, 已到
 		bg: пристигане, пристигна, пристигнала, пристигнал
 		he: הגיע, הגיעה, הגעה
 		ar: وصل, وصلت, وصول
@@ -712,7 +714,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: procesat, procesare, sortare, scanat, scanare, procesare in curs, sortata, sortat
 		ja: 仕分, 仕分け, 処理, 処理中
 		ko: 분류, 처리, 처리중
-		zh: 分拣, 处理, 已处理, 操作, 开拆, 已开拆, 封发, 已封发, 经转
+		zh: 分拣, 处理, 已处理, 操作, 开拆, 已开拆, 封发, 已封发, 经转, 扫描, 装袋, 集包
 		bg: обработва, обработена, обработен, проверява, сортирана
 		et: skaneerimine`},
 	{"SORT FACILITY", `
@@ -750,7 +752,8 @@ var clsLexiconTable = []clsLexEntry{
 		he: מרכז מיון, במרכז המיון, מרכז המיון
 		ar: مركز الفرز
 		th: ศูนย์คัดแยก
-		lt: skirstymo centre, paskirstymo centre, paskirstymo centro`},
+		lt: skirstymo centre, paskirstymo centre, paskirstymo centro
+		id: sortation`},
 	{"FACILITY", `
 		en: facility, station, branch, location, service center, service centre, agency, plant, office
 		es: instalacion, instalaciones, sucursal, delegacion
@@ -827,7 +830,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所, 配送施設
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점, 배송 시설
-		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所`},
+		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所, 配送站, 配送站所`},
 	{"POSTOFFICE", `
 		vi: buu cuc
 		id: kantor pos
@@ -982,9 +985,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: выдача на доставку, доставляется клиенту, доставляется получателю
 		de: in auslieferung
 		no: utkjoring til mottaker
-		it: fuori per la consegna`},
+		it: fuori per la consegna
+		ja: 配達に出発, 持出
+		id: paket dibawa`},
 	{"DELIVERED", `
-		id: selesai antar, terkirim, telah diterima oleh
+		id: selesai antar, terkirim, telah diterima oleh, diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
 		hr: urucena, uruceno, urucen, isporucena, isporuceno, dostavljena, dostavljeno, posiljka je urucena
 		en: delivered, delivery successful, successfully delivered, delivery complete, delivery completed, sign by, signed by, signature, signature from, sign for, signature obtained, attempt successful, delivery attempt successful, second delivery attempt successful, partial delivery, partially delivered
@@ -1012,9 +1017,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
 		he: נמסר, נמסרה, נמסר לנמען, נמסרה לנמען
-		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
+		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し, 配達終了, 配達は終了, 投函完了, お客様引渡完了, 配送完了
 		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인, 배송되었습니다, 배송된, 배달되고
-		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
+		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达, 配送完成
 		bg: доставена, доставен, доставено, доставени, връчена, връчен
 		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
 		et: katte toimetatud, kattetoimetatud, uleantud saajale
@@ -1125,10 +1130,10 @@ var clsLexiconTable = []clsLexEntry{
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
-		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家
+		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家, 停止营业
 		ar: غير متواجد`},
 	{"NOT", `
-		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not
+		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not, didn t, didnt
 		es: no, nunca, sin
 		pt: nao, nunca, sem
 		fr: pas, ne, n, non, aucun, aucune, n a pas pu, ne peut, ne pourra pas, n est pas, ne sera pas
@@ -1173,7 +1178,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: estimat, va fi, programat
 		ja: 予定, 見込み, 予約
 		ko: 예정
-		zh: 预计, 将, 预约, 将会, 会`},
+		zh: 预计, 将, 预约, 将会, 会, 很快`},
 	{"TODAY", `
 		en: today, this morning, this afternoon, this evening, tonight
 		es: hoy
@@ -1221,7 +1226,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
 		ko: 반송, 반품, 반송처리, 반환된, 반환
-		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
+		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签, 送回
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
 		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه
@@ -1296,7 +1301,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: retinut, retinuta
 		ja: 保留, 留置
 		ko: 보류, 통관보류
-		zh: 扣留, 扣关, 暂扣, 滞留
+		zh: 扣留, 扣关, 暂扣, 滞留, 扣押
 		ar: معلق
 		lt: sulaikyta`},
 	{"INSPECT", `
@@ -1571,7 +1576,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: noudettavaksi, noutaa
 		tr: teslim almak
 		ja: 受取
-		zh: 领取, 取货
+		zh: 领取, 取货, 自取
 		bg: събиране, самостоятелно събиране`},
 	{"AWAIT", `
 		hr: ceka, ceka na
@@ -1880,9 +1885,16 @@ var clsLexiconTable = []clsLexEntry{
 	{"SORT", `
 		vi: phan loai`},
 	{"COLLECTED", `
-		lt: atsiimta`},
+		lt: atsiimta
+		zh: 已领取`},
 	{"CUSTOMS PROGRESS", `
 		nl: inklaringsproces`},
+	{"DELIVERED RECEPTION", `
+		zh: 同事代签, 物管代签, 代理点代签`},
+	{"RECIPIENT BAD", `
+		zh: 查无此人, 无此收件人`},
+	{"AVAILABLE PICKUP", `
+		en: to pick up`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2258,7 +2270,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: curier, transportator, partener extern, partener
 		ja: 運送会社, 配送業者, 物流会社, 運送会社, 配送会社, 会社
 		ko: 택배사, 운송사
-		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人
+		zh: 承运商, 物流商, 快递公司, 物流公司, 承运人, 运输商
 		bg: куриер, куриера, доставчик`},
 	{"DRIVER", `
 		vi: buu ta
@@ -2308,7 +2320,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: belfoldi, helyi
 		ro: intern, local
 		ko: 국내
-		zh: 本地, 末端, 落地`},
+		zh: 本地, 末端, 落地, 目的城市`},
 	{"TRANSITHUB", `
 		en: transit country, transit countries, transit hub, transit airport, transit office, transit facility, transit center, in transit center, in transit hub, in transit country, in transit centre, transferred through, transit through, transshipment port, transhipment port, transshipment hub
 		    transit centre, transit point, transit country region, third country, transit port, transshipment hub
@@ -2427,14 +2439,14 @@ var clsLexiconTable = []clsLexEntry{
 		ro: destinatar, destinatarului
 		ja: 受取人, お客様, 荷受人
 		ko: 수취인, 고객, 수령인, 받는분
-		zh: 收件人, 客户, 买家
+		zh: 收件人, 客户, 买家, 收件公司
 		bg: получателя, получател, получателят
 		el: παραληπτη, παραληπτης
 		et: saaja, saajale
 		lt: gavejui, gavejo`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
-		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender
+		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender, consigner
 		es: remitente, vendedor, expedidor, proveedor
 		pt: remetente, vendedor, lojista, loja, expedidor, fornecedor, contratante
 		fr: expediteur, vendeur, marchand, commercant expediteur
@@ -2558,7 +2570,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 订单`},
 	{"ITEM", `
 		hr: posiljka, posiljke, posiljku, posiljci
-		en: item, items, parcel, parcels, package, packages, shipment, shipments, consignment, mail, mailpiece, article, piece, goods,
+		en: item, items, parcel, parcels, package, packages, shipment, shipments, consignment, mail, mailpiece, article, piece, goods,, cargo
 		    your parcel, your package, your item, your shipment
 		es: envio, envios, paquete, paquetes, objeto, articulo, mercancia, bulto, encomienda
 		pt: objeto, objetos, encomenda, pacote, remessa, mercadoria, volume
@@ -2580,7 +2592,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: coletul, colet, expedierea, expediere, expeditie, expeditia, expeditii, coletului, colete, pachet, pachetul, trimitere
 		ja: 荷物, お荷物, 郵便物
 		ko: 소포, 택배, 상품, 물품
-		zh: 包裹, 快件, 邮件, 货物
+		zh: 包裹, 快件, 邮件, 货物, 货件
 		bg: пратка, пратката, пратки, колет, колетът, пакет
 		el: αποστολη, δεμα, δεματος, αντικειμενο
 		et: saadetis, saadetise, pakk, paki
