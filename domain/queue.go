@@ -453,6 +453,9 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 // the disputes due soon, the member's saved views and their last bulk change while it can be
 // undone (nil otherwise).
 type QueueView struct {
+	// Version is the seller's queue version the page was read at, -1 when it is not kept (a
+	// filter by age): two views of the same seller, filter and version show the same parcels.
+	Version  int64
 	Page     QueuePage
 	Counts   QueueCounts
 	Matching int
@@ -475,7 +478,7 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 		f.Limit = QueuePageSize
 	}
 	key, keep := queuePageKeyOf(seller, f)
-	var v QueueView
+	v := QueueView{Version: -1}
 	if keep {
 		version, err := s.queueExtras(ctx, s.pool(), seller, member, f.Now, &v)
 		if err != nil {
@@ -483,7 +486,7 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 		}
 		if page, matching, ok := s.pages.get(key, version); ok {
 			if counts, ok := s.keptCounts(seller, version); ok {
-				v.Page, v.Matching, v.Counts = page, matching, counts
+				v.Page, v.Matching, v.Counts, v.Version = page, matching, counts, version
 				return v, nil
 			}
 		}
@@ -534,6 +537,7 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 	}
 	if keep {
 		s.pages.put(key, version, v.Page, v.Matching)
+		v.Version = version
 	}
 	return v, nil
 }
