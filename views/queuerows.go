@@ -98,8 +98,9 @@ func (vm Queue) keptRows(rows templ.Component) templ.Component {
 }
 
 // rowsStamp is the text of queueRows that depends on the clock, row by row: each row's deadlines,
-// dispute, last scan, time in stage and severity reason, computed by the very calls queueRows
-// makes.
+// dispute, last scan and time in stage, computed by the very calls queueRows makes, and the lead
+// exception's deadline (Exception.Urgency): the one way the clock reaches the severity reason,
+// which costs more to write out whole.
 func (vm Queue) rowsStamp() string {
 	var b strings.Builder
 	for _, r := range vm.Page.Rows {
@@ -113,7 +114,7 @@ func (vm Queue) rowsStamp() string {
 		b.WriteByte(0)
 		b.WriteString(queueInStage(r, vm.Now))
 		b.WriteByte(0)
-		b.WriteString(r.SeverityReason(r.Fate, valueOrEmpty(r.OrderValue), r.Currency, vm.Now))
+		b.WriteString(r.Urgency(vm.Now))
 		b.WriteByte(0)
 	}
 	return b.String()
