@@ -543,10 +543,11 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 }
 
 // queueExtrasSQL reads what the queue page shows besides its parcels and tabs in one statement
-// instead of four round trips, with the seller's queue version ($1, as queueVersionSQL reads it): the team ($1, the seller), the dispute summary at $3 (with $4 the
-// end of the due-soon window), the member's ($2) saved views and last bulk change made after $5,
-// each as JSON, with the queries ListUsers, DisputeSummary, ListSavedViews and LastBulk run.
-// json_agg keeps the order of its sorted subquery.
+// instead of four round trips: the seller's ($1) queue version (as queueVersionSQL reads it), the
+// team, the dispute summary at $3 (with $4 the end of the due-soon window), the member's ($2)
+// saved views and last bulk change made after $5, each as JSON, with the queries ListUsers,
+// DisputeSummary, ListSavedViews and LastBulk run. json_agg keeps the order of its sorted
+// subquery.
 var queueExtrasSQL = `SELECT
 	coalesce((SELECT version FROM queue_versions WHERE seller_id = $1), 0) AS version,
 	(SELECT coalesce(json_agg(t), '[]') FROM (` + teamSQL("$1") + `) t) AS team,
