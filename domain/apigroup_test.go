@@ -33,13 +33,13 @@ func holdMergeLock(t *testing.T, db *sqlx.DB, seller domain.SellerID) (release f
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(`+domain.ImportMergeLockSQL+`)`, seller); err != nil {
 		t.Fatal(err)
 	}
 	var once sync.Once
 	release = func() {
 		once.Do(func() {
-			if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock(hashtextextended('import-merge:' || $1, 0))`, seller); err != nil {
+			if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_unlock(`+domain.ImportMergeLockSQL+`)`, seller); err != nil {
 				t.Error(err)
 			}
 			_ = conn.Close()

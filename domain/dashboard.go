@@ -164,21 +164,37 @@ func (s *Store) exceptionTrends(ctx context.Context, seller SellerID, now time.T
 			}
 		}
 	}
-	// The weeks are the seller's calendar weeks: date_trunc('week') on local time gives the
-	// Monday, which goes back to an instant in the same zone. Each side counts by its own time,
-	// so an exception opened in one week and resolved in the next counts in both.
-	if err := s.db.SelectContext(ctx, &d.Weekly, `
-		WITH z AS (SELECT timezone AS tz FROM sellers WHERE id = $1),
-		weeks AS (
-			SELECT w AS local_week, (w AT TIME ZONE z.tz) AS week_start, ((w + interval '1 week') AT TIME ZONE z.tz) AS week_end
-			FROM z, generate_series(date_trunc('week', $2::timestamptz AT TIME ZONE z.tz) - ($3 - 1) * interval '1 week',
-			                        date_trunc('week', $2::timestamptz AT TIME ZONE z.tz), interval '1 week') AS w
-		)
-		SELECT w.local_week::date AS week,
+	// The weeks are the seller's calendar weeks, their bounds computed here from the seller's
+	// zone (zone.Load) and passed as instants: PostgreSQL's AT TIME ZONE, given the stored name,
+	// would fail the page on a name its zone list lacks, where Go reads it as China. Each side
+	// counts by its own time, so an exception opened in one week and resolved in the next counts
+	// in both.
+	loc, err := sellerLoc(ctx, s.db, seller)
+	if err != nil {
+		return fmt.Errorf("dashboard: seller's zone: %w", err)
+	}
+	bounds := weekBounds(now, loc, DashboardWeeks)
+	starts, ends := make([]string, DashboardWeeks), make([]string, DashboardWeeks)
+	for i := range DashboardWeeks {
+		starts[i], ends[i] = bounds[i].Format(time.RFC3339Nano), bounds[i+1].Format(time.RFC3339Nano)
+	}
+	var counts []struct {
+		I        int   `db:"i"`
+		Opened   int64 `db:"opened"`
+		Resolved int64 `db:"resolved"`
+	}
+	if err := s.db.SelectContext(ctx, &counts, `
+		SELECT w.i,
 		       (SELECT count(*) FROM exceptions x WHERE x.seller_id = $1 AND x.opened_at >= w.week_start AND x.opened_at < w.week_end) AS opened,
 		       (SELECT count(*) FROM exceptions x WHERE x.seller_id = $1 AND x.resolved_at >= w.week_start AND x.resolved_at < w.week_end) AS resolved
-		FROM weeks w ORDER BY w.local_week`, seller, now, DashboardWeeks); err != nil {
+		FROM unnest($2::timestamptz[], $3::timestamptz[]) WITH ORDINALITY AS w(week_start, week_end, i) ORDER BY w.i`,
+		seller, pq.Array(starts), pq.Array(ends)); err != nil {
 		return fmt.Errorf("dashboard: weekly exceptions: %w", err)
+	}
+	d.Weekly = make([]WeekCount, len(counts))
+	for i, c := range counts {
+		monday := bounds[c.I-1]
+		d.Weekly[i] = WeekCount{Week: time.Date(monday.Year(), monday.Month(), monday.Day(), 0, 0, 0, 0, time.UTC), Opened: c.Opened, Resolved: c.Resolved}
 	}
 	var med struct {
 		N    int64           `db:"n"`
@@ -197,6 +213,19 @@ func (s *Store) exceptionTrends(ctx context.Context, seller SellerID, now time.T
 		d.MedianResolve = time.Duration(med.Secs.Float64 * float64(time.Second))
 	}
 	return nil
+}
+
+// weekBounds returns the starts of the n calendar weeks in loc that end with the one holding now,
+// oldest first, and the end of that last week: n+1 instants, each a Monday at midnight in loc
+// (time.Date rather than adding 7 days: a week with a daylight saving change is not 168 hours).
+func weekBounds(now time.Time, loc *time.Location, n int) []time.Time {
+	local := now.In(loc)
+	monday := local.Day() - (int(local.Weekday())+6)%7
+	out := make([]time.Time, n+1)
+	for i := range out {
+		out[i] = time.Date(local.Year(), local.Month(), monday-7*(n-1-i), 0, 0, 0, 0, loc)
+	}
+	return out
 }
 
 // openExceptionCounts counts the seller's unresolved exceptions per kind, one entry for every

@@ -254,18 +254,37 @@ type DueDigest struct {
 }
 
 // ListDueDigests returns the members, of every seller, whose digest hour has come in their time
-// zone at now and whose digest of that local date was not yet considered. The notify scheduler
-// calls it every minute, then QueueDigest for each.
+// zone at now and whose digest of that local date was not yet considered (digestDue). The notify
+// scheduler calls it every minute, then QueueDigest for each.
+//
+// The members' zones are read here, in Go, and not in SQL with AT TIME ZONE: PostgreSQL's zone
+// list is not Go's, and a name it does not know fails the whole query, so one member's zone
+// would stop every seller's digests; zone.Load reads that name as China, as QueueDigest does.
+// The query therefore returns every member with a digest turned on (one short row each, once a
+// minute) and digestDue, the rule QueueDigest checks again under the row lock, picks the due.
 func (s *Store) ListDueDigests(ctx context.Context, now time.Time) ([]DueDigest, error) {
-	var out []DueDigest
-	if err := s.db.SelectContext(ctx, &out, `
-		SELECT seller_id, user_id FROM notification_prefs
-		WHERE digest_enabled AND extract(hour FROM $1::timestamptz AT TIME ZONE timezone) >= digest_hour
-		  AND (last_digest_on IS NULL OR last_digest_on < ($1::timestamptz AT TIME ZONE timezone)::date)
-		ORDER BY seller_id, user_id`, now); err != nil {
+	var prefs []NotificationPrefs
+	if err := s.db.SelectContext(ctx, &prefs, `
+		SELECT seller_id, user_id, digest_hour, timezone, last_digest_on FROM notification_prefs
+		WHERE digest_enabled ORDER BY seller_id, user_id`); err != nil {
 		return nil, fmt.Errorf("list due digests: %w", err)
 	}
+	var out []DueDigest
+	for _, p := range prefs {
+		if _, _, due := digestDue(p, now); due {
+			out = append(out, DueDigest{SellerID: p.SellerID, UserID: p.UserID})
+		}
+	}
 	return out, nil
+}
+
+// digestDue reports whether the member's digest is due at now: its hour has come in the
+// member's zone (zone.Load) and the digest of that local date was not yet considered. It returns
+// now in that zone, and its date as midnight UTC, the way last_digest_on holds it.
+func digestDue(p NotificationPrefs, now time.Time) (local, today time.Time, due bool) {
+	local = now.In(zone.Load(p.Timezone))
+	today = time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
+	return local, today, local.Hour() >= p.DigestHour && (p.LastDigestOn == nil || p.LastDigestOn.Before(today))
 }
 
 // QueueDigest builds the member's digest as of now and puts it in the outbox when it has anything
@@ -288,9 +307,8 @@ func (s *Store) QueueDigest(ctx context.Context, seller SellerID, user int64, no
 		if err != nil {
 			return err
 		}
-		local := now.In(zone.Load(p.Timezone))
-		today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
-		if local.Hour() < p.DigestHour || (p.LastDigestOn != nil && !p.LastDigestOn.Before(today)) {
+		local, today, due := digestDue(p, now)
+		if !due {
 			return nil // not due (another replica was first)
 		}
 		since := now.Add(-24 * time.Hour)

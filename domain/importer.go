@@ -592,26 +592,26 @@ type statusInfo struct {
 
 // statusCache remembers statusInfo per distinct text for one import: a file repeats the same few
 // hundred carrier texts across a million rows, and classifying, normalising and searching each
-// for numbers was a fifth of the importer's CPU. Texts with digits in them are not kept: they are
+// for numbers was much of the importer's CPU. Texts with digits in them are not kept: they are
 // mostly one-offs ("with tracking UG251350054MV") that would only fill memory. Bounded besides,
 // so memory does not grow with the file.
 type statusCache struct {
-	cls      *tracking.Classifier
-	seen     map[statusKey]statusInfo
-	lastMile map[string]bool // carrier → tracking.IsLastMile
+	cls   *tracking.Classifier
+	seen  map[statusKey]statusInfo
+	sides map[string]tracking.Side // carrier → tracking.CarrierSide
 }
 
-// statusKey is a status text and whether a last-mile carrier printed it: the same words can mean
+// statusKey is a status text and the end of the route its carrier works: the same words can mean
 // a different stage then ("In transit to next facility" is after customs at USPS).
 type statusKey struct {
 	text, code string
-	lastMile   bool
+	side       tracking.Side
 }
 
 const statusCacheMax = 5_000
 
 func newStatusCache(cls *tracking.Classifier) *statusCache {
-	return &statusCache{cls: cls, seen: make(map[statusKey]statusInfo, 256), lastMile: map[string]bool{}}
+	return &statusCache{cls: cls, seen: make(map[statusKey]statusInfo, 256), sides: map[string]tracking.Side{}}
 }
 
 // get classifies text as printed by carrier (the row's carrier column), with the row's status
@@ -620,23 +620,23 @@ func (c *statusCache) get(text, code, carrier string) statusInfo {
 	if text == "" && code == "" {
 		return statusInfo{signal: SignalNone}
 	}
-	last, ok := c.lastMile[carrier]
+	side, ok := c.sides[carrier]
 	if !ok {
-		last = tracking.IsLastMile(carrier)
-		if len(c.lastMile) < statusCacheMax {
-			c.lastMile[carrier] = last
+		side = tracking.CarrierSide(carrier)
+		if len(c.sides) < statusCacheMax {
+			c.sides[carrier] = side
 		}
 	}
-	key := statusKey{text, code, last}
+	key := statusKey{text, code, side}
 	if info, ok := c.seen[key]; ok {
 		return info
 	}
 	var info statusInfo
-	lastMileCarrier := ""
-	if last {
-		lastMileCarrier = carrier
+	known := "" // the classifier reads only the carrier's side: one classification per side
+	if side != tracking.SideUnknown {
+		known = carrier
 	}
-	info.stage, info.signal = c.cls.ClassifyEvent(tracking.Event{Text: text, Code: code, Carrier: lastMileCarrier})
+	info.stage, info.signal = c.cls.ClassifyEvent(tracking.Event{Text: text, Code: code, Carrier: known})
 	info.norm = tracking.NormalizeStatus(text)
 	if containsDigit(text) {
 		if nums := tracking.ExtractTrackingNumbers(text); len(nums) > 0 {

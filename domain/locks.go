@@ -22,6 +22,9 @@ import (
 //
 // login-throttle:<key> (loginThrottleLockSQL) stands apart: taken alone, per counter, in key
 // order; so does api-tokens:<seller> (apiTokensLockSQL), taken alone while a token is created.
+//
+// Tests that hold a lock take it by these constants (export_test.go); scripts/bench-queue.sh and
+// scripts/bench-outbox.sh, which cannot, hold sweep:1 from psql by its name written out.
 
 // importRunLockSQL is the lock an import holds for the life of its transaction, over a row of
 // imports (seller_id, id).

@@ -244,7 +244,7 @@ func TestQueueStageFollowsTheShipment(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tx.Rollback() //nolint:errcheck
-	if _, err := tx.Exec(`SELECT pg_advisory_xact_lock(hashtextextended('sweep:' || $1::text, 0))`, f.seller); err != nil {
+	if _, err := tx.Exec(`SELECT pg_advisory_xact_lock(`+domain.SweepLockSQL+`)`, f.seller); err != nil {
 		t.Fatal(err)
 	}
 	done := make(chan error, 1)

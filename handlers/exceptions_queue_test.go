@@ -185,3 +185,38 @@ func TestExceptionsCSV(t *testing.T) {
 	// Signed out, no export.
 	wantStatus(t, ts.client(t).get("/exceptions.csv"), http.StatusSeeOther)
 }
+
+// TestEveryWaitWakesAtNine: a single "wait" and "snooze & next" wake the exception at the start of
+// the working day chosen (domain.WakeAt) in the seller's zone, like bulk snooze above. A handler
+// that stored the bare date (midnight, as "wait" once did) fails here.
+func TestEveryWaitWakesAtNine(t *testing.T) {
+	t.Parallel()
+	ts := newTestServer(t, handlers.Config{})
+	c := ts.client(t)
+	seller := withExceptions(t, ts, c, "Shop", "owner@shop.test")
+	q := queueOf(t, ts, seller)
+	e1, e3 := q["E-1"], q["E-3"]
+	loc, err := time.LoadLocation(sellerTZ(t, ts, seller))
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().In(loc).AddDate(0, 0, 3).Format("2006-01-02")
+
+	path := fmt.Sprintf("/exceptions/%d", e1.ID)
+	res := c.post(path, path, url.Values{"action": {"wait"}, "version": {fmt.Sprint(e1.Version)}, "waiting_until": {day}})
+	wantStatus(t, res, http.StatusSeeOther)
+	path = fmt.Sprintf("/exceptions/%d", e3.ID)
+	res = c.post(path, path+"/next", url.Values{"action": {"snooze"}, "until": {day}, "seen": {fmt.Sprintf("%d:%d", e3.ID, e3.Version)}})
+	wantStatus(t, res, http.StatusSeeOther)
+
+	q = queueOf(t, ts, seller)
+	for _, ref := range []string{"E-1", "E-3"} {
+		got := q[ref]
+		if got.State != domain.StateWaiting || got.WaitingUntil == nil {
+			t.Fatalf("%s after waiting: %+v", ref, got)
+		}
+		if w := got.WaitingUntil.In(loc); w.Format("2006-01-02 15:04") != day+" 09:00" {
+			t.Errorf("%s waiting until %v, want %s 09:00 in %s", ref, w, day, loc)
+		}
+	}
+}

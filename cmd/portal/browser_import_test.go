@@ -93,6 +93,9 @@ func TestBrowserImport(t *testing.T) {
 	}
 	b.screenshot("import-preview.png")
 
+	// Wait for the result, not the bar: a fast machine can finish the import between two looks,
+	// so the bar is photographed when seen and only logged when not (TestImportPanelProgress, in
+	// views, checks that a queued or running import's panel has it).
 	b.do(chromedp.Click(chromedp.ID("run-import")), chromedp.WaitVisible(chromedp.ID("import-panel")))
 	sawProgress := false
 	deadline := time.Now().Add(60 * time.Second)
@@ -107,7 +110,7 @@ func TestBrowserImport(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 	if !sawProgress {
-		t.Error("never saw the progress bar")
+		t.Log("the import finished before the progress bar was seen: no import-progress.png")
 	}
 	if !b.exists("#import-result") {
 		t.Fatal("the import did not finish within a minute")

@@ -36,6 +36,9 @@ func (c *testClock) serveWith(t *testing.T, env map[string]string) string {
 			t.Errorf("portal serve: %v", err)
 		}
 	})
+	// A server that neither listens nor ends within a minute is stopped: the scan then ends.
+	timer := time.AfterFunc(time.Minute, cancel)
+	defer timer.Stop()
 	sc := bufio.NewScanner(pr)
 	for sc.Scan() {
 		if _, u, ok := strings.Cut(sc.Text(), "listening on "); ok {
@@ -43,7 +46,10 @@ func (c *testClock) serveWith(t *testing.T, env map[string]string) string {
 			return u
 		}
 	}
-	t.Fatalf("portal did not start: %v", <-done)
+	// The cleanup reads done too: put the error back for it, or it waits forever.
+	err := <-done
+	done <- err
+	t.Fatalf("portal did not start: %v", err)
 	return ""
 }
 

@@ -54,6 +54,9 @@ func serveLines(t *testing.T, env map[string]string, flags ...string) []string {
 		}
 	})
 	var lines []string
+	// A server that neither listens nor ends within a minute is stopped: the scan then ends.
+	timer := time.AfterFunc(time.Minute, cancel)
+	defer timer.Stop()
 	sc := bufio.NewScanner(pr)
 	for sc.Scan() {
 		lines = append(lines, sc.Text())
@@ -62,7 +65,10 @@ func serveLines(t *testing.T, env map[string]string, flags ...string) []string {
 			return lines
 		}
 	}
-	t.Fatalf("portal did not start: %v", <-done)
+	// The cleanup reads done too: put the error back for it, or it waits forever.
+	err := <-done
+	done <- err
+	t.Fatalf("portal did not start: %v", err)
 	return nil
 }
 

@@ -117,7 +117,7 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger) (*domain.Store
 	}
 	// Keep as many connections idle as may be open: with fewer, every burst of concurrent
 	// requests closes the surplus on return and opens new ones (a PostgreSQL backend each, forked
-	// and with cold catalog caches) on the next burst — bench-queue opened about 47 a second.
+	// and with cold catalog caches) on the next burst, many a second under make bench-queue.
 	db.SetMaxOpenConns(poolSize)
 	db.SetMaxIdleConns(poolSize)
 	db.SetConnMaxIdleTime(5 * time.Minute)

@@ -35,6 +35,9 @@ func startServe(t *testing.T, bin string, env ...string) *exec.Cmd {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	// A server that neither listens nor exits within a minute is killed: the read then ends.
+	timer := time.AfterFunc(time.Minute, func() { _ = cmd.Process.Kill() })
+	defer timer.Stop()
 	r := bufio.NewReader(out)
 	for {
 		line, err := r.ReadString('\n')

@@ -41,6 +41,9 @@ func startProcess(t *testing.T, bin, dbURL string) *portalProcess {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	// A server that neither listens nor exits within a minute is killed: the read then ends.
+	timer := time.AfterFunc(time.Minute, func() { _ = cmd.Process.Kill() })
+	defer timer.Stop()
 	line, err := bufio.NewReader(out).ReadString('\n')
 	if err != nil {
 		t.Fatalf("portal serve said nothing: %v", err)

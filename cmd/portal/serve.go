@@ -63,7 +63,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	if getenv("GOGC") == "" {
 		// The server's live heap is small (an import streams in constant memory), and collecting at
-		// 3x rather than 2x of it saves about a tenth of a queue page's CPU (make bench-queue).
+		// 3x rather than 2x of it saves CPU on every queue page (make bench-queue measures it).
 		debug.SetGCPercent(gcPercent)
 	}
 	log := newLogger(cfg, stderr)

@@ -105,7 +105,7 @@ func (c *Classifier) ClassifyEvent(e Event) (Stage, Signal) {
 	}
 	r := clsReadings.Get().(*clsReading)
 	defer clsReadings.Put(r)
-	r.read(text, toks, IsLastMile(e.Carrier))
+	r.read(text, toks, CarrierSide(e.Carrier))
 	return r.stage, r.signal
 }
 
@@ -195,12 +195,24 @@ var clsLongestStageForm = func() int {
 	return n
 }()
 
-// IsLastMile reports whether a carrier name is one of the destination carriers the lexicon knows
-// (USPS, Correios, PostNord, InPost, …) and not a first-mile consolidator (Cainiao, 4PX, Yanwen,
-// …). An empty or unknown carrier is not: its texts are read without that context.
-func IsLastMile(carrier string) bool {
+// Side is the end of the route a carrier works: the first mile (the consolidators that carry an
+// AliExpress parcel to the border: Cainiao, 4PX, Yanwen, …) or the last mile (the destination's
+// post and couriers: USPS, Correios, PostNord, InPost, …). A bare move ("Arrived", "到件扫描")
+// means a different stage at each end.
+type Side int8
+
+const (
+	SideUnknown   Side = iota // an empty or unknown carrier: its texts are read without that context
+	SideFirstMile             // before export: its facility scans and bare moves are 3
+	SideLastMile              // after import customs: its facility scans and bare moves are 9
+)
+
+// CarrierSide returns the end of the route a carrier name belongs to, as the lexicon knows it
+// (FIRSTMILE and LASTMILE). A name that reads as both is first-mile: "China Post" also names a
+// post, and the consolidator is what the seller's file means.
+func CarrierSide(carrier string) Side {
 	if carrier == "" {
-		return false
+		return SideUnknown
 	}
 	var nbuf [128]byte
 	norm := clsAppendFold(nbuf[:0], carrier, true)
@@ -209,17 +221,21 @@ func IsLastMile(carrier string) bool {
 	r := clsReadings.Get().(*clsReading)
 	defer clsReadings.Put(r)
 	r.rewrite(norm, toks)
-	last := false
+	side := SideUnknown
 	for _, t := range r.toks {
 		switch string(r.text[t.s:t.e]) {
 		case "LASTMILE":
-			last = true
+			side = SideLastMile
 		case "FIRSTMILE":
-			return false
+			return SideFirstMile
 		}
 	}
-	return last
+	return side
 }
+
+// IsLastMile reports whether a carrier name is one of the destination carriers the lexicon knows
+// and not a first-mile consolidator (CarrierSide).
+func IsLastMile(carrier string) bool { return CarrierSide(carrier) == SideLastMile }
 
 // classifySeller returns the seller rule with the longest pattern matching the text. Between
 // patterns of one length the smaller string wins, not the one listed first: the store loads

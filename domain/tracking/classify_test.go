@@ -181,6 +181,15 @@ func TestClassify(t *testing.T) {
 		{"Expediere nelivrata: Destinatar mutat", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		{"Неуспешна доставка", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"Αποστολή παραδόθηκε", tracking.StageDelivered, tracking.SignalNone}, // the tonos folds away
+		// A customs check that is over is a release; on the way to a pick-up point is not there yet.
+		{"Verifica doganale conclusa", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Customs inspection completed", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"The consignment is being transported to Balikovna.", tracking.StageCustomsCleared, tracking.SignalNone},
+		// A pending pick-up by the carrier is data only, like an awaited one.
+		{"Pending pick up by the carrier", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// Handed out (Norwegian, Danish, Swedish) is delivered, not picked up.
+		{"UTLEVERT", tracking.StageDelivered, tracking.SignalNone},
+		{"Pakken er udleveret", tracking.StageDelivered, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},
@@ -473,6 +482,14 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		{tracking.Event{Text: "Movement / tour vehicle arrived"}, tracking.StageUnknown, tracking.SignalNone},
 		{tracking.Event{Text: "Movement / tour vehicle arrived", Carrier: "DHL Paket"}, tracking.StageCustomsCleared, tracking.SignalNone},
 		{tracking.Event{Text: "parcel arrived at the Relay Point", Carrier: "Mondial Relay"}, tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		// A first-mile carrier's bare arrival or scan is before export; its departure may be the
+		// flight abroad, so it stays unread.
+		{tracking.Event{Text: "到件扫描"}, tracking.StageUnknown, tracking.SignalNone},
+		{tracking.Event{Text: "到件扫描", Carrier: "China Post"}, tracking.StageOutboundSorting, tracking.SignalNone},
+		{tracking.Event{Text: "SC_ARRIVE", Carrier: "Cainiao"}, tracking.StageOutboundSorting, tracking.SignalNone},
+		{tracking.Event{Text: "Processed at HONG KONG", Carrier: "YunExpress"}, tracking.StageOutboundSorting, tracking.SignalNone},
+		{tracking.Event{Text: "离开上海市 发往洛杉矶", Carrier: "China Post"}, tracking.StageUnknown, tracking.SignalNone},
+		{tracking.Event{Text: "Arrived, out for delivery", Carrier: "Cainiao"}, tracking.StageOutForDelivery, tracking.SignalNone},
 		// A named border keeps its meaning whoever prints it.
 		{tracking.Event{Text: "Arrived at facility in destination country", Carrier: "Australia Post"}, tracking.StageArrivedDestination, tracking.SignalNone},
 		// A code beats the text; a code that places nothing leaves the text to decide.
@@ -499,10 +516,14 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 			t.Errorf("ClassifyEvent(%+v) = %s, want %s", tt.event, got, want)
 		}
 	}
-	for carrier, want := range map[string]bool{"USPS": true, "Correios": true, "PostNord Sverige": true,
-		"Cainiao": false, "4PX Express": false, "": false, "Some Courier": false, "FedEx": false} {
-		if got := tracking.IsLastMile(carrier); got != want {
-			t.Errorf("IsLastMile(%q) = %v, want %v", carrier, got, want)
+	for carrier, want := range map[string]tracking.Side{"USPS": tracking.SideLastMile, "Correios": tracking.SideLastMile,
+		"PostNord Sverige": tracking.SideLastMile, "Cainiao": tracking.SideFirstMile, "4PX Express": tracking.SideFirstMile,
+		"China Post": tracking.SideFirstMile, "": tracking.SideUnknown, "Some Courier": tracking.SideUnknown, "FedEx": tracking.SideUnknown} {
+		if got := tracking.CarrierSide(carrier); got != want {
+			t.Errorf("CarrierSide(%q) = %v, want %v", carrier, got, want)
+		}
+		if got := tracking.IsLastMile(carrier); got != (want == tracking.SideLastMile) {
+			t.Errorf("IsLastMile(%q) = %v", carrier, got)
 		}
 	}
 }

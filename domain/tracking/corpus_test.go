@@ -212,11 +212,11 @@ func TestClassifyCorpus(t *testing.T) {
 		got, want float64
 		atMost    bool
 	}{
-		// Batches 12 to 21 came in at 53.8%, 61.3%, 50.9%, 65.2%, 66.0%, 57.8%, 55.7%, 73.8%, 80%
-		// and 56.7% right, and a text that reads two ways is now a suggestion (read.go, rivalOf):
-		// right fell from 82.6 to 79.0; each new batch is harder than the corpus it joins.
-		{"wrong stage", total.pct(total.wrong), 5.1, true},
-		{"right", total.pct(total.right), 78.8, false},
+		// Batches 12 to 23 came in at 53.8%, 61.3%, 50.9%, 65.2%, 66.0%, 57.8%, 55.7%, 73.8%, 80%,
+		// 56.7%, 59.6% and 63.8% right, and a text that reads two ways is now a suggestion (read.go,
+		// rivalOf): right fell from 82.6 to 78.7; each new batch is harder than the corpus it joins.
+		{"wrong stage", total.pct(total.wrong), 5.0, true},
+		{"right", total.pct(total.right), 78.6, false},
 		{"signal right", total.pct(total.signal), 87.0, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {

@@ -42,20 +42,21 @@ type clsElem struct {
 // clsRule is one compiled variant of a pattern: a table pattern with alternatives compiles to
 // several clsRules that share order.
 type clsRule struct {
-	stage    Stage
-	signal   Signal
-	emit     string   // lexicon: the concepts the words stand for, space-separated
-	concepts []string // emit, split
-	lastMile bool     // applies only to a text printed by a last-mile carrier
-	unless   []string // concepts that, anywhere in the text, stop the rule from counting
-	prio     int      // built-in: the signal's weight or the rule's override; seller: pattern length
-	literals int      // words or concepts the variant names: a longer phrase is more specific
-	exact    int      // of those, whole words rather than stems
-	modal    bool     // names NOT or FUTURE itself, so a negation before it is its own business
-	order    int      // position in the table or in the seller's list
-	start    bool     // anchored at the first token (^)
-	end      bool     // anchored at the last token ($)
-	pattern  string
+	stage     Stage
+	signal    Signal
+	emit      string   // lexicon: the concepts the words stand for, space-separated
+	concepts  []string // emit, split
+	lastMile  bool     // applies only to a text printed by a last-mile carrier
+	firstMile bool     // applies only to a text printed by a first-mile carrier
+	unless    []string // concepts that, anywhere in the text, stop the rule from counting
+	prio      int      // built-in: the signal's weight or the rule's override; seller: pattern length
+	literals  int      // words or concepts the variant names: a longer phrase is more specific
+	exact     int      // of those, whole words rather than stems
+	modal     bool     // names NOT or FUTURE itself, so a negation before it is its own business
+	order     int      // position in the table or in the seller's list
+	start     bool     // anchored at the first token (^)
+	end       bool     // anchored at the last token ($)
+	pattern   string
 }
 
 // clsIndex holds compiled patterns as a trie of tokens, so that matching walks each start token
@@ -357,7 +358,7 @@ func clsCompile(rows []clsRule) *clsIndex {
 					r.modal = true
 				}
 			}
-			if r.lastMile {
+			if r.lastMile || r.firstMile {
 				r.literals++ // the carrier is one more thing the rule knows
 			}
 			x.add(r, elems)

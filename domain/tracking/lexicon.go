@@ -187,12 +187,13 @@ var clsLexiconTable = []clsLexEntry{
 		    delivered through letterbox, left outside, left behind gate, left at garage, left in porch`},
 
 	{"NOTE", `
-		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges
+		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges, email delivery notification
 		fr: heure limite de depot, heure limite, prochain jour ouvre
 		pt: proximo dia util, processo de envio
-		de: ausweisdokument, ausweisdokumentes
+		de: ausweisdokument, ausweisdokumentes, benachrichtigung versendet
 		es: perdida de conexion, perdida conexion
-		ro: pierdere conexiune`},
+		ro: pierdere conexiune
+		da: mail advisering, sms advisering`},
 	{"ORIGIN SORT FACILITY", `
 		en: departure transport hub, departure hub, origin hub, origin facility, origin sorting center, origin sorting centre`},
 	{"ORIGIN AIRPORT", `
@@ -200,7 +201,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 起飞地机场, 始发机场, 起运机场`},
 	{"DEST AIRPORT", `
 		en: destination port, port of destination, port of discharge, arrival airport, local airport, destination airport
-		ko: 목적항, 도착항`},
+		ko: 목적항, 도착항
+		de: zielflughafen`},
 	{"CUSTOMS RELEASE", `
 		en: out of customs, out of customs, out of foreign customs
 		de: zollfreigabe, verzollt
@@ -232,7 +234,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: undeliverable as addressed, no such number, no such address, no such street, addressing error, insufficient address, incomplete address, incorrect address, out of service area, outside service area, outside delivery area, remote area, change of address, address changed, vacant, deceased, forward expired, forwarding expired
 		pt: localidade desconhecida
 		ru: невозможно прочесть адрес, уточнение адреса, за смертью получателя, адрес не существует, адрес отсутствует, отсутствие улицы, нет адресата
-		uk: змінено адресу`},
+		uk: змінено адресу
+		de: anschriftsproblem`},
 	{"LASTMILE RECEIVE", `
 		en: we ve got it`},
 	{"-", `
@@ -279,7 +282,8 @@ var clsLexiconTable = []clsLexEntry{
 		pt: necessario, necessaria, solicitado, solicitada, exigido, pendencia
 		es: necesario, necesaria, requerido, requerida, solicitado, falta, faltan
 		fr: necessaire, requis, demande
-		de: erforderlich, benotigt, fehlen, fehlende`},
+		de: erforderlich, benotigt, fehlen, fehlende
+		it: richiesto`},
 	{"FAIL DELIVERY", `
 		tr: teslim edilmedi
 		vi: giao that bai, giao hang that bai, giao khong thanh cong, khong giao duoc
@@ -343,7 +347,8 @@ var clsLexiconTable = []clsLexEntry{
 		cs: pripravena, pripraveno
 		sv: redo, tillganglig
 		no: tilgjengelig
-		tr: hazir`},
+		tr: hazir
+		da: klarmeldt`},
 	{"AWAIT SHIPPED", `
 		en: ready for shipping, ready to ship, ready to be shipped, ready for dispatch, ready for shipment`},
 	{"NOSTAGE", `
@@ -355,7 +360,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: for final delivery, handed over for final delivery`},
 	{"LOCAL CARRIER", `
 		en: postal service, postal operator, local postal service, delivery agent, delivery provider, delivery partner
-		de: servicepartner, dienstleister
+		de: servicepartner, dienstleister, kooperationspartner
 		cs: odeslana prepravcem
 		sk: odoslana prepravcom
 		pl: lokalna firme kurierska, lokalnej firmy kurierskiej, lokalna firma kurierska`},
@@ -425,14 +430,16 @@ var clsLexiconTable = []clsLexEntry{
 	{"FUTURE PICKUP", `
 		en: out for pickup, out for pick up, scheduled for pickup, pickup scheduled, pick up scheduled`},
 	{"DELIVERED RECIPIENT", `
-		zh: 用户签收, 客户签收, 本人签收`},
+		zh: 用户签收, 客户签收, 本人签收
+		ru: выдан получателю, выдана получателю, выдано получателю
+		cs: predana prijemci`},
 	{"ORIGIN FACILITY", `
 		fr: site de depart`},
 	{"FIRSTMILE SORT FACILITY", `
 		en: first mile hub`},
 	// ---- events ----
 	{"ACCEPT", `
-		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered, mailed
+		en: accepted, acceptance, accepting, posted, posting, lodged, lodgement, drop off, dropped off, dropoff, origin post is preparing shipment, tendered, mailed, handed in
 		    item posted
 		es: admitido, admitida, admision, aceptado, aceptada, aceptacion, entregado en oficina por el remitente,
 		    recepcionado, recepcionada
@@ -442,14 +449,14 @@ var clsLexiconTable = []clsLexEntry{
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
 		pl: nadana, nadany, nadanie, nadano, przyjeta, przyjety, przyjeto, przyjecie, przyjeta w oddziale, zarejestrowana w oddziale
-		cs: podana, podano, podani, prijata, prijato, prevzata, prevzato, prevzeti, zasilka podana, prijeti
+		cs: podana, podano, podani, prijata, prijato, prevzata, prevzato, prevzeti, zasilka podana, prijeti, prevzali
 		sk: podana, prijata, prevzata, podanie, prijate
-		sv: inlamnad, inlamnat, mottagen, mottaget, inlamning
+		sv: inlamnad, inlamnat, mottagen, mottaget, inlamning, lamnat in
 		da: indleveret, indlevering, modtaget, posteret
 		no: innlevert, mottatt, levert inn, innlevering
 		fi: jatetty, vastaanotettu, vastaanotto, jatetty kuljetettavaksi, otettu vastaan
 		tr: kabul, kabul edildi, kabul edilmistir, kargo kabul
-		ru: принято, прием, приём, принят, принята
+		ru: принят*, прием, приём
 		uk: прийнято, прийом
 		hu: felveve, felvetel, atvett, postara adva
 		ro: preluat, preluata, acceptat, depus
@@ -472,7 +479,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: modtaget pa
 		fi: vastaanotettu terminaalissa
 		tr: teslim alindi, alindi
-		ru: получено, получена
+		ru: получено, получена, получен, получены
 		ja: 到着しました, 受け取りました, 受け取った
 		zh: 已收到, 接收到, 已收货, 已收入
 		bg: получена, получен, приета, приет
@@ -492,9 +499,9 @@ var clsLexiconTable = []clsLexEntry{
 		pl: odebrana, odebrany, odebrano, odbior, odbioru, podjeta, podjeto, odebral, odebrala
 		cs: vyzvednuta, vyzvednuto, vyzvednuti, vyzvedl, svoz, svezeno
 		sk: vyzdvihnuta, vyzdvihnutie, vyzdvihnut
-		sv: hamtad, hamtat, upphamtad, upphamtning, hamtning, uthamtad, utlamnad, utlamning
-		da: afhentet, afhentning, afhent, hentet, udleveret
-		no: hentet, henting, utlevert, utlevering
+		sv: hamtad, hamtat, upphamtad, upphamtning, hamtning, uthamtad, utlamning
+		da: afhentet, afhentning, afhent, hentet
+		no: hentet, henting, utlevering, innhentet
 		fi: noudettu, nouto, noutanut, noutoa
 		tr: teslim alinmistir, alim, gonderiden alindi
 		ru: забрано
@@ -543,7 +550,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: avgang, har forlatt, forlatt, avreist
 		fi: lahtenyt, lahto, lahti, poistunut, lahdossa
 		tr: cikis, cikti, ayrildi, cikis yapti, transfer merkezinden cikti, cikis islemi, yola cikti
-		ru: покинуло, покинул, отбыло, выпущено из, покинуло, убыл*
+		ru: покинул*, отбыло, выпущено из, убыл*
 		uk: відправлено з, залишило
 		hu: elindult, kiszallitva, tavozott
 		ro: plecat, a plecat, iesire, iesit, a iesit, plecare
@@ -557,7 +564,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"LEAVE", `
 		hr: napustio, napustila, napustilo
 		en: left, leave, leaves
-		pt: deixou`},
+		pt: deixou
+		hu: elhagyta`},
 	{"ARRIVE", `
 		id: tiba, telah tiba
 		hr: prispjela, prispjelo, prispio, stigla, stiglo, pristigla
@@ -565,14 +573,14 @@ var clsLexiconTable = []clsLexEntry{
 		es: llegada, llego, ha llegado, llegado, arribo, arribado, ingreso, ingresado, ingresada
 		pt: chegou, chegada, chegado, chegando, entrada, ingresso
 		fr: arrive, arrivee, arrives, parvenu, arriver
-		de: angekommen, ankunft, eingetroffen, gelandet, entladung, entladen
+		de: angekommen, ankunft, eingetroffen, gelandet, entladung, entladen, eingelangt
 		nl: aangekomen, aankomst, gearriveerd, binnengekomen
 		it: arrivato, arrivata, arrivo, giunto, giunta, pervenuto
 		pl: dotarla, dotarl, przybyla, przybyl, przybycie, doreczona do oddzialu, przyjecie w oddziale, dostarczona do oddzialu,
 		    przyjeta w sortowni, przylot
 		cs: dorazila, dorazilo, prijezd, prisla, vstup
 		sk: dorazila, prichod
-		sv: ankommit, ankommen, ankomst, anlant, anlande, har kommit fram, kommit till
+		sv: ankommit, ankommen, ankomst, anlant, anlande, har kommit fram, kommit till, har kommit
 		da: ankommet, ankomst, er ankommet, ankom, modtaget pa terminal
 		no: ankommet, ankomst, kom frem, har ankommet
 		fi: saapunut, saapui, saapuminen, saapumis
@@ -617,12 +625,12 @@ var clsLexiconTable = []clsLexEntry{
 		th: อยู่ระหว่างการขนส่ง`},
 	{"FORWARD", `
 		hr: otpremljena, otpremljeno, otpremljen, predano, proslijedena, proslijedjena
-		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,
+		en: forwarded, forwarding, forward, sent to, dispatched to, despatched to, on its way to, moving to, en route to, transferred to,, transported
 		    being transferred, routed to, rerouted
 		es: encaminado, encaminada, reexpedido, derivado, dirigiendo, se esta dirigiendo
 		pt: encaminhado, encaminhada, encaminhamento, transferido, transferida, reencaminhado, direcionado
 		fr: achemine vers, reexpedie, transfere, transferee
-		de: weitergeleitet, weiterleitung
+		de: weitergeleitet, weiterleitung, transportiert
 		nl: doorgestuurd, doorgezonden, doorgeleid
 		it: inoltrato, inoltrata, trasferito, trasferita, smistato verso
 		pl: przekazana, przekazany, przekazano, skierowana, przekierowano
@@ -658,7 +666,8 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 交接, 已交接, 交运, 移交, 转交
 		ro: predat, predata, predare
 
-		hr: predan, preuzet, preuzeo`},
+		hr: predan, preuzet, preuzeo
+		hu: atadva`},
 	{"LOAD", `
 		en: loaded, loading, boarded, on board, aboard, booked on flight
 		es: cargado, embarcado
@@ -692,7 +701,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: behandlet, sortert, sortering, skannet
 		fi: kasitelty, kasittely, lajiteltu, lajittelu
 		tr: islem, islendi, islem goruyor, tasnif
-		ru: обработка, обработано, сортировка
+		ru: обработ*, сортировка
 		uk: обробка, оброблено, сортування
 		hu: feldolgozas, feldolgozva, valogatas
 		ro: procesat, procesare, sortare, scanat, scanare, procesare in curs, sortata, sortat
@@ -711,7 +720,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: centro de tratamento, unidade de tratamento, centro de distribuicao, centro logistico, centro de triagem, cd
 		    unidade operacional, centro de processamento, cte, ctce, cdd
 		fr: centre de tri, plateforme, plate forme, hub, centre de traitement, centre de distribution
-		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc
+		de: paketzentrum, briefzentrum, verteilzentrum, sortierzentrum, umschlagbasis, logistikzentrum, frachtzentrum, lc, versandzentrum, abgangszentrum
 		    verteilerzentrum, hub, sortier hub, sortierhub, sortieranlage
 		nl: sorteercentrum, distributiecentrum, sorteerlocatie, hub, sorteercentrum van, expeditieknooppunt
 		it: centro di smistamento, centro operativo, centro di distribuzione, centro di meccanizzazione postale, cmp, hub, filiale,
@@ -762,7 +771,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: καταστημα, κεντρο, κεντρο διαλογης`},
 	{"WAREHOUSE", `
 		id: gudang
-		vi: kho
+		vi: kho, luu kho
 		en: warehouse, warehousing, fulfillment center, fulfilment centre, fulfillment centre, fulfilment center, overseas warehouse
 		es: almacen, bodega
 		pt: armazem, deposito
@@ -784,7 +793,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: raktar*`},
 	{"DEPOT", `
 		hr: dostavni postanski ured, dostavni ured, dostavnom uredu
-		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system, delivery point, nearest delivery depot
+		en: delivery office, delivery depot, delivery station, delivery unit, delivery centre, delivery center, delivery facility, final delivery office, delivery post office, delivery city, destination city, delivery post, distribution terminal, depot, delivery depot, delivery terminal, post office entry, destination post office entry, distribution network, distribution office, local delivery system, delivery point, nearest delivery depot, delivering post office
 		    local depot, local delivery office, post office delivery, carrier facility, local facility,
 		    local post office, delivery location, delivery area, delivery hub,
 		    regional distribution center, regional hub, courier facility, local hub, parcel depot,
@@ -795,9 +804,9 @@ var clsLexiconTable = []clsLexEntry{
 		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
 		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
-		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung
-		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot
-		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,
+		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung, eingangszentrum
+		nl: bezorgcentrum, distributielocatie, bezorglocatie, afleverdepot, bezorgdepot, bezorgfaciliteit
+		it: centro di distribuzione di destinazione di destinazione, ufficio di recapito, centro di recapito,, ufficio di consegna
 		    sede di destinazione, centro recapito, centro di consegna
 		pl: urzad doreczajacy, placowka doreczajaca, placowka oddawcza, oddzial doreczajacy, oddzial docelowy, urzad pocztowy doreczajacy, oddziale docelowym, oddzial docelowy, oddzialu docelowego, procesu dystrybucji, dystrybucji, placowki dostawy, placowka dostawy, placowce dostawy
 		cs: dodaci posta, dorucovaci depo, dorucovaci posta, depo dorucovatele, cilove depo, dodaci depo, dodaci postu, dodaci posta, dodaci poste
@@ -811,7 +820,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所, 配送施設
-		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점
+		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점, 배송 시설
 		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所`},
 	{"POSTOFFICE", `
 		vi: buu cuc
@@ -832,7 +841,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: posthus, posthuset, postbutik, posthus i
 		no: postkontor, post i butikk, posten i butikk, postkontoret
 		fi: postitoimipaikka, postiin, postissa, postikonttori, postitoimipaikkaan, toimipaikkaan, toimipaikassa
-		tr: ptt subesi, postane, postanesi
+		tr: ptt subesi, postane, postanesi, ptt isyerine, ptt isyerinde
 		ru: почтовое отделение, отделение почтовой связи, опс, почта
 		uk: поштове відділення, відділення зв язку
 		hu: postahivatal, posta
@@ -963,7 +972,10 @@ var clsLexiconTable = []clsLexEntry{
 		sk: na vozidle pre dorucenie
 		tr: dagitima cikmis
 		th: อยู่ระหว่างการนำจ่าย
-		ru: выдача на доставку`},
+		ru: выдача на доставку, доставляется клиенту, доставляется получателю
+		de: in auslieferung
+		no: utkjoring til mottaker
+		it: fuori per la consegna`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -974,7 +986,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: entregado, entregada, entrega realizada, entrega efectuada, entregado al destinatario, entregado a destinatario, entrega parcial
 		pt: entregue, entregues, entrega realizada, entrega efetuada, objeto entregue, entregue ao destinatario, assinado, assinada
 		fr: livre, livree, distribue, distribuee, livraison effectuee, remis au destinataire, colis livre
-		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung
+		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung, geliefert mit, abgestellt
 		nl: bezorgd, afgeleverd, geleverd
 		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
 		pl: doreczona, doreczony, doreczono, dostarczona, dostarczony, dostarczono, wydana odbiorcy, wydano odbiorcy, odebrana przez adresata, doreczenie
@@ -982,19 +994,19 @@ var clsLexiconTable = []clsLexEntry{
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
 		    zasilka byla dorucena
 		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
-		sv: levererad, levererat, levererats, utdelad, utdelat, kvitterad, kvitterat, mottagen av mottagaren
-		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager
-		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker
+		sv: levererad, levererat, levererats, utdelad, utdelat, kvitterad, kvitterat, mottagen av mottagaren, utlamnad, lamnades ut
+		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager, udleveret
+		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker, utlevert
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
-		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis
+		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis, kendisine teslim, aile bireyine teslim, yakina teslim
 		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
 		uk: отримано
-		hu: kezbesitve, kezbesitett, atadva, sikeresen kezbesitve, hazhoz szallitva, atveve, kezbesitve, kezbesitett
+		hu: kezbesitve, kezbesitett, sikeresen kezbesitve, hazhoz szallitva, kezbesitve, kezbesitett, sikeres kezbesites
 		ro: livrat, livrata, predat destinatarului
 		el: παραδοθηκε, επιδοθηκε
 		he: נמסר, נמסרה, נמסר לנמען, נמסרה לנמען
 		ja: 配達完了, お届け済み, お届け完了, 配達済み, 受取完了, 窓口でお渡し, お渡し
-		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인
+		ko: 배달완료, 배송완료, 수령완료, 배달 완료, 배송 완료, 고객전달, 인수확인, 인수자등록, 배송완료 사진확인, 배송되었습니다, 배송된, 배달되고
 		zh: 签收, 已签收, 妥投, 已妥投, 投递成功, 已投递, 送达, 已送达
 		bg: доставена, доставен, доставено, доставени, връчена, връчен
 		ar: تم التسليم, تم تسليم, سلمت, تم التوصيل
@@ -1085,7 +1097,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
 		    carteiro nao atendido, nao atendido
 		fr: absent, absente, absence, destinataire absent, ferme, personne
-		de: nicht angetroffen, abwesend, niemand angetroffen, empfanger nicht angetroffen, geschlossen, nicht erreicht
+		de: nicht angetroffen, abwesend, niemand angetroffen, empfanger nicht angetroffen, geschlossen, nicht erreicht, im urlaub
 		nl: niet thuis, niemand thuis, niemand aanwezig, afwezig, gesloten, niet aangetroffen, niemand aangetroffen, niet thuis getroffen
 		it: assente, destinatario assente, chiuso, nessuno in casa
 		pl: nieobecnosc, nieobecny, nieobecna, adresat nieobecny, odbiorca nieobecny, nie zastano, nikogo nie bylo, nikogo nie zastano,
@@ -1099,7 +1111,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: adreste bulunamadi, alici adreste yok, adreste kimse yok, evde yok, alici bulunamadi, kapali, musait degil, adreste yok
 		ru: адресат отсутствует, отсутствие адресата, нет дома, абонент недоступен, недоступен, адресат бастует, невозможно связаться
 		uk: адресат відсутній
-		hu: nem talaltuk otthon, cimzett nem volt otthon
+		hu: nem talaltuk otthon, cimzett nem volt otthon, nem volt otthon, nem elerheto
 		ro: destinatar absent, nu a fost gasit, negasit la domiciliu, destinatar negasit, nu raspunde, nu raspunde la telefon, inchis
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
@@ -1135,7 +1147,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: sera, previsto, prevista, prevision, estimado, estimada, programado, programada, se entregara, proximamente, todavia no, aun no, antes de, en cuanto
 		pt: sera, previsto, prevista, previsao, estimado, estimada, programado, programada, agendado, agendada, ainda nao, antes, estara, sera, serao, a ser, sera realizada, assim que
 		fr: sera, prevu, prevue, prevision, estime, estimee, programme, programmee, pas encore, avant, s apprete, va etre, va, vont, sera, seront, si, si vous etes, doit etre, doit, prochainement, des que
-		de: voraussichtlich, erwartet, geplant, vorgesehen, angekundigt fur, noch nicht, sobald
+		de: voraussichtlich, erwartet, geplant, vorgesehen, angekundigt fur, noch nicht, sobald, in kurze
 		nl: zal, wordt verwacht, verwacht, verwachte, gepland, geplande, nog niet
 		it: sara, prevista, previsto, stimata, programmata, programmato, non ancora, prima
 		pl: zostanie, bedzie, planowana, planowane, przewidywana, przewidywany, spodziewana, jeszcze nie
@@ -1174,7 +1186,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 今天, 今日`},
 	{"RETURN", `
 		id: dikembalikan, retur
-		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui
+		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui, hoan ve
 		hr: vracena, vraceno, vracen, povrat, povratak, povratu, nazad
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall
 		    return to shipper, returned to shipper, undeliverable returned
@@ -1185,7 +1197,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: retour, retourzending, teruggestuurd, teruggezonden, retour afzender, retourneren, terugsturen
 		it: reso, in restituzione, restituito, restituita, rispedito, rientro, in reso, ritornato
 		pl: zwrot, zwrotny, zwrocona, zwrocony, zwrocono, zwrot do nadawcy, odeslana do nadawcy, w drodze do nadawcy, zwrocone, zwrocona, zwrocony
-		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna
+		cs: vraceni, vracena, vraceno, vratka, vracena odesilateli, vraceno odesilateli, zpet odesilateli, vratna zasilka, vratna, vraci
 		sk: vratenie, vratena, vratene, vratka, vratena zasielka
 		sv: retur, returnerad, returneras, returnerat, retursandning, tillbaka till avsandaren
 		da: retur, returneret, returneres, returneret til afsender, tilbage til afsender, returner
@@ -1198,7 +1210,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: retur, returnat, returnata, returnare, returnat la expeditor, retur la expeditor, expediere returnata
 		el: επιστροφη
 		ja: 返送, 返還, 差出人に返送, 返品
-		ko: 반송, 반품, 반송처리
+		ko: 반송, 반품, 반송처리, 반환된, 반환
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
@@ -1221,10 +1233,10 @@ var clsLexiconTable = []clsLexEntry{
 		fi: kieltaytyi, vastaanotosta kieltaydytty
 		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti, kabul edilmedi, kabul etmiyor, kabul etmedi
 		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
-		hu: megtagadta, atvetel megtagadva
+		hu: megtagadta, atvetel megtagadva, visszautasitotta
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶, 拒否
-		ko: 수취거절, 수취 거부, 거부
+		ko: 수취거절, 수취 거부, 거부, 거절한, 거절
 		zh: 拒收, 拒签, 拒绝签收, 拒绝
 		uk: відмова*, відмовився
 		bg: отказано от получателя, отказана от получателя, отказ от получателя
@@ -1281,7 +1293,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: inspeccion, inspeccionado, revision, control, verificacion
 		pt: inspecao, vistoria, conferencia, verificacao, revisao
 		fr: controle, inspection, verification, examen
-		de: kontrolle, prufung, kontrolliert, gepruft, beschau
+		de: kontrolle, prufung, kontrolliert, gepruft, beschau, sicherheitskontrolle
 		nl: controle, gecontroleerd, inspectie
 		it: controllo, ispezione, verifica, accertamento, controlli
 		pl: kontrola, kontroli, kontrolny, sprawdzenie, weryfikacja
@@ -1439,7 +1451,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: danado, danada, deteriorado, deteriorada, dano, roto, averiado, averia, rotura, desechada, desechado, destruido, destruida, destruccion
 		pt: danificado, danificada, avariado, avaria, violado, violada, quebrado, incendio, atingido por, refugado, refugo
 		fr: endommage, endommagee, avarie, avariee, casse, detruit, spolie, emballage colis renforce, emballage renforce, emballage a ete renforce, endommag*, deteriore, deterioree
-		de: beschadigt, zerstort, beschadigung, vernichtung, vernichtet, schaden, schadens, schadenfall, sendung unvollstandig, sendung nicht vollstandig, mehrteilige sendung unvollstandig
+		de: beschadigt, zerstort, beschadigung, vernichtung, vernichtet, schaden, schadens, schadenfall, sendung unvollstandig, sendung nicht vollstandig, mehrteilige sendung unvollstandig, beschadigte
 		nl: beschadigd, beschadigt, kapot, vernietigd
 		it: danneggiato, danneggiata, rotto, avariato, distrutto, danno, danni
 		pl: uszkodzona, uszkodzony, uszkodzenie, zniszczona
@@ -1454,11 +1466,11 @@ var clsLexiconTable = []clsLexEntry{
 		hu: serult, megserult, serules*, serult
 		ro: deteriorat, avariat, distrus, distrusa, deteriorata, avariata
 		ja: 破損
-		ko: 파손
+		ko: 파손, 손상
 		zh: 破损, 损坏, 销毁
 		bg: унищожаване, унищожена, унищожен, повредена, повреден`},
 	{"LOSS", `
-		vi: bi that lac, that lac hang
+		vi: bi that lac, that lac hang, that lac
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
 		    unable to locate, manco
 		es: extraviado, extraviada, extravio, perdido, perdida, robado, robo, siniestro, siniestrado, faltan bultos, falta bulto, falta expedicion, falta expedicion completa, falta expedicion parcial, falta parcial, bultos faltantes
@@ -1607,9 +1619,9 @@ var clsLexiconTable = []clsLexEntry{
 		no: opprettet, registrert
 		fi: luotu, rekisteroity, tehty
 		tr: olusturuldu, olusturulmustur, kaydedildi
-		ru: создан, создано, зарегистрировано, зарегистрирован, регистрация
+		ru: создан, создано, зарегистрировано, зарегистрирован, регистрация, создана
 		uk: створено, зареєстровано
-		hu: letrehozva, rogzitve
+		hu: letrehozva, rogzitve, nyomtatva
 		ro: creat, creata, inregistrat, inregistrata
 		ja: 作成, 登録
 		ko: 생성, 등록
@@ -1657,7 +1669,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: накладная, этикетка
 		ja: 送り状, 伝票, 出荷指示
 		ko: 운송장, 송장
-		zh: 面单, 运单, 电子面单`},
+		zh: 面单, 运单, 电子面单
+		hu: cimke`},
 	{"PREADVICE", `
 		vi: cho lay hang
 		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation, driver dispatched for pickup, dispatched for pickup
@@ -1666,16 +1679,16 @@ var clsLexiconTable = []clsLexEntry{
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
-		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung
+		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung, angemeldet
 		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd, voorgemelde
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
 		pl: awizacja elektroniczna, zarejestrowana elektronicznie, przesylka zarejestrowana, nadawca przygotowal przesylke,
 		    dane przesylki przekazane, paczka oczekuje na nadanie, przygotowana przez nadawce
-		cs: elektronicky avizovana, data prijata, zasilka zatim nebyla predana, ocekavame zasilku, predana data, obdrzeny udaje, udaje k zasilce, ocekavame dodani obchodem
+		cs: elektronicky avizovana, data prijata, zasilka zatim nebyla predana, ocekavame zasilku, predana data, obdrzeny udaje, udaje k zasilce, ocekavame dodani obchodem, vlozena do systemu
 		sk: elektronicky avizovana, udaje prijate, ocakavame dodanie obchodom
 		sv: elektronisk avisering, foranmald, vi har fatt information, paket forvantas, fatt information om forsandelsen
 		da: elektronisk advisering, forhandsanmeldt, vi har modtaget oplysninger, vi afventer pakken
-		no: elektronisk forhandsvarslet, vi har mottatt informasjon, sendingen er registrert, ennakkomelding
+		no: elektronisk forhandsvarslet, vi har mottatt informasjon, sendingen er registrert, ennakkomelding, forhandsmeldt
 		fi: ennakkotiedot vastaanotettu, lahetyksen tiedot vastaanotettu, odottaa lahettajalta
 		tr: elektronik bildirim, gonderi bilgisi alindi
 		ru: электронное уведомление, присвоен трек номер, принято в обработку, присвоен идентификатор
@@ -1823,12 +1836,34 @@ var clsLexiconTable = []clsLexEntry{
 		ru: на рейс`},
 	{"DEPART FROM", `
 		ru: отправка из`},
+	{"FLIGHT DEPART", `
+		ru: вылетело, вылетел, вылетела`},
+	{"^DELIVERED", `
+		ru: выдана, выдано, выдан`},
+	{"DEPART ORIGIN COUNTRY", `
+		ru: пересекло границу, пересекла границу`},
+	{"TRANSIT TO LOCAL", `
+		de: auf dem weg zum zielgebiet`},
+	{"INTL SORT FACILITY", `
+		sv: utrikesterminal`},
+	{"ATTEMPT FAIL", `
+		de: vergebliche anfahrt, zustellhindernis`},
+	{"PICKUP FAIL", `
+		da: forgaeves afhentning`},
+	{"NOT DELIVERED", `
+		hu: nem kezbesitheto`},
+	{"FROM SENDER", `
+		hu: feladotol`},
+	{"TO ABROAD", `
+		tr: yurtdisina`},
+	{"SORT", `
+		vi: phan loai`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
 		pt: para, ao, aos, rumo
 		fr: vers, jusqu a
-		de: nach, zum, zur
+		de: nach, zum, zur, ins
 		nl: naar
 		it: verso, al, alla
 		sv: till
@@ -1984,7 +2019,7 @@ var clsLexiconTable = []clsLexEntry{
 		ar: بلد المنشأ, دولة المنشأ`},
 	{"DEST", `
 		id: tujuan
-		ko: 현지
+		ko: 현지, 목적지
 		hr: odredisn*
 		en: destination, dest
 		es: destino
@@ -2139,7 +2174,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: flyplass, flyplassen, lufthavn
 		fi: lentoasema, lentokentta, lentoasemalle, lentoasemalta
 		tr: havalimani, havaalani
-		ru: аэропорт, аэропорту
+		ru: аэропорт, аэропорту, аэропорта
 		uk: аеропорт
 		hu: repuloter
 		ro: aeroport
@@ -2216,7 +2251,7 @@ var clsLexiconTable = []clsLexEntry{
 		tr: kurye, dagitici, dagitim gorevlisi, postaci
 		ru: почтальон, курьер, водитель
 		uk: листоноша, кур єр
-		hu: futar, postas, kezbesito
+		hu: futar, postas, kezbesito, futarnak, futarunk
 		ro: curierul, postas, curierului
 		ja: 配達員, ドライバー, セールスドライバー
 		ko: 배송기사, 택배기사, 배달원, 집배원, 기사
@@ -2238,7 +2273,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: innenlands, lokal, lokale, nasjonal
 		fi: kotimaa, kotimaan, kotimaassa, paikallinen
 		tr: yurt ici, yurtici, yerel
-		ru: внутренний, внутреннее, местный
+		ru: внутренний, внутреннее, местный, город получателя, городе получателя
 		uk: внутрішній
 		hu: belfoldi, helyi
 		ro: intern, local
@@ -2324,7 +2359,7 @@ var clsLexiconTable = []clsLexEntry{
 		    ali express, anjun, jtexpress, j&t international, ubi, equick, flyt, yuntu, sf international, wanb
 		zh: 菜鸟, 燕文, 云途, 递四方, 中国邮政, 邮政`},
 	{"LASTMILE", `
-		en: usps, royal mail, parcelforce, evri, hermes, yodel, dpd, gls, dhl paket, ontrac, lasership, u s postal service, us postal service, united states postal service
+		en: usps, royal mail, parcelforce, evri, hermes, yodel, dpd, gls, dhl paket, ontrac, lasership, u s postal service, us postal service, united states postal service, express one, mpl, ghn, giao hang nhanh, viettel post, ghtk, transsped
 		    canada post, purolator, australia post, startrack, nz post, an post, correos, correos express, seur, mrw, nacex,
 		    la poste, colissimo, chronopost, mondial relay, colis prive, deutsche post, postnl, bpost, poste italiane,
 		    brt, sda, postnord, bring, posten, posti, budbee, inpost, poczta polska, pocztex, ceska posta, zasilkovna,
@@ -2388,7 +2423,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: felado, feladonak
 		ro: expeditor, expeditorului
 		ja: 差出人, 荷送人, ご依頼主
-		ko: 발송인, 보내는분, 판매자
+		ko: 발송인, 보내는분, 판매자, 보낸 사람
 		zh: 寄件人, 发件人, 卖家, 商家
 		bg: подателя, подател, подателят
 		el: αποστολεα, αποστολεας
@@ -2426,7 +2461,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: incorreto, incorreta, incompleto, incompleta, errado, errada, desconhecido, desconhecida, insuficiente, inexistente, irregular
 		    ilegivel
 		fr: incomplete, incorrecte, erronee, inconnu, inconnue, insuffisante, illisible, inexistante, inexacte
-		de: unvollstandig, fehlerhaft, falsch, unbekannt, unzureichend, ungultig, unleserlich, unzutreffend, nicht gefunden, nicht lesbar
+		de: unvollstandig, fehlerhaft, falsch, unbekannt, unzureichend, ungultig, unleserlich, unzutreffend, nicht gefunden, nicht lesbar, verkehrte
 		nl: onjuist, onvolledig, onbekend, incorrect, ongeldig, fout
 		it: errato, errata, incompleto, incompleta, sconosciuto, sconosciuta, insufficiente, inesatto, inesatta, inesistente
 		pl: bledny, bledna, blednego, niepelny, niepelna, niepelnego, nieznany, nieznana, nieprawidlowy, nieprawidlowa, niewlasciwy
@@ -2460,7 +2495,7 @@ var clsLexiconTable = []clsLexEntry{
 		da: flyttet, fraflyttet
 		no: flyttet
 		fi: muuttanut, muuttunut osoite
-		tr: tasindi, adresten tasinmis
+		tr: tasindi, adresten tasinmis, tasinmis
 		ru: выбыл, адресат выбыл, адресат переехал, сменила адрес, сменил адрес, выбытие адресата
 		ja: 転居
 		ko: 이사
@@ -2543,7 +2578,8 @@ var clsLexiconTable = []clsLexEntry{
 		da: behandles, betalt, afventer afsendelse
 		fi: kasittelyssa, maksettu
 		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek, odeme onaylandi
-		zh: 待发货, 已付款, 待出库`},
+		zh: 待发货, 已付款, 待出库
+		ja: 出荷準備中`},
 	{"^NOSTAGE", `
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,

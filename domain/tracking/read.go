@@ -22,21 +22,22 @@ type clsReading struct {
 	from    []clsTok   // the bytes of the normal form each token stands for
 	matches []clsMatch // the rules that matched, before choosing
 
-	best     int // index into matches of the chosen rule, or -1
-	where    int // index of the match the signal took its stage from, or -1
-	negated  int // index of a match set aside after a negation or a future, or -1
-	stage    Stage
-	signal   Signal
-	lastMile bool
-	thin     bool  // negated is a weak reading, not a negated one
-	rival    int   // index of a match on other words that puts the parcel elsewhere, or -1
-	held     Stage // with rival: the stage and signal the rules chose, offered as the suggestion
-	heldSig  Signal
+	best      int // index into matches of the chosen rule, or -1
+	where     int // index of the match the signal took its stage from, or -1
+	negated   int // index of a match set aside after a negation or a future, or -1
+	stage     Stage
+	signal    Signal
+	lastMile  bool
+	firstMile bool
+	thin      bool  // negated is a weak reading, not a negated one
+	rival     int   // index of a match on other words that puts the parcel elsewhere, or -1
+	held      Stage // with rival: the stage and signal the rules chose, offered as the suggestion
+	heldSig   Signal
 }
 
 // read rewrites the normal form into concepts and chooses the stage and signal its rules give.
-func (r *clsReading) read(norm []byte, toks []clsTok, lastMile bool) {
-	r.lastMile = lastMile
+func (r *clsReading) read(norm []byte, toks []clsTok, side Side) {
+	r.lastMile, r.firstMile = side == SideLastMile, side == SideFirstMile
 	r.rewrite(norm, toks)
 	r.matches = clsRules.matches(r.mbuf[:0], r.text, r.toks)
 	for i := range r.matches {
@@ -71,7 +72,7 @@ func (r *clsReading) rivalOf(i int) int {
 	x := clsRules
 	for k := range r.matches {
 		rk := &x.rules[r.matches[k].rule]
-		if k == i || k == r.where || rk.stage == StageUnknown || rk.isMask() || !r.cnt[k] ||
+		if k == i || k == r.where || rk.stage == StageUnknown || rk.isMask() || !r.cnt[k] || rk.firstMile ||
 			r.negatedAt(k) || r.subsumed(k) || r.matches[k].overlaps(r.matches[i]) {
 			continue
 		}
@@ -236,7 +237,7 @@ func (r *clsReading) choose() {
 	for i := range r.matches {
 		ri := &x.rules[r.matches[i].rule]
 		if ri.stage == StageUnknown || !r.cnt[i] || r.negatedAt(i) || r.subsumed(i) ||
-			r.matches[i].overlaps(r.matches[r.best]) || ri.lastMile || ri.stage < StageExportCustoms &&
+			r.matches[i].overlaps(r.matches[r.best]) || ri.lastMile || ri.firstMile || ri.stage < StageExportCustoms &&
 			(ri.named() < 2 || br.signal == SignalReturned || br.signal == SignalDamagedLost) {
 			continue // a lone generic word ("processed"), or an origin facility, does not place a return
 		}
@@ -290,13 +291,13 @@ func (r *clsReading) weak(i int) bool {
 	return total >= 2 && 2*unknown > total
 }
 
-// counts reports whether match i takes part at all: a last-mile rule only counts for a last-mile
+// counts reports whether match i takes part at all: a last-mile (first-mile) rule only counts for a last-mile (first-mile)
 // carrier, and a match inside a mask that names more (or covers more) does not count.
 func (r *clsReading) counts(i int) bool {
 	x := clsRules
 	m := r.matches[i]
 	ri := &x.rules[m.rule]
-	if ri.lastMile && !r.lastMile {
+	if ri.lastMile && !r.lastMile || ri.firstMile && !r.firstMile {
 		return false
 	}
 	for _, c := range ri.unless {
@@ -413,7 +414,7 @@ func (r *clsReading) furtherStage(a, b int) bool {
 
 // named is how many words or concepts the rule names, without the bonus a last-mile rule gets.
 func (r *clsRule) named() int {
-	if r.lastMile {
+	if r.lastMile || r.firstMile {
 		return r.literals - 1
 	}
 	return r.literals
@@ -481,8 +482,8 @@ func (c *Classifier) Explain(e Event) Explanation {
 		return Explanation{Reason: "no words"}
 	}
 	r := new(clsReading)
-	lastMile := IsLastMile(e.Carrier)
-	r.read(norm, toks, lastMile)
+	side := CarrierSide(e.Carrier)
+	r.read(norm, toks, side)
 	ex := Explanation{Stage: r.stage, Signal: r.signal, Concepts: string(r.text)}
 	if r.best >= 0 {
 		ex.By = "rule"
@@ -490,8 +491,11 @@ func (c *Classifier) Explain(e Event) Explanation {
 		if r.where >= 0 {
 			ex.Reason += fmt.Sprintf("; where: %s", clsRules.rules[r.matches[r.where].rule].pattern)
 		}
-		if lastMile && clsRules.rules[r.matches[r.best].rule].lastMile {
+		switch br := &clsRules.rules[r.matches[r.best].rule]; {
+		case br.lastMile:
 			ex.Reason += "; a last-mile carrier printed it"
+		case br.firstMile:
+			ex.Reason += "; a first-mile carrier printed it"
 		}
 		return ex
 	}

@@ -56,6 +56,9 @@ func mask(pattern string) clsRule { return clsRule{pattern: pattern, signal: Sig
 // atLastMile marks a row that applies only to a text printed by a last-mile carrier.
 func (r clsRule) atLastMile() clsRule { r.lastMile = true; return r }
 
+// atFirstMile marks a row that applies only to a text printed by a first-mile carrier.
+func (r clsRule) atFirstMile() clsRule { r.firstMile = true; return r }
+
 // unlessAny stops the row from counting when the text names any of these concepts anywhere: plain
 // customs is import customs, unless the text says export.
 func (r clsRule) unlessAny(concepts ...string) clsRule { r.unless = concepts; return r }
@@ -178,7 +181,7 @@ var clsRuleTable = []clsRule{
 	signal("SENDER ... {SHIPPED|HANDOVER|CREATE|DEPART}", 2, SignalLabelOnly),
 	signal("{ORDER|ITEM|} PROCESS BY SENDER", 2, SignalLabelOnly),
 	signal("AWAIT ... {ACCEPT|HANDOVER|RECEIVE}", 2, SignalLabelOnly).unlessAny("FLIGHT", "LINEHAUL", "AIRPORT"), signal("AWAIT ITEM", 2, SignalLabelOnly),
-	signal("AWAIT ... {PICKUP|ACCEPT|RECEIVE|COLLECT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("{AWAIT|PROGRESS} ... {PICKUP|ACCEPT|RECEIVE|COLLECT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("AWAIT ... {CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} ... {PICKUP|ACCEPT} ... FUTURE", 2, SignalLabelOnly),
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
@@ -291,6 +294,8 @@ var clsRuleTable = []clsRule{
 	rule("{START|PROGRESS|AWAIT|HANDOVER|ARRIVE|ACCEPT} ... CUSTOMS", 8).unlessAny(clsExportSide...),                                         // "Принято таможней"
 	rule("DELIVERED ... CUSTOMS", 8).unlessAny(append([]string{"RELEASE", "COMPLETE", "RECIPIENT", "LEAVE", "DEPART"}, clsExportSide...)...), // "Доставлено на таможенный терминал"
 	signal("{HOLD|INSPECT} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
+	// A customs check that is over is a release, not a hold ("Verifica doganale conclusa").
+	rule("{INSPECT CUSTOMS|CUSTOMS INSPECT} {COMPLETE|RELEASE}", 9).unlessAny(clsExportSide...),
 	signal("HOLD ... INSPECT", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {HOLD|INSPECT}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("{EXCEPTION|NOTICE|DOCS|REQUIRED} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
@@ -326,12 +331,16 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
+	rule("{FORWARD|TRANSIT} TO {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
 	rule("LASTMILE ... {ARRIVE|RECEIVE|ACCEPT|PROCESS|FACILITY|SORT FACILITY}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{FORWARD|TRANSIT} ... {NEXT|SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsNotLocal...),
 	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
 	// unit", "배송입고") is after customs: it only ever has the parcel there. Not when the text says
 	// more than a move (a pickup point, the sender, a notice, a delivery, money).
 	rule("{ARRIVE|DEPART|LEAVE|LOAD|SORT}", 9).atLastMile().unlessAny(clsNotAMove...),
+	// A first-mile carrier's bare move ("到件扫描", "Arrived at the station", "SC_DEPART") is before
+	// export, for the same reason (LABELLING.md, rule 1).
+	rule("{ARRIVE|SORT|PROCESS}", 3).atFirstMile().unlessAny(clsNotAMove...),
 
 	// ---- 10 out_for_delivery ----
 	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10), rule("TRANSIT {for|voor|pour|para|per} DELIVERY", 10),
@@ -359,7 +368,7 @@ var clsRuleTable = []clsRule{
 	rule("DELIVERY TO {RECIPIENT|CUSTOMER}", 11).unlessAny("FAIL", "NOT", "ATTEMPT", "ABSENT", "FUTURE", "AWAIT", "OFD"),
 
 	// ---- delivered_elsewhere: at 11, not into the buyer's hands ----
-	signal("{DELIVERED|LEAVE|DELIVERY|HANDOVER} ... {LOCKER|NEIGHBOR|RECEPTION}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
+	signal("{DELIVERED|LEAVE|DELIVERY|HANDOVER} ... {LOCKER|NEIGHBOR|RECEPTION}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected).unlessAny("FAIL"),
 	signal("LOCKER ... ACCEPT", 11, SignalDeliveredElsewhere),
 	signal("{LOCKER|NEIGHBOR|RECEPTION} ... DELIVERED", 11, SignalDeliveredElsewhere),
 
