@@ -256,6 +256,7 @@ func (s *Store) RemoveUser(ctx context.Context, seller SellerID, actor User, id 
 		if err != nil {
 			return err
 		}
+		s.queueChanged(tx, seller) // their exceptions are nobody's now (ON DELETE SET NULL)
 		var owners int
 		if err := tx.GetContext(ctx, &owners, `SELECT count(*) FROM users WHERE seller_id = $1 AND role = 'owner'`, seller); err != nil {
 			return err

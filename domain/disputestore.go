@@ -80,6 +80,7 @@ func (s *Store) CreateDispute(ctx context.Context, seller SellerID, actor User, 
 		} else if err != nil {
 			return err
 		}
+		s.queueChanged(tx, seller) // the queue shows a parcel's running dispute
 		verb := "Opened"
 		if status == DisputeDraft {
 			verb = "Drafted"
@@ -151,6 +152,8 @@ func (s *Store) UpdateDispute(ctx context.Context, seller SellerID, actor User, 
 		} else if err != nil {
 			return err
 		}
+		// The queue shows a parcel's running dispute.
+		s.queueChanged(tx, seller)
 		if err := s.notifyDisputeChange(ctx, tx, cur, out, now); err != nil { // notifications: notifyhooks.go
 			return err
 		}

@@ -551,6 +551,14 @@ func (run *ImportRun) load(ctx context.Context, parts []*importPart) error {
 			return err
 		}
 	}
+	// The shipments' facts, which the queue shows, changed: the transaction's last statement, as
+	// inTx's.
+	s.queueChanged(tx, seller)
+	err := s.bumpQueueVersions(ctx, tx)
+	s.queueMarks.Delete(tx)
+	if err != nil {
+		return err
+	}
 	t0 := time.Now()
 	if err := tx.Commit(); err != nil {
 		return err

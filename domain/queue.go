@@ -453,6 +453,9 @@ func queueSQL(seller SellerID, f QueueFilter) (string, []any, error) {
 // the disputes due soon, the member's saved views and their last bulk change while it can be
 // undone (nil otherwise).
 type QueueView struct {
+	// Version is the seller's queue version the page was read at, -1 when it is not kept (a
+	// filter by age): two views of the same seller, filter and version show the same parcels.
+	Version  int64
 	Page     QueuePage
 	Counts   QueueCounts
 	Matching int
@@ -464,13 +467,37 @@ type QueueView struct {
 
 // QueueView gathers the queue page for the member and filter f at f.Now. It returns a
 // *ValidationError for an unknown state or kind.
+//
+// A page's parcels, tab counts and select-all count are kept between requests under the seller's
+// queue version (queuePageCache), which every change to what they show moves on (queueChanged):
+// a page asked for again at the same version costs one statement, the extras with the version,
+// instead of the queue's transaction. The version lives in PostgreSQL, so every replica's pages
+// are exact.
 func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f QueueFilter) (QueueView, error) {
-	var v QueueView
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = QueuePageSize
+	}
+	key, keep := queuePageKeyOf(seller, f)
+	v := QueueView{Version: -1}
+	if keep {
+		version, err := s.queueExtras(ctx, s.pool(), seller, member, f.Now, &v)
+		if err != nil {
+			return QueueView{}, err
+		}
+		if page, matching, ok := s.pages.get(key, version); ok {
+			if counts, ok := s.keptCounts(seller, version); ok {
+				v.Page, v.Matching, v.Counts, v.Version = page, matching, counts, version
+				return v, nil
+			}
+		}
+	}
+	var version int64
 	queue := func(db reader) error {
 		var err error
 		// The counts first: in withGenericPlans's transaction, their statement sets the plan mode
-		// of the statements after it.
-		if v.Counts, err = s.queueCounts(ctx, db, seller); err != nil {
+		// of the statements after it. The version they read first is the one the page is kept
+		// under: the rows are read after it, so they are never older than it.
+		if v.Counts, version, err = s.queueCounts(ctx, db, seller); err != nil {
 			return err
 		}
 		if v.Page, err = s.listQueue(ctx, db, seller, f); err != nil {
@@ -491,7 +518,11 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 				return err
 			}
 		}
-		return s.queueExtras(ctx, db, seller, member, f.Now, &v)
+		if keep { // the extras are read already
+			return nil
+		}
+		_, err = s.queueExtras(ctx, db, seller, member, f.Now, &v)
+		return err
 	}
 	// The page's rows and counts: for a plan-stable filter, with the plans made once per
 	// connection (the queue statement's own planning was most of a page's database time).
@@ -504,35 +535,42 @@ func (s *Store) QueueView(ctx context.Context, seller SellerID, member int64, f 
 	if err != nil {
 		return QueueView{}, err
 	}
+	if keep {
+		s.pages.put(key, version, v.Page, v.Matching)
+		v.Version = version
+	}
 	return v, nil
 }
 
 // queueExtrasSQL reads what the queue page shows besides its parcels and tabs in one statement
-// instead of four round trips: the team ($1, the seller), the dispute summary at $3 (with $4 the
-// end of the due-soon window), the member's ($2) saved views and last bulk change made after $5,
-// each as JSON, with the queries ListUsers, DisputeSummary, ListSavedViews and LastBulk run.
-// json_agg keeps the order of its sorted subquery.
+// instead of four round trips: the seller's ($1) queue version (as queueVersionSQL reads it), the
+// team, the dispute summary at $3 (with $4 the end of the due-soon window), the member's ($2)
+// saved views and last bulk change made after $5, each as JSON, with the queries ListUsers,
+// DisputeSummary, ListSavedViews and LastBulk run. json_agg keeps the order of its sorted
+// subquery.
 var queueExtrasSQL = `SELECT
+	coalesce((SELECT version FROM queue_versions WHERE seller_id = $1), 0) AS version,
 	(SELECT coalesce(json_agg(t), '[]') FROM (` + teamSQL("$1") + `) t) AS team,
 	(SELECT row_to_json(d) FROM (` + disputeSummarySQL("$1", "$3", "$4") + `) d) AS disputes,
 	(SELECT coalesce(json_agg(v), '[]') FROM (` + savedViewsSQL("$1", "$2") + `) v) AS views,
 	(SELECT row_to_json(b) FROM (` + lastBulkSQL("$1", "$2", "$5") + `) b) AS last_bulk`
 
 // queueExtras fills the team, dispute summary, saved views and last bulk change of the queue page
-// (queueExtrasSQL). The JSON types have the fields of the domain's own, in the same order, so
-// that each converts to it.
-func (s *Store) queueExtras(ctx context.Context, db reader, seller SellerID, member int64, now time.Time, v *QueueView) error {
+// (queueExtrasSQL) and returns the seller's queue version read with them. The JSON types have the
+// fields of the domain's own, in the same order, so that each converts to it.
+func (s *Store) queueExtras(ctx context.Context, db reader, seller SellerID, member int64, now time.Time, v *QueueView) (int64, error) {
 	res, err := db.hot.QueryContext(ctx, queueExtrasSQL, seller, member, now, now.Add(DueSoonWindow), now.Add(-UndoWindow))
 	if err != nil {
-		return fmt.Errorf("queue extras: %w", err)
+		return 0, fmt.Errorf("queue extras: %w", err)
 	}
 	defer res.Close()
+	var version int64
 	var team, disputes, views, bulk []byte
 	if !res.Next() {
-		return fmt.Errorf("queue extras: no row: %w", res.Err())
+		return 0, fmt.Errorf("queue extras: no row: %w", res.Err())
 	}
-	if err := res.Scan(&team, &disputes, &views, &bulk); err != nil {
-		return fmt.Errorf("queue extras: %w", err)
+	if err := res.Scan(&version, &team, &disputes, &views, &bulk); err != nil {
+		return 0, fmt.Errorf("queue extras: %w", err)
 	}
 	var (
 		users []struct {
@@ -570,7 +608,7 @@ func (s *Store) queueExtras(ctx context.Context, db reader, seller SellerID, mem
 			continue
 		}
 		if err := json.Unmarshal(d.raw, d.to); err != nil {
-			return fmt.Errorf("queue extras: %w", err)
+			return 0, fmt.Errorf("queue extras: %w", err)
 		}
 	}
 	v.Team = make([]User, len(users))
@@ -589,7 +627,7 @@ func (s *Store) queueExtras(ctx context.Context, db reader, seller SellerID, mem
 		b := BulkChange(*last)
 		v.LastBulk = &b
 	}
-	return res.Close()
+	return version, res.Close()
 }
 
 // CountQueue counts the parcels matching f (every page; f.After and f.Limit are ignored), up to
@@ -672,7 +710,8 @@ type QueueCounts struct {
 // QueueCounts counts the parcels that need action, in all and per kind of exception. A parcel with
 // two kinds open counts once in the total and once in each kind.
 func (s *Store) QueueCounts(ctx context.Context, seller SellerID) (QueueCounts, error) {
-	return s.queueCounts(ctx, s.pool(), seller)
+	c, _, err := s.queueCounts(ctx, s.pool(), seller)
+	return c, err
 }
 
 // countsAt is a seller's queue tab counts as counted at one queue version.
@@ -723,14 +762,15 @@ var queueKinds = func() pq.StringArray {
 	return kinds
 }()
 
-// queueCounts is QueueCounts with the reader given. The counts of the seller's queue version last
+// queueCounts is QueueCounts with the reader given; it also returns the queue version it read
+// first (queueVersionSQL). The counts of the seller's queue version last
 // counted in this process are reused while the version stays (queueChanged): counting reads up to
 // QueueCountCap+1 index entries per kind, most of a queue page's database time, for counts that
 // change only when exceptions do. The version lives in PostgreSQL, so every replica's counts are
 // exact. Counts are kept under the version read in their own snapshot: a change committed between
 // the two reads makes them newer than the version first read, never older than the one they are
 // kept under.
-func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (QueueCounts, error) {
+func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (QueueCounts, int64, error) {
 	have := countsAt{version: -1}
 	if c, ok := s.counts.Load(seller); ok {
 		have = c.(countsAt)
@@ -740,10 +780,10 @@ func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (Qu
 		Generic string `db:"generic"`
 	}
 	if err := db.hot.GetContext(ctx, &cur, queueVersionSQL, seller); err != nil {
-		return QueueCounts{}, fmt.Errorf("queue counts: %w", err)
+		return QueueCounts{}, 0, fmt.Errorf("queue counts: %w", err)
 	}
 	if cur.Version == have.version {
-		return have.counts.clone(), nil
+		return have.counts.clone(), cur.Version, nil
 	}
 	var r struct {
 		Version int64         `db:"version"`
@@ -751,10 +791,10 @@ func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (Qu
 		Total   int           `db:"total"`
 	}
 	if err := db.hot.GetContext(ctx, &r, queueCountsSQL, seller, queueKinds, QueueCountCap+1); err != nil {
-		return QueueCounts{}, fmt.Errorf("queue counts: %w", err)
+		return QueueCounts{}, 0, fmt.Errorf("queue counts: %w", err)
 	}
 	if len(r.Kinds) != len(ExceptionKinds) {
-		return QueueCounts{}, fmt.Errorf("queue counts: %d counts for %d kinds", len(r.Kinds), len(ExceptionKinds))
+		return QueueCounts{}, 0, fmt.Errorf("queue counts: %d counts for %d kinds", len(r.Kinds), len(ExceptionKinds))
 	}
 	out := QueueCounts{Total: r.Total, ByKind: make(map[ExceptionKind]int, len(ExceptionKinds))}
 	for i, n := range r.Kinds {
@@ -766,7 +806,16 @@ func (s *Store) queueCounts(ctx context.Context, db reader, seller SellerID) (Qu
 	if c, ok := s.counts.Load(seller); !ok || c.(countsAt).version < r.Version {
 		s.counts.Store(seller, countsAt{version: r.Version, counts: out})
 	}
-	return out.clone(), nil
+	return out.clone(), cur.Version, nil
+}
+
+// keptCounts returns the seller's tab counts kept at version (queueCounts), if they are.
+func (s *Store) keptCounts(seller SellerID, version int64) (QueueCounts, bool) {
+	c, ok := s.counts.Load(seller)
+	if !ok || c.(countsAt).version != version {
+		return QueueCounts{}, false
+	}
+	return c.(countsAt).counts.clone(), true
 }
 
 // clone copies the counts, so that a caller's changes stay its own.
@@ -774,10 +823,11 @@ func (c QueueCounts) clone() QueueCounts {
 	return QueueCounts{Total: c.Total, ByKind: maps.Clone(c.ByKind)}
 }
 
-// queueChanged records that tx (a transaction of inTx) changes which of the seller's exceptions
-// need action — raises, resolves, snoozes, wakes or reopens one, or may — so that inTx moves the
-// seller's queue version on before it commits, and portals count the seller's tabs again. Every
-// writer of exceptions' state or existence calls it.
+// queueChanged records that tx (a transaction of inTx, or an import's) changes what the seller's
+// queue shows — raises, resolves, snoozes, wakes, reopens or assigns an exception, refreshes its
+// severity, changes a parcel's facts or its dispute, removes an assignee — or may, so that the
+// seller's queue version moves on before the transaction commits, and portals read the seller's
+// tabs and pages again (queueCounts, QueueView). Every writer of what the queue shows calls it.
 func (s *Store) queueChanged(tx *sqlx.Tx, seller SellerID) {
 	v, _ := s.queueMarks.LoadOrStore(tx, new([]SellerID))
 	p := v.(*[]SellerID) // a transaction is used by one goroutine at a time

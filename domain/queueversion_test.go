@@ -2,17 +2,23 @@ package domain_test
 
 import (
 	"context"
+	"encoding/json"
 	"maps"
 	"testing"
+	"time"
 
 	"github.com/parceldesk/portal/domain"
 )
 
-// TestQueueCountsFollowEveryWriter: the tab counts a store keeps between pages (queueCounts) are,
-// after every kind of change to exceptions — the sweep raising, resolving and waking them, an
-// import and the sweep after it, the exception page's resolve and snooze, a bulk change and its
-// undo, raising "not received" by hand — what a store that never counted before counts. Another
-// seller's exceptions and changes never show in them, nor theirs in the other's.
+// TestQueueCountsFollowEveryWriter: the tab counts and the queue pages a store keeps between
+// requests (queueCounts, QueueView) are, after every kind of change to what the queue shows — the
+// sweep raising, resolving, waking them and refreshing their severity, an import and the sweep
+// after it, an import that only changes a parcel's facts, mapping a status text, the exception
+// page's resolve, snooze and assign, a bulk change and its undo, raising "not received" by hand,
+// opening and changing a dispute, removing an assignee from the team — what a store that never
+// read them before reads. Another seller's exceptions and changes never show in them, nor theirs
+// in the other's. Each check reads through the keeping store first, so a writer that did not move
+// the queue version on would leave it showing the page of the check before.
 func TestQueueCountsFollowEveryWriter(t *testing.T) {
 	t.Parallel()
 	f := newQueueFixture(t)
@@ -24,10 +30,45 @@ func TestQueueCountsFollowEveryWriter(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// check compares the counts of f.s, which keeps them, with a new store's for both sellers.
+	// pages are the queue pages compared: the first page, a kind's tab, a stage filter, every
+	// unresolved exception, one assignee's, and a keyset page of one parcel.
+	pages := []domain.QueueFilter{{}, {Kind: domain.KindStalled}, {Stage: domain.StageExportCustoms},
+		{State: domain.QueueUnresolved}, {Assignee: f.agent.ID}, {Limit: 1, After: &domain.QueueCursor{Severity: 1e9, ID: 1 << 62}}}
+	// shown is what a queue view shows, as text: every field of its rows, counts and select-all.
+	shown := func(v domain.QueueView) string {
+		b, err := json.Marshal(struct {
+			Page     domain.QueuePage
+			Counts   domain.QueueCounts
+			Matching int
+		}{v.Page, v.Counts, v.Matching})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	// check compares the counts and pages of f.s, which keeps them, with a new store's for both
+	// sellers.
 	check := func(step string) {
 		t.Helper()
 		for _, seller := range []domain.SellerID{f.seller, other.ID} {
+			member := f.owner.ID
+			if seller == other.ID {
+				member = otherOwner.ID
+			}
+			for _, q := range pages {
+				q.Now = now
+				kept, err := f.s.QueueView(ctx, seller, member, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fresh, err := domain.NewStore(f.db).QueueView(ctx, seller, member, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if a, b := shown(kept), shown(fresh); a != b {
+					t.Errorf("%s: seller %d's queue %+v shows\n%s\nread afresh\n%s", step, seller, q, a, b)
+				}
+			}
 			kept, err := f.s.QueueCounts(ctx, seller)
 			if err != nil {
 				t.Fatal(err)
@@ -91,6 +132,55 @@ func TestQueueCountsFollowEveryWriter(t *testing.T) {
 		t.Fatalf("raise not received: %v %v", opened, err)
 	}
 	check("raise not received")
+
+	if _, err := f.update(f.exceptionOf("W-2"), domain.ExceptionChange{AssigneeID: &f.agent.ID}, now); err != nil {
+		t.Fatal(err)
+	}
+	check("assign on the exception page")
+	if res, err := f.s.BulkUpdate(ctx, f.seller, f.owner, []int64{f.exceptionOf("W-4").ID},
+		domain.ExceptionChange{AssigneeID: &f.agent.ID}, now); err != nil || res.Changed != 1 {
+		t.Fatalf("bulk assign: %v %+v", err, res)
+	}
+	check("bulk assign")
+
+	// A later scan of the same stage, to another country: the parcel's facts change, its
+	// exceptions do not.
+	mustImport(t, f.s, f.seller, sweepHeader+ev("W-4", "[Shenzhen] Export customs clearance started", "2026-11-02 10:00", "DE"))
+	check("import changing a parcel's facts")
+	mustImport(t, f.s, f.seller, sweepHeader+ev("W-4", "Parcel zorblaxed at the hub", "2026-11-03 10:00", "DE"))
+	check("import of a status text no rule knows")
+	if _, err := f.s.MapStatus(ctx, f.seller, f.owner.ID, domain.StatusMapping{Text: "Parcel zorblaxed at the hub",
+		Stage: domain.StageDepartedOrigin, Signal: domain.SignalNone}, now); err != nil {
+		t.Fatal(err)
+	}
+	check("mapping a status text") // W-4 moves on to departed: out of the stage filter's page
+
+	f.sweep(until.Add(48 * time.Hour))
+	check("sweep refreshing severities")
+
+	// A draft dispute leaves its exception as it is; the queue shows it on the parcel's row.
+	terms := domain.DisputeFields{Counterparty: domain.CounterpartySupplier, Reason: domain.ReasonNotReceived,
+		Amount: "24.90", Currency: "eur", OpenedAt: now}
+	d, err := f.s.CreateDispute(ctx, f.seller, f.owner, f.exceptionOf("W-2").ID, domain.DisputeDraft, terms, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("draft a dispute")
+	respondBy := now.AddDate(0, 0, 9)
+	terms.RespondBy = &respondBy
+	if d, err = f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, d.Version, domain.DisputeChange{Fields: &terms}, now); err != nil {
+		t.Fatal(err)
+	}
+	check("change a draft dispute's respond-by date")
+	if _, err := f.s.UpdateDispute(ctx, f.seller, f.owner, d.ID, d.Version, domain.DisputeChange{Status: ptr(domain.DisputeOpen)}, now); err != nil {
+		t.Fatal(err)
+	}
+	check("open a dispute") // its exception waits on it
+
+	if err := f.s.RemoveUser(ctx, f.seller, f.owner, f.agent.ID); err != nil {
+		t.Fatal(err)
+	}
+	check("remove an assignee from the team")
 
 	// The other seller's change moves only its own counts.
 	if _, err := f.s.UpdateException(ctx, other.ID, otherOwner, shipmentException(t, f, other.ID, "O-1").ID,

@@ -193,6 +193,7 @@ func (s *Store) MapStatuses(ctx context.Context, seller SellerID, user int64, ms
 			}
 			changed += n
 		}
+		s.queueChanged(tx, seller) // the shipments' stages and latest statuses, which the queue shows
 		return refreshShipments(ctx, tx, seller)
 	})
 	if err != nil {

@@ -46,6 +46,9 @@ type Store struct {
 	// counts holds each seller's queue tab counts with the queue version they were counted at
 	// (queueCounts).
 	counts sync.Map // SellerID → countsAt
+	// pages holds the queue pages last read, each with the queue version it was read at
+	// (QueueView).
+	pages *queuePageCache
 }
 
 // DefaultMaxImportRows is MaxImportRows unless configured: five times the largest file the
@@ -72,7 +75,7 @@ func Open(dsn string) (*sqlx.DB, error) {
 // NewStore returns a Store over db.
 func NewStore(db *sqlx.DB) *Store {
 	return &Store{db: db, hot: &hotQueries{db: db}, PasswordCost: 12, MaxImportRows: DefaultMaxImportRows,
-		importKick: make(chan struct{}, 1), Log: slog.New(slog.DiscardHandler)}
+		importKick: make(chan struct{}, 1), Log: slog.New(slog.DiscardHandler), pages: newQueuePageCache(queuePageCacheRows)}
 }
 
 // hotQueries runs queries of a fixed text that (nearly) every request runs as prepared statements:

@@ -139,9 +139,9 @@ func (s *Store) sweep(ctx context.Context, seller SellerID, now time.Time, try b
 		if r.Raised, err = raiseCauses(ctx, tx, seller, now); err != nil {
 			return err
 		}
-		if r.Resolved+r.Reopened+r.Raised > 0 {
-			s.queueChanged(tx, seller)
-		}
+		// Besides what it resolves, wakes and raises, the sweep refreshes the severity and facts
+		// of open exceptions, which the queue shows and orders by.
+		s.queueChanged(tx, seller)
 		return s.notifySweep(ctx, tx, seller, now) // notifications: notifyhooks.go
 	})
 	if err != nil {

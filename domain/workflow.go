@@ -192,9 +192,7 @@ func (s *Store) writeChange(ctx context.Context, tx *sqlx.Tx, actor User, cur Ex
 	if err != nil {
 		return Exception{}, err
 	}
-	if out.State != cur.State {
-		s.queueChanged(tx, cur.SellerID)
-	}
+	s.queueChanged(tx, cur.SellerID) // its state, assignee or version, which the queue shows
 	for _, h := range hist {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO exception_history (seller_id, exception_id, at, actor_id, action, detail)
 			VALUES ($1, $2, $3, $4, $5, $6)`, cur.SellerID, cur.ID, now, actor.ID, h.action, h.detail); err != nil {

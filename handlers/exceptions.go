@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -25,9 +26,16 @@ func (s *Server) exceptionsIndex(c echo.Context) error {
 		return err
 	}
 	vm := views.Queue{QueueView: qv, Filter: f, Now: f.Now, Loc: sellerLocation(c)}
+	if qv.Version >= 0 { // the page is the seller's at that version: its rows section can be kept
+		vm.Rows = s.rows
+		vm.RowsKey = fmt.Sprintf("%d %d %s %s", sellerFrom(c), qv.Version, vm.Loc, vm.ReturnURL())
+	}
 	p := s.page(c, "Review queue")
 	return render(c, http.StatusOK, views.QueuePage(p, vm), views.QueueRows(p, vm))
 }
+
+// queueRowsCacheBytes bounds the queue's rows sections kept (about 70 kB a page).
+const queueRowsCacheBytes = 16 << 20
 
 // queueFilter reads the queue's filter from the query string, at the server's clock.
 func (s *Server) queueFilter(c echo.Context) domain.QueueFilter {

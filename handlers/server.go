@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/parceldesk/portal/domain"
+	"github.com/parceldesk/portal/views"
 )
 
 // Config is the web layer's share of the portal's configuration.
@@ -63,6 +64,8 @@ type Server struct {
 	csrfKey  []byte
 	// Clock is Config.Clock: every handler takes "now" from it, never from time.Now.
 	Clock func() time.Time
+	// rows keeps the queue's rendered rows sections (exceptionsIndex).
+	rows *views.RowsCache
 }
 
 // New returns the portal's HTTP handler with every route, middleware and the error page wired.
@@ -93,6 +96,7 @@ func New(log *slog.Logger, cfg Config, store *domain.Store) *echo.Echo {
 		cfg:      cfg,
 		csrfKey:  csrfKey(cfg.SessionKey),
 		Clock:    cfg.Clock,
+		rows:     views.NewRowsCache(queueRowsCacheBytes),
 	}
 	e := echo.New()
 	e.HideBanner = true

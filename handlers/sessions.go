@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/gob"
 	"errors"
+	"maps"
 	"net/http"
+	"sync"
 
 	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
@@ -34,6 +36,47 @@ type SessionStore struct {
 	limits  domain.SessionLimits
 	options sessions.Options
 	name    string // the cookie's: sessionCookieName
+	// decoded holds session data already decoded whose values are all plain (a signed-in
+	// member's ids): a gob decoder learns the map's types afresh for each session read, which
+	// was a twentieth of a served queue page's CPU. Data with anything else (flashes) is decoded
+	// each time, so that no two requests share a value they may change.
+	decodedMu sync.Mutex
+	decoded   map[string]map[any]any
+}
+
+// maxDecoded bounds SessionStore.decoded; past it, it starts afresh.
+const maxDecoded = 4096
+
+// decode returns the values gob-encoded in data, a copy of its own for the caller, and false when
+// data is not readable.
+func (st *SessionStore) decode(data []byte) (map[any]any, bool) {
+	st.decodedMu.Lock()
+	v, ok := st.decoded[string(data)]
+	st.decodedMu.Unlock()
+	if ok {
+		return maps.Clone(v), true
+	}
+	var values map[any]any
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&values); err != nil {
+		return nil, false
+	}
+	if values == nil {
+		values = map[any]any{}
+	}
+	for _, x := range values {
+		switch x.(type) {
+		case int64, string, bool:
+		default:
+			return values, true
+		}
+	}
+	st.decodedMu.Lock()
+	if st.decoded == nil || len(st.decoded) >= maxDecoded {
+		st.decoded = map[string]map[any]any{}
+	}
+	st.decoded[string(data)] = maps.Clone(values)
+	st.decodedMu.Unlock()
+	return values, true
 }
 
 // NewSessionStore returns a store whose cookies are signed with key, HttpOnly and SameSite=Lax,
@@ -96,9 +139,11 @@ func (st *SessionStore) New(r *http.Request, name string) (*sessions.Session, er
 	if err != nil {
 		return sess, err
 	}
-	if err := gob.NewDecoder(bytes.NewReader(rec.Data)).Decode(&sess.Values); err != nil {
+	values, ok := st.decode(rec.Data)
+	if !ok {
 		return sess, nil // unreadable values (an older format): start afresh
 	}
+	sess.Values = values
 	sess.ID = token
 	sess.IsNew = false
 	if rec.Member != nil {
