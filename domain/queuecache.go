@@ -1,10 +1,10 @@
 package domain
 
 import (
-	"container/list"
 	"slices"
 	"strings"
-	"sync"
+
+	"github.com/parceldesk/portal/domain/lru"
 )
 
 // queuePageKey names one queue page of one seller: the filter, normalised (text trimmed, the
@@ -41,74 +41,39 @@ func queuePageKeyOf(seller SellerID, f QueueFilter) (queuePageKey, bool) {
 
 // pageAt is a queue page as read at one queue version, with the count select-all would take.
 type pageAt struct {
-	key      queuePageKey
 	version  int64
 	page     QueuePage
 	matching int
-	weight   int
 }
 
 // queuePageCache keeps the queue pages last read, each under the seller's queue version it was
-// read at, least recently used first out once the rows kept pass maxRows. A page is only handed
+// read at, least recently used first out once the rows kept pass its bound. A page is only handed
 // out for the version it was read at: any change to what the queue shows moves the version on
 // (queueChanged), so a kept page is exactly what reading again would return.
 type queuePageCache struct {
-	mu      sync.Mutex
-	maxRows int
-	rows    int
-	order   *list.List // of *pageAt, most recently used first
-	byKey   map[queuePageKey]*list.Element
+	pages *lru.Cache[queuePageKey, pageAt]
 }
 
 // queuePageCacheRows bounds the rows kept (about a kilobyte each): a few hundred pages of 50.
 const queuePageCacheRows = 20_000
 
 func newQueuePageCache(maxRows int) *queuePageCache {
-	return &queuePageCache{maxRows: maxRows, order: list.New(), byKey: map[queuePageKey]*list.Element{}}
+	return &queuePageCache{lru.New[queuePageKey, pageAt](maxRows)}
 }
 
 // get returns the page kept for key at version. The page's rows are the caller's to reorder, not
 // to change: their exceptions and pointers are shared with the cache.
 func (c *queuePageCache) get(key queuePageKey, version int64) (QueuePage, int, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	el, ok := c.byKey[key]
-	if !ok {
+	p, ok := c.pages.Get(key)
+	if !ok || p.version != version {
 		return QueuePage{}, 0, false
 	}
-	p := el.Value.(*pageAt)
-	if p.version != version {
-		return QueuePage{}, 0, false
-	}
-	c.order.MoveToFront(el)
 	return QueuePage{Rows: slices.Clone(p.page.Rows), Next: p.page.Next}, p.matching, true
 }
 
-// put keeps page under key as read at version, unless a page read at a later version is kept.
+// put keeps page under key as read at version, unless a page read at a later version is kept:
+// versions only grow, so a slower reader's older page stays out.
 func (c *queuePageCache) put(key queuePageKey, version int64, page QueuePage, matching int) {
-	w := len(page.Rows) + 1
-	if w > c.maxRows {
-		return
-	}
-	p := &pageAt{key: key, version: version, page: QueuePage{Rows: slices.Clone(page.Rows), Next: page.Next},
-		matching: matching, weight: w}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if el, ok := c.byKey[key]; ok {
-		old := el.Value.(*pageAt)
-		if old.version > version { // versions only grow: a slower reader's older page stays out
-			return
-		}
-		c.rows -= old.weight
-		c.order.Remove(el)
-	}
-	c.byKey[key] = c.order.PushFront(p)
-	c.rows += w
-	for c.rows > c.maxRows {
-		last := c.order.Back()
-		old := last.Value.(*pageAt)
-		c.order.Remove(last)
-		delete(c.byKey, old.key)
-		c.rows -= old.weight
-	}
+	p := pageAt{version: version, page: QueuePage{Rows: slices.Clone(page.Rows), Next: page.Next}, matching: matching}
+	c.pages.Put(key, p, len(page.Rows)+1, func(old pageAt) bool { return old.version > version })
 }

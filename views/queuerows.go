@@ -2,13 +2,13 @@ package views
 
 import (
 	"bytes"
-	"container/list"
 	"context"
 	"io"
 	"strings"
-	"sync"
 
 	"github.com/a-h/templ"
+
+	"github.com/parceldesk/portal/domain/lru"
 )
 
 // RowsCache keeps the queue's rows sections as last rendered, least recently used out first once
@@ -17,62 +17,34 @@ import (
 // section that only changes when the seller's queue does or when the clock moves one of the
 // times it shows on.
 type RowsCache struct {
-	mu       sync.Mutex
-	maxBytes int
-	bytes    int
-	order    *list.List // of *renderedRows, most recently used first
-	byKey    map[string]*list.Element
+	rows *lru.Cache[string, renderedRows]
 }
 
-// renderedRows is a rows section as rendered for one key, with the stamp of the clock-dependent
-// text it showed (rowsStamp).
+// renderedRows is a rows section as rendered, with the stamp of the clock-dependent text it
+// showed (rowsStamp).
 type renderedRows struct {
-	key, stamp string
-	html       []byte
+	stamp string
+	html  []byte
 }
 
 // NewRowsCache returns a cache of rows sections up to maxBytes of HTML (and their stamps) in all.
 func NewRowsCache(maxBytes int) *RowsCache {
-	return &RowsCache{maxBytes: maxBytes, order: list.New(), byKey: map[string]*list.Element{}}
+	return &RowsCache{lru.New[string, renderedRows](maxBytes)}
 }
 
 // get returns the section kept for key if it was rendered with the same stamp.
 func (c *RowsCache) get(key, stamp string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	el, ok := c.byKey[key]
-	if !ok || el.Value.(*renderedRows).stamp != stamp {
+	r, ok := c.rows.Get(key)
+	if !ok || r.stamp != stamp {
 		return nil, false
 	}
-	c.order.MoveToFront(el)
-	return el.Value.(*renderedRows).html, true
+	return r.html, true
 }
 
 // put keeps html, rendered for key with stamp, in place of what was kept for key.
 func (c *RowsCache) put(key, stamp string, html []byte) {
-	r := &renderedRows{key: key, stamp: stamp, html: html}
-	size := r.size()
-	if size > c.maxBytes {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if el, ok := c.byKey[key]; ok {
-		c.bytes -= el.Value.(*renderedRows).size()
-		c.order.Remove(el)
-	}
-	c.byKey[key] = c.order.PushFront(r)
-	c.bytes += size
-	for c.bytes > c.maxBytes {
-		last := c.order.Back()
-		old := last.Value.(*renderedRows)
-		c.order.Remove(last)
-		delete(c.byKey, old.key)
-		c.bytes -= old.size()
-	}
+	c.rows.Put(key, renderedRows{stamp, html}, len(key)+len(stamp)+len(html), nil)
 }
-
-func (r *renderedRows) size() int { return len(r.key) + len(r.stamp) + len(r.html) }
 
 // keptRows renders the rows section rows of vm, or writes the rendering kept for vm.RowsKey when it
 // showed the same clock-dependent text (rowsStamp): then it is byte for byte what rendering again
