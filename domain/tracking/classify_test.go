@@ -190,6 +190,20 @@ func TestClassify(t *testing.T) {
 		// Handed out (Norwegian, Danish, Swedish) is delivered, not picked up.
 		{"UTLEVERT", tracking.StageDelivered, tracking.SignalNone},
 		{"Pakken er udleveret", tracking.StageDelivered, tracking.SignalNone},
+		// Batches 27 and 28: an arrival at a facility in a named foreign country; an order received
+		// at a local sorting centre is a scan; awaiting the hand-over to the last mile is not it;
+		// the sender handed it in; redirected to a pick-up point is not there yet; Serbian.
+		{"Arrived at Sort Facility Indonesia", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Order received at local sorting centre.", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Awaiting delivery to Econt", tracking.StageUnknown, tracking.SignalNone},
+		{"Parcel received by Consignee Mark Perez", tracking.StageDelivered, tracking.SignalNone},
+		{"Shipment handed over by shipper", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Parcel Registered by the post office", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Les renseignements électroniques ont été soumis par l'expéditeur", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"REDIRECTED TO PARCEL SHOP", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Pokušana isporuka, nema nikoga na adresi", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Paket izvađen iz paketomata", tracking.StageDelivered, tracking.SignalNone},
+		{"Coletul a fost depus in FANbox", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

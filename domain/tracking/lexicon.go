@@ -327,7 +327,8 @@ var clsLexiconTable = []clsLexEntry{
 		de: storno
 		tr: iptal, iptal edildi
 		ko: 취소
-		zh: 取消, 已取消`},
+		zh: 取消, 已取消
+		sr: ukinut, ukinuta`},
 	{"DEST COUNTRY", `
 		ja: 発送先国, 相手国
 		hr: zemlja odredista, zemlju odredista, zemlja primatelja
@@ -353,7 +354,8 @@ var clsLexiconTable = []clsLexEntry{
 		en: ready for shipping, ready to ship, ready to be shipped, ready for dispatch, ready for shipment`},
 	{"NOSTAGE", `
 		en: invalid tracking, tracking number cannot be found, could not locate the tracking information, tracking id provided is not valid, not valid, verify your tracking number, check back later, tracking information is not available, status information is not available, no information available, information not available
-		pt: desistencia, desistencia de postagem`},
+		pt: desistencia, desistencia de postagem
+		ro: nu am gasit nici un colet`},
 	{"HOLD PICKUPPOINT", `
 		en: hold at location, held at location, hold for pickup, held for pickup, hold at fedex location, held at fedex location`},
 	{"HANDOVER LOCAL", `
@@ -446,7 +448,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: admitido, admitida, admision, aceptado, aceptada, aceptacion, entregado en oficina por el remitente,
 		    recepcionado, recepcionada
 		pt: postado, postada, postagem, aceito, aceita, admitido, admitida, admissao, recebido na agencia, entregue na agencia, aceite
-		fr: depose, deposee, pris en charge, prise en charge, admis, admise
+		fr: depose, deposee, pris en charge, prise en charge, admis, admise, entre nos mains
 		de: eingeliefert, einlieferung, aufgegeben, angenommen, annahme, ubernommen, einschleusung, eingeschleust, sendungsannahme, postaufgabe, entgegengenommen
 		nl: aangenomen, ingeleverd, afgegeven, aangeboden
 		it: accettato, accettata, accettazione, spedizione accettata, presa in carico, preso in carico, affidata, affidato
@@ -891,7 +893,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: コンビニ, 受取所, 取扱店
 		ko: 편의점, 점포
 		zh: 自提点, 驿站, 代收点, 菜鸟驿站, 丰巢
-		th: จุดรับสิ่งของ`},
+		th: จุดรับสิ่งของ
+		sr: paket sop, paket sopa, paket sopu`},
 	{"LOCKER", `
 		en: locker, lockers, parcel locker, parcel lockers, parcel box, smart locker, pickup locker, amazon locker, parcelbox, box, community mailbox, cluster box, apt condo mailbox, packetbox, parcellocker, parcel locker, postomat
 		es: casillero, taquilla, citypaq, locker, buzon inteligente
@@ -911,10 +914,11 @@ var clsLexiconTable = []clsLexEntry{
 		ru: ячейка, почтомат*, ячейку, ячейка, апс, абонементный ящик, абонементный почтовый шкаф, постамат, постамата, постамате, постаматы
 		uk: поштомат*
 		hu: csomagautomata, automata, automata*, csomagautomata*
-		ro: easybox, locker
+		ro: easybox, locker, fanbox
 		ja: 宅配ボックス, ロッカー
 		ko: 무인택배함, 택배함, 보관함
-		zh: 快递柜, 丰巢柜, 智能柜`},
+		zh: 快递柜, 丰巢柜, 智能柜
+		sr: paketomat, paketomata, paketomatu`},
 	{"NEIGHBOR", `
 		en: neighbour, neighbor, neighbours, neighbors, next door, another address, alternative address, alternate address, family member, spouse, other person, an other person, secure place, preferred location
 		es: vecino, vecina
@@ -987,14 +991,16 @@ var clsLexiconTable = []clsLexEntry{
 		no: utkjoring til mottaker
 		it: fuori per la consegna
 		ja: 配達に出発, 持出
-		id: paket dibawa`},
+		id: paket dibawa
+		sr: zaduzena za isporuku, zaduzen za isporuku
+		es: en poder del cartero, en poder del distribuidor, en poder del repartidor`},
 	{"DELIVERED", `
-		id: selesai antar, terkirim, telah diterima oleh, diterima oleh
+		id: selesai antar, terkirim, telah diterima oleh, diterima oleh, berhasil diantar, telah diantar
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
 		hr: urucena, uruceno, urucen, isporucena, isporuceno, dostavljena, dostavljeno, posiljka je urucena
 		en: delivered, delivery successful, successfully delivered, delivery complete, delivery completed, sign by, signed by, signature, signature from, sign for, signature obtained, attempt successful, delivery attempt successful, second delivery attempt successful, partial delivery, partially delivered
 		    signed, signed for, signature obtained, final delivery, deliver item, received by recipient, proof of delivery,
-		    has been delivered, was delivered, delivery made
+		    has been delivered, was delivered, delivery made, left with individual, left with an individual
 		es: entregado, entregada, entrega realizada, entrega efectuada, entregado al destinatario, entregado a destinatario, entrega parcial
 		pt: entregue, entregues, entrega realizada, entrega efetuada, objeto entregue, entregue ao destinatario, assinado, assinada
 		fr: livre, livree, distribue, distribuee, livraison effectuee, remis au destinataire, colis livre
@@ -1052,11 +1058,12 @@ var clsLexiconTable = []clsLexEntry{
 		bg: доставка, доставката, доставяне
 		el: παραδοση, διανομη
 		ar: تسليم, التسليم
-		th: นำจ่าย`},
+		th: นำจ่าย
+		sr: isporuka, isporuke, isporuku`},
 	{"ATTEMPT", `
 		hr: pokusaj, pokusaja
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
-		es: intento, intentado, tentativa
+		es: intento, intentado, tentativa, intentamos
 		pt: tentativa, tentado
 		fr: tentative, tente, avis de passage
 		de: versuch, zustellversuch, versucht, benachrichtigungskarte, karte hinterlassen, identifikation, altersprufung, identitatsprufung
@@ -1073,7 +1080,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: попытка, неудачная попытка
 		ko: 시도
 		zh: 尝试, 尝试过
-		lt: bandymas`},
+		lt: bandymas
+		sr: pokusana, pokusano, pokusan`},
 	{"FAIL", `
 		id: gagal
 		vi: khong thanh cong
@@ -1131,7 +1139,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: ご不在, 不在のため, 不在連絡票
 		ko: 부재, 수취인 부재, 부재중
 		zh: 收件人不在, 无人签收, 无人在家, 电话无人接听, 不在家, 停止营业
-		ar: غير متواجد`},
+		ar: غير متواجد
+		sr: nema nikoga, godisnjem odmoru`},
 	{"NOT", `
 		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not, didn t, didnt
 		es: no, nunca, sin
@@ -1230,9 +1239,10 @@ var clsLexiconTable = []clsLexEntry{
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
 		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه
-		lt: grazinta, grazinamas, grazinimas`},
+		lt: grazinta, grazinamas, grazinimas
+		sr: vraca`},
 	{"REFUSE", `
-		sr: odbija prijem, odbio prijem
+		sr: odbija prijem, odbio prijem, odbijena, odbijen, odbijeno
 		en: refused, refusal, declined, delivery refused, refused by recipient, refused by consignee, refuses, refuse, refusing
 		es: rehusado, rehusada, no aceptan, no acepta
 		pt: recusado, recusada, recusa, rejeitado
@@ -1487,7 +1497,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 파손, 손상
 		zh: 破损, 损坏, 销毁
 		bg: унищожаване, унищожена, унищожен, повредена, повреден
-		lt: sunaikinta`},
+		lt: sunaikinta
+		sr: ostecena, ostecen, osteceno`},
 	{"LOSS", `
 		vi: bi that lac, that lac hang, that lac
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
@@ -1513,7 +1524,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 분실
 		zh: 丢失, 遗失, 丢件, 失踪
 		bg: кражба, изгубена, изгубен
-		lt: dingo`},
+		lt: dingo
+		sr: izgubljena, izgubljen, izgubljeno`},
 	{"NOTICE", `
 		en: notice, notification, reminder, advice note
 		es: aviso, avisado, notificacion, notificado, aviso de llegada
@@ -1654,7 +1666,7 @@ var clsLexiconTable = []clsLexEntry{
 		    shipping information, shipment information, order information, item information
 		es: informacion, datos, informacion electronica, datos electronicos
 		pt: informacao, informacoes, dados, informacoes eletronicas
-		fr: informations, information, donnees, donnees electroniques, infos
+		fr: informations, information, donnees, donnees electroniques, infos, renseignements electroniques
 		de: daten, informationen, sendungsdaten, auftragsdaten, elektronische daten, paketdaten, sendungsinformationen
 		nl: gegevens, informatie, zendinggegevens
 		it: informazioni, dati, dati elettronici
@@ -1697,7 +1709,7 @@ var clsLexiconTable = []clsLexEntry{
 		vi: cho lay hang
 		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation, driver dispatched for pickup, dispatched for pickup
 		    pre registered, pre-registered, preregistered, pre announced, advised electronically, announced, electronically advised,
-		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received
+		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received, prenotification, pre notification
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
@@ -1758,7 +1770,8 @@ var clsLexiconTable = []clsLexEntry{
 		tr: yonlendirildi
 		ja: 転送
 		zh: 改派, 转寄
-		ru: перенаправлено, перенаправлена`},
+		ru: перенаправлено, перенаправлена
+		sr: preusmerena, preusmeren, preusmereno`},
 	{"BACK", `
 		en: back, back to, back at, returned to depot, return to depot, returned to facility, returned to hub, returned to station, returned for re delivery, returned for redelivery
 		    returned to delivery office, returned to the delivery office, returned to the depot, returned to the facility,
@@ -1886,7 +1899,8 @@ var clsLexiconTable = []clsLexEntry{
 		vi: phan loai`},
 	{"COLLECTED", `
 		lt: atsiimta
-		zh: 已领取`},
+		zh: 已领取
+		sr: izvaden, izvadena, iznesena, iznesen`},
 	{"CUSTOMS PROGRESS", `
 		nl: inklaringsproces`},
 	{"DELIVERED RECEPTION", `
@@ -1895,6 +1909,26 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 查无此人, 无此收件人`},
 	{"AVAILABLE PICKUP", `
 		en: to pick up`},
+	{"PICKUP FROM SENDER", `
+		sr: preuzeta od posiljaoca, preuzeto od posiljaoca, preuzet od posiljaoca`},
+	{"DELIVERY FAIL", `
+		es: no logramos hacer la entrega, no logramos entregar, no pudimos entregar, no pudimos hacer la entrega`},
+	{"AVAILABLE COLLECT", `
+		es: en espera de retiro, espera de retiro`},
+	{"CUSTOMS RELEASE", `
+		en: customs approved`},
+	{"FUTURE ARRIVE", `
+		ko: 입고대기, 입고 대기, 입고예정`},
+	{"OFD TO", `
+		en: in delivery to`},
+	{"FUTURE ARRIVE WAREHOUSE", `
+		zh: 待入库`},
+	{"HANDOVER LOCAL CARRIER", `
+		ko: 현지배송사인수`},
+	{"LOCAL CARRIER", `
+		en: delivery service provider`},
+	{"AVAILABLE LOCKER", `
+		ro: depus in fanbox, depusa in fanbox`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2375,7 +2409,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: united states, usa, united kingdom, uk, great britain, canada, australia, new zealand, ireland, spain, france, germany, russian federation, russia, territory of russian federation
 		    netherlands, belgium, italy, poland, brazil, mexico, chile, portugal, sweden, denmark, norway, finland, japan, korea,
 		    south korea, turkey, czech republic, czechia, israel, russia, ukraine, austria, switzerland, hungary, romania, greece,
-		    slovakia, saudi arabia, united arab emirates, uae
+		    slovakia, saudi arabia, united arab emirates, uae, indonesia, philippines, the philippines, malaysia, thailand, vietnam, viet nam, india, pakistan, bangladesh, sri lanka, egypt, morocco, nigeria, south africa, kazakhstan, belarus, lithuania, latvia, estonia, bulgaria, croatia, serbia, slovenia, argentina, colombia, peru, ecuador, uruguay, costa rica, puerto rico, qatar, kuwait, bahrain, luxembourg, cyprus, malta, iceland
 		es: espana, estados unidos, mexico, argentina, colombia, peru
 		pt: brasil, portugal, espanha
 		fr: france, belgique, suisse, espagne, allemagne
@@ -2443,7 +2477,8 @@ var clsLexiconTable = []clsLexEntry{
 		bg: получателя, получател, получателят
 		el: παραληπτη, παραληπτης
 		et: saaja, saajale
-		lt: gavejui, gavejo`},
+		lt: gavejui, gavejo
+		sr: primalac, primaoca, primaocu`},
 	{"SENDER", `
 		hr: posiljatelj, posiljatelja, posiljatelju
 		en: sender, shipper, seller, merchant, vendor, supplier, consignor, retailer, store, origin sender, original sender, consigner
@@ -2472,7 +2507,8 @@ var clsLexiconTable = []clsLexEntry{
 		el: αποστολεα, αποστολεας
 		ar: المرسل, للمرسل
 		et: saatja, saatjale
-		lt: siuntejo`},
+		lt: siuntejo
+		sr: posiljalac, posiljaoca, posiljaocu`},
 	{"ADDRESS", `
 		en: address, addressing, street, house number, postcode, zip code
 		es: direccion, domicilio
@@ -2523,7 +2559,8 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 不明, 不備, 誤り
 		ko: 불명, 오류, 불일치
 		zh: 错误, 不详, 不全, 有误, 不完整
-		bg: неточен, непълен, грешен, неточен/непълен`},
+		bg: неточен, непълен, грешен, неточен/непълен
+		sr: netacna, netacan, netacno`},
 	{"MOVED", `
 		en: moved away, relocated, left no address, left no forwarding address, gone away
 		es: se mudo, mudado, cambio de domicilio
@@ -2596,7 +2633,8 @@ var clsLexiconTable = []clsLexEntry{
 		bg: пратка, пратката, пратки, колет, колетът, пакет
 		el: αποστολη, δεμα, δεματος, αντικειμενο
 		et: saadetis, saadetise, pakk, paki
-		ar: الشحنة, شحنة, الأوردر, الطلب`},
+		ar: الشحنة, شحنة, الأوردر, الطلب
+		id: paketmu`},
 
 	// ---- whole statuses ----
 	{"^SHIPPED", `

@@ -176,10 +176,10 @@ var clsRuleTable = []clsRule{
 	signal("LABEL ... {CREATE|PROCESS|ACCEPT|RECEIVE}", 2, SignalLabelOnly),
 	signal("{CREATE|PROCESS} ... LABEL", 2, SignalLabelOnly),
 	signal("{ITEM|ORDER|tracking number} CREATE", 2, SignalLabelOnly),
-	signal("ORDER ... {RECEIVE|SHIPPED|HANDOVER|FORWARD}", 2, SignalLabelOnly),
+	signal("ORDER ... {RECEIVE|SHIPPED|HANDOVER|FORWARD}", 2, SignalLabelOnly).unlessAny("DEST", "LOCAL"), // "order received at the local sorting centre" is a scan
 	// SHIPPED alone ("MIS-SHIPPED", "Cargo shipped", "DN SEND") measured wrong more often than right.
 	signal("SENDER ... {SHIPPED|HANDOVER|CREATE|DEPART}", 2, SignalLabelOnly),
-	signal("{ORDER|ITEM|} PROCESS BY SENDER", 2, SignalLabelOnly),
+	signal("{ORDER|ITEM|} PROCESS BY SENDER", 2, SignalLabelOnly), signal("INFO ... BY SENDER", 2, SignalLabelOnly),
 	signal("AWAIT ... {ACCEPT|HANDOVER|RECEIVE}", 2, SignalLabelOnly).unlessAny("FLIGHT", "LINEHAUL", "AIRPORT"), signal("AWAIT ITEM", 2, SignalLabelOnly),
 	signal("{AWAIT|PROGRESS} ... {PICKUP|ACCEPT|RECEIVE|COLLECT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("AWAIT ... {CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
@@ -203,6 +203,7 @@ var clsRuleTable = []clsRule{
 	rule("ACCEPT", 3), rule("PICKUP", 3).unlessAny("FAIL", "AWAIT", "READY", "AVAILABLE", "NOTICE", "NOT", "EXCEPTION"),
 	rule("{CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE}", 3),
 	rule("{ITEM|SENDER} ... {PICKUP|COLLECTED}", 3), rule("PICKUP {ITEM|scan|BY|FROM|SENDER}", 3),
+	rule("HANDOVER BY SENDER", 3), rule("{ITEM|ORDER|} {CREATE|ACCEPT} BY POSTOFFICE", 3), // the sender handed it in; a post office registered it
 	rule("{RECEIVE|PICKUP} ... SENDER", 3),
 	rule("{SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER|TRANSIT|FORWARD|SHIPPED|LOAD} ... {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
@@ -269,8 +270,9 @@ var clsRuleTable = []clsRule{
 
 	// ---- 7 arrived_destination: landed, not yet cleared ----
 	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|в|на|TO|} DESTNAME", 7),
-	rule("TRANSIT ... DEST COUNTRY", 7),                                 // moving within the destination country
-	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6), // a scan in a foreign country: it has left, it may be in transit
+	rule("TRANSIT ... DEST COUNTRY", 7),                                         // moving within the destination country
+	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6),         // a scan in a foreign country: it has left, it may be in transit
+	rule("{ARRIVE|RECEIVE} {SORT FACILITY|FACILITY|WAREHOUSE} ... DESTNAME", 7), // arrived at a facility in a named foreign country
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
 	rule("{FLIGHT|LINEHAUL} ... ARRIVE", 7), rule("ARRIVE ... {FLIGHT|LINEHAUL}", 7),
 	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("DELIVERED {TO|all|al|au} {|ORIGIN} AIRPORT", 4), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
@@ -319,7 +321,7 @@ var clsRuleTable = []clsRule{
 	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs": released to the post (with "(Inb)" after it, INWARD reads as 7 and rivalOf leaves it a suggestion)
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
-	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9), rule("^ DEST PROCESS $", 9),
+	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9).unlessAny("AWAIT", "FUTURE"), rule("^ DEST PROCESS $", 9),
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
 	rule("{RECEIVE|ACCEPT|PROCESS|ARRIVE} ... {LOCAL|LASTMILE}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{LOCAL|LASTMILE} ... {RECEIVE|ACCEPT|PROCESS|ARRIVE|PICKUP}", 9).unlessAny("EXCHANGE", "GATEWAY"),
@@ -331,7 +333,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
-	rule("{FORWARD|TRANSIT} TO {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
+	rule("{FORWARD|TRANSIT|REDIRECT} TO {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
 	rule("LASTMILE ... {ARRIVE|RECEIVE|ACCEPT|PROCESS|FACILITY|SORT FACILITY}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{FORWARD|TRANSIT} ... {NEXT|SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsNotLocal...),
 	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
@@ -364,6 +366,7 @@ var clsRuleTable = []clsRule{
 	rule("{ACCEPT|PICKUP} ... {PICKUPPOINT|POSTOFFICE|DEPOT|SORT FACILITY|FACILITY|GATEWAY|LOCKER} ... BY {SENDER|CARRIER|DRIVER|CUSTOMER}", 3).withPrio(clsPrioCollected),
 	rule("DELIVERED DOORSTEP", 11).withPrio(clsPrioCollected),
 	rule("{DELIVERED|LEAVE} ... DOORSTEP", 11),
+	rule("^ COMPLETE DELIVERY $", 11), rule("RECEIVE BY {RECIPIENT|CUSTOMER}", 11).unlessAny(clsNotCollected...),
 	rule("DELIVERY COMPLETE", 11).unlessAny("CREATE", "INFO", "LABEL", "PREADVICE", "ORDER"),
 	rule("DELIVERY TO {RECIPIENT|CUSTOMER}", 11).unlessAny("FAIL", "NOT", "ATTEMPT", "ABSENT", "FUTURE", "AWAIT", "OFD"),
 
