@@ -204,6 +204,17 @@ func TestClassify(t *testing.T) {
 		{"Pokušana isporuka, nema nikoga na adresi", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"Paket izvađen iz paketomata", tracking.StageDelivered, tracking.SignalNone},
 		{"Coletul a fost depus in FANbox", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		// Batches 29 and 30: store statuses in the sellers' languages, whole; collected by the local
+		// carrier is after customs; Greek in capitals ends in a plain sigma; "let us know" is no flight.
+		{"Sedang Diproses", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"รอจัดส่ง", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Обробляється менеджером", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"WYSŁANE", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Collected by local carrier", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"COLLECTED_AT_PARCELSTATION", tracking.StageDelivered, tracking.SignalNone},
+		{"ΠΡΟΣ ΠΑΡΑΔΟΣΗ", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Ihre Sendung liegt im Briefkasten", tracking.StageDelivered, tracking.SignalNone},
+		{"Please let us know that you've received your package", tracking.StageUnknown, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

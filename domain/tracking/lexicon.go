@@ -121,7 +121,9 @@ var clsLexiconTable = []clsLexEntry{
 	{"DELIVERY FAIL", `
 		es: no ha podido ser entregado, no pudo ser entregado, no se ha podido entregar, no ha podido ser entregada`},
 	{"^OFD", `
-		en: for delivery, on delivery, in delivery, parcel in delivery`},
+		en: for delivery, on delivery, in delivery, parcel in delivery, out of delivery
+		ru: у курьера, в машине агента
+		sl: po kurirju`},
 	{"DEPART ABROAD", `
 		en: international dispatch
 		pt: expedicao internacional`},
@@ -354,7 +356,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: ready for shipping, ready to ship, ready to be shipped, ready for dispatch, ready for shipment`},
 	{"NOSTAGE", `
 		en: invalid tracking, tracking number cannot be found, could not locate the tracking information, tracking id provided is not valid, not valid, verify your tracking number, check back later, tracking information is not available, status information is not available, no information available, information not available
-		pt: desistencia, desistencia de postagem
+		pt: desistencia, desistencia de postagem, não existe informação, ainda não existe informação
 		ro: nu am gasit nici un colet`},
 	{"HOLD PICKUPPOINT", `
 		en: hold at location, held at location, hold for pickup, held for pickup, hold at fedex location, held at fedex location`},
@@ -868,7 +870,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
 		    pudo, pudo point, pickup store, collect point, collect location, agent location, partner location, click and collect,
-		    counter
+		    counter, issue point, parcelstation, parcel station
 		es: punto de recogida, punto de entrega, punto pack, punto de conveniencia, punto de venta, punto celeritas, punto kiala, punto
 		    oficina de recogida, tienda, punto de retiro
 		pt: ponto de retirada, ponto de coleta, ponto de entrega, ponto de recolha, loja parceira, ponto pickup, ponto de retiro,
@@ -886,7 +888,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: hentested, utleveringssted, hentestedet, pakkeutlevering
 		fi: noutopiste, noutopisteessa, noutopisteeseen, palvelupiste, postin palvelupiste, pakettipiste, noutopaikka, maarapakettipisteeseen, maarapakettipisteessa
 		tr: teslimat noktasi, kargo noktasi, kargomat noktasi, alim noktasi
-		ru: пункт выдачи, пункт выдачи заказов, пвз, пвз, клиентский зал, пункт самовывоза, пункте самовывоза
+		ru: пункт выдачи, пункт выдачи заказов, пвз, пвз, клиентский зал, пункт самовывоза, пункте самовывоза, пункт выдачи, пункте выдачи, пункта выдачи
 		uk: відділення, відділенні
 		hu: atveteli pont, csomagpont, pickpack pont
 		ro: punct de ridicare, easybox punct, punct de livrare, punctul de livrare, punct livrare, punctul de ridicare
@@ -980,7 +982,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"OFD", `
 		en: out for delivery
 		uk: видано курєру
-		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz
+		pl: wydanie przesylki do doreczenia, wydanie do doreczenia, zaladunek na rozwoz, dziś doręczamy, dziś doręczymy
 		he: בחלוקה, יצא לחלוקה, נמסר לשליח לחלוקה, יצא למסירה, במסירה
 		ar: خرج للتسليم, قيد التوصيل, جاري التوصيل, مع المندوب, خارج للتوصيل, خرجت للتسليم, خرج للتوصيل, جاري تسليم, جاري التسليم
 		sk: na vozidle pre dorucenie
@@ -1059,7 +1061,8 @@ var clsLexiconTable = []clsLexEntry{
 		el: παραδοση, διανομη
 		ar: تسليم, التسليم
 		th: นำจ่าย
-		sr: isporuka, isporuke, isporuku`},
+		sr: isporuka, isporuke, isporuku
+		ms: penghantaran`},
 	{"ATTEMPT", `
 		hr: pokusaj, pokusaja
 		en: attempt, attempted, attempts, attempting, tried, try, card left, notice left, delivery notice, calling card, we left a card, identification, identitycheck, age check, age-check
@@ -1081,7 +1084,8 @@ var clsLexiconTable = []clsLexEntry{
 		ko: 시도
 		zh: 尝试, 尝试过
 		lt: bandymas
-		sr: pokusana, pokusano, pokusan`},
+		sr: pokusana, pokusano, pokusan
+		ms: percubaan`},
 	{"FAIL", `
 		id: gagal
 		vi: khong thanh cong
@@ -1210,7 +1214,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 今天, 今日`},
 	{"RETURN", `
 		id: dikembalikan, retur
-		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui, hoan ve
+		vi: tra hang, hoan hang, hoan tra, chuyen hoan, chuyen tra nguoi gui, hoan ve, trả về, hàng trả về
 		hr: vracena, vraceno, vracen, povrat, povratak, povratu, nazad
 		en: return, returned, returning, returns, being returned, sent back, send back, going back, return to sender, rts, recalled, recall, rto
 		    return to shipper, returned to shipper, undeliverable returned
@@ -1238,7 +1242,7 @@ var clsLexiconTable = []clsLexEntry{
 		zh: 退回, 退件, 退运, 退货, 退还, 返回寄件人, 退签, 送回
 		bg: връщане, върната, върнат, върнато, обратно към подателя
 		he: הוחזר, הוחזרה, הוחזר לשולח, החזרה לשולח
-		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه
+		ar: مرتجع, تم الارجاع, ارجاع, إرجاع, العودة, تم إرجاعه, تم ارجاعه, الإرجاع, جاري الإرجاع
 		lt: grazinta, grazinamas, grazinimas
 		sr: vraca`},
 	{"REFUSE", `
@@ -1580,7 +1584,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: abholen, abholung in
 		nl: op te halen, afhalen
 		it: ritirare
-		pl: odebrac, do odebrania
+		pl: odebrac, do odebrania, odbierz
 		cs: vyzvednout
 		sv: hamta, uthamtning
 		da: hentes, afhentes, hente
@@ -1709,7 +1713,7 @@ var clsLexiconTable = []clsLexEntry{
 		vi: cho lay hang
 		en: pre advice, pre-advice, preadvice, pre advised, pre-advised, preadvised, pre alert, pre-alert, prealert, pre-alerted, despatched to royal mail, dispatched to royal mail, received request, received a request, pickup request, request from shipper, booking of the delivery, information input, info input, processing information input, out for parcel collection, out for collection, order receipt notification, tracking number assigned, number assigned, customs transmission, electronic notification, ship request, shipment request, shipping request, data entry, data received, electronic shipment advise received, electronic pre advise, pre informed, pre-informed, data but no piece, data delivered, received information about, notification from your shipper, advance notice, pre notified, prenotified, preannounced, information transmitted, notification received, notification has been received, pre-shipment, pre shipment, preshipment, notification of shipment confirmation, driver dispatched for pickup, dispatched for pickup
 		    pre registered, pre-registered, preregistered, pre announced, advised electronically, announced, electronically advised,
-		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received, prenotification, pre notification
+		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received, prenotification, pre notification, ship notification, shipping notification, shipment notification
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
 		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
@@ -1875,7 +1879,11 @@ var clsLexiconTable = []clsLexEntry{
 	{"FLIGHT DEPART", `
 		ru: вылетело, вылетел, вылетела`},
 	{"^DELIVERED", `
-		ru: выдана, выдано, выдан`},
+		ru: выдана, выдано, выдан
+		th: จัดส่งสำเร็จ
+		lv: izsniegts
+		id: sudah sampai
+		en: shipping complete`},
 	{"DEPART ORIGIN COUNTRY", `
 		ru: пересекло границу, пересекла границу
 		nl: de grens over`},
@@ -1929,6 +1937,18 @@ var clsLexiconTable = []clsLexEntry{
 		en: delivery service provider`},
 	{"AVAILABLE LOCKER", `
 		ro: depus in fanbox, depusa in fanbox`},
+	{"DELIVERY FAIL", `
+		ms: tidak dapat dihantar`},
+	{"DELIVERY FAIL", `
+		vi: không thể giao hàng`},
+	{"DELIVERED TO PICKUPPOINT", `
+		lv: atgādāts uz izdošanas punktu`},
+	{"CUSTOMS INSPECT", `
+		en: custom check`},
+	{"DELIVERED DOORSTEP", `
+		de: liegt im briefkasten, abstellung`},
+	{"SORT FACILITY", `
+		en: transit department`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2265,8 +2285,8 @@ var clsLexiconTable = []clsLexEntry{
 		nl: vlucht, luchtvaartmaatschappij, vliegtuig, luchtvracht
 		it: volo, compagnia aerea, aereo, trasporto aereo
 		pl: lot, samolot, linia lotnicza, transport lotniczy
-		cs: let, letadlo, letecka preprava, leteckou
-		sk: let, lietadlo
+		cs: letadlo, letecka preprava, leteckou
+		sk: lietadlo
 		sv: flyg, flyget, flygplan, flygfrakt
 		da: fly, flyet, luftfragt
 		no: fly, flyet, flyfrakt
@@ -2638,7 +2658,15 @@ var clsLexiconTable = []clsLexEntry{
 
 	// ---- whole statuses ----
 	{"^SHIPPED", `
-		en: fulfilled, fulfillment complete, fulfilment complete`},
+		en: fulfilled, fulfillment complete, fulfilment complete, all shipped, partial shipment
+		th: ส่งสินค้าแล้ว, จัดส่งแล้ว, จัดการแล้วบางส่วน, จัดการแล้ว
+		ar: تم الشحن
+		bg: изпратена поръчка
+		id: sudah dikirim, terpenuhi, dikirim
+		sk: zaslaná zákazníkovi
+		vi: đã thực hiện một phần, đã thực hiện
+		lv: aizsūtīts
+		pl: wysłane, wysłano`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2646,27 +2674,41 @@ var clsLexiconTable = []clsLexEntry{
 		    awaiting order, to order, ordered, in production, partially fulfilled, partially shipped, partial, packing order,
 		    order in processing, order processing, seller processing, waiting for the seller to ship, waiting for seller to ship,
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
-		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required
+		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required, preparing for shipment, paid waiting purchase, processing pending, purchased, pre shipping, pre-shipping, handle by marketplace, packed by marketplace, shipping requested, shipping scheduled, packed by seller or warehouse, submited, submitted, processed by the manager, pending process, handling, ready for processing
 		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido
 		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
-		    aprovado
+		    aprovado, envio pendente
 		fr: en cours de preparation, commande validee, en attente d expedition, payee, paye, a expedier
-		de: in bearbeitung, bezahlt, bestellung eingegangen, wird bearbeitet, versandbereit, noch nicht versendet, zahlung erhalten
+		de: in bearbeitung, bezahlt, bestellung eingegangen, wird bearbeitet, versandbereit, noch nicht versendet, zahlung erhalten, zahlung erfolgreich, produktionsvorbereitung, in produktion
 		nl: in behandeling, betaald, bestelling ontvangen, wordt verwerkt
 		it: in elaborazione, pagato, in attesa di spedizione, ordine ricevuto
-		pl: w realizacji, oplacone, oczekuje na wysylke, zamowienie przyjete, przyjete do realizacji, zaplacone, w przygotowaniu
-		cs: vyrizuje se, zaplaceno, ceka na odeslani, prijata objednavka
+		pl: w realizacji, oplacone, oczekuje na wysylke, zamowienie przyjete, przyjete do realizacji, zaplacone, w przygotowaniu, płatne
+		cs: vyrizuje se, zaplaceno, ceka na odeslani, prijata objednavka, platba úspěšná, čekáme na zboží, objednávka je kompletní
 		sv: behandlas, betald, vantar pa leverans
 		da: behandles, betalt, afventer afsendelse
 		fi: kasittelyssa, maksettu
-		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek, odeme onaylandi
-		zh: 待发货, 已付款, 待出库
-		ja: 出荷準備中`},
+		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek, odeme onaylandi, ödendi
+		zh: 待发货, 已付款, 待出库, 已采购
+		ja: 出荷準備中
+		th: ชำระเงินแล้ว, กำลังบรรจุสินค้าลงกล่อง, รอส่งไปยังที่ทำการไปรษณีย์, จ่ายแล้วรอการส่ง, เช็คสินค้า, กำลังดำเนินการ, รอจัดส่ง, เตรียมสินค้า, รอดำเนินการ, ค้างส่ง
+		fa: در حال انجام, تایید مجموعه, آماده سازی
+		ar: تم الدفع, قيد التجهيز للشحن
+		vi: đang chờ xử lý, đã thanh toán, đang thực hiện, tạm dừng, chưa thực hiện
+		el: σε διεκπεραίωση, σε αναμονή
+		he: מעבד
+		bg: поръчка в изпълнение
+		ru: принято в работу
+		id: lunas, belum dikirim, sedang diproses, siap dikirim, dikonfirmasi, dibayar, belum terpenuhi, siap, dikemas
+		sk: spracováva sa, nová objednávka, nová objednávka dobierka, potvrdená, potvrdená dobierka, naskladňuje sa, zaplatená
+		sr: procesiranje porudžbine
+		sl: potrjeno
+		lv: procesā, gatavs izsūtīšanai, maketa pārbaude, drukā
+		uk: дані підтверджені, запланована передача перевізнику, в обробці, обробляється менеджером`},
 	{"^NOSTAGE", `
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
 		    status not available, information not available, no data, no record, invalid tracking number, carrier update,
-		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft
+		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft, declined, payment declined
 		es: pago pendiente, cancelado, cancelada, reembolsado, sin informacion, informacion no disponible
 		pt: aguardando pagamento do pedido, cancelado, cancelada, reembolsado, sem informacoes, informacao indisponivel, pedido cancelado
 		fr: annule, annulee, rembourse, aucune information, introuvable, commande introuvable, non trouve

@@ -203,6 +203,7 @@ var clsRuleTable = []clsRule{
 	rule("ACCEPT", 3), rule("PICKUP", 3).unlessAny("FAIL", "AWAIT", "READY", "AVAILABLE", "NOTICE", "NOT", "EXCEPTION"),
 	rule("{CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE}", 3),
 	rule("{ITEM|SENDER} ... {PICKUP|COLLECTED}", 3), rule("PICKUP {ITEM|scan|BY|FROM|SENDER}", 3),
+	rule("{PICKUP|RECEIVE|ACCEPT} BY LOCAL", 9).unlessAny("AIRPORT", "FLIGHT", "CUSTOMS"), // collected by the local carrier: after customs
 	rule("HANDOVER BY SENDER", 3), rule("{ITEM|ORDER|} {CREATE|ACCEPT} BY POSTOFFICE", 3), // the sender handed it in; a post office registered it
 	rule("{RECEIVE|PICKUP} ... SENDER", 3),
 	rule("{SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsPlaced...),
