@@ -95,3 +95,37 @@ func TestServiceKeyBackfill(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusNormFinalSigma: migration 00059 gives the events and rules already there the normal
+// form the classifier gives a text now (tracking.NormalizeStatus folds the final sigma), so an
+// unmapped Greek text imported before groups with the same text imported after.
+func TestStatusNormFinalSigma(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := pgtestdb.New(t, dbtest.Config(t), pgtestdb.NoopMigrator{})
+	if err := migrations.ApplyUpTo(ctx, db, 58); err != nil {
+		t.Fatalf("apply up to 58: %v", err)
+	}
+	const text = "Προς παράδοση στους παραλήπτες"
+	if _, err := db.ExecContext(ctx, `
+		WITH s AS (INSERT INTO sellers (shop_name) VALUES ('Shop') RETURNING id),
+		     sh AS (INSERT INTO shipments (seller_id, order_ref) SELECT id, 'O-1' FROM s RETURNING seller_id, id),
+		     r AS (INSERT INTO status_rules (seller_id, pattern, stage) SELECT id, 'στους παραληπτες', 10 FROM s)
+		INSERT INTO events (seller_id, shipment_id, status_text, status_norm, stage)
+		SELECT seller_id, id, $1, 'προς παραδοση στους παραληπτες', 0 FROM sh`, text); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrations.Apply(ctx, db); err != nil {
+		t.Fatalf("apply: %v", err)
+	}
+	var norm, pattern string
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT status_norm FROM events), (SELECT pattern FROM status_rules)`).Scan(&norm, &pattern); err != nil {
+		t.Fatal(err)
+	}
+	if want := tracking.NormalizeStatus(text); norm != want {
+		t.Errorf("status_norm %q, want %q", norm, want)
+	}
+	if want := tracking.NormalizeStatus("στους παραλήπτες"); pattern != want {
+		t.Errorf("pattern %q, want %q", pattern, want)
+	}
+}
