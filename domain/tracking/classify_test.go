@@ -215,6 +215,16 @@ func TestClassify(t *testing.T) {
 		{"ΠΡΟΣ ΠΑΡΑΔΟΣΗ", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"Ihre Sendung liegt im Briefkasten", tracking.StageDelivered, tracking.SignalNone},
 		{"Please let us know that you've received your package", tracking.StageUnknown, tracking.SignalNone},
+		// Batches 31 and 32: sent to a pick-up point is on its way there; handed to the recipient at a
+		// pick-up point is delivered; a courier who collects from a pick-up point has the sender's
+		// parcel, not the buyer's (not delivered; a pick-up point is named too, so no answer); arrived
+		// "do Polski"; Russian shops' and marketplaces' statuses, whole.
+		{"Отправлен в пункт выдачи.", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Colis remis au destinataire au point de retrait.", tracking.StageDelivered, tracking.SignalNone},
+		{"przesyłka odebrana przez Kuriera DHL z DHL Parcelshop", tracking.StageUnknown, tracking.SignalNone},
+		{"przesyłka dotarła do Polski", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"В сборке", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Заказ не был востребован", tracking.StageOutForDelivery, tracking.SignalReturned},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

@@ -410,7 +410,8 @@ var clsLexiconTable = []clsLexEntry{
 		pt: sujeito a, podera, poderao
 		zh: 可能`},
 	{"DELIVERED TO RECIPIENT", `
-		ru: адресату`},
+		ru: адресату
+		fr: remis au destinataire`},
 	{"DELIVERED TO SENDER", `
 		ru: отправителю
 		cs: dorucena odesilateli, dorucena odesilatelovi
@@ -829,7 +830,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: distribusjonsterminal, utleveringsterminal, lokal terminal
 		fi: jakelukeskus, jakelutoimipiste, jakeluterminaali, jakelupiste, lahiterminaali, maaraasemalle, maaraasemalla
 		tr: dagitim subesi, teslimat subesi, varis subesi, varis merkezi, teslimat birimi, varis transfer merkezi, teslim birimine, teslim birimi, dagitim transfer merkezinde, teslimat subesinde
-		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения, склад города получателя, складе города получателя, склада города получателя
+		ru: отделение доставки, место вручения, сортировочный пункт доставки, г получателе, г-получатель, г получатель, городе получателе, склад доставки, пункт назначения, склад города получателя, складе города получателя, склада города получателя, учреждение доставки, учреждении доставки, терминале доставки, терминал доставки
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所, 配送施設
@@ -880,7 +881,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: paketshop, paket shop, abholstation, abholpunkt, packstation oder filiale, parcelshop, servicepunkt
 		nl: afhaalpunt, servicepunt, pakketpunt, ophaalpunt, afhaallocatie, postnl punt, pick up point
 		it: punto di ritiro, punto ritiro, fermopoint, punto brt, punto poste, punto di raccolta, negozio, tabaccheria
-		pl: punkt odbioru, punkcie odbioru, punktu odbioru, punkt obslugi, punkcie, punkt partnerski, zabka, punkt pickup, paczkopunkt*
+		pl: punkt odbioru, punkcie odbioru, punktu odbioru, punkt obslugi, punkcie, punkt partnerski, zabka, punkt pickup, paczkopunkt*, miejscu odbioru, miejsce odbioru
 		cs: vydejni misto, vydejnim miste, vydejniho mista, vydejna, vydejne, vydejni mista, balikovna, balikovne, odberne misto
 		sk: vydajne miesto, odberne miesto, vydajnom mieste
 		sv: utlamningsstalle, utlamningsstallet, ombud, paketombud, servicepunkt, hamtstalle, hamtstallet
@@ -988,7 +989,7 @@ var clsLexiconTable = []clsLexEntry{
 		sk: na vozidle pre dorucenie
 		tr: dagitima cikmis
 		th: อยู่ระหว่างการนำจ่าย
-		ru: выдача на доставку, доставляется клиенту, доставляется получателю
+		ru: выдача на доставку, доставляется клиенту, доставляется получателю, выведена на доставку, выведен на доставку, выведено на доставку, на доставке у курьера, передано на курьерскую доставку, выдан на маршрут
 		de: in auslieferung
 		no: utkjoring til mottaker
 		it: fuori per la consegna
@@ -1005,7 +1006,7 @@ var clsLexiconTable = []clsLexEntry{
 		    has been delivered, was delivered, delivery made, left with individual, left with an individual
 		es: entregado, entregada, entrega realizada, entrega efectuada, entregado al destinatario, entregado a destinatario, entrega parcial
 		pt: entregue, entregues, entrega realizada, entrega efetuada, objeto entregue, entregue ao destinatario, assinado, assinada
-		fr: livre, livree, distribue, distribuee, livraison effectuee, remis au destinataire, colis livre
+		fr: livre, livree, distribue, distribuee, livraison effectuee, colis livre
 		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung, geliefert mit, abgestellt
 		nl: bezorgd, afgeleverd, geleverd
 		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
@@ -1019,7 +1020,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker, utlevert
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
 		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis, kendisine teslim, aile bireyine teslim, yakina teslim
-		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*
+		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*, выдан на складе, выдан частично, выдана частично, успешно выдан, выдан мест, получен покупателем, получено покупателем, получена покупателем, заказ получен покупателем
 		uk: отримано
 		hu: kezbesitve, kezbesitett, sikeresen kezbesitve, hazhoz szallitva, kezbesitve, kezbesitett, sikeres kezbesites
 		ro: livrat, livrata, predat destinatarului
@@ -1128,7 +1129,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: niet thuis, niemand thuis, niemand aanwezig, afwezig, gesloten, niet aangetroffen, niemand aangetroffen, niet thuis getroffen
 		it: assente, destinatario assente, chiuso, nessuno in casa
 		pl: nieobecnosc, nieobecny, nieobecna, adresat nieobecny, odbiorca nieobecny, nie zastano, nikogo nie bylo, nikogo nie zastano,
-		    brak odbiorcy
+		    brak odbiorcy, nie bylo w domu, nie zastal, brak dostepu
 		cs: nezastizen, nezastizena, adresat nezastizen, prijemce nezastizen, nepritomen, nikdo doma
 		sk: nezastihnuty, nezastihnuta, adresat nezastihnuty
 		sv: ej antraffad, inte antraffad, mottagaren ej antraffad, ingen hemma, ingen var hemma
@@ -1232,7 +1233,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: retur, returnert, returneres, tilbake til avsender, returner
 		fi: palautus, palautettu, palautetaan, palautuu, palautunut, palautuslahetys
 		tr: iade, iade edildi, iade edilmistir, geri gonderildi, iade surecinde
-		ru: отправлено обратно, возвра*
+		ru: отправлено обратно, возвра*, вернул, вернула
 		uk: повернення, повернуто
 		hu: visszakuldve, visszakuldes, vissza a feladonak, visszakuld*, visszaterult, visszateres
 		ro: retur, returnat, returnata, returnare, returnat la expeditor, retur la expeditor, expediere returnata
@@ -1262,7 +1263,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: nektet
 		fi: kieltaytyi, vastaanotosta kieltaydytty
 		tr: reddedildi, almayi reddetti, kabul etmedi, reddetti, kabul edilmedi, kabul etmiyor, kabul etmedi
-		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении
+		ru: отказ от получения, отказ от получения, отказ адресата, отказ получателя, отказ в получении, отказался, отказалась
 		hu: megtagadta, atvetel megtagadva, visszautasitotta
 		ro: refuzat, refuzata, refuz, refuzat de destinatar, refuzata de destinatar, expediere refuzata
 		ja: 受取拒否, 受取拒絶, 拒否
@@ -1287,7 +1288,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: ikke hentet, ikke avhentet
 		fi: noutamaton, noutamatta, ei noudettu, sailytysaika paattynyt
 		tr: teslim alinmadi, alici tarafindan alinmadi, bekleme suresi doldu
-		ru: истек срок хранения, истек срок хранения, истёк срок хранения, невостребован*, передача в невостребованные
+		ru: истек срок хранения, истек срок хранения, истёк срок хранения, невостребован*, передача в невостребованные, не был востребован, не была востребована, не востребован
 		hu: nem vette at, nem kereste
 		ja: 保管期間経過
 		ko: 미수령
@@ -1521,7 +1522,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: savnet, borte, forsvunnet, mistet, stjalet
 		fi: kadonnut, kadotettu, hukassa, varastettu
 		tr: kayip, kayboldu, calindi
-		ru: утеряно, утрачено, утрата, потеряно, утерян, утеряна, утеря, потерял, потеряно, потеряна
+		ru: утеряно, утрачено, утрата, потеряно, утерян, утеряна, утеря, потерял, потеряно, потеряна, утилизирован, утилизирована, утилизировано
 		hu: elveszett, elveszett kuldemeny
 		ro: pierdut, pierduta, pierdere
 		ja: 紛失
@@ -1538,7 +1539,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: benachrichtigung, benachrichtigt, erinnerung
 		nl: kennisgeving
 		it: avviso, avviso di giacenza, avviso di passaggio, notifica, avvisato
-		pl: awizo, awizowana, awizowany, awizacja, zawiadomienie, powtorne awizo, ponowne awizo, awizowano, przypomnienie
+		pl: awizo, awizowana, awizowany, awizacja, zawiadomienie, powtorne awizo, ponowne awizo, awizowano, przypomnienie, powiadomiony, powiadomiona
 		cs: avizovana, avizovano, avizo, vyrozumeni, oznameni
 		sk: avizovana, oznamenie
 		sv: avi, avisering, aviserad, aviserat, avisera, pamminnelse
@@ -1555,7 +1556,7 @@ var clsLexiconTable = []clsLexEntry{
 		    can be collected, can be picked up, may be collected, ready for pickup, ready for collection, to collect
 		es: disponible
 		pt: disponivel, aguardando retirada, disponivel para retirada
-		fr: disponible, mis a disposition
+		fr: disponible, mis a disposition, en instance
 		de: abholbereit, liegt bereit, zur abholung
 		nl: ligt klaar, beschikbaar, klaar om op te halen
 		it: in giacenza
@@ -1567,7 +1568,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: klar for henting, kan hentes
 		fi: noudettavissa, valmis noudettavaksi, odottaa noutoa, saatavilla
 		tr: teslim alinabilir, teslime hazir, kargomatta, teslim almaya hazir
-		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования, готов к получению, готово к получению, ожидает адресата, на хранении, ожидает клиента
+		ru: ожидает вручения, готово к выдаче, ожидает в месте вручения, прибыло в пункт выдачи, продление срока хранения, истекает срок хранения, хранение отправления, кладовую хранения, заберет отправление сам, до востребования, готов к получению, готово к получению, ожидает адресата, на хранении, ожидает клиента, ожидает получения, готов к выдаче, готова к выдаче, готов к повторной выдаче, прибыло для выдачи, прибыл для выдачи
 		uk: готово до видачі
 		hu: atveheto, atvehetoa
 		ro: disponibil, gata de ridicare
@@ -1716,7 +1717,7 @@ var clsLexiconTable = []clsLexEntry{
 		    notified electronically, we re expecting it, shipment data transmitted, awaiting item, item not yet received, prenotification, pre notification, ship notification, shipping notification, shipment notification
 		es: preadmision, pre admision, preregistrado, prerregistrado, pre registrado, preaviso
 		pt: pre postado, pre-postado, prepostado, pre registrado, pre cadastrado, objeto pre postado, aguardando postagem
-		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues
+		fr: annonce, annonce par l expediteur, preannonce, en preparation chez l expediteur, attendu, information transmise, informations transmises, preavis, preavis recu, preenregistre, preenregistree, notification electronique, notification electronique d envoi, notification de confirmation d envoi, donnees liees au colis recues, pret chez l expediteur
 		de: angekundigt, elektronisch angekundigt, avisiert, vorangemeldet, elektronisch ubermittelt, vorankundigung, avise, sendungsavise, abholauftrag erhalten, daten ohne sendung, elektronische benachrichtigung, angemeldet
 		nl: aangemeld, voorgemeld, vooraangemeld, verwacht bij postnl, aangekondigd, voorgemelde
 		it: preavviso, preavvisato, in attesa di ritiro dal mittente
@@ -1949,6 +1950,18 @@ var clsLexiconTable = []clsLexEntry{
 		de: liegt im briefkasten, abstellung`},
 	{"SORT FACILITY", `
 		en: transit department`},
+	{"CUSTOMS RELEASE", `
+		ru: таможенный контроль произведен`},
+	{"TRANSIT TO", `
+		ru: в пути на, в пути в`},
+	{"DEPART ORIGIN COUNTRY", `
+		fr: a quitte le territoire, quitte le territoire`},
+	{"ATTEMPT NOTICE", `
+		fr: avis de passage depose`},
+	{"AVAILABLE PICKUP", `
+		fr: peut etre ramasse`},
+	{"ADDRESS BAD", `
+		pl: blednie zaadresowana, blednie zaadresowany`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2300,7 +2313,8 @@ var clsLexiconTable = []clsLexEntry{
 		ru: магистральн*
 		en: line haul, linehaul, line-haul, trunk line, trunk, main haul, sea freight, vessel, ocean freight, trucking
 		pt: frete internacional
-		zh: 干线, 海运`},
+		zh: 干线, 海运
+		fr: transitaire`},
 	{"CARRIER", `
 		en: carrier, courier, logistics company, logistics provider, shipping company, transport company, logistics, delivery company, transport provider
 		    delivery service, partner carrier, shipping partner, transport companies
@@ -2436,7 +2450,7 @@ var clsLexiconTable = []clsLexEntry{
 		de: deutschland, osterreich, schweiz, osterreich
 		nl: nederland, belgie
 		it: italia
-		pl: polska, polsce, polski
+		pl: polska, polsce, polski, polske
 		cs: ceska republika, cesko, ceske republiky, cr, slovensko
 		sv: sverige, sverigen
 		da: danmark
@@ -2516,7 +2530,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: avsender, avsenderen, selger
 		fi: lahettaja, lahettajalle, lahettajalta, myyja
 		tr: gonderici, gondericiye, satici
-		ru: отправитель, продавец, г отправителе, г-отправителе, городе отправителе
+		ru: отправитель, продавец, г отправителе, г-отправителе, городе отправителе, интернет магазин
 		uk: відправник, відправнику
 		hu: felado, feladonak
 		ro: expeditor, expeditorului
@@ -2618,7 +2632,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: ordre, ordren, bestilling
 		fi: tilaus, tilauksen
 		tr: siparis, siparisiniz
-		ru: заказ
+		ru: заказ, заказа, заказе, заказу
 		uk: замовлення
 		hu: rendeles
 		ro: comanda
@@ -2666,7 +2680,8 @@ var clsLexiconTable = []clsLexEntry{
 		sk: zaslaná zákazníkovi
 		vi: đã thực hiện một phần, đã thực hiện
 		lv: aizsūtīts
-		pl: wysłane, wysłano`},
+		pl: wysłane, wysłano
+		ru: отгружено, передаётся в доставку, передано в доставку, заявка отправлена, заявка одобрена, подготовлен, сформирован для отправки, загружен реестр им`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2697,7 +2712,7 @@ var clsLexiconTable = []clsLexEntry{
 		el: σε διεκπεραίωση, σε αναμονή
 		he: מעבד
 		bg: поръчка в изпълнение
-		ru: принято в работу
+		ru: принято в работу, находится в обработке, ожидает обработки со стороны продавца, сборочное задание в работе, в сборке, изготовлен, резерв, собран, в обработке, подтверждена, оформлен, оплачен, заказ собран и готов к отправке
 		id: lunas, belum dikirim, sedang diproses, siap dikirim, dikonfirmasi, dibayar, belum terpenuhi, siap, dikemas
 		sk: spracováva sa, nová objednávka, nová objednávka dobierka, potvrdená, potvrdená dobierka, naskladňuje sa, zaplatená
 		sr: procesiranje porudžbine

@@ -106,6 +106,10 @@ var clsPlaced = []string{"CUSTOMS", "ORIGIN", "ORIGINNAME", "DEST", "DESTNAME", 
 // clsNotCollected are the concepts that say a parcel at a pickup point is still waiting there.
 var clsNotCollected = []string{"AWAIT", "READY", "AVAILABLE", "NOTICE", "HOLD", "FUTURE", "FAIL", "NOT", "COLLECT", "REQUIRED", "PROGRESS"}
 
+// clsCourierCollects are clsNotCollected and the courier: a parcel the courier collected from a
+// pick-up point or locker is the sender's, handed in there (the first scan), not the buyer's.
+var clsCourierCollects = append(clsNotCollected[:len(clsNotCollected):len(clsNotCollected)], "CARRIER", "DRIVER")
+
 // clsNotLocal are the concepts that keep a last-mile carrier's "in transit" from meaning "after
 // customs": a border or a place is named, or it is a delay, not a move.
 var clsNotLocal = append([]string{"EXCEPTION", "CUSTOMS"}, clsPlaced...)
@@ -270,7 +274,7 @@ var clsRuleTable = []clsRule{
 	rule("TRANSITHUB", 6), rule("TRANSIT COUNTRY", 6), rule("^ INTL DEPART $", 6), rule("TRANSIT {with|by|on} FLIGHT", 6),
 
 	// ---- 7 arrived_destination: landed, not yet cleared ----
-	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|в|на|TO|} DESTNAME", 7),
+	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 7), rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} {in|en|em|im|w|v|i|в|на|do|TO|} DESTNAME", 7),
 	rule("TRANSIT ... DEST COUNTRY", 7),                                         // moving within the destination country
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6),         // a scan in a foreign country: it has left, it may be in transit
 	rule("{ARRIVE|RECEIVE} {SORT FACILITY|FACILITY|WAREHOUSE} ... DESTNAME", 7), // arrived at a facility in a named foreign country
@@ -334,7 +338,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
-	rule("{FORWARD|TRANSIT|REDIRECT} TO {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
+	rule("{FORWARD|TRANSIT|REDIRECT|SHIPPED} {TO|в|на} {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
 	rule("LASTMILE ... {ARRIVE|RECEIVE|ACCEPT|PROCESS|FACILITY|SORT FACILITY}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{FORWARD|TRANSIT} ... {NEXT|SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsNotLocal...),
 	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
@@ -363,7 +367,8 @@ var clsRuleTable = []clsRule{
 	signal("{PICKUP|COLLECTED} BY {RECEPTION|NEIGHBOR}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
 	rule("{PICKUP|COLLECTED} ... {BY RECIPIENT|RECIPIENT|BY CUSTOMER}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{RECIPIENT|CUSTOMER} ... {PICKUP|COLLECTED}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
-	rule("{PICKUP|COLLECTED} ... {POSTOFFICE|PICKUPPOINT|LOCKER|counter}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
+	rule("{PICKUP|COLLECTED} ... {POSTOFFICE|PICKUPPOINT|LOCKER|counter}", 11).withPrio(clsPrioCollected).unlessAny(clsCourierCollects...),
+	rule("DELIVERED TO RECIPIENT ... {POSTOFFICE|PICKUPPOINT|LOCKER}", 11).withPrio(clsPrioCollected), // handed to the buyer at the pick-up point
 	rule("{ACCEPT|PICKUP} ... {PICKUPPOINT|POSTOFFICE|DEPOT|SORT FACILITY|FACILITY|GATEWAY|LOCKER} ... BY {SENDER|CARRIER|DRIVER|CUSTOMER}", 3).withPrio(clsPrioCollected),
 	rule("DELIVERED DOORSTEP", 11).withPrio(clsPrioCollected),
 	rule("{DELIVERED|LEAVE} ... DOORSTEP", 11),
@@ -429,7 +434,7 @@ var clsRuleTable = []clsRule{
 	// ---- returned (stage from the text, else 10) ----
 	signal("RETURN", 0, SignalReturned),
 	signal("RETURN ... SENDER", 0, SignalReturned),
-	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO} SENDER", 0, SignalReturned),
+	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO|в} SENDER", 0, SignalReturned),
 	signal("DELIVERED {|BREAK} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
 	signal("RECEIVE BY SENDER $", 0, SignalReturned),       // "Получено отправителем": back with its sender
 	signal("REDIRECT ... ADDRESS", 10, SignalAddressIssue), // "Перенаправлено на новый адрес"
