@@ -225,6 +225,14 @@ func TestClassify(t *testing.T) {
 		{"przesyłka dotarła do Polski", tracking.StageArrivedDestination, tracking.SignalNone},
 		{"В сборке", tracking.StageOrderCompleted, tracking.SignalNone},
 		{"Заказ не был востребован", tracking.StageOutForDelivery, tracking.SignalReturned},
+		// Batches 33 and 34: Dutch "wordt" is a future ("will be delivered"), unless it is a hold
+		// going on; a pick-up from the sender that did not happen ("niet opgehaald") is data only.
+		{"Zending wordt afgeleverd bij de pakketautomaat", tracking.StageUnknown, tracking.SignalNone},
+		{"Zending wordt vastgehouden door de douane", tracking.StageImportCustoms, tracking.SignalCustomsHold},
+		{"Afhaalzending niet opgehaald", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// A missing or wrong export form holds the parcel at export; a pick-up point that delivered it.
+		{"Return to sender because of a missing/incorrect export form", tracking.StageExportCustoms, tracking.SignalReturned},
+		{"DELIVERED BY SERVICE POINT", tracking.StageDelivered, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

@@ -243,7 +243,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"-", `
 		en: is, was, were, are, am, has, have, had, been, the, a, an, its, this, that, our, of, at, on, and, please, now, already, currently, just, has now, there, it
 		de: ist, wurde, wurden, die, der, das, den, dem, des, am, an, beim, vom, ihre, ihr, ihrer, ein, eine, einem, einer, und, bitte, hat, sind, befindet, sich, befindet sich
-		nl: is, de, het, een, op, bij, aan, uw, wordt, zijn, je, hebben
+		nl: is, de, het, een, op, bij, aan, uw, zijn, je, hebben
 		fr: le, les, l, est, ete, a ete, du, de, des, au, aux, dans, votre, vos, un, une, et, sur, etre, pu, il, elle, car, qui, que, ce, cette, son, sa, ses, se, s, lui, leur, vous, nous, etait
 		es: el, los, las, de, del, ha, sido, fue, esta, su, un, una, y
 		pt: o, os, as, de, da, das, nos, nas, foi, esta, seu, sua, um, uma, e
@@ -703,7 +703,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: processado, processada, processamento, tratamento, em tratamento, tratado, triado
 		fr: traite, traitee, traitement, en traitement, trie, tri
 		de: bearbeitet, bearbeitung, verarbeitet, sortiert, erfasst, sortierung, umgeschlagen, umschlag
-		nl: verwerkt, verwerking, gesorteerd, gescand, sorteerproces
+		nl: verwerkt, verwerking, gesorteerd, gescand, sorteerproces, wordt verwerkt
 		it: lavorato, lavorazione, in lavorazione, processato, elaborato, smistato, smistamento
 		pl: przetwarzana, przetworzona, obsluga, sortowana, posortowana, sortowanie, obslugiwana, obslugiwany
 		cs: zpracovana, zpracovani, zpracovano, trideni, roztridena, sken
@@ -815,7 +815,7 @@ var clsLexiconTable = []clsLexEntry{
 		es: unidad de reparto, oficina de reparto, centro de reparto, delegacion de destino, agencia de destino, plataforma de destino, unidad responsable de la entrega, unidad responsable de su entrega, unidad responsable
 		    oficina de destino, centro de reparto local
 		pt: unidade de distribuicao, centro de distribuicao domiciliar, unidade de entrega, agencia de destino, unidade de destino, base de destino
-		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega
+		    cdd de destino, base de entrega, unidade de distribuicao local, centro de entrega, filial de destino, filial destino
 		fr: site de distribution, agence de distribution, centre de distribution local, agence de livraison, bureau distributeur, plateforme de distribution, centre de livraison, point de livraison
 		    site de livraison, centre courrier, agence locale, installation de livraison, agence, agence regionale de distribution
 		de: zustellbasis, zustellstutzpunkt, zustelldepot, zustellstandort, zustellbezirk, auslieferungsdepot, zustellstation, liefereinrichtung, zustellniederlassung, eingangszentrum
@@ -871,7 +871,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: pickup point, pick up point, pick-up point, collection point, parcel shop, parcelshop, service point, servicepoint, ups access point, ups store, access point, dpd pickup, fedex office, pickup site, pick up site, self pickup site, self pick up site, self-pickup site, self pickup point, relay point
 		    access point, pickup location, pick up location, collection location, parcel point, drop point,
 		    pudo, pudo point, pickup store, collect point, collect location, agent location, partner location, click and collect,
-		    counter, issue point, parcelstation, parcel station
+		    counter, issue point, parcelstation, parcel station, postnl outlet
 		es: punto de recogida, punto de entrega, punto pack, punto de conveniencia, punto de venta, punto celeritas, punto kiala, punto
 		    oficina de recogida, tienda, punto de retiro
 		pt: ponto de retirada, ponto de coleta, ponto de entrega, ponto de recolha, loja parceira, ponto pickup, ponto de retiro,
@@ -996,7 +996,7 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 配達に出発, 持出
 		id: paket dibawa
 		sr: zaduzena za isporuku, zaduzen za isporuku
-		es: en poder del cartero, en poder del distribuidor, en poder del repartidor`},
+		es: en poder del cartero, en poder del distribuidor, en poder del repartidor, salió para entrega`},
 	{"DELIVERED", `
 		id: selesai antar, terkirim, telah diterima oleh, diterima oleh, berhasil diantar, telah diantar
 		vi: giao hang thanh cong, giao thanh cong, phat thanh cong
@@ -1005,7 +1005,7 @@ var clsLexiconTable = []clsLexEntry{
 		    signed, signed for, signature obtained, final delivery, deliver item, received by recipient, proof of delivery,
 		    has been delivered, was delivered, delivery made, left with individual, left with an individual
 		es: entregado, entregada, entrega realizada, entrega efectuada, entregado al destinatario, entregado a destinatario, entrega parcial
-		pt: entregue, entregues, entrega realizada, entrega efetuada, objeto entregue, entregue ao destinatario, assinado, assinada
+		pt: entregue, entregues, entrega realizada, entrega efetuada, objeto entregue, entregue ao destinatario, assinado, assinada, reentregue
 		fr: livre, livree, distribue, distribuee, livraison effectuee, colis livre
 		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung, geliefert mit, abgestellt
 		nl: bezorgd, afgeleverd, geleverd
@@ -1041,7 +1041,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: entrega, entregar
 		fr: livraison, livrer, distribution
 		de: zustellung, zustellen, auslieferung, lieferung
-		nl: bezorging, bezorgen, levering, afleveren
+		nl: bezorging, levering
 		it: consegna, consegnare, recapito
 		pl: doreczenia, dostawa, dostawy, dostarczenia, doreczyc
 		cs: doruceni, dorucit, dodani, dorucovani
@@ -1120,10 +1120,10 @@ var clsLexiconTable = []clsLexEntry{
 		    no answer, recipient not available, recipient not home, customer not available, customer not home, consignee not available,
 		    addressee not available, receiver not available, no authorized recipient, premises closed, business closed, closed on arrival,
 		    no access, no one to sign, not available to sign, customer unavailable, recipient unavailable,
-		    sorry we missed you, we missed you, missed you, absent, absence, no receiver
+		    sorry we missed you, we missed you, missed you, absent, absence, no receiver, difficult to access, area difficult to access
 		es: ausente, destinatario ausente, no se encontraba, nadie en casa, cliente ausente, establecimiento cerrado, domicilio cerrado, ausencia, primera ausencia, segunda ausencia, ausencia prolongada, no contesta, no contesta telefono, vacaciones del cliente, cerrado
 		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
-		    carteiro nao atendido, nao atendido
+		    carteiro nao atendido, nao atendido, cliente fechado, destinatario fechado, em ferias, ferias coletivas, dificil acesso
 		fr: absent, absente, absence, destinataire absent, ferme, personne
 		de: nicht angetroffen, abwesend, niemand angetroffen, empfanger nicht angetroffen, geschlossen, nicht erreicht, im urlaub
 		nl: niet thuis, niemand thuis, niemand aanwezig, afwezig, gesloten, niet aangetroffen, niemand aangetroffen, niet thuis getroffen
@@ -1177,7 +1177,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: sera, previsto, prevista, previsao, estimado, estimada, programado, programada, agendado, agendada, ainda nao, antes, estara, sera, serao, a ser, sera realizada, assim que
 		fr: sera, prevu, prevue, prevision, estime, estimee, programme, programmee, pas encore, avant, s apprete, va etre, va, vont, sera, seront, si, si vous etes, doit etre, doit, prochainement, des que
 		de: voraussichtlich, erwartet, geplant, vorgesehen, angekundigt fur, noch nicht, sobald, in kurze
-		nl: zal, wordt verwacht, verwacht, verwachte, gepland, geplande, nog niet
+		nl: zal, wordt verwacht, verwacht, verwachte, gepland, geplande, nog niet, wordt, keuze van ontvanger
 		it: sara, prevista, previsto, stimata, programmata, programmato, non ancora, prima
 		pl: zostanie, bedzie, planowana, planowane, przewidywana, przewidywany, spodziewana, jeszcze nie
 		cs: bude, budou, planovane, predpokladane, ocekavane, ocekavana, predpokladany
@@ -1278,7 +1278,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: nao procurado, nao retirado, prazo de retirada expirado, objeto nao procurado, nao retirou, nao foi levantado, nao foi levantada, nao levantado, nao levantada
 		fr: non reclame, non retire, non reclamee, delai de garde expire
 		de: nicht abgeholt, lagerfrist abgelaufen, lagerfrist uberschritten
-		nl: niet afgehaald, niet opgehaald, bewaartermijn verlopen
+		nl: niet afgehaald, bewaartermijn verlopen
 		it: non ritirato, non ritirata, compiuta giacenza, giacenza scaduta, scaduti termini per il ritiro, scaduti termini, termini scaduti, termine di giacenza scaduto
 		pl: nieodebrana, nieodebrany, nie odebrano, uplynal termin odbioru, termin odbioru uplynal, awizo niepodjete, niepodjeta
 		cs: nevyzvednuta, nevyzvednuto, nevyzvednuti, uplynula ulozni doba, ulozni doba uplynula
@@ -1300,7 +1300,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: retido, retida, retencao, detido, bloqueado, parado, apreendido, apreendida, em poder
 		fr: retenu, retenue, bloque, bloquee, saisi, saisie
 		de: zuruckgehalten, einbehalten, angehalten, festgehalten
-		nl: vastgehouden, tegengehouden, geblokkeerd
+		nl: vastgehouden, tegengehouden, geblokkeerd, wordt vastgehouden
 		it: trattenuto, trattenuta, bloccato, bloccata, fermo, fermata, in giacenza doganale
 		pl: zatrzymana, zatrzymany, wstrzymana, wstrzymany, zablokowana, zatrzymanie
 		cs: zadrzena, zadrzeno, zadrzeni, pozastavena
@@ -1508,8 +1508,8 @@ var clsLexiconTable = []clsLexEntry{
 		vi: bi that lac, that lac hang, that lac
 		en: lost, loss, missing item, missing parcel, missing package, stolen, theft, cannot be located, missing item, item missing, parcel missing, package missing, shipment missing, reported missing, dead letter, dead mail, mail recovery center, abandoned
 		    unable to locate, manco
-		es: extraviado, extraviada, extravio, perdido, perdida, robado, robo, siniestro, siniestrado, faltan bultos, falta bulto, falta expedicion, falta expedicion completa, falta expedicion parcial, falta parcial, bultos faltantes
-		pt: extraviado, extraviada, extravio, perdido, perdida, roubado, roubo, sinistro, sinistrado, nao localizado, nao localizada
+		es: extraviado, extraviada, extravio, perdido, perdida, robado, robo, siniestro, siniestrado, faltan bultos, falta bulto, falta expedicion, falta expedicion completa, falta expedicion parcial, falta parcial, bultos faltantes, siniestrada
+		pt: extraviado, extraviada, extravio, perdido, perdida, roubado, roubo, sinistro, sinistrado, nao localizado, nao localizada, sinistrada
 		fr: perdu, perdue, egare, egaree, vole, volee, spoliation, introuvable
 		de: verloren, vermisst, verlust, gestohlen, verschollen, nicht auffindbar
 		nl: verloren, vermist, zoekgeraakt, gestolen, kwijt
@@ -1554,7 +1554,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: avizare, aviz`},
 	{"AVAILABLE", `
 		    can be collected, can be picked up, may be collected, ready for pickup, ready for collection, to collect
-		es: disponible
+		es: disponible, ya puedes recoger
 		pt: disponivel, aguardando retirada, disponivel para retirada
 		fr: disponible, mis a disposition, en instance
 		de: abholbereit, liegt bereit, zur abholung
@@ -1739,7 +1739,7 @@ var clsLexiconTable = []clsLexEntry{
 		vi: hoan giao hang
 		en: rescheduled, reschedule, new delivery date, rearranged, will redeliver, redeliver, redelivery, redelivery scheduled, requested later delivery, later delivery, future delivery, held for future delivery
 		es: reprogramado, reprogramada, nueva entrega
-		pt: reagendado, reagendada, nova tentativa, reprogramado
+		pt: reagendado, reagendada, nova tentativa, reprogramado, reentrega
 		fr: reprogramme, reprogrammee, nouvelle livraison, represente
 		de: neuer zustelltermin, erneute zustellung
 		nl: opnieuw aangeboden, nieuwe bezorgpoging, nieuwe afspraak
@@ -1962,6 +1962,18 @@ var clsLexiconTable = []clsLexEntry{
 		fr: peut etre ramasse`},
 	{"ADDRESS BAD", `
 		pl: blednie zaadresowana, blednie zaadresowany`},
+	{"FAIL PICKUP", `
+		nl: niet opgehaald`},
+	{"LABEL CREATE", `
+		pt: emissão do conhecimento de transporte, impressão do conhecimento de transporte`},
+	{"FUTURE DELIVERY", `
+		nl: bezorgen, afleveren`},
+	{"EXPORT DOCS", `
+		en: export form, export document, export documents`},
+	{"EXPORT DOCS", `
+		nl: exportformulier`},
+	{"FUTURE PICKUP", `
+		pt: para realizar a coleta`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2681,7 +2693,8 @@ var clsLexiconTable = []clsLexEntry{
 		vi: đã thực hiện một phần, đã thực hiện
 		lv: aizsūtīts
 		pl: wysłane, wysłano
-		ru: отгружено, передаётся в доставку, передано в доставку, заявка отправлена, заявка одобрена, подготовлен, сформирован для отправки, загружен реестр им`},
+		ru: отгружено, передаётся в доставку, передано в доставку, заявка отправлена, заявка одобрена, подготовлен, сформирован для отправки, загружен реестр им
+		es: facturado`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2690,7 +2703,7 @@ var clsLexiconTable = []clsLexEntry{
 		    order in processing, order processing, seller processing, waiting for the seller to ship, waiting for seller to ship,
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
 		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required, preparing for shipment, paid waiting purchase, processing pending, purchased, pre shipping, pre-shipping, handle by marketplace, packed by marketplace, shipping requested, shipping scheduled, packed by seller or warehouse, submited, submitted, processed by the manager, pending process, handling, ready for processing
-		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido
+		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido, pago aprobado, pago capturado, autorización de pago completada, periodo de cancelación, verificando factura, listo para preparación, iniciar preparación
 		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
 		    aprovado, envio pendente
 		fr: en cours de preparation, commande validee, en attente d expedition, payee, paye, a expedier

@@ -307,10 +307,12 @@ var clsRuleTable = []clsRule{
 	signal("CUSTOMS ... {HOLD|INSPECT}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("{EXCEPTION|NOTICE|DOCS|REQUIRED} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {EXCEPTION|NOTICE|DOCS|REQUIRED|NOT|FAIL|ABSENT|REFUSE}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
+	signal("{BAD|REQUIRED|LOSS} ... EXPORT DOCS", 5, SignalCustomsHold), // an export form missing or wrong holds it at export
 	signal("REFUSE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("NOT {|be} RELEASE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... NOT {|be} RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
-	signal("DOCS ... {REQUIRED|BAD|LOSS|AWAIT|NOT}", 8, SignalCustomsHold), signal("{REQUIRED|BAD|LOSS|AWAIT|HOLD} ... DOCS", 8, SignalCustomsHold),
+	signal("DOCS ... {REQUIRED|BAD|LOSS|AWAIT|NOT}", 8, SignalCustomsHold).unlessAny("EXPORT"),
+	signal("{REQUIRED|BAD|LOSS|AWAIT|HOLD} ... DOCS", 8, SignalCustomsHold).unlessAny("EXPORT"),
 	signal("{PROGRESS|AWAIT} ... RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("{PAY|AWAIT} ... DUTY", 8, SignalCustomsHold), signal("DUTY ... {PAY|AWAIT|NOT}", 8, SignalCustomsHold),
 	signal("CUSTOMS ... {PAY|DUTY}", 8, SignalCustomsHold), signal("{PAY|DUTY} ... CUSTOMS", 8, SignalCustomsHold),
@@ -369,6 +371,7 @@ var clsRuleTable = []clsRule{
 	rule("{RECIPIENT|CUSTOMER} ... {PICKUP|COLLECTED}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{PICKUP|COLLECTED} ... {POSTOFFICE|PICKUPPOINT|LOCKER|counter}", 11).withPrio(clsPrioCollected).unlessAny(clsCourierCollects...),
 	rule("DELIVERED TO RECIPIENT ... {POSTOFFICE|PICKUPPOINT|LOCKER}", 11).withPrio(clsPrioCollected), // handed to the buyer at the pick-up point
+	rule("DELIVERED BY {POSTOFFICE|PICKUPPOINT}", 11).withPrio(clsPrioCollected),                      // the pick-up point delivered it
 	rule("{ACCEPT|PICKUP} ... {PICKUPPOINT|POSTOFFICE|DEPOT|SORT FACILITY|FACILITY|GATEWAY|LOCKER} ... BY {SENDER|CARRIER|DRIVER|CUSTOMER}", 3).withPrio(clsPrioCollected),
 	rule("DELIVERED DOORSTEP", 11).withPrio(clsPrioCollected),
 	rule("{DELIVERED|LEAVE} ... DOORSTEP", 11),
