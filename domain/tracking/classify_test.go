@@ -233,6 +233,16 @@ func TestClassify(t *testing.T) {
 		// A missing or wrong export form holds the parcel at export; a pick-up point that delivered it.
 		{"Return to sender because of a missing/incorrect export form", tracking.StageExportCustoms, tracking.SignalReturned},
 		{"DELIVERED BY SERVICE POINT", tracking.StageDelivered, tracking.SignalNone},
+		// Batch 35: Poste Italiane's register ("Fascicolo Chiuso" is the file closed, not a business),
+		// a delivery method chosen is not a delivery.
+		{"Consegnato a persona abilitata - Fascicolo Chiuso", tracking.StageDelivered, tracking.SignalNone},
+		{"destinatario irreperibile", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Shipment Delivery Method Set as Aramex Locker", tracking.StageUnknown, tracking.SignalNone},
+		// Batch 36: shops' statuses in Asian languages, whole; a Korean delivery terminal is a depot.
+		{"已支付", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"部分发货", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"배송 터미널 도착", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Consignee Unavailable", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

@@ -189,13 +189,14 @@ var clsLexiconTable = []clsLexEntry{
 		    delivered through letterbox, left outside, left behind gate, left at garage, left in porch`},
 
 	{"NOTE", `
-		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges, email delivery notification
+		en: edi received, signature required, signature needed, adult signature required, signature service, return label, return label link, return receipt, released from hold, return label printed, notified, has been notified, recipient notified, advised, next business day, next working day, identity document, id document, identification document, missed connection, connection missed, shipping fee, shipping fees, shipping charge, shipping charges, shipping cost, freight charge, freight charges, email delivery notification, contact local office, please contact local office
 		fr: heure limite de depot, heure limite, prochain jour ouvre
 		pt: proximo dia util, processo de envio
 		de: ausweisdokument, ausweisdokumentes, benachrichtigung versendet
 		es: perdida de conexion, perdida conexion
 		ro: pierdere conexiune
-		da: mail advisering, sms advisering`},
+		da: mail advisering, sms advisering
+		it: fascicolo chiuso, chiusura fascicolo, pre esito`},
 	{"ORIGIN SORT FACILITY", `
 		en: departure transport hub, departure hub, origin hub, origin facility, origin sorting center, origin sorting centre`},
 	{"ORIGIN AIRPORT", `
@@ -834,7 +835,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: kezbesito posta, kezbesito depo, depoban, depoba, depobol, kiszallitasi depoban
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所, 配送施設
-		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점, 배송 시설
+		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점, 배송 시설, 배송 터미널, 배송터미널
 		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所, 配送站, 配送站所`},
 	{"POSTOFFICE", `
 		vi: buu cuc
@@ -1009,7 +1010,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: livre, livree, distribue, distribuee, livraison effectuee, colis livre
 		de: zugestellt, ausgeliefert, zustellung erfolgreich, zustellung erfolgt, erfolgreich zugestellt, abgeliefert, erfolgreiche zustellung, hausturzustellung, erfolgreiche hausturzustellung, briefkastenzustellung, zustestellt, vereinfachte zustellung, geliefert mit, abgestellt
 		nl: bezorgd, afgeleverd, geleverd
-		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario
+		it: consegnato, consegnata, consegna effettuata, recapitato, recapitata, consegnata al destinatario, consegna a persona delegata, consegna a persona abilitata, consegnato a persona abilitata, consegnato a persona delegata
 		pl: doreczona, doreczony, doreczono, dostarczona, dostarczony, dostarczono, wydana odbiorcy, wydano odbiorcy, odebrana przez adresata, doreczenie
 		    odebrana przez odbiorce, dostarczone, doreczone, dostarczenie
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
@@ -1120,7 +1121,7 @@ var clsLexiconTable = []clsLexEntry{
 		    no answer, recipient not available, recipient not home, customer not available, customer not home, consignee not available,
 		    addressee not available, receiver not available, no authorized recipient, premises closed, business closed, closed on arrival,
 		    no access, no one to sign, not available to sign, customer unavailable, recipient unavailable,
-		    sorry we missed you, we missed you, missed you, absent, absence, no receiver, difficult to access, area difficult to access
+		    sorry we missed you, we missed you, missed you, absent, absence, no receiver, difficult to access, area difficult to access, consignee unavailable
 		es: ausente, destinatario ausente, no se encontraba, nadie en casa, cliente ausente, establecimiento cerrado, domicilio cerrado, ausencia, primera ausencia, segunda ausencia, ausencia prolongada, no contesta, no contesta telefono, vacaciones del cliente, cerrado
 		pt: ausente, destinatario ausente, cliente ausente, ninguem em casa, estabelecimento fechado, destinatario nao encontrado, sem expediente, nao atendeu
 		    carteiro nao atendido, nao atendido, cliente fechado, destinatario fechado, em ferias, ferias coletivas, dificil acesso
@@ -1172,7 +1173,7 @@ var clsLexiconTable = []clsLexEntry{
 		ar: لم يتم`},
 	{"FUTURE", `
 		en: will, will be, expected, expect, expecting, estimated, estimate, scheduled, planned, anticipated, due to arrive, preparing to, about to, is about to, going to, not yet, has not yet, yet to be, before, prior to, ahead of, soon to, prepared to, prepared for, preparing for, need to, needs to, need go to, need to go to, must, should be, further processing expected, further processing, as soon as, once
-		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival
+		    should arrive, shall be, would be, to be delivered, to be, going to, soon, forecast, projected, eta, edd, awaiting arrival, delivery method set as
 		es: sera, previsto, prevista, prevision, estimado, estimada, programado, programada, se entregara, proximamente, todavia no, aun no, antes de, en cuanto
 		pt: sera, previsto, prevista, previsao, estimado, estimada, programado, programada, agendado, agendada, ainda nao, antes, estara, sera, serao, a ser, sera realizada, assim que
 		fr: sera, prevu, prevue, prevision, estime, estimee, programme, programmee, pas encore, avant, s apprete, va etre, va, vont, sera, seront, si, si vous etes, doit etre, doit, prochainement, des que
@@ -1559,7 +1560,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: disponible, mis a disposition, en instance
 		de: abholbereit, liegt bereit, zur abholung
 		nl: ligt klaar, beschikbaar, klaar om op te halen
-		it: in giacenza
+		it: in giacenza, inizio giacenza, in giacenza
 		pl: do odbioru, czeka na odbior, oczekuje na odbior, czeka w, oczekuje w, umieszczona w paczkomacie, czeka na odbior, magazynowana, paczka magazynowana, przypomnienie o czekajacej paczce
 		cs: pripravena k vyzvednuti, k vyzvednuti, ceka na vyzvednuti, ulozena, ulozeno, k dispozici
 		sk: na vyzdvihnutie, ulozena
@@ -1737,7 +1738,7 @@ var clsLexiconTable = []clsLexEntry{
 		th: เตรียมการฝากส่ง`},
 	{"RESCHEDULE", `
 		vi: hoan giao hang
-		en: rescheduled, reschedule, new delivery date, rearranged, will redeliver, redeliver, redelivery, redelivery scheduled, requested later delivery, later delivery, future delivery, held for future delivery
+		en: rescheduled, reschedule, new delivery date, rearranged, will redeliver, redeliver, redelivery, redelivery scheduled, requested later delivery, later delivery, future delivery, held for future delivery, postpone, postponed, re scheduled
 		es: reprogramado, reprogramada, nueva entrega
 		pt: reagendado, reagendada, nova tentativa, reprogramado, reentrega
 		fr: reprogramme, reprogrammee, nouvelle livraison, represente
@@ -1884,7 +1885,10 @@ var clsLexiconTable = []clsLexEntry{
 		th: จัดส่งสำเร็จ
 		lv: izsniegts
 		id: sudah sampai
-		en: shipping complete`},
+		en: shipping complete
+		el: παράδοση
+		zh: 用户已收货, 收货确认
+		vi: đã giao hàng 1 phần`},
 	{"DEPART ORIGIN COUNTRY", `
 		ru: пересекло границу, пересекла границу
 		nl: de grens over`},
@@ -1974,6 +1978,18 @@ var clsLexiconTable = []clsLexEntry{
 		nl: exportformulier`},
 	{"FUTURE PICKUP", `
 		pt: para realizar a coleta`},
+	{"ADDRESS BAD", `
+		it: destinatario irreperibile, irreperibilita assoluta, destinatario deceduto`},
+	{"RECIPIENT MOVED", `
+		it: destinatario trasferito`},
+	{"DELIVERY FAIL", `
+		it: esito negativo di consegna, esito negativo`},
+	{"DEPART ABROAD", `
+		it: avviato all estero`},
+	{"DELIVERY FAIL", `
+		ar: لم يتم توصيل`},
+	{"DELIVERY FAIL", `
+		vi: giao hàng không thành công`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2684,17 +2700,18 @@ var clsLexiconTable = []clsLexEntry{
 
 	// ---- whole statuses ----
 	{"^SHIPPED", `
-		en: fulfilled, fulfillment complete, fulfilment complete, all shipped, partial shipment
+		en: fulfilled, fulfillment complete, fulfilment complete, all shipped, partial shipment, manifest uploaded, ud manifested, dp assigned, bag not picked, logistics request created, booking arranged shipment, delivery partner assigned
 		th: ส่งสินค้าแล้ว, จัดส่งแล้ว, จัดการแล้วบางส่วน, จัดการแล้ว
 		ar: تم الشحن
 		bg: изпратена поръчка
-		id: sudah dikirim, terpenuhi, dikirim
+		id: sudah dikirim, terpenuhi, dikirim, sebagian terpenuhi
 		sk: zaslaná zákazníkovi
-		vi: đã thực hiện một phần, đã thực hiện
+		vi: đã thực hiện một phần, đã thực hiện, đã đáp ứng 1 phần, đã đáp ứng
 		lv: aizsūtīts
 		pl: wysłane, wysłano
 		ru: отгружено, передаётся в доставку, передано в доставку, заявка отправлена, заявка одобрена, подготовлен, сформирован для отправки, загружен реестр им
-		es: facturado`},
+		es: facturado
+		zh: 部分发货, 已发货(部分商品), 已下发, 部分下发`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2702,7 +2719,7 @@ var clsLexiconTable = []clsLexEntry{
 		    awaiting order, to order, ordered, in production, partially fulfilled, partially shipped, partial, packing order,
 		    order in processing, order processing, seller processing, waiting for the seller to ship, waiting for seller to ship,
 		    processing order, payment confirmed, payment completed, awaiting seller shipment, unshipped, not dispatched,
-		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required, preparing for shipment, paid waiting purchase, processing pending, purchased, pre shipping, pre-shipping, handle by marketplace, packed by marketplace, shipping requested, shipping scheduled, packed by seller or warehouse, submited, submitted, processed by the manager, pending process, handling, ready for processing
+		    to ship, ready to fulfill, wc processing, wc on hold, awaiting processing, manual verification required, preparing for shipment, paid waiting purchase, processing pending, purchased, pre shipping, pre-shipping, handle by marketplace, packed by marketplace, shipping requested, shipping scheduled, packed by seller or warehouse, submited, submitted, processed by the manager, pending process, handling, ready for processing, invoiced, to be packed, not fulfilled, logistics ready, logistics pending arrange, booking ready for fulfilment, assigning dp, bag confirmed, bag invoiced, bag packed, dp not assigned, ready for dp assignment, ready to dispatch, store reassigned, waiting for invoice, acceptance pending
 		es: pendiente de envio, en preparacion, pagado, procesando, por enviar, pedido confirmado, pedido recibido, pago aprobado, pago capturado, autorización de pago completada, periodo de cancelación, verificando factura, listo para preparación, iniciar preparación
 		pt: aguardando envio, em processamento, pago, aguardando despacho, pedido confirmado, pedido recebido, processando, a enviar,, processando pedido, processamento do pedido
 		    aprovado, envio pendente
@@ -2716,27 +2733,28 @@ var clsLexiconTable = []clsLexEntry{
 		da: behandles, betalt, afventer afsendelse
 		fi: kasittelyssa, maksettu
 		tr: hazirlaniyor siparis, odeme alindi, kargoya verilecek, odeme onaylandi, ödendi
-		zh: 待发货, 已付款, 待出库, 已采购
-		ja: 出荷準備中
+		zh: 待发货, 已付款, 待出库, 已采购, 已支付, 配货完成, 已确认, 已分单, 部分分单, 配货中, 未下发
+		ja: 出荷準備中, 対応中, 入金済み, 取り寄せ中, 処理中, 新規受付
 		th: ชำระเงินแล้ว, กำลังบรรจุสินค้าลงกล่อง, รอส่งไปยังที่ทำการไปรษณีย์, จ่ายแล้วรอการส่ง, เช็คสินค้า, กำลังดำเนินการ, รอจัดส่ง, เตรียมสินค้า, รอดำเนินการ, ค้างส่ง
 		fa: در حال انجام, تایید مجموعه, آماده سازی
 		ar: تم الدفع, قيد التجهيز للشحن
-		vi: đang chờ xử lý, đã thanh toán, đang thực hiện, tạm dừng, chưa thực hiện
+		vi: đang chờ xử lý, đã thanh toán, đang thực hiện, tạm dừng, chưa thực hiện, đang đóng gói sản phẩm, đổi kho xuất hàng, chưa đáp ứng
 		el: σε διεκπεραίωση, σε αναμονή
 		he: מעבד
 		bg: поръчка в изпълнение
 		ru: принято в работу, находится в обработке, ожидает обработки со стороны продавца, сборочное задание в работе, в сборке, изготовлен, резерв, собран, в обработке, подтверждена, оформлен, оплачен, заказ собран и готов к отправке
-		id: lunas, belum dikirim, sedang diproses, siap dikirim, dikonfirmasi, dibayar, belum terpenuhi, siap, dikemas
+		id: lunas, belum dikirim, sedang diproses, siap dikirim, dikonfirmasi, dibayar, belum terpenuhi, siap, dikemas, tidak terpenuhi
 		sk: spracováva sa, nová objednávka, nová objednávka dobierka, potvrdená, potvrdená dobierka, naskladňuje sa, zaplatená
 		sr: procesiranje porudžbine
 		sl: potrjeno
 		lv: procesā, gatavs izsūtīšanai, maketa pārbaude, drukā
-		uk: дані підтверджені, запланована передача перевізнику, в обробці, обробляється менеджером`},
+		uk: дані підтверджені, запланована передача перевізнику, в обробці, обробляється менеджером
+		ko: 입금, 준비, 미완료`},
 	{"^NOSTAGE", `
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
 		    status not available, information not available, no data, no record, invalid tracking number, carrier update,
-		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft, declined, payment declined
+		    label voided, expired, archived, order closed due to, refund, partially refunded, authorized, draft, wc pending, wc cancelled, wc refunded, wc failed, wc completed, wc checkout draft, declined, payment declined, refund without return
 		es: pago pendiente, cancelado, cancelada, reembolsado, sin informacion, informacion no disponible
 		pt: aguardando pagamento do pedido, cancelado, cancelada, reembolsado, sem informacoes, informacao indisponivel, pedido cancelado
 		fr: annule, annulee, rembourse, aucune information, introuvable, commande introuvable, non trouve
