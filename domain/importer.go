@@ -814,8 +814,10 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	// so that the events can be written before their shipment (in the same statement). Analysed,
 	// because the planner's statistics of shipments do not know about shipments just created, and
 	// estimates of a few dozen rows where there are a million make nested loops of the joins.
+	// single marks an order the file gives its facts on one row only (most orders of most files):
+	// its facts are that row's, without the aggregates below.
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE orders (order_ref text NOT NULL, id bigint NOT NULL,
-		existed boolean NOT NULL) ON COMMIT DROP`); err != nil {
+		existed boolean NOT NULL, single boolean NOT NULL) ON COMMIT DROP`); err != nil {
 		return err
 	}
 	// New ids are given in order_ref order (PostgreSQL evaluates a volatile function of the select
@@ -833,8 +835,8 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO orders
-		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL
-		FROM (SELECT DISTINCT order_ref FROM staging WHERE facts) f
+		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL, f.rows = 1
+		FROM (SELECT order_ref, count(*) AS rows FROM staging WHERE facts GROUP BY order_ref) f
 		`+lookup+`
 		ORDER BY f.order_ref`, seller); err != nil {
 		return fmt.Errorf("merge shipments: %w", err)
@@ -852,9 +854,10 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	//   - up: the shipments, with the order's facts (the last non-empty value in the file wins,
 	//     and an empty cell never erases a known value) and that stage state, written once.
 	//   - and the exceptions of shipments whose stage moved take the new stage (shipment_stage).
-	var aggs, cols, vals, sets, olds, news []string
+	var aggs, plain, cols, vals, sets, olds, news []string
 	for _, f := range shipmentFacts {
 		aggs = append(aggs, fmt.Sprintf("(array_agg(%[1]s) FILTER (WHERE %[1]s IS NOT NULL))[1] AS %[1]s", f))
+		plain = append(plain, "st."+f)
 		cols = append(cols, f)
 		merged := fmt.Sprintf("coalesce(EXCLUDED.%[1]s, s.%[1]s)", f)
 		if isTextFact(f) {
@@ -879,12 +882,12 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	vals = append(vals, "coalesce(l.stage, 0)", "l.entered_at", "l.last_at", "coalesce(l.status_text, '')", "coalesce(l.signal, 'none')")
 	// What the merge did, per import: a file's in one row; a group's (several parts) by the
 	// import that added each event and the first import that named each shipment's order.
-	firstPart := ""
+	firstPart, importPart := "", ""
 	counts := `SELECT ` + strconv.FormatInt(parts[0].id, 10) + `::bigint AS import_id, (SELECT count(*) FROM new) AS events,
 		       count(*) FILTER (WHERE inserted) AS created, count(*) FILTER (WHERE NOT inserted) AS updated
 		FROM up`
 	if len(parts) > 1 {
-		firstPart = `, min(import_id) AS import_id`
+		firstPart, importPart = `, min(import_id) AS import_id`, `, st.import_id`
 		counts = `, per AS (
 			SELECT import_id, count(*) AS events, 0 AS created, 0 AS updated FROM new GROUP BY import_id
 			UNION ALL
@@ -916,10 +919,14 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 			FROM orders o JOIN events e ON e.seller_id = $1 AND e.shipment_id = o.id
 			WHERE o.existed AND o.id IN (SELECT shipment_id FROM new)
 		), ` + deriveStageSQL + `, facts AS (
+			SELECT st.order_ref, ` + strings.Join(plain, ", ") + importPart + `
+			FROM staging st JOIN orders o USING (order_ref) WHERE st.facts AND o.single
+			UNION ALL
 			SELECT order_ref, ` + strings.Join(aggs, ",\n") + firstPart + `
 			-- One sort of the input, latest line first within each order, instead of a sort per
 			-- aggregate: the aggregates take their input in this order.
-			FROM (SELECT * FROM staging WHERE facts ORDER BY order_ref, import_id DESC, line DESC) st
+			FROM (SELECT st.* FROM staging st JOIN orders o USING (order_ref) WHERE st.facts AND NOT o.single
+			      ORDER BY order_ref, import_id DESC, line DESC) st
 			GROUP BY order_ref
 		), up AS (
 			INSERT INTO shipments AS s (seller_id, id, order_ref, ` + strings.Join(cols, ", ") + `)

@@ -598,8 +598,16 @@ func TestImportLastValueInTheFileWins(t *testing.T) {
 		fmt.Fprintf(&b, "V-%d,Hand over to airline,2026-11-01 10:00,FR,2026-11-20\n", i)
 		fmt.Fprintf(&b, "V-%d,Departed from departure country/region,2026-11-02 10:00,,\n", i)
 		fmt.Fprintf(&b, "V-%d,Arrived at destination country/region,2026-11-05 10:00,DE,2026-11-28\n", i)
+		// Between them, orders of one row each, whose facts skip the aggregates.
+		fmt.Fprintf(&b, "W-%d,Hand over to airline,2026-11-01 10:00,IT,2026-11-21\n", i)
 	}
 	mustImport(t, s, seller.ID, b.String())
+	for _, ref := range []string{"W-0", "W-299"} {
+		sh := shipmentByRef(t, s, seller.ID, ref)
+		if sh.DestinationCountry != "IT" || sh.PromisedBy == nil || sh.PromisedBy.In(china).Format("2006-01-02") != "2026-11-21" {
+			t.Errorf("%s: country %q promised %v; want its one row's IT, 2026-11-21", ref, sh.DestinationCountry, sh.PromisedBy)
+		}
+	}
 	for _, ref := range []string{"V-0", "V-150", "V-299"} {
 		sh := shipmentByRef(t, s, seller.ID, ref)
 		if sh.DestinationCountry != "DE" || sh.PromisedBy == nil || sh.PromisedBy.In(china).Format("2006-01-02") != "2026-11-28" {
