@@ -243,6 +243,15 @@ func TestClassify(t *testing.T) {
 		{"部分发货", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"배송 터미널 도착", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Consignee Unavailable", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		// Batches 37 and 38: leaving a branch is not waiting there; leaving the inbound gateway is the
+		// domestic network; Baltic and Spanish words.
+		{"Виїхало з Відділення", tracking.StageUnknown, tracking.SignalNone},
+		{"Gateway Outbound", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Departed from export gateway", tracking.StageUnknown, tracking.SignalNone},
+		{"Paka ir veiksmīgi piegādāta", tracking.StageDelivered, tracking.SignalNone},
+		{"Takistus kohaletoimetamisel", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"ENTREGADA A CONEXIONES", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Pre Tránsito", tracking.StageDispatched, tracking.SignalLabelOnly},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

@@ -562,7 +562,7 @@ var clsLexiconTable = []clsLexEntry{
 		fi: lahtenyt, lahto, lahti, poistunut, lahdossa
 		tr: cikis, cikti, ayrildi, cikis yapti, transfer merkezinden cikti, cikis islemi, yola cikti
 		ru: покинул*, отбыло, выпущено из, убыл*
-		uk: відправлено з, залишило
+		uk: відправлено з, залишило, виїхало, виїхала, виїхав
 		hu: elindult, kiszallitva, tavozott
 		ro: plecat, a plecat, iesire, iesit, a iesit, plecare
 		ja: 出発, 発送しました
@@ -1990,6 +1990,68 @@ var clsLexiconTable = []clsLexEntry{
 		ar: لم يتم توصيل`},
 	{"DELIVERY FAIL", `
 		vi: giao hàng không thành công`},
+	{"PREADVICE", `
+		en: pre transit, pre-transit
+		es: pre transito, pendiente de ingreso, preimposicion
+		pt: pre transito
+		lv: pirms tranzita
+		ar: قبل العبور
+		he: טרום טרנזיט
+		uk: створено онлайн`},
+	{"DELIVERED", `
+		lv: piegadata, piegadats, piegadats sanemejam
+		et: kohale toimetatud
+		es: entrega verificada, ya entregamos, entregamos tu envio`},
+	{"OFD", `
+		lt: pristatoma, pristatoma gavejui
+		lv: nodota piegadei, nodots piegadei
+		et: toimetamisel
+		es: fuera para entrega, visita a domicilio en curso, hoy te visitaremos`},
+	{"DELIVERY FAIL", `
+		en: delivery obstacle
+		lt: nepavyko pristatyti
+		lv: piegades skerslis, piegades klume
+		et: takistus kohaletoimetamisel
+		es: error en la entrega`},
+	{"ATTEMPT ABSENT", `
+		en: did not answer the call, recipient is traveling, recipient is travelling`},
+	{"PICKUP FROM SENDER", `
+		lv: panemta no nosutitaja, panemts no nosutitaja
+		et: peale korjatud`},
+	{"SORT FACILITY", `
+		lt: paskirstymo centre, paskirstymo centras, paskirstymo centra
+		et: terminalis
+		es: centro acopio, centro de acopio
+		uk: логістичного центру, логістичний центр, логістичному центрі
+		ar: المحور`},
+	{"WAREHOUSE", `
+		lv: noliktava`},
+	{"LASTMILE FACILITY", `
+		es: bodega destino, bodega de destino`},
+	{"ORIGIN FACILITY", `
+		es: agencia origen, agencia de origen, bodega origen, bodega de origen`},
+	{"AVAILABLE PICKUP", `
+		lv: pieejams sanemsanai
+		es: reclame en oficina, reclamar en oficina`},
+	{"RETURN SENDER", `
+		lv: atgriezt sutitajam, atgriezts sutitajam
+		pt: retornar ao remetente
+		ar: أعد للمرسل, إعادة للمرسل
+		he: החזר לשולח`},
+	{"ADDRESS BAD", `
+		en: out of delivery area, address does not match
+		ar: خارج منطقة التسليم, تم تغيير العنوان`},
+	{"DAMAGE", `
+		ar: تالف`},
+	{"LOSS", `
+		ar: مفقود`},
+	{"ACCEPT", `
+		es: ingreso al correo
+		pt: em posse da transportadora`},
+	{"LOCAL CARRIER", `
+		es: conexiones`},
+	{"EXCHANGE", `
+		uk: установи обміну, установа обміну, установу обміну`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

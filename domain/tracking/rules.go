@@ -288,6 +288,9 @@ var clsRuleTable = []clsRule{
 	rule("EXCHANGE ... ARRIVE $", 7), // "교환국 도착", "国際交換支店に到着"
 	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... {IMPORT SORT FACILITY|IMPORT FACILITY|GATEWAY}", 7).unlessAny(clsExportSide...),
 	rule("GATEWAY ... {ARRIVE|RECEIVE|PROCESS|ACCEPT}", 7).unlessAny(clsExportSide...), // "International inbound accepted"
+	// On from the inbound gateway into the domestic network.
+	rule("GATEWAY ... {DEPART|LEAVE}", 9).unlessAny(clsExportSide...),
+	rule("{DEPART|LEAVE} ... GATEWAY", 9).unlessAny(clsExportSide...),
 	rule("GATEWAY", 7).unlessAny(clsExportSide...), rule("IMPORT {SORT FACILITY|FACILITY}", 7),
 	rule("ARRIVE {in|} COUNTRY", 7), rule("^ INTL ARRIVE $", 7),
 	rule("IMPORT ... {INTL|ITEM|EXCHANGE}", 7),
@@ -415,7 +418,7 @@ var clsRuleTable = []clsRule{
 	signal("{POSTOFFICE|PICKUPPOINT} ... {AVAILABLE|AWAIT|COLLECT|PICKUP|NOTICE}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE} ... {PICKUP|COLLECT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{ARRIVE|DELIVERED|TO} ... LOCKER ... {AVAILABLE|AWAIT|COLLECT|PICKUP}", 10, SignalPickupAvailable),
-	signal("PICKUPPOINT", 10, SignalPickupAvailable),
+	signal("PICKUPPOINT", 10, SignalPickupAvailable).unlessAny("DEPART", "LEAVE"), // left the branch: not waiting there
 	signal("{DELIVERED|ARRIVE|TO|HANDOVER} ... PICKUPPOINT", 10, SignalPickupAvailable),
 	signal("HANDOVER TO POSTOFFICE", 10, SignalPickupAvailable),
 
