@@ -252,6 +252,11 @@ func TestClassify(t *testing.T) {
 		{"Takistus kohaletoimetamisel", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"ENTREGADA A CONEXIONES", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Pre Tránsito", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// Batches 39 and 40: available for pick-up is a parcel waiting, not a carrier's pick-up; in
+		// Greek "παραλαβή" is also the carrier's acceptance, so it reads two ways (a suggestion).
+		{"Достъпно за вземане", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Διαθέσιμο για παραλαβή", tracking.StageUnknown, tracking.SignalNone},
+		{"The parcel has arrived to airline", tracking.StageHandedToCarrier, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

@@ -2052,6 +2052,26 @@ var clsLexiconTable = []clsLexEntry{
 		es: conexiones`},
 	{"EXCHANGE", `
 		uk: установи обміну, установа обміну, установу обміну`},
+	{"PREADVICE", `
+		bg: предварителен транзит, предтранзитна
+		el: προ διέλευσης, προ-διαμετακόμιση
+		hr: prije tranzita, pretransit
+		pl: przed tranzytem`},
+	{"OFD", `
+		el: έξω για παράδοση, σε δρομολόγιο παράδοσης
+		hr: van za dostavu, u dostavi
+		pl: w drodze do dostarczenia`},
+	{"AVAILABLE", `
+		bg: достъпно, предлага се
+		el: διαθέσιμο
+		hr: dostupno`},
+	{"DELIVERY FAIL", `
+		el: αποτυχία παράδοσης
+		pl: niepowodzenie dostawy`},
+	{"RETURN SENDER", `
+		hr: vratiti posiljatelju, vrati posiljatelju`},
+	{"HANDOVER FLIGHT", `
+		en: arrived to airline, arrived at airline`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2773,7 +2793,11 @@ var clsLexiconTable = []clsLexEntry{
 		pl: wysłane, wysłano
 		ru: отгружено, передаётся в доставку, передано в доставку, заявка отправлена, заявка одобрена, подготовлен, сформирован для отправки, загружен реестр им
 		es: facturado
-		zh: 部分发货, 已发货(部分商品), 已下发, 部分下发`},
+		zh: 部分发货, 已发货(部分商品), 已下发, 部分下发
+		bg: изпратен, частично изпратени, вашата поръчка е частично изпратена
+		el: αποστέλλεται, αποστέλλονται, μερικώς αποστέλλονται, η παραγγελία σας έχει αποσταλεί μερικώς
+		hr: otpremljeno, djelomično otpremljeno, vaša je narudžba djelomično otpremljena
+		ro: expediată`},
 	{"^ORDERSTATUS", `
 		en: unfulfilled, unfulfilled order, processing, on hold, on-hold, paid, awaiting fulfillment, awaiting fulfilment,
 		    awaiting shipment, awaiting shipping, awaiting dispatch, ready to ship, ready for shipping, to be shipped, not shipped,
@@ -2811,7 +2835,12 @@ var clsLexiconTable = []clsLexEntry{
 		sl: potrjeno
 		lv: procesā, gatavs izsūtīšanai, maketa pārbaude, drukā
 		uk: дані підтверджені, запланована передача перевізнику, в обробці, обробляється менеджером
-		ko: 입금, 준비, 미완료`},
+		ko: 입금, 준비, 미완료
+		bg: обработка на поръчки
+		el: επεξεργασία παραγγελίας
+		hr: obrada narudžbe
+		pl: przetwarzanie zamówienia, płatność zaakceptowana
+		ro: plată acceptată, în procesare, plata de la distanță acceptată`},
 	{"^NOSTAGE", `
 		en: awaiting payment, pending payment, payment pending, cancelled, canceled, refunded, closed, voided, failed payment,, money returned, money returning, cod returned, cod remitted
 		    order cancelled, order closed, not found, no information, no tracking information, tracking information not available,
