@@ -815,9 +815,10 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	// because the planner's statistics of shipments do not know about shipments just created, and
 	// estimates of a few dozen rows where there are a million make nested loops of the joins.
 	// single marks an order the file gives its facts on one row only (most orders of most files):
-	// its facts are that row's, without the aggregates below.
+	// its facts are that row's, without the aggregates below. one_event marks a new shipment the
+	// file gives one event: its stage state is that event's, without deriveStageSQL.
 	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE orders (order_ref text NOT NULL, id bigint NOT NULL,
-		existed boolean NOT NULL, single boolean NOT NULL) ON COMMIT DROP`); err != nil {
+		existed boolean NOT NULL, single boolean NOT NULL, one_event boolean NOT NULL) ON COMMIT DROP`); err != nil {
 		return err
 	}
 	// New ids are given in order_ref order (PostgreSQL evaluates a volatile function of the select
@@ -835,8 +836,10 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	}
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO orders
-		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL, f.rows = 1
-		FROM (SELECT order_ref, count(*) AS rows FROM staging WHERE facts GROUP BY order_ref) f
+		SELECT f.order_ref, coalesce(s.id, nextval('shipments_id_seq')), s.id IS NOT NULL, f.rows = 1,
+		       s.id IS NULL AND f.events = 1
+		FROM (SELECT order_ref, count(*) FILTER (WHERE facts) AS rows, count(*) FILTER (WHERE status IS NOT NULL) AS events
+		      FROM staging GROUP BY order_ref HAVING bool_or(facts)) f
 		`+lookup+`
 		ORDER BY f.order_ref`, seller); err != nil {
 		return fmt.Errorf("merge shipments: %w", err)
@@ -849,8 +852,9 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 	//   - new: the file's events, each once, that the seller does not have yet (concurrent
 	//     imports of the seller wait for the merge lock, so no other transaction adds events
 	//     meanwhile; the unique constraint events_dedupe stands behind this);
-	//   - latest: the derived stage state of the shipments that got events, from the new events
-	//     and, for shipments that existed, the events they had (deriveStageSQL);
+	//   - state: the derived stage state of the shipments that got events, from the new events
+	//     and, for shipments that existed, the events they had (deriveStageSQL); a new shipment
+	//     of one event takes that event's;
 	//   - up: the shipments, with the order's facts (the last non-empty value in the file wins,
 	//     and an empty cell never erases a known value) and that stage state, written once.
 	//   - and the exceptions of shipments whose stage moved take the new stage (shipment_stage).
@@ -912,13 +916,23 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 				OFFSET 0))
 			ORDER BY o.id, st.status_at, st.status COLLATE "C", st.location COLLATE "C", st.import_id
 			RETURNING shipment_id, id, occurred_at, recorded_at, status_text, stage, signal, import_id
+		), newo AS (
+			SELECT n.*, o.one_event FROM new n JOIN orders o ON o.id = n.shipment_id
 		), ev AS (
-			SELECT shipment_id, id, occurred_at, recorded_at, status_text, stage, signal FROM new
+			SELECT shipment_id, id, occurred_at, recorded_at, status_text, stage, signal FROM newo WHERE NOT one_event
 			UNION ALL
 			SELECT e.shipment_id, e.id, e.occurred_at, e.recorded_at, e.status_text, e.stage, e.signal
 			FROM orders o JOIN events e ON e.seller_id = $1 AND e.shipment_id = o.id
 			WHERE o.existed AND o.id IN (SELECT shipment_id FROM new)
-		), ` + deriveStageSQL + `, facts AS (
+		), ` + deriveStageSQL + `, state AS (
+			SELECT shipment_id, stage, last_at, status_text, signal, entered_at FROM latest
+			UNION ALL
+			-- What deriveStageSQL gives a shipment of one event, without its aggregates and sorts:
+			-- the event's stage (import customs too: no scan came after it), entered at its time.
+			SELECT shipment_id, stage, coalesce(occurred_at, recorded_at), status_text, signal,
+			       CASE WHEN stage > 0 THEN coalesce(occurred_at, recorded_at) END
+			FROM newo WHERE one_event
+		), facts AS (
 			SELECT st.order_ref, ` + strings.Join(plain, ", ") + importPart + `
 			FROM staging st JOIN orders o USING (order_ref) WHERE st.facts AND o.single
 			UNION ALL
@@ -931,7 +945,7 @@ func mergeStaged(ctx context.Context, tx *sqlx.Tx, seller SellerID, parts []*imp
 		), up AS (
 			INSERT INTO shipments AS s (seller_id, id, order_ref, ` + strings.Join(cols, ", ") + `)
 			SELECT $1, o.id, o.order_ref, ` + strings.Join(vals, ", ") + `
-			FROM facts f JOIN orders o USING (order_ref) LEFT JOIN latest l ON l.shipment_id = o.id
+			FROM facts f JOIN orders o USING (order_ref) LEFT JOIN state l ON l.shipment_id = o.id
 			ON CONFLICT (seller_id, order_ref) DO UPDATE SET ` + strings.Join(sets, ", ") + `, updated_at = now()
 			WHERE (` + strings.Join(olds, ", ") + `) IS DISTINCT FROM (` + strings.Join(news, ", ") + `)
 			RETURNING (xmax = 0) AS inserted, s.id, s.stage, s.order_ref

@@ -991,3 +991,38 @@ func TestImportKeepsOrdersWithOddTrackingNumbers(t *testing.T) {
 		t.Errorf("A-1 after its number came: tracking %q, unrecognised %q", a.TrackingNumber, a.UnrecognisedTracking)
 	}
 }
+
+// TestImportOneEventStateAsDerived: a new shipment with one event in the file takes that event's
+// stage state without deriveStageSQL (the merge's fast path); it must be what deriveStageSQL
+// gives the same event on a shipment that existed before the file.
+func TestImportOneEventStateAsDerived(t *testing.T) {
+	t.Parallel()
+	s := dbtest.NewStore(t)
+	seller, _ := mustSeller(t, s, "Shop", "owner@shop.test")
+	events := []string{
+		"Import customs clearance started,2026-11-03 10:00",
+		"Import customs clearance started,", // no time: recorded_at stands in
+		"Delivered,2026-11-05 10:00",
+		"Delivery attempted - recipient absent,2026-11-04 18:00",
+		"Hand over to airline,2026-11-02 09:00",
+		"Our parcel has a lovely hat,2026-11-02 09:00", // no stage
+	}
+	var before, file strings.Builder
+	before.WriteString(header)
+	file.WriteString(header)
+	for i, ev := range events {
+		fmt.Fprintf(&before, "OLD-%d,,AliExpress Standard Shipping,,,,FR,10\n", i)
+		fmt.Fprintf(&file, "NEW-%d,,AliExpress Standard Shipping,%s,,FR,10\n", i, ev)
+		fmt.Fprintf(&file, "OLD-%d,,AliExpress Standard Shipping,%s,,FR,10\n", i, ev)
+	}
+	mustImport(t, s, seller.ID, before.String())
+	mustImport(t, s, seller.ID, file.String())
+	for i, ev := range events {
+		fresh, old := shipmentByRef(t, s, seller.ID, fmt.Sprintf("NEW-%d", i)), shipmentByRef(t, s, seller.ID, fmt.Sprintf("OLD-%d", i))
+		got := fmt.Sprint(fresh.Stage, fresh.StageEnteredAt, fresh.LastEventAt, fresh.LastStatus, fresh.LastSignal)
+		want := fmt.Sprint(old.Stage, old.StageEnteredAt, old.LastEventAt, old.LastStatus, old.LastSignal)
+		if got != want || fresh.LastEventAt == nil {
+			t.Errorf("%q on a new shipment: %s; on one that existed: %s", ev, got, want)
+		}
+	}
+}
