@@ -248,6 +248,7 @@ func TestClassify(t *testing.T) {
 		{"Виїхало з Відділення", tracking.StageUnknown, tracking.SignalNone},
 		{"Gateway Outbound", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Departed from export gateway", tracking.StageUnknown, tracking.SignalNone},
+		{"Gateway Not Received", tracking.StageUnknown, tracking.SignalNone},
 		{"Paka ir veiksmīgi piegādāta", tracking.StageDelivered, tracking.SignalNone},
 		{"Takistus kohaletoimetamisel", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"ENTREGADA A CONEXIONES", tracking.StageCustomsCleared, tracking.SignalNone},

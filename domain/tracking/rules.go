@@ -1,5 +1,7 @@
 package tracking
 
+import "slices"
+
 // The built-in rules: which stage and signal a status text means, read from the concepts the
 // lexicon (lexicon.go) finds in it. A rule is a pattern over concepts in the syntax of engine.go:
 // "DEPART ... ORIGIN COUNTRY" is "left the country of origin" in every language the lexicon
@@ -291,7 +293,8 @@ var clsRuleTable = []clsRule{
 	// On from the inbound gateway into the domestic network.
 	rule("GATEWAY ... {DEPART|LEAVE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE} ... GATEWAY", 9).unlessAny(clsExportSide...),
-	rule("GATEWAY", 7).unlessAny(clsExportSide...), rule("IMPORT {SORT FACILITY|FACILITY}", 7),
+	rule("GATEWAY", 7).unlessAny(slices.Concat(clsExportSide, []string{"NOT"})...), // "Gateway Not Received" says nothing
+	rule("IMPORT {SORT FACILITY|FACILITY}", 7),
 	rule("ARRIVE {in|} COUNTRY", 7), rule("^ INTL ARRIVE $", 7),
 	rule("IMPORT ... {INTL|ITEM|EXCHANGE}", 7),
 	rule("{RECEIVE|ACCEPT|ARRIVE} ... LASTMILE ... DESTNAME", 7),
