@@ -258,6 +258,8 @@ func TestClassify(t *testing.T) {
 		{"Достъпно за вземане", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		{"Διαθέσιμο για παραλαβή", tracking.StageUnknown, tracking.SignalNone},
 		{"The parcel has arrived to airline", tracking.StageHandedToCarrier, tracking.SignalNone},
+		// Batch 41: Indonesian customs finished; a pick-up to come is not one that happened.
+		{"Bea cukai selesai", tracking.StageCustomsCleared, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

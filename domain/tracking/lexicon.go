@@ -2072,6 +2072,14 @@ var clsLexiconTable = []clsLexEntry{
 		hr: vratiti posiljatelju, vrati posiljatelju`},
 	{"HANDOVER FLIGHT", `
 		en: arrived to airline, arrived at airline`},
+	{"COMPLETE", `
+		id: selesai`},
+	{"FUTURE", `
+		id: akan, akan segera`},
+	{"PREADVICE", `
+		id: informasi diterima, info diterima`},
+	{"DEPOT", `
+		id: fasilitas pengiriman`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
