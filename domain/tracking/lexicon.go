@@ -2080,6 +2080,8 @@ var clsLexiconTable = []clsLexEntry{
 		id: informasi diterima, info diterima`},
 	{"DEPOT", `
 		id: fasilitas pengiriman`},
+	{"OFD", `
+		en: handed out to courier for delivery, handed to courier for delivery`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

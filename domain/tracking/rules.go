@@ -417,6 +417,7 @@ var clsRuleTable = []clsRule{
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
+	signal("FUTURE {PICKUP|COLLECT} BY {RECIPIENT|CUSTOMER}", 10, SignalPickupAvailable), // "to be picked up by customer": waiting for the buyer
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE|DELIVERED|HOLD|REQUIRED|DELIVERY} ... {POSTOFFICE|PICKUPPOINT}", 10, SignalPickupAvailable),
 	signal("{POSTOFFICE|PICKUPPOINT} ... {AVAILABLE|AWAIT|COLLECT|PICKUP|NOTICE}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE} ... {PICKUP|COLLECT|LOCKER}", 10, SignalPickupAvailable),
