@@ -144,6 +144,9 @@ func refreshShipments(ctx context.Context, tx *sqlx.Tx, seller SellerID) error {
 //
 // It reads ev twice: once to aggregate each shipment (its stage, the time of its latest event),
 // once to pick the few events that give its entry time and its latest status.
+//
+// The import's merge (mergeStaged) gives a new shipment of one event that event's state without
+// this; TestImportOneEventStateAsDerived holds the two readings together.
 const deriveStageSQL = `
 	agg AS (
 		SELECT shipment_id,

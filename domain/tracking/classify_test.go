@@ -260,6 +260,7 @@ func TestClassify(t *testing.T) {
 		{"The parcel has arrived to airline", tracking.StageHandedToCarrier, tracking.SignalNone},
 		// Batch 41: Indonesian customs finished; a pick-up to come is not one that happened.
 		{"Bea cukai selesai", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Informasi Diterima/info diterima. Paket akan segera diambil.", tracking.StageDispatched, tracking.SignalLabelOnly},
 		// Batch 42: a parcel to be picked up by the customer is waiting for the buyer.
 		{"Shipment to be picked up by customer", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 
