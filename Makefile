@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest serve them and CI.
-.PHONY: run test build generate check lint fmt vet bench-import bench-sweep bench-queue bench-outbox bench-api
+.PHONY: run test build generate check lint fmt vet bench-import bench-sweep bench-queue bench-outbox bench-api heldout-replay
 
 run: ## serve the portal (local PostgreSQL and demo shop when DATABASE_URL is unset)
 	scripts/run.sh
@@ -40,3 +40,6 @@ bench-outbox: ## one serve drains 100,000 outbox e-mails to a local SMTP test se
 
 bench-api: ## events posted to the JSON API (batches of 5,000, 8 clients) against `portal import` of the same events, 100k by default (BENCH_EVENTS): events/s, p50/p99 per batch, peak RSS, ratio
 	scripts/bench-api.sh
+
+heldout-replay: ## the classifier on each held-out corpus batch with the rules of the day before it was added (git worktrees; no database): right, unmapped, wrong, pooled
+	scripts/heldout-replay.sh
