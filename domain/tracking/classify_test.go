@@ -247,7 +247,7 @@ func TestClassify(t *testing.T) {
 		// domestic network; Baltic and Spanish words.
 		{"Виїхало з Відділення", tracking.StageUnknown, tracking.SignalNone},
 		{"Gateway Outbound", tracking.StageCustomsCleared, tracking.SignalNone},
-		{"Departed from export gateway", tracking.StageUnknown, tracking.SignalNone},
+		{"Departed from export gateway", tracking.StageHandedToCarrier, tracking.SignalNone}, // batch 45: leaving the export hub
 		{"Gateway Not Received", tracking.StageUnknown, tracking.SignalNone},
 		{"Paka ir veiksmīgi piegādāta", tracking.StageDelivered, tracking.SignalNone},
 		{"Takistus kohaletoimetamisel", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
@@ -263,6 +263,30 @@ func TestClassify(t *testing.T) {
 		{"Informasi Diterima/info diterima. Paket akan segera diambil.", tracking.StageDispatched, tracking.SignalLabelOnly},
 		// Batch 42: a parcel to be picked up by the customer is waiting for the buyer.
 		{"Shipment to be picked up by customer", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		// Batches 43 to 45: a government agency is customs; an international sorting centre the text
+		// places in a transit country or the origin is not the arrival; an export (import) office
+		// is the office of exchange; a pick-up point that took a parcel in holds it; a future
+		// ("to be delivered", "will be delivered to a locker") is not a fact; a message sent is no
+		// card to collect; a consignee who received it has it; the courier's van; the sender's
+		// pick-up under way or postponed; a flight booked.
+		{"Forwarded to a government agency for review", tracking.StageImportCustoms, tracking.SignalNone},
+		{"Arrived at the international sorting centre in the transit country", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Processed at international sorting center in country of origin", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Departed from export office", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Departure from destination import office", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Processed at export gateway", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Parcel collected by the pickup point", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Not delivered to pickup point, capacity reached", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Parcel dispatched to be delivered", tracking.StageUnknown, tracking.SignalNone},
+		{"Your parcel will be delivered to a parcel locker", tracking.StageUnknown, tracking.SignalNone},
+		{"SMS notification", tracking.StageUnknown, tracking.SignalNone},
+		{"Consignee received the shipment", tracking.StageDelivered, tracking.SignalNone},
+		{"Kuryenin aracına yüklendi", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Consignee shifted", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"No response from consignee", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Đang lấy hàng", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Hoãn lấy hàng", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Booked for flight", tracking.StageHandedToCarrier, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

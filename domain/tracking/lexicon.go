@@ -682,7 +682,7 @@ var clsLexiconTable = []clsLexEntry{
 		hu: atadva
 		lt: perduota, pateikta`},
 	{"LOAD", `
-		en: loaded, loading, boarded, on board, aboard, booked on flight
+		en: loaded, loading, boarded, on board, aboard
 		es: cargado, embarcado
 		pt: carregado, embarcado, embarque
 		fr: embarque, chargement
@@ -1015,7 +1015,7 @@ var clsLexiconTable = []clsLexEntry{
 		    odebrana przez odbiorce, dostarczone, doreczone, dostarczenie
 		cs: dorucena, doruceno, dorucen, doruceni zasilky, dodana, dodano, vydana prijemci, vydano prijemci, zasilka dorucena, dodani zasilky
 		    zasilka byla dorucena
-		sk: dorucena, dorucene, dorucenie, dodana, vydana adresatovi
+		sk: dorucena, dorucene, dorucenie, dodana
 		sv: levererad, levererat, levererats, utdelad, utdelat, kvitterad, kvitterat, mottagen av mottagaren, utlamnad, lamnades ut
 		da: leveret, afleveret, udleveret til modtager, modtaget af modtager, leveret til modtager, udleveret
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker, utlevert
@@ -2082,6 +2082,69 @@ var clsLexiconTable = []clsLexEntry{
 		id: fasilitas pengiriman`},
 	{"OFD", `
 		en: handed out to courier for delivery, handed to courier for delivery`},
+	{"CUSTOMS", `
+		en: government agency, govt agency, government agencies, clearing agency, regulatory agency`},
+	{"OUTWARD EXCHANGE", `
+		en: export office, outward office of exchange`},
+	{"INWARD EXCHANGE", `
+		en: import office, inward office of exchange`},
+	{"EXPORT FACILITY", `
+		en: export gateway`},
+	{"FORWARD FUTURE", `
+		en: dispatched to be, sent to be, forwarded to be`},
+	{"RESCHEDULE PICKUP", `
+		vi: hoan lay hang`},
+	{"NOSTAGE", `
+		vi: boi hoan`},
+	{"PROGRESS", `
+		vi: dang`},
+	{"ORDER", `
+		zh: 下单`},
+	{"DELIVERED RECIPIENT", `
+		sk: vydana adresatovi, vydane adresatovi`},
+	{"DRIVER", `
+		tr: kuryesi, kuryenin`},
+	{"ABSENT", `
+		en: no response from consignee, no response on call, not contactable, consignee out of station, out of station, no one in attendance, nobody in attendance, closed early, we missed each other, missed each other
+		cs: nezastizen, nezastizena`},
+	{"MOVED", `
+		en: consignee shifted, customer shifted, recipient shifted, receiver shifted, no longer in business, out of business`},
+	{"BAD RECIPIENT", `
+		en: no such consignee, no such addressee, no such recipient, no such receiver`},
+	{"PREADVICE", `
+		en: tracking number allocated, manifest generated
+		pt: arquivo recebido
+		id: permintaan pick up, permintaan pickup, permintaan penjemputan`},
+	{"DELIVERED", `
+		en: delivery confirmed by customer, delivery confirmed by consignee, delivery confirmed by recipient
+		cs: dorucili, dorucil, dorucila`},
+	{"DELIVERY", `
+		cs: dorucuje, doruceni`},
+	{"AWAIT", `
+		cs: cekame, ceka se na`},
+	{"ACCEPT", `
+		cs: prijeti
+		vi: tiep nhan`},
+	{"NOT", `
+		vi: chua`},
+	{"FUTURE FLIGHT", `
+		en: booked on flight, booked for flight`},
+	{"ORDER RECEIVE", `
+		vi: tiep nhan don hang`},
+	{"PICKUP FAIL", `
+		vi: khong lay duoc hang, lay hang that bai`},
+	{"LOSS", `
+		vi: bi mat, mat hang, that lac`},
+	{"SORT", `
+		vi: phan loai`},
+	{"PROCESS", `
+		id: diproses`},
+	{"OFD", `
+		en: coming today, arriving today`},
+	{"DEPOT", `
+		de: auslieferdepot, zustelldepot`},
+	{"RECEIVE", `
+		en: acknowledges receipt, acknowledged receipt`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

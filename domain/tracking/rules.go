@@ -151,15 +151,17 @@ var clsRuleTable = []clsRule{
 	mask("NOSTAGE"), mask("READY {TO|} {DELIVERED|DELIVERY}"),
 	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT|RETURN} ... CANCEL"),
 	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT|RETURN}"),
-	mask("REFUSE ... HANDOVER"), mask("SENDER ... ABSENT"), mask("LABEL ... DAMAGE"), mask("DAMAGE ... LABEL"),
+	mask("REFUSE ... HANDOVER"), mask("SENDER ... ABSENT"), mask("ABSENT SENDER"), mask("LABEL ... DAMAGE"), mask("DAMAGE ... LABEL"),
 	signal("OFD ... CANCEL", 10, SignalRollback),
 	mask("^ TRANSIT $"), mask("ITEM TRANSIT"), mask("TRANSIT ... NEXT"), mask("FORWARD ... NEXT"),
 	rule("TRANSIT", 9).atLastMile().unlessAny(clsNotLocal...), rule("FORWARD", 9).atLastMile().unlessAny(clsNotLocal...),
 	rule("NEXT", 9).atLastMile().unlessAny(clsNotLocal...),
 	mask("{FUTURE|MAYBE} ... {DELIVERED|DELIVERY|ARRIVE|DEPART|OFD}"),
+	mask("FUTURE {DELIVERED|FORWARD|SHIPPED|TRANSIT} TO ... {PICKUPPOINT|LOCKER}"), // "will be delivered to a ServicePoint": not there yet
 	mask("AWAIT ARRIVE"), mask("NOT {|yet} {RECEIVE|ACCEPT|PICKUP}"),
 	mask("{lost|LOSS} {contact|connection|signal|track|tracking}"),
 	mask("{DELIVERY|ARRIVE} {date|time|window|estimate}"),
+	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"), // "SMS notification", "Sent notification": a message, not a card to collect
 	mask("{AVAILABLE|AWAIT|NOT} ... INFO"), mask("INFO ... NOT {AVAILABLE|RECEIVE}"), mask("NOT ... INFO ... AVAILABLE"),
 
 	// ---- 1 order_completed: paid, not shipped ----
@@ -200,7 +202,8 @@ var clsRuleTable = []clsRule{
 	rule("ORIGIN {|COUNTRY|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
 	signal("PICKUP ... {CREATE|ATTEMPT|FAIL|RESCHEDULE|EXCEPTION}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("ACCEPT FAIL", 2, SignalLabelOnly).withPrio(clsPrioCollected),
-	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier's visit to the sender
+	signal("{PROGRESS|EXCEPTION} PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier on the way to the sender, or late
+	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),           // the courier's visit to the sender
 	signal("PICKUP ... {assigning|assigned|assign}", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("{assigning|assigned} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD", "INFO"), // not "received the shipment information from the sender"
@@ -262,7 +265,7 @@ var clsRuleTable = []clsRule{
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} ... {ORIGIN COUNTRY|ORIGIN AIRPORT|ORIGINNAME|ABROAD}", 6).unlessAny("WAREHOUSE", "SORT", "FACILITY"), // not "left the warehouse in the country of origin"
 	// On its way to the airport or port of departure: not yet handed over, let alone departed.
 	rule("{TRANSIT|FORWARD|SHIPPED} TO ... ORIGIN AIRPORT", 3), rule("{LEAVE|DEPART} for ORIGIN AIRPORT", 3), rule("{DEPART|LEAVE} ... TO {|ORIGIN} AIRPORT", 3),
-	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... OUTWARD {FACILITY|SORT FACILITY}", 4),
+	rule("{DEPART|LEAVE} ... OUTWARD EXCHANGE", 6), rule("{DEPART|LEAVE} ... {OUTWARD|EXPORT} {FACILITY|SORT FACILITY}", 4),
 	rule("{DEPART|LEAVE|SHIPPED|FORWARD} FROM ORIGIN", 6).unlessAny("WAREHOUSE", "SORT", "FACILITY"), rule("{DEPART|LEAVE} ORIGIN $", 6),
 	// "Salida del país/región de origen", "Départ du pays d'origine": the country, then its origin.
 	rule("{DEPART|LEAVE} ... COUNTRY ... ORIGIN", 6).unlessAny("FACILITY", "SORT", "WAREHOUSE", "DEPOT"),
@@ -287,6 +290,10 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {EXCHANGE|INTL SORT FACILITY|INTL FACILITY}", 7),
+	// ... unless the text says it is not the destination's: "Sorted at international sorting center
+	// in transit country" (6), "... in country of origin" (3).
+	rule("{ARRIVE|RECEIVE|PROCESS|DEPART|LEAVE} ... {INTL SORT FACILITY|INTL FACILITY} ... {TRANSITHUB|TRANSIT COUNTRY}", 6),
+	rule("{ARRIVE|RECEIVE|PROCESS} ... {INTL SORT FACILITY|INTL FACILITY} ... ORIGIN COUNTRY", 3),
 	rule("EXCHANGE ... ARRIVE $", 7), // "교환국 도착", "国際交換支店に到着"
 	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... {IMPORT SORT FACILITY|IMPORT FACILITY|GATEWAY}", 7).unlessAny(clsExportSide...),
 	rule("GATEWAY ... {ARRIVE|RECEIVE|PROCESS|ACCEPT}", 7).unlessAny(clsExportSide...), // "International inbound accepted"
@@ -346,7 +353,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
-	rule("{FORWARD|TRANSIT|REDIRECT|SHIPPED} {TO|в|на} {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
+	rule("{FORWARD|TRANSIT|REDIRECT|SHIPPED} {TO|в|на|} {|EXPRESS|LASTMILE} {PICKUPPOINT|LOCKER}", 9), // on its way to the pick-up point: not there yet
 	rule("LASTMILE ... {ARRIVE|RECEIVE|ACCEPT|PROCESS|FACILITY|SORT FACILITY}", 9).unlessAny("EXCHANGE", "GATEWAY"),
 	rule("{FORWARD|TRANSIT} ... {NEXT|SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsNotLocal...),
 	// A last-mile carrier's bare move ("Arrival at Unit", "Fahrzeug angekommen", "Loaded to handling
@@ -361,7 +368,7 @@ var clsRuleTable = []clsRule{
 	rule("OFD", 10), rule("{TRANSIT|FORWARD} TO DELIVERY", 10), rule("TRANSIT {for|voor|pour|para|per} DELIVERY", 10),
 	rule("DRIVER ... {TODAY|TRANSIT|TO|ARRIVE}", 10), rule("{HANDOVER|TO|FORWARD} ... DRIVER", 10),
 	rule("DELIVERY ... TODAY", 10), rule("DRIVER {for|pour|para|per|fur|voor} DELIVERY", 10), rule("FUTURE ... DELIVERED ... TODAY", 10), rule("TODAY ... DELIVERY", 10),
-	rule("DELIVERY ... {PROGRESS|START}", 10),
+	rule("DELIVERY ... {PROGRESS|START}", 10), rule("LOAD ... DRIVER", 10), rule("DRIVER ... LOAD", 10), // loaded into the courier's van
 
 	// ---- 11 delivered ----
 	rule("DELIVERED", 11), rule("{DELIVERED|HANDOVER} {TO|} {RECIPIENT|CUSTOMER}", 11),
@@ -379,8 +386,11 @@ var clsRuleTable = []clsRule{
 	rule("DELIVERED TO RECIPIENT ... {POSTOFFICE|PICKUPPOINT|LOCKER}", 11).withPrio(clsPrioCollected), // handed to the buyer at the pick-up point
 	rule("DELIVERED BY {POSTOFFICE|PICKUPPOINT}", 11).withPrio(clsPrioCollected),                      // the pick-up point delivered it
 	rule("{ACCEPT|PICKUP} ... {PICKUPPOINT|POSTOFFICE|DEPOT|SORT FACILITY|FACILITY|GATEWAY|LOCKER} ... BY {SENDER|CARRIER|DRIVER|CUSTOMER}", 3).withPrio(clsPrioCollected),
+	signal("{PICKUP|COLLECTED|RECEIVE} BY PICKUPPOINT", 10, SignalPickupAvailable).withPrio(clsPrioCollected), // the pick-up point took it in: waiting there
+	rule("DELIVERED RECIPIENT ... {POSTOFFICE|PICKUPPOINT}", 11),                                              // "vydaná adresátovi na pošte": handed to the addressee there
 	rule("DELIVERED DOORSTEP", 11).withPrio(clsPrioCollected),
 	rule("{DELIVERED|LEAVE} ... DOORSTEP", 11),
+	rule("{RECIPIENT|CUSTOMER} {RECEIVE|ACCEPT} {ITEM|}", 11).unlessAny(clsNotCollected...), // "consignee received shipment"
 	rule("^ COMPLETE DELIVERY $", 11), rule("RECEIVE BY {RECIPIENT|CUSTOMER}", 11).unlessAny(clsNotCollected...),
 	rule("DELIVERY COMPLETE", 11).unlessAny("CREATE", "INFO", "LABEL", "PREADVICE", "ORDER"),
 	rule("DELIVERY TO {RECIPIENT|CUSTOMER}", 11).unlessAny("FAIL", "NOT", "ATTEMPT", "ABSENT", "FUTURE", "AWAIT", "OFD"),
@@ -393,7 +403,7 @@ var clsRuleTable = []clsRule{
 	// ---- rollback: back at a facility after going out for delivery ----
 	signal("BACK", 10, SignalRollback),
 	signal("HOLD ... {PICKUP|COLLECT}", 10, SignalPickupAvailable),
-	signal("NOT {|be} HANDOVER ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 10, SignalAttemptFailed).withPrio(clsPrioCollected),
+	signal("NOT {|be} {HANDOVER|DELIVERED} ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 10, SignalAttemptFailed).withPrio(clsPrioCollected),
 	signal("HANDOVER ... {PICKUPPOINT|POSTOFFICE|LOCKER} ... FAIL", 10, SignalAttemptFailed).withPrio(clsPrioCollected),
 	signal("BACK ... {FACILITY|DEPOT|POSTOFFICE|SORT FACILITY|WAREHOUSE}", 10, SignalRollback),
 	signal("RETURN TO {DEPOT|FACILITY|SORT FACILITY|POSTOFFICE|LASTMILE|CARRIER}", 10, SignalRollback),
@@ -444,7 +454,7 @@ var clsRuleTable = []clsRule{
 	// ---- returned (stage from the text, else 10) ----
 	signal("RETURN", 0, SignalReturned),
 	signal("RETURN ... SENDER", 0, SignalReturned),
-	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY} {BACK|TO|BACK TO|в} SENDER", 0, SignalReturned),
+	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY|ARRIVE} {BACK|TO|BACK TO|в} SENDER", 0, SignalReturned),
 	signal("DELIVERED {|BREAK} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
 	signal("RECEIVE BY SENDER $", 0, SignalReturned),       // "Получено отправителем": back with its sender
 	signal("REDIRECT ... ADDRESS", 10, SignalAddressIssue), // "Перенаправлено на новый адрес"
