@@ -287,6 +287,16 @@ func TestClassify(t *testing.T) {
 		{"Đang lấy hàng", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"Hoãn lấy hàng", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"Booked for flight", tracking.StageHandedToCarrier, tracking.SignalNone},
+		// Batches 46 and 47: a pick-up to come is the carrier's, from the sender, unless the buyer or a
+		// place to collect from is named; a parcel ready to be picked up waits for the buyer; customs
+		// that failed hold it; a closed recipient is a failed attempt; a reminder e-mail is no card.
+		{"Shipment will be picked up as scheduled", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Your parcel can be picked up at the post office", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Your package is ready to be picked up.", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Unsuccessful clearance", tracking.StageImportCustoms, tracking.SignalCustomsHold},
+		{"Recipient is closed, will be forwarded to sorting center", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Reminder email sent", tracking.StageUnknown, tracking.SignalNone},
+		{"【法国】安排投递", tracking.StageOutForDelivery, tracking.SignalNone},
 
 		// Full-width and decomposed forms.
 		{"Ｄｅｌｉｖｅｒｅｄ", tracking.StageDelivered, tracking.SignalNone},

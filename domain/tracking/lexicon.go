@@ -2145,6 +2145,30 @@ var clsLexiconTable = []clsLexEntry{
 		de: auslieferdepot, zustelldepot`},
 	{"RECEIVE", `
 		en: acknowledges receipt, acknowledged receipt`},
+	{"CUSTOMS", `
+		en: clearence`},
+	{"READY COLLECT", `
+		en: ready to be picked up, ready to be collected`},
+	{"COLLECT", `
+		en: self take
+		zh: 请及时取件, 请取件, 及时取件`},
+	{"ABSENT", `
+		en: recipient closed, receiver closed, receiver location closed, delivery location closed, location closed`},
+	{"OFD", `
+		zh: 安排投递`},
+	{"LABEL CREATE COMPLETE", `
+		zh: 制单完成`},
+	{"AWAIT", `
+		en: awaited`},
+	{"DELIVERED", `
+		en: pod available, proof of delivery available
+		zh: 凭取货码签收, 取货码签收`},
+	{"PREADVICE", `
+		en: pickup order, pick up order, collection order`},
+	{"AVAILABLE", `
+		en: possible again`},
+	{"DEPOT", `
+		en: final servicing facility, final delivery facility, final facility`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

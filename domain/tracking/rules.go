@@ -161,7 +161,8 @@ var clsRuleTable = []clsRule{
 	mask("AWAIT ARRIVE"), mask("NOT {|yet} {RECEIVE|ACCEPT|PICKUP}"),
 	mask("{lost|LOSS} {contact|connection|signal|track|tracking}"),
 	mask("{DELIVERY|ARRIVE} {date|time|window|estimate}"),
-	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"), // "SMS notification", "Sent notification": a message, not a card to collect
+	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"),                                                     // "SMS notification", "Sent notification": a message, not a card to collect
+	mask("NOTICE {email|sms|e-mail}"), mask("NOTICE ... {DELIVERY|ARRIVE} {date|time|window|estimate}"), // "Reminder email sent", "Notification of delivery time frame"
 	mask("{AVAILABLE|AWAIT|NOT} ... INFO"), mask("INFO ... NOT {AVAILABLE|RECEIVE}"), mask("NOT ... INFO ... AVAILABLE"),
 
 	// ---- 1 order_completed: paid, not shipped ----
@@ -192,6 +193,10 @@ var clsRuleTable = []clsRule{
 	signal("{AWAIT|PROGRESS} ... {PICKUP|ACCEPT|RECEIVE|COLLECT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("AWAIT ... {CARRIER|DRIVER} ... {PICKUP|ACCEPT|RECEIVE|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} ... {PICKUP|ACCEPT} ... FUTURE", 2, SignalLabelOnly),
+	// "Shipment(s) will be picked up", "Pickup scheduled": by the carrier, from the sender; not when the
+	// buyer or a place to collect from is named ("poderá ser retirado no endereço ...").
+	signal("{ITEM|} FUTURE PICKUP", 2, SignalLabelOnly).unlessAny("RECIPIENT", "CUSTOMER", "PICKUPPOINT", "POSTOFFICE",
+		"LOCKER", "ADDRESS", "ATTEMPT", "FACILITY", "DEPOT", "SORT", "CANCEL", "MAYBE"),
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
 	signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
 	signal("^ {ITEM|} CREATE $", 2, SignalLabelOnly),
@@ -318,7 +323,7 @@ var clsRuleTable = []clsRule{
 	rule("{INSPECT CUSTOMS|CUSTOMS INSPECT} {COMPLETE|RELEASE}", 9).unlessAny(clsExportSide...),
 	signal("HOLD ... INSPECT", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {HOLD|INSPECT}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
-	signal("{EXCEPTION|NOTICE|DOCS|REQUIRED} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
+	signal("{EXCEPTION|NOTICE|DOCS|REQUIRED|FAIL} ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... {EXCEPTION|NOTICE|DOCS|REQUIRED|NOT|FAIL|ABSENT|REFUSE}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("{BAD|REQUIRED|LOSS} ... EXPORT DOCS", 5, SignalCustomsHold), // an export form missing or wrong holds it at export
 	signal("REFUSE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
@@ -432,7 +437,7 @@ var clsRuleTable = []clsRule{
 	signal("{POSTOFFICE|PICKUPPOINT} ... {AVAILABLE|AWAIT|COLLECT|PICKUP|NOTICE}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE} ... {PICKUP|COLLECT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{ARRIVE|DELIVERED|TO} ... LOCKER ... {AVAILABLE|AWAIT|COLLECT|PICKUP}", 10, SignalPickupAvailable),
-	signal("PICKUPPOINT", 10, SignalPickupAvailable).unlessAny("DEPART", "LEAVE"), // left the branch: not waiting there
+	signal("PICKUPPOINT", 10, SignalPickupAvailable).unlessAny("DEPART", "LEAVE", "CANCEL"), // left the branch, or a cancelled order there: not waiting there
 	signal("{DELIVERED|ARRIVE|TO|HANDOVER} ... PICKUPPOINT", 10, SignalPickupAvailable),
 	signal("HANDOVER TO POSTOFFICE", 10, SignalPickupAvailable),
 
