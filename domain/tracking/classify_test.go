@@ -297,6 +297,16 @@ func TestClassify(t *testing.T) {
 		{"Recipient is closed, will be forwarded to sorting center", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"Reminder email sent", tracking.StageUnknown, tracking.SignalNone},
 		{"【法国】安排投递", tracking.StageOutForDelivery, tracking.SignalNone},
+		// Batches 48 and 49: Taiwan's pick-up store, a buyer who collected there, a Korean courier that
+		// took the customer's item in, a parcel machine, "not registered" messages, picked up from the
+		// client (the sender's side).
+		{"包裹已配達指定取件門市", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"買家已到店取貨", tracking.StageDelivered, tracking.SignalNone},
+		{"고객님의 상품을 인수하였습니다.", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Placed in the parcel machine", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"운송장이 등록되지 않았습니다.", tracking.StageUnknown, tracking.SignalNone},
+		{"Picked up from the client", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"受取が完了いたしました。", tracking.StageDelivered, tracking.SignalNone},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

@@ -2169,6 +2169,23 @@ var clsLexiconTable = []clsLexEntry{
 		en: possible again`},
 	{"DEPOT", `
 		en: final servicing facility, final delivery facility, final facility`},
+	{"PICKUPPOINT", `
+		zh: 取件门市, 收件门市, 取货门市`},
+	{"DELIVERED", `
+		zh: 已取货
+		ja: 受取が完了, お受け取り済
+		fr: colis retire`},
+	{"PICKUPPOINT COLLECTED", `
+		zh: 到店取货, 店取货`},
+	{"ITEM", `
+		ko: 고객님의 상품`},
+	{"LOCKER", `
+		en: parcel machine, parcel machines, collection parcel machine`},
+	{"ARRIVE", `
+		en: placed in, placed into`},
+	{"NOSTAGE", `
+		en: invalid mail number
+		ko: 등록되지 않은, 등록되지 않았거나, 등록되지 않았습니다`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

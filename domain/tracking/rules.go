@@ -159,8 +159,8 @@ var clsRuleTable = []clsRule{
 	mask("AWAIT ARRIVE"), mask("NOT {|yet} {RECEIVE|ACCEPT|PICKUP}"),
 	mask("{lost|LOSS} {contact|connection|signal|track|tracking}"),
 	mask("{DELIVERY|ARRIVE} {date|time|window|estimate}"),
-	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"),                                                     // "SMS notification", "Sent notification": a message, not a card to collect
-	mask("NOTICE {email|sms|e-mail}"), mask("NOTICE ... {DELIVERY|ARRIVE} {date|time|window|estimate}"), // "Reminder email sent", "Notification of delivery time frame"
+	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"),                                                                                                   // "SMS notification", "Sent notification": a message, not a card to collect
+	mask("NOTICE {email|sms|e-mail}"), mask("^ NOTICE {COMPLETE|DEPART|FORWARD} $"), mask("NOTICE ... {DELIVERY|ARRIVE} {date|time|window|estimate}"), // "Reminder email sent", "Notification of delivery time frame"
 	mask("{AVAILABLE|AWAIT|NOT} ... INFO"), mask("INFO ... NOT {AVAILABLE|RECEIVE}"), mask("NOT ... INFO ... AVAILABLE"),
 
 	// ---- 1 order_completed: paid, not shipped ----
@@ -391,6 +391,7 @@ var clsRuleTable = []clsRule{
 	signal("DELIVERED {RECIPIENT|} EXCEPTION", 10, SignalAttemptFailed),
 	signal("{PICKUP|COLLECTED} BY {RECEPTION|NEIGHBOR}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected),
 	rule("{PICKUP|COLLECTED} ... {BY RECIPIENT|RECIPIENT|BY CUSTOMER}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
+	rule("{PICKUP|COLLECTED} FROM RECIPIENT", 3).withPrio(clsPrioCollected), // "Picked up from the client": the sender's side
 	rule("{RECIPIENT|CUSTOMER} ... {PICKUP|COLLECTED}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{PICKUP|COLLECTED} ... {POSTOFFICE|PICKUPPOINT|LOCKER|counter}", 11).withPrio(clsPrioCollected).unlessAny(clsCourierCollects...),
 	rule("DELIVERED TO RECIPIENT ... {POSTOFFICE|PICKUPPOINT|LOCKER}", 11).withPrio(clsPrioCollected), // handed to the buyer at the pick-up point
