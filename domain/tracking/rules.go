@@ -159,8 +159,10 @@ var clsRuleTable = []clsRule{
 	mask("AWAIT ARRIVE"), mask("NOT {|yet} {RECEIVE|ACCEPT|PICKUP}"),
 	mask("{lost|LOSS} {contact|connection|signal|track|tracking}"),
 	mask("{DELIVERY|ARRIVE} {date|time|window|estimate}"),
-	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"),                                                                                                   // "SMS notification", "Sent notification": a message, not a card to collect
-	mask("NOTICE {email|sms|e-mail}"), mask("^ NOTICE {COMPLETE|DEPART|FORWARD} $"), mask("NOTICE ... {DELIVERY|ARRIVE} {date|time|window|estimate}"), // "Reminder email sent", "Notification of delivery time frame"
+	// "SMS notification", "Sent notification", "Reminder email sent", "Notification of delivery time
+	// frame": a message, not a card to collect.
+	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"), mask("NOTICE {email|sms|e-mail}"),
+	mask("^ NOTICE {COMPLETE|DEPART|FORWARD} $"), mask("NOTICE ... {DELIVERY|ARRIVE} {date|time|window|estimate}"),
 	mask("{AVAILABLE|AWAIT|NOT} ... INFO"), mask("INFO ... NOT {AVAILABLE|RECEIVE}"), mask("NOT ... INFO ... AVAILABLE"),
 
 	// ---- 1 order_completed: paid, not shipped ----
