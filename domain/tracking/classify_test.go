@@ -307,6 +307,18 @@ func TestClassify(t *testing.T) {
 		{"운송장이 등록되지 않았습니다.", tracking.StageUnknown, tracking.SignalNone},
 		{"Picked up from the client", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"受取が完了いたしました。", tracking.StageDelivered, tracking.SignalNone},
+		// Batches 50 and 51: Russian releases, refusals, unclaimed parcels, handed out at a pick-up
+		// point; AliExpress's own lines in German, Spanish and Japanese; "on its way to you" is no
+		// delivery round.
+		{"Выпущено таможенным органом.", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Отказ клиента", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Отправление не востребовано", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Отправление выдано в пункте выдачи заказов.", tracking.StageDelivered, tracking.SignalNone},
+		{"Передано авиакомпании", tracking.StageHandedToCarrier, tracking.SignalNone},
+		{"Packstück 123 hat die Abflugregion verlassen", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"El paquete ha pasado la aduana", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"原産国を出発しました", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Your order is on its way to you", tracking.StageUnknown, tracking.SignalNone},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

@@ -218,7 +218,7 @@ func TestClassifyCorpus(t *testing.T) {
 		// 63.3%, 53.3%, 56.9%, 58.6% and 59.4% right, and a text that reads two ways is now a suggestion (read.go, rivalOf): right fell
 		// from 82.6 to 78.4; each new batch is harder than the corpus it joins.
 		{"wrong stage", total.pct(total.wrong), 5.0, true},
-		{"right", total.pct(total.right), 77.9, false},
+		{"right", total.pct(total.right), 78.2, false},
 		{"signal right", total.pct(total.signal), 87.1, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {

@@ -142,7 +142,6 @@ var clsLexiconTable = []clsLexEntry{
 		vi: dang giao, dang giao hang, dang van chuyen den ban, giao buu ta di phat
 		en: out for delivery, onboard for delivery, on board for delivery, with courier for delivery, with delivery courier, with courier, with driver, with the driver, with our driver, with your driver, with postman, with the postman, with delivery driver, out for post office delivery, second delivery attempt, out for second delivery, out for second delivery attempt, out for redelivery, outfordelivery, with delivering courier, delivering courier, loaded to van, loaded into van, loaded onto van, loaded on van, loaded to the van, delivering, delivery tour, delivery route, on a delivery route, gone out on a delivery route, delivery transportation, in delivery transportation, in delivery process, out on tour, shipment on tour, out for home delivery
 		    on vehicle for delivery, loaded for delivery, loaded on delivery vehicle, on delivery vehicle, delivery vehicle,
-		    on its way to you,
 		    being delivered, due for delivery, en route for delivery, will be delivered today,
 		    out for delivery today, arriving today, delivery today, courier is on the way, driver is on the way
 		es: en reparto, en proceso de entrega, en distribucion, en ruta de entrega, salio a reparto, en camino a destino final, reparto
@@ -151,7 +150,7 @@ var clsLexiconTable = []clsLexEntry{
 		    em processo de entrega, em distribuicao, saiu para distribuicao, a caminho do destinatario, objeto saiu para entrega
 		fr: en cours de livraison, en livraison, mis en livraison, en tournee, en cours de distribution, livraison en cours, sorti pour livraison, article sorti pour livraison, mis en distribution, mise en distribution
 		    est en cours de livraison, sera livre aujourd hui, pris en charge par le livreur
-		de: in zustellung, wird heute zugestellt, in der zustellung, auf dem weg zu ihnen, im zustellfahrzeug, im zustellprozess, tourenausgang, zustelltour, auf zustelltour, autom tourenausgang
+		de: in zustellung, wird heute zugestellt, in der zustellung, im zustellfahrzeug, im zustellprozess, tourenausgang, zustelltour, auf zustelltour, autom tourenausgang
 		    zustellfahrzeug, wird zugestellt, wurde in das zustellfahrzeug geladen, ist unterwegs zu ihnen, zustellung heute
 		nl: onderweg naar u, wordt vandaag bezorgd, bezorger is onderweg, in bezorging, is met de bezorger mee, geladen voor aflevering, geladen voor bezorging
 		    chauffeur is onderweg, in de bezorgauto
@@ -1021,7 +1020,7 @@ var clsLexiconTable = []clsLexEntry{
 		no: levert, utlevert til mottaker, levert til mottaker, mottatt av mottaker, utlevert
 		fi: toimitettu, luovutettu vastaanottajalle, jaettu, toimitettu vastaanottajalle, perilla, luovutettu
 		tr: teslim edildi, teslim edilmistir, alici teslim aldi, teslimat gerceklesti, teslim edilen, parcali teslimat, aliciya ulasti, teslim edilmis, kendisine teslim, aile bireyine teslim, yakina teslim
-		ru: вручен*, выдано, выдан адресату, доставлено адресату, доставлен*, выдан на складе, выдан частично, выдана частично, успешно выдан, выдан мест, получен покупателем, получено покупателем, получена покупателем, заказ получен покупателем
+		ru: вручен*, выдан адресату, доставлено адресату, доставлен*, выдан на складе, выдан частично, выдана частично, успешно выдан, выдан мест, получен покупателем, получено покупателем, получена покупателем, заказ получен покупателем
 		uk: отримано
 		hu: kezbesitve, kezbesitett, sikeresen kezbesitve, hazhoz szallitva, kezbesitve, kezbesitett, sikeres kezbesites
 		ro: livrat, livrata, predat destinatarului
@@ -2186,6 +2185,73 @@ var clsLexiconTable = []clsLexEntry{
 	{"NOSTAGE", `
 		en: invalid mail number
 		ko: 등록되지 않은, 등록되지 않았거나, 등록되지 않았습니다`},
+	{"TRANSIT", `
+		en: on its way to you
+		de: auf dem weg zu ihnen`},
+	{"DELIVERED RECIPIENT", `
+		ru: выдано`},
+	{"FLIGHT", `
+		ru: авиакомпании, авиакомпания, авиакомпанию, авиаперевозчику
+		ja: 航空会社`},
+	{"RELEASE", `
+		ru: выпущено, выпущен, выпущена, выпуск товаров разрешен, выпуск разрешен`},
+	{"HOLD", `
+		ru: изъяты, изъят, изъято`},
+	{"LOCAL", `
+		ru: ваш город, город получателя, городе получателя`},
+	{"REFUSE", `
+		ru: отказ клиента, отказ от выкупа, отказался`},
+	{"UNCLAIMED", `
+		ru: не востребовано, невостребовано, не востребован, невостребован`},
+	{"OFD", `
+		ru: выехал к клиенту, передается клиенту, на доставке`},
+	{"ARRIVE LOCKER", `
+		ru: размещен в постамате, размещено в постамате, размещена в постамате`},
+	{"FAIL", `
+		ru: не удачная`},
+	{"PICKUP", `
+		ru: забор выполнен, забор груза`},
+	{"DEST COUNTRY", `
+		ru: стране назначения
+		de: ihrem land
+		es: tu pais
+		ja: 出荷先の国`},
+	{"ARRIVE PICKUPPOINT", `
+		ru: принята в пункте выдачи, принят в пункте выдачи, принято в пункте выдачи, принята оператором пункта выдачи`},
+	{"TO SENDER", `
+		ru: поставщику`},
+	{"BY SENDER", `
+		ru: поставщиком`},
+	{"ACCEPT", `
+		ja: 受け入れ`},
+	{"DAMAGE", `
+		ru: порча`},
+	{"LOSS", `
+		ru: утиль, утилизирован, утилизация, потеря`},
+	{"DELIVERED", `
+		de: lieferung bestatigt`},
+	{"ORDER", `
+		de: bestellauftrag`},
+	{"PREADVICE", `
+		ru: заказ подтвержден службой доставки`},
+	{"ORDER ACCEPT", `
+		ru: заказ подтвержден
+		de: bestellbestatigung, bestellung bestatigt, bestellungen bestatigt, bestellauftrag bestatigt`},
+	{"PREPARE", `
+		de: versandfertig`},
+	{"ORIGIN COUNTRY", `
+		de: abflugregion, abflugort, abflugland
+		ja: 発送元の国, 原産国`},
+	{"HANDOVER LOCAL CARRIER", `
+		es: con transportista local`},
+	{"CUSTOMS RELEASE", `
+		es: ha pasado la aduana, pasado la aduana, paso la aduana`},
+	{"COMPLETE", `
+		ja: 終了`},
+	{"LOCAL CARRIER", `
+		ja: 現地配送業者, 現地の運送会社`},
+	{"NOSTAGE", `
+		es: pedido cerrado`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

@@ -315,6 +315,7 @@ var clsRuleTable = []clsRule{
 	// 47 before tuning, reading it as the arrival was wrong for 9 of 11 texts.
 	rule("IMPORT {SORT FACILITY|FACILITY}", 7),
 	rule("ARRIVE {in|} COUNTRY", 7), rule("^ INTL ARRIVE $", 7),
+	rule("{in|en|em|im} DEST COUNTRY COUNTRY $", 7), // AliExpress's "Paquete ...: en tu país/región"
 	rule("IMPORT ... {INTL|ITEM|EXCHANGE}", 7),
 	rule("{RECEIVE|ACCEPT|ARRIVE} ... LASTMILE ... DESTNAME", 7),
 
@@ -403,7 +404,7 @@ var clsRuleTable = []clsRule{
 	rule("DELIVERED RECIPIENT ... {POSTOFFICE|PICKUPPOINT}", 11),                                              // "vydaná adresátovi na pošte": handed to the addressee there
 	rule("DELIVERED DOORSTEP", 11).withPrio(clsPrioCollected),
 	rule("{DELIVERED|LEAVE} ... DOORSTEP", 11),
-	rule("{RECIPIENT|CUSTOMER} {RECEIVE|ACCEPT} {ITEM|}", 11).unlessAny(clsNotCollected...), // "consignee received shipment"
+	rule("{RECIPIENT|CUSTOMER} {RECEIVE|ACCEPT} {ITEM|ORDER|}", 11).withPrio(clsPrioCollected).unlessAny(clsNotCollected...), // "consignee received shipment"
 	rule("^ COMPLETE DELIVERY $", 11), rule("RECEIVE BY {RECIPIENT|CUSTOMER}", 11).unlessAny(clsNotCollected...),
 	rule("DELIVERY COMPLETE", 11).unlessAny("CREATE", "INFO", "LABEL", "PREADVICE", "ORDER"),
 	rule("DELIVERY TO {RECIPIENT|CUSTOMER}", 11).unlessAny("FAIL", "NOT", "ATTEMPT", "ABSENT", "FUTURE", "AWAIT", "OFD"),
