@@ -319,6 +319,7 @@ func TestClassify(t *testing.T) {
 		{"El paquete ha pasado la aduana", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"原産国を出発しました", tracking.StageDepartedOrigin, tracking.SignalNone},
 		{"Your order is on its way to you", tracking.StageUnknown, tracking.SignalNone},
+		{"spediti", tracking.StageDispatched, tracking.SignalLabelOnly},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

@@ -528,7 +528,7 @@ var clsLexiconTable = []clsLexEntry{
 		fr: expedie, expediee, expedition, envoye, envoyee
 		de: versendet, versandt, verschickt, versand, abgeschickt
 		nl: verzonden, verstuurd, verzending
-		it: spedito, spedita, inviato, inviata
+		it: spedito, spedita, spediti, spedite, inviato, inviata
 		pl: wyslana, wyslany, wyslano, wysylka, nadana do wysylki, wyslanie
 		cs: odeslana, odeslano, odeslani, expedovana, expedovano, expedice
 		sk: odoslana, odoslanie, expedovana
