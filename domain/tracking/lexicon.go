@@ -2768,7 +2768,10 @@ var clsLexiconTable = []clsLexEntry{
 		    logen, correios, jadlog, loggi, total express, ctt, estafeta, chilexpress, correo argentino, andreani, amazon logistics,
 		    amazon, swiss post, die post, post at, osterreichische post, austrian post, omniva, dao, matkahuolto, airmee,
 		    helthjem, early bird, cdek, boxberry, pochta, nova poshta, ukrposhta, belpost, kazpost, foxpost, orlen paczka,
-		    australia post facility, yurtici kargo
+		    australia post facility, yurtici kargo,
+		    ozon rocket, 5post, pec easyway, pickpoint, kolay gelsin, trendyol express, sendeo, canpar, uniuni, gofo, ecoscooting,
+		    chunghwa post, t cat, anteraja, jne, sicepat, ninja van, kerry express, flash express, lbc, lbc express, delhivery,
+		    blue dart, dtdc, ecom express, xpressbees, smartr, kg logis, dhl parcel nl, dhl parcel poland, dhl ecommerce spain
 		es: correos de mexico
 		ru: почта россии
 		ja: 日本郵便, ゆうパック, ヤマト運輸, 佐川急便
