@@ -320,6 +320,10 @@ func TestClassify(t *testing.T) {
 		{"原産国を出発しました", tracking.StageDepartedOrigin, tracking.SignalNone},
 		{"Your order is on its way to you", tracking.StageUnknown, tracking.SignalNone},
 		{"spediti", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// Vietnamese "đã" (done) folds to a drop word ("da"), so "giao hàng" (deliver) alone must say it.
+		{"Đã giao hàng", tracking.StageDelivered, tracking.SignalNone},
+		{"Đang giao hàng", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Giao hàng thất bại", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

@@ -2252,6 +2252,12 @@ var clsLexiconTable = []clsLexEntry{
 		ja: 現地配送業者, 現地の運送会社`},
 	{"NOSTAGE", `
 		es: pedido cerrado`},
+	{"DELIVERED", `
+		vi: giao hang`},
+	{"RESCHEDULE", `
+		vi: delay giao hang`},
+	{"OFD", `
+		vi: dieu phoi giao hang`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
