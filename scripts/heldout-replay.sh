@@ -54,53 +54,49 @@ func TestReplayHeldOut(t *testing.T) {
 	seen := map[string]bool{}
 	files, _ := filepath.Glob("testdata/corpus/*.csv")
 	for _, name := range files {
-		if filepath.Base(name) == filepath.Base(batch) {
-			continue
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		recs, err := csv.NewReader(f).ReadAll()
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		for _, rec := range recs[1:] {
-			seen[strings.ToLower(strings.TrimSpace(rec[0]))] = true
+		if filepath.Base(name) != filepath.Base(batch) {
+			for _, rec := range readCSV(t, name) {
+				seen[strings.ToLower(strings.TrimSpace(rec[0]))] = true
+			}
 		}
 	}
-	f, err := os.Open(batch)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(f).ReadAll()
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, batch)
 	out, err := os.Create(os.Getenv("REPLAY_OUT"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer out.Close()
 	cls := tracking.BuiltinClassifier()
-	for _, rec := range recs[1:] {
+	for _, rec := range recs {
 		key := strings.ToLower(strings.TrimSpace(rec[0]))
 		if seen[key] {
 			continue
 		}
 		seen[key] = true
 		st, _ := cls.Classify(rec[0])
-		sug, guess := -1, false
+		sug := -1
 		if st == tracking.StageUnknown {
 			if ex := cls.Explain(tracking.Event{Text: rec[0]}); ex.Suggestion != nil {
-				sug, guess = int(ex.Suggestion.Stage), ex.Suggestion.Guess
+				sug = int(ex.Suggestion.Stage)
 			}
 		}
-		fmt.Fprintf(out, "%s\t%s\t%s\t%d\t%d\t%t\t%s\n", filepath.Base(batch), rec[1], rec[3], st, sug, guess,
+		fmt.Fprintf(out, "%s\t%s\t%s\t%d\t%d\t%s\n", filepath.Base(batch), rec[1], rec[3], st, sug,
 			strings.Join(strings.Fields(rec[0]), " "))
 	}
+}
+
+// readCSV returns a corpus file's records without its header.
+func readCSV(t *testing.T, name string) [][]string {
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return recs[1:]
 }
 EOF
 
@@ -126,7 +122,7 @@ done
 [ -s "$tmp/all.tsv" ] || die "no held-out batch from $from on"
 [ -z "${REPLAY_TSV:-}" ] || cp "$tmp/all.tsv" "$REPLAY_TSV"
 
-# Columns: commit, batch, stage, alt, got, suggestion (-1 none), guess, text.
+# Columns: commit, batch, stage, alt, got, suggestion (-1 none), text.
 awk -F'\t' '
 function right(s,   n, a, i, p) {
 	if (s == $3) return 1
