@@ -323,6 +323,25 @@ func TestClassify(t *testing.T) {
 		// Vietnamese "đã" (done) folds to a drop word ("da"), so "giao hàng" (deliver) alone must say it.
 		{"Đã giao hàng", tracking.StageDelivered, tracking.SignalNone},
 		{"Đang giao hàng", tracking.StageOutForDelivery, tracking.SignalNone},
+		// Batches 53 to 55: Romanian, Bulgarian, Hungarian and Arabic words; the sender's pick-up.
+		{"Coletul a fost primit de la expeditor", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Colet predat la factor", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Пратката е оставена в локър", tracking.StageDelivered, tracking.SignalDeliveredElsewhere},
+		{"Неуспешен опит за разнос", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"A csomag átvételre vár", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"A vámkezelés vége", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Wrong City", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"客户要求改地址", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Esperando recolección del paquete", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Paquete recolectado por el transportista", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Pickup Requested", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Label for the pickup created", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Pickup request cancelled by the shipper", tracking.StageUnknown, tracking.SignalNone},
+		{"Shipment has not been received at the sorting center", tracking.StageUnknown, tracking.SignalNone},
+		{"Transit notification", tracking.StageUnknown, tracking.SignalNone},
+		// An API's lower camel case event name is read as its words ("iPhone" is not one).
+		{"returnedToSender", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"deliveredToNeighbour", tracking.StageDelivered, tracking.SignalDeliveredElsewhere},
 		{"Giao hàng thất bại", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile

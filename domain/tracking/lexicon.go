@@ -499,7 +499,7 @@ var clsLexiconTable = []clsLexEntry{
 	{"PICKUP", `
 		vi: lay hang
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
-		es: recogido, recogida, recolectado, recoleccion, retirado, retirada
+		es: recogido, recogida, retirado, retirada
 		pt: coletado, coletada, coleta, retirado, retirada, recolhido
 		fr: ramasse, ramassage, enleve, enlevement, collecte, retire, retiree, retrait, recupere, recuperee, recuperer
 		de: abgeholt, abholung, entnommen
@@ -2258,6 +2258,100 @@ var clsLexiconTable = []clsLexEntry{
 		vi: delay giao hang`},
 	{"OFD", `
 		vi: dieu phoi giao hang`},
+	// Batches 53 to 55: Romanian, Bulgarian, Hungarian and Arabic words for what the corpus
+	// already had in other languages; the Mexican "recolección" is the carrier's collection from
+	// the sender, never the buyer's.
+	{"CARRIER PICKUP", `
+		es: recoleccion`},
+	{"PICKUP BY CARRIER", `
+		es: recolectado, recolectada, recolectados, recolectadas`},
+	{"RECEIVE", `
+		ro: primit, primita, primite
+		bg: приемане`},
+	{"DRIVER", `
+		ro: factor, factorul, factorului`},
+	{"BACK", `
+		ro: primit de la factor, ramas la factor`},
+	{"DELIVERED RECIPIENT", `
+		ro: predat la destinatar`},
+	{"DELIVERED", `
+		ro: distribuit, distribuita
+		bg: разнесена, разнесен, разнесено`},
+	{"NOSTAGE", `
+		ro: retur de confirmare`},
+	{"LOCKER", `
+		ro: pachetomat, pachetomatul
+		bg: локър, локъра, апс`},
+	{"NOTICE", `
+		ro: reamintire, reavizat`},
+	{"CREATE", `
+		bg: създадена, създаден, създаване, регистрирана, регистриран`},
+	{"LABEL", `
+		bg: товарителница, товарителницата`},
+	{"ATTEMPT", `
+		bg: опит, опита`},
+	{"DELIVERY", `
+		bg: разнос, разноса`},
+	{"ABSENT", `
+		bg: отсъства, отсъствие, отсъстващ
+		ar: لا يوجد رد
+		vi: khong lien lac duoc`},
+	{"LEAVE", `
+		bg: оставена, оставен`},
+	{"READY", `
+		bg: готова, готов`},
+	{"PICKUP", `
+		bg: взимане`},
+	{"AVAILABLE", `
+		bg: налична, наличен`},
+	{"UNCLAIMED", `
+		bg: непотърсена, непотърсен, не е потърсена, изтекъл срок на съхранение, изтекъл престой, изтекла резервация`},
+	{"DAMAGE", `
+		bg: нарушена опаковка
+		en: dispose parcel, disposed, disposal, destruction
+		zh: 污染`},
+	{"LOSS", `
+		zh: 内件短少, 短少`},
+	{"SORT FACILITY", `
+		bg: сортировачен център, сортировъчен център
+		hu: feldolgozo pont, feldolgozo kozpont, feldolgozo kozpontba, feldolgozo kozpontbol, feldolgozo pontra
+		id: pusat sortir`},
+	{"PROGRESS", `
+		bg: в процес на`},
+	{"AWAIT", `
+		bg: очаква, очакват`},
+	{"AWAIT PICKUP", `
+		hu: atvetelre var`},
+	{"BAD ADDRESS", `
+		bg: грешно адресирана, грешно адресиран
+		en: wrong city, wrong location, wrong phone number, incorrect phone number, out of area, address not found
+		ar: مدينة خاطئة, موقع خاطئ, رقم هاتف خاطئ, خارج المنطقة`},
+	{"BAD RECIPIENT", `
+		en: wrong customer
+		ar: عميل خاطئ`},
+	{"REFUSE", `
+		bg: отказана, отказан`},
+	{"AWAIT HANDOVER", `
+		bg: очаква предаване`},
+	{"COMPLETE", `
+		hu: vege`},
+	{"ARRIVE", `
+		hu: erkezes, beerkezes`},
+	{"ACCEPT", `
+		hu: felvetele`},
+	{"OFD", `
+		hu: kezbesitesre atadva, a kezbesitonel van, kezbesitonel`},
+	{"RETURN", `
+		hu: visszakezbesitve, elutasitasa`},
+	{"RECIPIENT", `
+		zh: 收件客户`},
+	{"MOVED", `
+		zh: 已离职, 离职`},
+	{"REDIRECT ADDRESS", `
+		zh: 改地址, 更改地址`},
+	{"RESCHEDULE", `
+		vi: khach hen
+		id: antar ulang`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

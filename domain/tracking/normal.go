@@ -51,11 +51,12 @@ func clsAppendReadable(dst []byte, text string) []byte {
 }
 
 // clsIsCamel reports whether s is one word of ASCII letters (and underscores or digits) written
-// in camel case, as system status codes are: "InboundScan", "ClearanceSuccessed_Export": it starts
-// with a capital and a capital follows a small letter at least once. "iPhone" is not; "McDonald"
+// in camel case, as system status codes are: "InboundScan", "ClearanceSuccessed_Export",
+// "collectedByCustomer": a capital follows a small letter at least once, and a word that starts
+// small has two small letters before its first capital. "iPhone" and "eBay" are not; "McDonald"
 // and "FedEx" are, and are read as two words, which a status of one such word loses nothing by.
 func clsIsCamel(s string) bool {
-	if len(s) < 4 || len(s) > 100 || !clsIsUpper(s[0]) {
+	if len(s) < 4 || len(s) > 100 || !clsIsUpper(s[0]) && !(clsIsLower(s[0]) && clsIsLower(s[1])) {
 		return false
 	}
 	humps := 0

@@ -147,8 +147,8 @@ func clsCompileRules(rows []clsRule) *clsIndex {
 var clsRuleTable = []clsRule{
 	// ---- no stage: what says nothing of where the parcel is ----
 	mask("NOSTAGE"), mask("READY {TO|} {DELIVERED|DELIVERY}"),
-	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT|RETURN} ... CANCEL"),
-	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|LABEL|ACCEPT|RETURN}"),
+	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN} ... CANCEL"),
+	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN}"),
 	mask("REFUSE ... HANDOVER"), mask("SENDER ... ABSENT"), mask("ABSENT SENDER"), mask("LABEL ... DAMAGE"), mask("DAMAGE ... LABEL"),
 	signal("OFD ... CANCEL", 10, SignalRollback),
 	mask("^ TRANSIT $"), mask("ITEM TRANSIT"), mask("TRANSIT ... NEXT"), mask("FORWARD ... NEXT"),
@@ -161,7 +161,7 @@ var clsRuleTable = []clsRule{
 	mask("{DELIVERY|ARRIVE} {date|time|window|estimate}"),
 	// "SMS notification", "Sent notification", "Reminder email sent", "Notification of delivery time
 	// frame": a message, not a card to collect.
-	mask("^ {sms|email|mail|ITEM|DEPART} NOTICE $"), mask("NOTICE {email|sms|e-mail}"),
+	mask("^ {sms|email|mail|ITEM|DEPART|TRANSIT} NOTICE $"), mask("NOTICE {email|sms|e-mail}"),
 	mask("^ NOTICE {COMPLETE|DEPART|FORWARD} $"), mask("NOTICE ... {DELIVERY|ARRIVE} {date|time|window|estimate}"),
 	mask("{AVAILABLE|AWAIT|NOT} ... INFO"), mask("INFO ... NOT {AVAILABLE|RECEIVE}"), mask("NOT ... INFO ... AVAILABLE"),
 
@@ -200,7 +200,8 @@ var clsRuleTable = []clsRule{
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
 	signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
 	signal("^ {ITEM|} CREATE $", 2, SignalLabelOnly),
-	signal("ITEM NOT {|yet} {RECEIVE|ACCEPT}", 2, SignalLabelOnly),
+	// "Shipment has not been received at hub": a scan missing in the network, not data without a parcel.
+	signal("ITEM NOT {|yet} {RECEIVE|ACCEPT}", 2, SignalLabelOnly).unlessAny("FACILITY", "SORT", "GATEWAY", "DEPOT", "WAREHOUSE"),
 
 	// ---- 3 outbound_sorting: first physical scans, at origin ----
 	rule("{ACCEPT|PICKUP|RECEIVE} ... {CARRIER|DRIVER|FIRSTMILE|SENDER|FACILITY|WAREHOUSE|POSTOFFICE}", 3),
@@ -209,7 +210,12 @@ var clsRuleTable = []clsRule{
 	signal("{ATTEMPT|FAIL} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("ACCEPT FAIL", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{PROGRESS|EXCEPTION} PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected), // the courier on the way to the sender, or late
 	signal("RESCHEDULE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),           // the courier's visit to the sender
-	signal("PICKUP ... {assigning|assigned|assign}", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("{assigning|assigned} ... PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("PICKUP ... {assigning|assigned|assign}", 2, SignalLabelOnly).withPrio(clsPrioCollected), signal("{assigning|assigned} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	// An order, a label, a request or an arrangement for a pick-up is the sender's: "Orden de
+	// recolección", "The parcel label for the pickup has been produced", "Pickup Requested".
+	signal("ORDER CARRIER PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("LABEL ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected).unlessAny("RECIPIENT", "CUSTOMER", "REFUSE"),
+	signal("PICKUP {REQUIRED|arranged|booked} $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD", "INFO"), // not "received the shipment information from the sender"
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
