@@ -156,7 +156,8 @@ var clsRuleTable = []clsRule{
 	rule("NEXT", 9).atLastMile().unlessAny(clsNotLocal...),
 	mask("{FUTURE|MAYBE} ... {DELIVERED|DELIVERY|ARRIVE|DEPART|OFD}"),
 	mask("FUTURE {DELIVERED|FORWARD|SHIPPED|TRANSIT} TO ... {PICKUPPOINT|LOCKER}"), // "will be delivered to a ServicePoint": not there yet
-	mask("AWAIT ARRIVE"), mask("NOT {|yet} {RECEIVE|ACCEPT|PICKUP}"),
+	mask("AWAIT ARRIVE"), mask("AWAIT {|RECIPIENT|CUSTOMER} DELIVERED {|RECIPIENT}"), mask("NOT {|yet} {RECEIVE|ACCEPT|PICKUP}"),
+	mask("UNCLAIMED {|BY} {CARRIER|DRIVER}"), // "Item not picked up by courier": the sender's parcel, not the buyer's
 	mask("{lost|LOSS} {contact|connection|signal|track|tracking}"),
 	mask("{DELIVERY|ARRIVE} {date|time|window|estimate}"),
 	// "SMS notification", "Sent notification", "Reminder email sent", "Notification of delivery time
@@ -195,7 +196,7 @@ var clsRuleTable = []clsRule{
 	signal("{CARRIER|DRIVER} ... {PICKUP|ACCEPT} ... FUTURE", 2, SignalLabelOnly),
 	// "Shipment(s) will be picked up", "Pickup scheduled": by the carrier, from the sender; not when the
 	// buyer or a place to collect from is named ("poderá ser retirado no endereço ...").
-	signal("{ITEM|} FUTURE PICKUP", 2, SignalLabelOnly).unlessAny("RECIPIENT", "CUSTOMER", "PICKUPPOINT", "POSTOFFICE",
+	signal("{ITEM|} {FUTURE PICKUP|PICKUP FUTURE $}", 2, SignalLabelOnly).unlessAny("RECIPIENT", "CUSTOMER", "PICKUPPOINT", "POSTOFFICE",
 		"LOCKER", "ADDRESS", "ATTEMPT", "FACILITY", "DEPOT", "SORT", "CANCEL", "MAYBE"),
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
 	signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
