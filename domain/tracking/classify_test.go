@@ -344,6 +344,17 @@ func TestClassify(t *testing.T) {
 		{"Parcel not picked up by the courier", tracking.StageUnknown, tracking.SignalNone},
 		{"等待客户签收", tracking.StageUnknown, tracking.SignalNone},
 		{"集荷予定", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// Batches 56 to 58: Ukrainian words; the carrier notified to collect from the sender.
+		{"Посилку видано отримувачу у відділенні", tracking.StageDelivered, tracking.SignalNone},
+		{"Відправлення прибуло до країни призначення", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Посилка покинула країну відправлення", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Посилку передано кур'єру", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Митне оформлення пройдено, посилка прямує до відділення", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Посилка повертається до відправника", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Zásilka dorazila na celnici", tracking.StageImportCustoms, tracking.SignalNone},
+		{"Delivered, To Original Sender", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Carrier notified to pick up the parcel", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Label created, parcel not picked up yet", tracking.StageDispatched, tracking.SignalLabelOnly},
 		// An API's lower camel case event name is read as its words ("iPhone" is not one).
 		{"returnedToSender", tracking.StageOutForDelivery, tracking.SignalReturned},
 		{"deliveredToNeighbour", tracking.StageDelivered, tracking.SignalDeliveredElsewhere},

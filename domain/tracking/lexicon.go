@@ -2352,6 +2352,83 @@ var clsLexiconTable = []clsLexEntry{
 	{"RESCHEDULE", `
 		vi: khach hen
 		id: antar ulang`},
+	// Batches 56 to 58: Ukrainian (the corpus had few words of it), Polish, Czech, Turkish and French
+	// words for concepts the corpus already had; the API codes' "access point" written as one word.
+	{"DRIVER", `
+		uk: кур єру, кур єра, кур єром, кур єрові`},
+	{"HANDOVER", `
+		uk: передано, передана, передане`},
+	{"HANDOVER DRIVER", `
+		uk: видано кур єру, видана кур єру`},
+	{"DELIVERED RECIPIENT", `
+		uk: видано, видана, видане, отримана клієнтом, отримано клієнтом, отримане клієнтом`},
+	{"CANCEL", `
+		uk: скасовано, скасована, скасоване`},
+	{"RECIPIENT", `
+		uk: отримувача, отримувачу, отримувачем, отримувач`},
+	{"SENDER", `
+		uk: відправника, відправником`},
+	{"ORIGIN COUNTRY", `
+		uk: країну відправника, країни відправлення, країна відправлення, країну відправлення`},
+	{"DEST COUNTRY", `
+		uk: країни призначення, країну призначення, країна призначення`},
+	{"DEPART", `
+		uk: виїхала, виїхало, виїхав`},
+	{"SHIPPED", `
+		uk: відправлено, відправлена, відправлене`},
+	{"CREATE", `
+		uk: зареєстрована, зареєстровано, зареєстроване`},
+	{"CUSTOMS RELEASE", `
+		uk: митницю пройдено, пройшла митне оформлення, пройшло митне оформлення, митне оформлення пройдено`},
+	{"SORT FACILITY", `
+		uk: сортувального терміналу, сортувальному центрі, сортувального центру, сортувальний центр, сортувальному терміналі`},
+	{"FACILITY", `
+		uk: термінал, терміналу, терміналі`},
+	{"PROCESS", `
+		uk: обробка`},
+	{"READY PICKUP", `
+		uk: готова до видачі, готовий до видачі, готове до видачі`},
+	{"AVAILABLE PICKUP", `
+		uk: можна забирати`},
+	{"RETURN", `
+		uk: повертається, повернення`},
+	{"RETURN TO SENDER", `
+		uk: назад до відправника
+		pl: wrocila do nadawcy, wraca do nadawcy`},
+	{"DELIVERY FAIL", `
+		uk: неможливо доставити
+		pl: nie udalo sie dostarczyc`},
+	{"ABSENT", `
+		uk: неможливо зв язатися`},
+	{"DELIVERY", `
+		uk: доставки, доставку, доставка`},
+	{"TRANSIT", `
+		uk: прямує`},
+	{"OFD", `
+		uk: доставляється за адресою
+		en: out for final delivery`},
+	{"ACCEPT", `
+		uk: прийняте, прийнято, прийнята, прийняла, приймання, прийом`},
+	{"LEAVE", `
+		pl: zostawiona, zostawiony, pozostawiona`},
+	{"DOORSTEP", `
+		pl: w bezpiecznym miejscu`},
+	{"NOT SHIPPED", `
+		pl: jeszcze nie wyslana, jeszcze nie wyslany
+		cs: zatim neodeslano`},
+	{"ARRIVE", `
+		cs: dorazilo, dorazila`},
+	{"REQUIRED", `
+		fr: requise`},
+	{"DAMAGE", `
+		en: discarded`},
+	{"CUSTOMS", `
+		en: clear agency`},
+	{"AWAIT RELEASE", `
+		en: release pending`},
+	{"PICKUPPOINT", `
+		en: accesspoint
+		tr: teslimat noktasina, teslimat noktasi`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2404,7 +2481,7 @@ var clsLexiconTable = []clsLexEntry{
 		nl: douane, douaneafhandeling, inklaring, douaneproces, douanecontrole
 		it: dogana, doganale, doganali, sdoganamento, procedure doganali
 		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa, cle, w cle, na cle, celnym
-		cs: celni, celnice, celnim, celniho, celni rizeni, celni odbaveni, procleni, celni deklarace
+		cs: celni, celnice, celnici, celnim, celniho, celni rizeni, celni odbaveni, procleni, celni deklarace
 		sk: colne, colny, colnica, colnej, colneho, preclenie, colneho konania
 		sv: tull, tullen, tullklarering, tullhantering, tullverket, fortullning
 		da: told, tolden, toldbehandling, toldklarering, toldvaesen, fortoldning, toldstyrelsen
@@ -2429,7 +2506,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: exportacao, exportado, exportada
 		fr: exportation, export, exporte
 		de: export, ausfuhr, ausfuhrzoll, ausfuhrabfertigung
-		nl: export, uitvoer, uitgevoerd
+		nl: export, uitvoer
 		it: esportazione, export
 		pl: eksport, eksportowa, eksportowej, eksportowy, wywoz, wywozowa, wywozowej
 		cs: vyvoz, vyvozni, export, exportni

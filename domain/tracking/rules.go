@@ -202,6 +202,7 @@ var clsRuleTable = []clsRule{
 	signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
 	signal("^ {ITEM|} CREATE $", 2, SignalLabelOnly),
 	// "Shipment has not been received at hub": a scan missing in the network, not data without a parcel.
+	signal("{CREATE|LABEL} ... UNCLAIMED", 2, SignalLabelOnly), // "Package has been created but has not been picked up"
 	signal("ITEM NOT {|yet} {RECEIVE|ACCEPT}", 2, SignalLabelOnly).unlessAny("FACILITY", "SORT", "GATEWAY", "DEPOT", "WAREHOUSE"),
 
 	// ---- 3 outbound_sorting: first physical scans, at origin ----
@@ -447,6 +448,7 @@ var clsRuleTable = []clsRule{
 	signal("{AVAILABLE|COLLECT|NOTICE}", 10, SignalPickupAvailable).unlessAny("SENDER", "PREPARE", "DRIVER"), // the shipper's notice, a courier to collect
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("{CARRIER|DRIVER} {NOTICE|NOTE} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected), // "Carrier notified to pick up package"
 	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
 	signal("FUTURE {PICKUP|COLLECT} BY {RECIPIENT|CUSTOMER}", 10, SignalPickupAvailable), // "to be picked up by customer": waiting for the buyer
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE|DELIVERED|HOLD|REQUIRED|DELIVERY} ... {POSTOFFICE|PICKUPPOINT}", 10, SignalPickupAvailable),
@@ -476,9 +478,9 @@ var clsRuleTable = []clsRule{
 	signal("RETURN", 0, SignalReturned),
 	signal("RETURN ... SENDER", 0, SignalReturned),
 	signal("{DELIVERED|FORWARD|SHIPPED|TRANSIT|DEPART|OFD|DELIVERY|ARRIVE} {BACK|TO|BACK TO|в} SENDER", 0, SignalReturned),
-	signal("DELIVERED {|BREAK} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur": the "à" is dropped
-	signal("RECEIVE BY SENDER $", 0, SignalReturned),       // "Получено отправителем": back with its sender
-	signal("REDIRECT ... ADDRESS", 10, SignalAddressIssue), // "Перенаправлено на новый адрес"
+	signal("DELIVERED {|BREAK} {|TO} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur" (the "à" is dropped), "Delivered, To Original Sender"
+	signal("RECEIVE BY SENDER $", 0, SignalReturned),             // "Получено отправителем": back with its sender
+	signal("REDIRECT ... ADDRESS", 10, SignalAddressIssue),       // "Перенаправлено на новый адрес"
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
 	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
