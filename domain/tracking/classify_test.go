@@ -355,6 +355,17 @@ func TestClassify(t *testing.T) {
 		{"Delivered, To Original Sender", tracking.StageOutForDelivery, tracking.SignalReturned},
 		{"Carrier notified to pick up the parcel", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"Label created, parcel not picked up yet", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// Batches 59 to 61: the courier's collection from the merchant in French; French, Indonesian
+		// and Arabic words for failed deliveries, wrong numbers, refusals, returns and releases.
+		{"Colis en attente de ramassage par le livreur", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Courier enroute pickup", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Client injoignable", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Numéro erroné", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Paket ditolak oleh penerima", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"تعذر تسليم الشحنة للعميل", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"تم التخليص الجمركي للشحنة", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Package confirmed missing", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
+		{"Objeto entregue no ponto de postagem", tracking.StageOutboundSorting, tracking.SignalNone},
 		// An API's lower camel case event name is read as its words ("iPhone" is not one).
 		{"returnedToSender", tracking.StageOutForDelivery, tracking.SignalReturned},
 		{"deliveredToNeighbour", tracking.StageDelivered, tracking.SignalDeliveredElsewhere},

@@ -501,7 +501,7 @@ var clsLexiconTable = []clsLexEntry{
 		en: picked up, pick up, pickup, pick-up, pickup scan, collected, collection, collecting, shipment picked up, picking up, picked-up, retrieved, retrieve
 		es: recogido, recogida, retirado, retirada
 		pt: coletado, coletada, coleta, retirado, retirada, recolhido
-		fr: ramasse, ramassage, enleve, enlevement, collecte, retire, retiree, retrait, recupere, recuperee, recuperer
+		fr: ramasse, enleve, enlevement, collecte, retire, retiree, retrait, recupere, recuperee, recuperer
 		de: abgeholt, abholung, entnommen
 		nl: opgehaald, afgehaald, ophalen, ophaling, collectie
 		it: ritirato, ritirata, ritiro, raccolto, raccolta
@@ -2429,6 +2429,59 @@ var clsLexiconTable = []clsLexEntry{
 	{"PICKUPPOINT", `
 		en: accesspoint
 		tr: teslimat noktasina, teslimat noktasi`},
+	// Batches 59 to 61: the carrier's collection from the merchant in French and Vietnamese, and
+	// some whole phrases whose words alone mislead ("confirmed" is not a creation, "missing" not a
+	// missing document).
+	{"CARRIER PICKUP", `
+		fr: ramassage`},
+	{"TRANSIT TO", `
+		vi: tren duong toi, dang tren duong toi`},
+	{"AWAIT", `
+		fr: attente`},
+	{"LOSS", `
+		en: confirmed missing, reported missing`},
+	{"CUSTOMS RELEASE", `
+		ar: تم التخليص الجمركي`},
+	{"DELIVERED RECIPIENT", `
+		zh: 已完成取貨, 完成取貨, 已完成取货, 完成取货`},
+	{"OFD", `
+		en: picked up for delivery, shipment picked up for delivery`},
+	{"UNCLAIMED", `
+		pt: prazo de retirada encerrado, prazo de retirada expirado`},
+	{"ACCEPT POSTOFFICE", `
+		pt: entregue no ponto de postagem, objeto entregue no ponto de postagem`},
+	{"FUTURE PICKUP", `
+		zh: 約定收件, 约定收件`},
+	// Batches 59 to 61, words for what other languages already say: a customer who cannot be reached,
+	// a wrong number or place, a broken product (fr); addresses, refusals and returns (id);
+	// returns and a failed delivery (ar); the courier and the shop (vi).
+	{"ABSENT", `
+		fr: injoignable, telephone injoignable, ne repond pas, client ne repond pas, pas de reponse, boite vocal, boite vocale, client no-show
+		vi: khong gap khach`},
+	{"BAD ADDRESS", `
+		fr: faux numero, numero errone, wilaya erronee, commune erronee
+		id: alamat tidak ditemukan, alamat tidak lengkap, alamat salah`},
+	{"DAMAGE", `
+		fr: casse, cassee, produit casse
+		id: dimusnahkan`},
+	{"LOSS", `
+		fr: produit manquant`},
+	{"REFUSE", `
+		id: ditolak`},
+	{"RETURN TO SENDER", `
+		id: kembali ke pengirim`},
+	{"MOVED", `
+		id: pindah`},
+	{"RECIPIENT", `
+		id: penerima`},
+	{"DELIVERY FAIL", `
+		ar: تعذر تسليم الشحنة, تعذر التسليم`},
+	{"RETURN", `
+		ar: مسترجع, الإسترجاع, الاسترجاع`},
+	{"RECEIVE FROM SENDER", `
+		vi: nhan hang tu shop`},
+	{"OFD", `
+		vi: dang duoc di giao`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

@@ -218,7 +218,8 @@ var clsRuleTable = []clsRule{
 	signal("ORDER CARRIER PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("LABEL ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected).unlessAny("RECIPIENT", "CUSTOMER", "REFUSE"),
 	signal("PICKUP {REQUIRED|arranged|booked} $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
-	signal("{TRANSIT|FORWARD} TO PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	// "Shipment Enroute Pickup", "Courier on route to pickup": the courier on the way to the sender.
+	signal("{TRANSIT|FORWARD} {|TO} PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD", "INFO"), // not "received the shipment information from the sender"
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{DEPART|LEAVE|ARRIVE|PROCESS} ... ORIGIN {|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
