@@ -201,8 +201,8 @@ var clsRuleTable = []clsRule{
 	signal("FUTURE ... {PICKUP|ACCEPT} ... {CARRIER|DRIVER}", 2, SignalLabelOnly),
 	signal("READY ... {EXPRESS|CARRIER|LASTMILE}", 2, SignalLabelOnly),
 	signal("^ {ITEM|} CREATE $", 2, SignalLabelOnly),
-	// "Shipment has not been received at hub": a scan missing in the network, not data without a parcel.
 	signal("{CREATE|LABEL} ... UNCLAIMED", 2, SignalLabelOnly), // "Package has been created but has not been picked up"
+	// "Shipment has not been received at hub": a scan missing in the network, not data without a parcel.
 	signal("ITEM NOT {|yet} {RECEIVE|ACCEPT}", 2, SignalLabelOnly).unlessAny("FACILITY", "SORT", "GATEWAY", "DEPOT", "WAREHOUSE"),
 
 	// ---- 3 outbound_sorting: first physical scans, at origin ----
