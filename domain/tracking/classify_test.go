@@ -366,6 +366,8 @@ func TestClassify(t *testing.T) {
 		{"تم التخليص الجمركي للشحنة", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Package confirmed missing", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
 		{"Objeto entregue no ponto de postagem", tracking.StageOutboundSorting, tracking.SignalNone},
+		// A cancelled delivery is no delivery ("doručení" reads as delivered).
+		{"Doručení zásilky bylo zrušeno", tracking.StageUnknown, tracking.SignalNone},
 		// An API's lower camel case event name is read as its words ("iPhone" is not one).
 		{"returnedToSender", tracking.StageOutForDelivery, tracking.SignalReturned},
 		{"deliveredToNeighbour", tracking.StageDelivered, tracking.SignalDeliveredElsewhere},

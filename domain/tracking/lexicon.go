@@ -2363,7 +2363,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"DELIVERED RECIPIENT", `
 		uk: видано, видана, видане, отримана клієнтом, отримано клієнтом, отримане клієнтом`},
 	{"CANCEL", `
-		uk: скасовано, скасована, скасоване`},
+		uk: скасовано, скасована, скасоване
+		cs: zruseno, zrusena, zrusen, bylo zruseno`},
 	{"RECIPIENT", `
 		uk: отримувача, отримувачу, отримувачем, отримувач`},
 	{"SENDER", `

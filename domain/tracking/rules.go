@@ -147,7 +147,7 @@ func clsCompileRules(rows []clsRule) *clsIndex {
 var clsRuleTable = []clsRule{
 	// ---- no stage: what says nothing of where the parcel is ----
 	mask("NOSTAGE"), mask("READY {TO|} {DELIVERED|DELIVERY}"),
-	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN} ... CANCEL"),
+	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|DELIVERED|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN} ... CANCEL"),
 	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN}"),
 	mask("REFUSE ... HANDOVER"), mask("SENDER ... ABSENT"), mask("ABSENT SENDER"), mask("LABEL ... DAMAGE"), mask("DAMAGE ... LABEL"),
 	signal("OFD ... CANCEL", 10, SignalRollback),
