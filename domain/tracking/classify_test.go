@@ -763,6 +763,13 @@ func TestExplain(t *testing.T) {
 	if ex := mapped.Explain(tracking.Event{Text: "CC_EX_START"}); ex.By != "code" || ex.Stage != tracking.StageExportCustoms {
 		t.Errorf("Explain(code as text) next to an unrelated seller rule = %+v", ex)
 	}
+	// A camel-case code is read as its words when it starts with a capital or with two small
+	// letters: "collectedByCustomer" is three words, "iPhone" and "eBay" stay one.
+	for text, want := range map[string]string{"collectedByCustomer": "PICKUP BY CUSTOMER", "InboundScan": "ARRIVE PROCESS", "iPhone": "iphone", "eBay": "ebay"} {
+		if ex := cls.Explain(tracking.Event{Text: text}); !strings.HasPrefix(ex.Concepts, want) {
+			t.Errorf("Explain(%q).Concepts = %q, want it to start with %q", text, ex.Concepts, want)
+		}
+	}
 	seller := tracking.NewClassifier([]tracking.Rule{{Pattern: "arrived at hub", Stage: tracking.StageArrivedDestination}})
 	if ex := seller.Explain(tracking.Event{Text: "[Leipzig] Arrived at hub"}); ex.By != "seller rule" || ex.Stage != tracking.StageArrivedDestination {
 		t.Errorf("Explain(seller) = %+v", ex)
