@@ -218,8 +218,10 @@ func TestClassifyCorpus(t *testing.T) {
 		// 63.3%, 53.3%, 56.9%, 58.6%, 59.4%, 92.9%, 46.4%, 63.4%, 70.4%, 72.4%, 71.1%, 52.5%, 72.8%,
 		// 65.7% and 66.0% right, and a text that reads two ways is now a suggestion (read.go,
 		// rivalOf): right fell from 82.6 to 78.4; each new batch is harder than the corpus it joins.
-		{"wrong stage", total.pct(total.wrong), 4.8, true},
-		{"right", total.pct(total.right), 78.0, false},
+		// Unsure rules (rules.go) decide only texts the lexicon knows every word of: right 78.1 → 77.8,
+		// wrong 4.8 → 4.5.
+		{"wrong stage", total.pct(total.wrong), 4.5, true},
+		{"right", total.pct(total.right), 77.7, false},
 		{"signal right", total.pct(total.signal), 87.2, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {

@@ -48,6 +48,7 @@ type clsRule struct {
 	concepts  []string // emit, split
 	lastMile  bool     // applies only to a text printed by a last-mile carrier
 	firstMile bool     // applies only to a text printed by a first-mile carrier
+	guess     bool     // decides only a text the lexicon knows every word of, else suggests (rules.go, unsure)
 	unless    []string // concepts that, anywhere in the text, stop the rule from counting
 	prio      int      // built-in: the signal's weight or the rule's override; seller: pattern length
 	literals  int      // words or concepts the variant names: a longer phrase is more specific

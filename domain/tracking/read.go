@@ -30,6 +30,7 @@ type clsReading struct {
 	lastMile  bool
 	firstMile bool
 	thin      bool  // negated is a weak reading, not a negated one
+	guess     bool  // negated is the reading of an unsure rule (rules.go), not a negated one
 	rival     int   // index of a match on other words that puts the parcel elsewhere, or -1
 	held      Stage // with rival: the stage and signal the rules chose, offered as the suggestion
 	heldSig   Signal
@@ -197,7 +198,7 @@ func (x *clsIndex) longer(a, b clsMatch) bool {
 // choose picks the match that says the most about where the parcel is (the order is stated in
 // rules.go) and the stage and signal it gives.
 func (r *clsReading) choose() {
-	r.best, r.where, r.negated, r.thin = -1, -1, -1, false
+	r.best, r.where, r.negated, r.thin, r.guess = -1, -1, -1, false, false
 	r.stage, r.signal = StageUnknown, SignalNone
 	x := clsRules
 	if r.has("NOSTAGE") {
@@ -228,6 +229,12 @@ func (r *clsReading) choose() {
 		return
 	}
 	br := &x.rules[r.matches[r.best].rule]
+	if br.guess {
+		if unknown, _ := r.words(); unknown > 0 {
+			r.negated, r.best, r.guess = r.best, -1, true // a doubtful reading of a text not all understood
+			return
+		}
+	}
 	r.stage, r.signal = br.stage, br.signal
 	if br.stage != StageUnknown {
 		return
@@ -265,14 +272,18 @@ func (r *clsReading) weak(i int) bool {
 	if ru.named() >= 2 {
 		return false
 	}
-	// The reading has its places cut ("[Shenzhen] Departed from sorting center" is not weak for
-	// its city), so its words are the ones to count.
-	w := r
-	// A run of unknown words counts once, so a Chinese phrase (one token per character) weighs
-	// like a word.
-	unknown, total, inRun := 0, 0, false
-	for _, t := range w.toks {
-		word := w.text[t.s:t.e]
+	unknown, total := r.words()
+	return total >= 2 && 2*unknown > total
+}
+
+// words counts the words of the rewritten text that say something, and how many of them the
+// lexicon does not know. The reading has its places cut ("[Shenzhen] Departed from sorting center"
+// is not weak for its city), and a run of unknown words counts once, so a Chinese phrase (one
+// token per character) weighs like a word.
+func (r *clsReading) words() (unknown, total int) {
+	inRun := false
+	for _, t := range r.toks {
+		word := r.text[t.s:t.e]
 		switch string(word) {
 		case "BREAK", "ITEM", "TO", "FROM", "BY", "NOTE": // say nothing of what happened
 			inRun = false
@@ -288,7 +299,7 @@ func (r *clsReading) weak(i int) bool {
 			inRun = true
 		}
 	}
-	return total >= 2 && 2*unknown > total
+	return unknown, total
 }
 
 // counts reports whether match i takes part at all: a last-mile (first-mile) rule only counts for a last-mile (first-mile)
@@ -445,9 +456,9 @@ type Suggestion struct {
 	Signal     Signal
 	Confidence float64 // 0..1
 	Why        string
-	// Guess marks a suggestion of the statistical model (model.go), not of a rule: on carriers it
-	// has not seen it is right only about half the time, so it may preselect a choice for the
-	// seller but is never accepted in bulk.
+	// Guess marks a suggestion of the statistical model (model.go), or of an unsure rule
+	// (rules.go): on carriers it has not seen it is right only about half the time, so it may
+	// preselect a choice for the seller but is never accepted in bulk.
 	Guess bool
 }
 
@@ -521,9 +532,14 @@ func (c *Classifier) Explain(e Event) Explanation {
 	ex.Reason = "a negation or a future comes before " + r.reason(norm, r.negated)
 	ex.Suggestion = &Suggestion{Stage: st, Signal: nr.signal, Confidence: 0.3,
 		Why: "if the negation or future does not matter here: " + nr.pattern}
-	if r.thin {
+	switch {
+	case r.thin:
 		ex.Reason = "most of the text is unknown to the desk; it only read " + r.reason(norm, r.negated)
 		ex.Suggestion.Confidence, ex.Suggestion.Why = 0.6, "the one part it knows: "+nr.pattern
+	case r.guess:
+		ex.Reason = "the desk only read " + r.reason(norm, r.negated) + ", which is as often wrong as right on carrier texts it has not seen"
+		ex.Suggestion.Confidence, ex.Suggestion.Guess = 0.5, true
+		ex.Suggestion.Why = "a guess: the one reading it has, " + nr.pattern
 	}
 	return ex
 }
