@@ -1147,7 +1147,7 @@ var clsLexiconTable = []clsLexEntry{
 		ar: غير متواجد
 		sr: nema nikoga, godisnjem odmoru`},
 	{"NOT", `
-		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not, didn t, didnt
+		en: not, no, never, cannot, can t, couldn t, could not, wasn t, isn t, hasn t, unable to, has not, have not, didn t, didnt, won t
 		es: no, nunca, sin
 		pt: nao, nunca, sem
 		fr: pas, ne, n, non, aucun, aucune, n a pas pu, ne peut, ne pourra pas, n est pas, ne sera pas
@@ -1533,24 +1533,40 @@ var clsLexiconTable = []clsLexEntry{
 		sr: izgubljena, izgubljen, izgubljeno`},
 	{"NOTICE", `
 		en: notice, notification, reminder, advice note
-		es: aviso, avisado, notificacion, notificado, aviso de llegada
-		pt: aviso, avisado, notificacao, notificado, aviso de chegada, cartao de aviso
+		es: aviso, avisado, notificacion, notificado
+		pt: aviso, avisado, notificacao, notificado
 		fr: avis, avisee, notification
 		de: benachrichtigung, benachrichtigt, erinnerung
 		nl: kennisgeving
-		it: avviso, avviso di giacenza, avviso di passaggio, notifica, avvisato
-		pl: awizo, awizowana, awizowany, awizacja, zawiadomienie, powtorne awizo, ponowne awizo, awizowano, przypomnienie, powiadomiony, powiadomiona
-		cs: avizovana, avizovano, avizo, vyrozumeni, oznameni
-		sk: avizovana, oznamenie
-		sv: avi, avisering, aviserad, aviserat, avisera, pamminnelse
+		it: avviso, notifica, avvisato
+		pl: zawiadomienie, przypomnienie, powiadomiony, powiadomiona
+		cs: vyrozumeni, oznameni
+		sk: oznamenie
+		sv: avisera, pamminnelse
 		da: advisering, adviseret, meddelelse
 		no: varsling, varslet, melding
-		fi: saapumisilmoitus, ilmoitus, muistutus, muistutuksen, muistutus, saapumisesta, viestin saapumisesta
-		tr: ihbar, ihbarname, bildirim, haber kagidi
-		ru: извещение, уведомление
-		ja: 不在票, ご連絡票
+		fi: ilmoitus, muistutus, muistutuksen
+		tr: ihbar, bildirim
+		ru: уведомление
 		ko: 안내, 알림
-		zh: 通知
+		zh: 通知`},
+	// A notice card (the post's "avis de passage", "awizo", "извещение", "不在票") invites the buyer
+	// to collect the parcel; a notification or reminder alone is a message, and says nothing of
+	// where the parcel is (batches 62-65: "Arrival Notice", "PUSH NOTICE SENT", "Notification of
+	// delivery of consignment").
+	{"COLLECT NOTICE", `
+		es: aviso de llegada
+		pt: aviso de chegada, cartao de aviso
+		it: avviso di giacenza, avviso di passaggio
+		pl: awizo, awizowana, awizowany, awizacja, powtorne awizo, ponowne awizo, awizowano
+		cs: avizovana, avizovano, avizo
+		sk: avizovana
+		sv: avi, avisering, aviserad, aviserat
+		en: pickup notice, pick up notice, collection notice
+		fi: saapumisilmoitus, saapumisesta, viestin saapumisesta
+		tr: ihbarname, haber kagidi
+		ru: извещение
+		ja: 不在票, ご連絡票
 		ro: avizare, aviz`},
 	{"AVAILABLE", `
 		    can be collected, can be picked up, may be collected, ready for pickup, ready for collection, to collect
@@ -2283,7 +2299,9 @@ var clsLexiconTable = []clsLexEntry{
 		ro: pachetomat, pachetomatul
 		bg: локър, локъра, апс`},
 	{"NOTICE", `
-		ro: reamintire, reavizat`},
+		ro: reamintire`},
+	{"COLLECT NOTICE", `
+		ro: reavizat`},
 	{"CREATE", `
 		bg: създадена, създаден, създаване, регистрирана, регистриран`},
 	{"LABEL", `
@@ -2483,6 +2501,51 @@ var clsLexiconTable = []clsLexEntry{
 		vi: nhan hang tu shop`},
 	{"OFD", `
 		vi: dang duoc di giao`},
+	// Batches 62 to 65: the buyer's country, in-country carriers, thefts and wet goods (es, pt),
+	// unknown and moved addressees (sr, en), failed attempts (pt, es, en), customs and transit (pt).
+	{"DEST COUNTRY", `
+		en: your country`},
+	{"LOCAL CARRIER", `
+		en: in country carrier, in country partner carrier, local delivery partner`},
+	{"LOSS", `
+		es: hurto, robada
+		pt: furtado, furtada, roubada`},
+	{"DAMAGE", `
+		pt: danos, molhada, molhado
+		es: mojado, mojada`},
+	{"ADDRESS BAD", `
+		sr: nepoznat, nepoznata, adresa nedovoljna, adresa nepoznata, umro
+		pt: impossivel localizar, falecido, falecida
+		es: telefono incorrecto, telefono erroneo
+		en: incorrect post code, incorrect postcode, wrong post code, wrong postcode`},
+	{"MOVED", `
+		sr: odseljen, preseljen
+		en: new address`},
+	{"DELIVERY FAIL", `
+		pt: entrega impossivel`},
+	{"ABSENT", `
+		en: not accessible, inaccessible, mailbox full, no contact with, cannot get in contact with
+		es: fuera horario comercial, fuera de horario, inaccesible
+		pt: em greve, inacessivel, local n acessivel`},
+	{"RESCHEDULE", `
+		pt: reagendamento, re entregar
+		es: cambio de fecha`},
+	{"CUSTOMS", `
+		pt: desalfandegamento`},
+	{"DEPART ORIGIN COUNTRY", `
+		pt: sai do pais`},
+	{"TRANSITHUB", `
+		pt: transito internacional`},
+	{"NEIGHBOR", `
+		pt: terceiros, terceiro`},
+	{"CUSTOMS RELEASE", `
+		en: custom cleared`},
+	{"^DELIVERED", `
+		en: delivery confirmed`},
+	{"DELIVERED", `
+		pt: entrega bem sucedida`},
+	{"-", `
+		nl: werd`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

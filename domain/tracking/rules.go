@@ -159,7 +159,7 @@ var clsRuleTable = []clsRule{
 	// ---- no stage: what says nothing of where the parcel is ----
 	mask("NOSTAGE"), mask("READY {TO|} {DELIVERED|DELIVERY}"),
 	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|DELIVERED|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN} ... CANCEL"),
-	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN}"),
+	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|DELIVERED|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN}"), // "cancelled and won't be delivered"
 	mask("REFUSE ... HANDOVER"), mask("SENDER ... ABSENT"), mask("ABSENT SENDER"), mask("LABEL ... DAMAGE"), mask("DAMAGE ... LABEL"),
 	signal("OFD ... CANCEL", 10, SignalRollback),
 	mask("^ TRANSIT $"), mask("ITEM TRANSIT"), mask("TRANSIT ... NEXT"), mask("FORWARD ... NEXT"),
@@ -373,7 +373,8 @@ var clsRuleTable = []clsRule{
 	rule("{RELEASE|COMPLETE} ... CUSTOMS", 9).unlessAny(clsExportSide...),
 	rule("IMPORT ... {COMPLETE|RELEASE}", 9), rule("{COMPLETE|RELEASE} ... IMPORT", 9),
 	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs": released to the post (with "(Inb)" after it, INWARD reads as 7 and rivalOf leaves it a suggestion)
-	rule("{LEAVE|DEPART} ... CUSTOMS", 9), rule("CUSTOMS ... {LEAVE|DEPART}", 9),
+	// Leaving customs is the release, unless it is export customs ("Saída de Alfândega para exportação").
+	rule("{LEAVE|DEPART} ... CUSTOMS", 9).unlessAny("EXPORT"), rule("CUSTOMS ... {LEAVE|DEPART}", 9).unlessAny("EXPORT"),
 	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
 	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9).unlessAny("AWAIT", "FUTURE"), rule("^ DEST PROCESS $", 9),
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
@@ -382,7 +383,7 @@ var clsRuleTable = []clsRule{
 	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE|WAREHOUSE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
 	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
-	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9),
+	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9).unlessAny("IMPORT"),
 	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("SORT FACILITY {|at|am|in} DEST", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
@@ -457,8 +458,9 @@ var clsRuleTable = []clsRule{
 	signal("ABSENT ... NOTICE", 10, SignalAttemptFailed), signal("NOTICE ... RESCHEDULE", 10, SignalAttemptFailed),
 
 	// ---- pickup_available: waiting at a post office or pickup point ----
-	signal("{ARRIVE|RECEIVE} ... LOCKER", 10, SignalPickupAvailable),                                         // arrived at the locker: waiting for the buyer
-	signal("{AVAILABLE|COLLECT|NOTICE}", 10, SignalPickupAvailable).unlessAny("SENDER", "PREPARE", "DRIVER"), // the shipper's notice, a courier to collect
+	signal("{ARRIVE|RECEIVE} ... LOCKER", 10, SignalPickupAvailable),                                // arrived at the locker: waiting for the buyer
+	signal("AVAILABLE", 10, SignalPickupAvailable).unlessAny("SENDER", "PREPARE", "DRIVER"),         // the shipper's notice, a courier to collect
+	signal("COLLECT", 10, SignalPickupAvailable).unlessAny("SENDER", "PREPARE", "DRIVER", "ABSENT"), // a notice card left when nobody was in: a failed attempt
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} {NOTICE|NOTE} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected), // "Carrier notified to pick up package"
