@@ -63,12 +63,13 @@ func (r clsRule) atFirstMile() clsRule { r.firstMile = true; return r }
 // customs is import customs, unless the text says export.
 func (r clsRule) unlessAny(concepts ...string) clsRule { r.unless = concepts; return r }
 
-// unsure marks a row that, traced on the replayed held-out batches (make heldout-replay), was
-// wrong at least as often as right on texts it had not been tuned on. It decides only a text whose
-// every word the lexicon knows ("Picked up", "Shipment picked up"); when the text also has words
-// the lexicon does not know ("Pickup Queued", "Nhân viên đang lấy hàng"), they are what it missed
-// last time, so the text stays unmapped and the reading is offered as a suggestion (a guess, never
-// accepted in bulk). Wrong is worse than unmapped.
+// unsure marks a row that, traced on the replayed held-out batches (make heldout-replay;
+// testdata/corpus/BATCHES.md, before batch 62), was wrong at least as often as right on the unseen
+// texts it decided that had a word the lexicon did not know. It decides only a text whose every
+// word the lexicon knows ("Picked up", "Shipment picked up"); beside an unknown word ("Pickup
+// Queued", "Nhân viên đang lấy hàng"), which is what it missed last time, the text stays unmapped
+// and the reading is offered as a suggestion (a guess, never accepted in bulk). Wrong is worse
+// than unmapped.
 func (r clsRule) unsure() clsRule { r.guess = true; return r }
 
 // withPrio overrides the row's priority (for phrases whose words look like a stronger signal than
