@@ -701,6 +701,9 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		{tracking.Event{Text: "Movement / tour vehicle arrived"}, tracking.StageUnknown, tracking.SignalNone},
 		{tracking.Event{Text: "Movement / tour vehicle arrived", Carrier: "DHL Paket"}, tracking.StageCustomsCleared, tracking.SignalNone},
 		{tracking.Event{Text: "parcel arrived at the Relay Point", Carrier: "Mondial Relay"}, tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		// A notification sent, or goods sent another way, is no move of the parcel.
+		{tracking.Event{Text: "Delivery notification sent to the recipient", Carrier: "PostNord"}, tracking.StageUnknown, tracking.SignalNone},
+		{tracking.Event{Text: "Pickup request cancelled, goods sent by other means", Carrier: "GLS"}, tracking.StageUnknown, tracking.SignalNone},
 		// A first-mile carrier's bare arrival or scan is before export; its departure may be the
 		// flight abroad, so it stays unread.
 		{tracking.Event{Text: "到件扫描"}, tracking.StageUnknown, tracking.SignalNone},

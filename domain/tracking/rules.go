@@ -120,8 +120,9 @@ var clsNotCollected = []string{"AWAIT", "READY", "AVAILABLE", "NOTICE", "HOLD", 
 var clsCourierCollects = append(clsNotCollected[:len(clsNotCollected):len(clsNotCollected)], "CARRIER", "DRIVER")
 
 // clsNotLocal are the concepts that keep a last-mile carrier's "in transit" from meaning "after
-// customs": a border or a place is named, or it is a delay, not a move.
-var clsNotLocal = append([]string{"EXCEPTION", "CUSTOMS"}, clsPlaced...)
+// customs": a border or a place is named, or it is a delay, a notification or a cancellation, not a
+// move ("Notification has been sent to recipient", "goods sent by other means").
+var clsNotLocal = append([]string{"EXCEPTION", "CUSTOMS", "NOTICE", "CANCEL"}, clsPlaced...)
 
 // clsNotAMove are the concepts (and words) that keep a last-mile carrier's arrival or departure
 // from being a plain move between its own facilities.
