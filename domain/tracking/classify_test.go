@@ -701,6 +701,10 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		{tracking.Event{Text: "Movement / tour vehicle arrived"}, tracking.StageUnknown, tracking.SignalNone},
 		{tracking.Event{Text: "Movement / tour vehicle arrived", Carrier: "DHL Paket"}, tracking.StageCustomsCleared, tracking.SignalNone},
 		{tracking.Event{Text: "parcel arrived at the Relay Point", Carrier: "Mondial Relay"}, tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		// A last-mile carrier's "destination" is its destination depot, unless a border is named.
+		{tracking.Event{Text: "Item arrived at destination"}, tracking.StageArrivedDestination, tracking.SignalNone},
+		{tracking.Event{Text: "Item arrived at destination", Carrier: "Royal Mail"}, tracking.StageCustomsCleared, tracking.SignalNone},
+		{tracking.Event{Text: "Item arrived at destination country", Carrier: "Royal Mail"}, tracking.StageArrivedDestination, tracking.SignalNone},
 		// A notification sent, or goods sent another way, is no move of the parcel.
 		{tracking.Event{Text: "Delivery notification sent to the recipient", Carrier: "PostNord"}, tracking.StageUnknown, tracking.SignalNone},
 		{tracking.Event{Text: "Pickup request cancelled, goods sent by other means", Carrier: "GLS"}, tracking.StageUnknown, tracking.SignalNone},

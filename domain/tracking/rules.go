@@ -124,6 +124,9 @@ var clsCourierCollects = append(clsNotCollected[:len(clsNotCollected):len(clsNot
 // move ("Notification has been sent to recipient", "goods sent by other means").
 var clsNotLocal = append([]string{"EXCEPTION", "CUSTOMS", "NOTICE", "CANCEL"}, clsPlaced...)
 
+// clsBorder are the concepts that make a destination the destination country.
+var clsBorder = []string{"COUNTRY", "AIRPORT", "FLIGHT", "LINEHAUL", "CUSTOMS", "IMPORT", "INTL", "EXCHANGE", "INWARD", "GATEWAY", "ABROAD"}
+
 // clsNotAMove are the concepts (and words) that keep a last-mile carrier's arrival or departure
 // from being a plain move between its own facilities.
 var clsNotAMove = append([]string{"SENDER", "ACCEPT", "PICKUP", "FUTURE", "NOT", "PREPARE", "READY", "AWAIT",
@@ -318,6 +321,10 @@ var clsRuleTable = []clsRule{
 	rule("{SORT FACILITY|FACILITY|DEPOT|DEPART|LEAVE} ... DESTNAME", 6),         // a scan in a foreign country: it has left, it may be in transit
 	rule("{ARRIVE|RECEIVE} {SORT FACILITY|FACILITY|WAREHOUSE} ... DESTNAME", 7), // arrived at a facility in a named foreign country
 	rule("{DEST|DESTNAME} ... {ARRIVE|RECEIVE}", 7),
+	// A last-mile carrier's "destination" is its own destination depot, not the country ("Item
+	// arrived at destination", "DESTINATION ARRIVAL SCAN"), unless a border is named.
+	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 9).atLastMile().unlessAny(clsBorder...),
+	rule("DEST ... {ARRIVE|RECEIVE|PROCESS|ACCEPT}", 9).atLastMile().unlessAny(clsBorder...),
 	rule("{FLIGHT|LINEHAUL} ... ARRIVE", 7), rule("ARRIVE ... {FLIGHT|LINEHAUL}", 7),
 	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("DELIVERED {TO|all|al|au} {|ORIGIN} AIRPORT", 4), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
 	rule("{ARRIVE|PICKUP|RECEIVE} ... DEST AIRPORT", 7), rule("{ARRIVE|RECEIVE} ... AIRPORT ... {DEST|DESTNAME}", 7),
