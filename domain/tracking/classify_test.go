@@ -401,6 +401,29 @@ func TestClassify(t *testing.T) {
 		{"Saída da alfândega de exportação", tracking.StageExportCustoms, tracking.SignalNone},
 		{"Order cancelled, it won’t be delivered", tracking.StageUnknown, tracking.SignalNone},
 		{"Arrived at your country's import hub", tracking.StageArrivedDestination, tracking.SignalNone},
+		// Batches 66 to 68: a courier assigned or on the way "to pick up" is the sender's side; delivered
+		// to the destination country is the arrival there; completion, returns, damage, refusals and
+		// failed attempts in es, pt and id; InPost's English codes.
+		{"Courier assigned, waiting to pick up", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Driver is on the way to pick up the parcel", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Pickup pending", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Shipment delivered to destination country", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Arrived at the nearest hub", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"RECOGIDA EFECTUADA", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Coleta feita", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Encomenda retornou", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Paket rusak", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
+		{"Paket hilang", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
+		{"Penerima menolak paket", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Denegado por cliente", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Customer unreachable", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Intentos agotados", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Shipment documented", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"taken_by_courier", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"stack_in_box_machine", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"pickup_reminder_sent", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Errors in address", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Closed for vacations", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

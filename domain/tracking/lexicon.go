@@ -2546,6 +2546,58 @@ var clsLexiconTable = []clsLexEntry{
 		pt: entrega bem sucedida`},
 	{"-", `
 		nl: werd`},
+	// Batches 66 to 68: completion, returns, damage, refusals and failed attempts in es, pt and id;
+	// a shipment "documented" is its data; the nearest hub or an inbound station is the last mile's.
+	{"COMPLETE", `
+		es: efectuada, efectuado
+		pt: feita, feito`},
+	{"RETURN", `
+		pt: retornou
+		es: se devolvio, devolvio
+		id: pengembalian`},
+	{"DAMAGE", `
+		pt: estragado, estragada
+		id: rusak`},
+	{"LOSS", `
+		id: hilang`},
+	{"REFUSE", `
+		es: denegado, denegado por cliente
+		id: menolak`},
+	{"ADDRESS BAD", `
+		en: errors in address, error in address`},
+	{"ABSENT", `
+		en: closed for vacations, closed for vacation, closed for holidays, unreachable, customer unreachable`},
+	{"ATTEMPT FAIL", `
+		es: agotados intentos, intentos agotados`},
+	{"MOVED", `
+		es: cambio direccion, cambio de direccion`},
+	{"PICKUP", `
+		pt: recolha`},
+	{"PREADVICE", `
+		en: shipment documented
+		es: expedicion documentada
+		pt: expedicao documentada, espedicao documentada`},
+	{"CANCEL", `
+		id: batal, dibatalkan`},
+	{"DEPOT", `
+		en: nearest hub, nearest facility, nearest branch`},
+	{"ARRIVE DEPOT", `
+		en: inbound station`},
+	// InPost's English API codes: "adopted" is accepted, a "box machine" its parcel locker.
+	{"ACCEPT", `
+		en: adopted`},
+	{"PICKUP BY DRIVER", `
+		en: taken by courier`},
+	{"HANDOVER BY SENDER", `
+		en: dispatched by sender`},
+	{"DEPOT", `
+		en: target branch`},
+	{"ARRIVE LOCKER", `
+		en: stack in box machine, stacked in box machine`},
+	{"LOCKER", `
+		en: box machine`},
+	{"COLLECT NOTICE", `
+		en: pickup reminder`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

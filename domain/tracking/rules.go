@@ -233,7 +233,11 @@ var clsRuleTable = []clsRule{
 	// recolección", "The parcel label for the pickup has been produced", "Pickup Requested".
 	signal("ORDER CARRIER PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("LABEL ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected).unlessAny("RECIPIENT", "CUSTOMER", "REFUSE"),
-	signal("PICKUP {REQUIRED|arranged|booked} $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("PICKUP {REQUIRED|PROGRESS|arranged|booked} $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	// A courier assigned, waiting or on the way "to pick up" is the carrier's collection to come, not
+	// a parcel waiting for the buyer ("Courier has been allocated. Waiting to pick up.").
+	signal("{CARRIER|DRIVER} ... {AVAILABLE|AWAIT|READY} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
+	signal("OFD AVAILABLE PICKUP", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	// "Shipment Enroute Pickup", "Courier on route to pickup": the courier on the way to the sender.
 	signal("{TRANSIT|FORWARD} {|TO} PICKUP $", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD", "INFO"), // not "received the shipment information from the sender"
@@ -326,7 +330,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|RECEIVE|PROCESS|ACCEPT} ... DEST", 9).atLastMile().unlessAny(clsBorder...),
 	rule("DEST ... {ARRIVE|RECEIVE|PROCESS|ACCEPT}", 9).atLastMile().unlessAny(clsBorder...),
 	rule("{FLIGHT|LINEHAUL} ... ARRIVE", 7), rule("ARRIVE ... {FLIGHT|LINEHAUL}", 7),
-	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("DELIVERED {TO|all|al|au} {|ORIGIN} AIRPORT", 4), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
+	rule("HANDOVER FROM {LINEHAUL|FLIGHT}", 7), rule("DELIVERED TO DEST AIRPORT", 7), rule("DELIVERED TO DEST COUNTRY", 7), rule("DELIVERED {TO|all|al|au} {|ORIGIN} AIRPORT", 4), rule("{RECEIVE|ARRIVE} FROM {FLIGHT|LINEHAUL}", 7),
 	rule("{ARRIVE|PICKUP|RECEIVE} ... DEST AIRPORT", 7), rule("{ARRIVE|RECEIVE} ... AIRPORT ... {DEST|DESTNAME}", 7),
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
