@@ -424,6 +424,12 @@ func TestClassify(t *testing.T) {
 		{"pickup_reminder_sent", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		{"Errors in address", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		{"Closed for vacations", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		// Batches 69 and 70: a post's border point is its office of exchange, on whichever side it is.
+		{"Arrival at the border point of the destination country", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Ankunft an Grenzstelle im Aufgabeland", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Abgang Grenzstelle Aufgabeland", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Die Sendung kann abgeholt werden", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"O objeto está sendo entregue", tracking.StageOutForDelivery, tracking.SignalNone},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

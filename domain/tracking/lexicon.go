@@ -2598,6 +2598,22 @@ var clsLexiconTable = []clsLexEntry{
 		en: box machine`},
 	{"COLLECT NOTICE", `
 		en: pickup reminder`},
+	// Batches 69 and 70: a post's border point is its office of exchange, not customs; the country of
+	// posting is the origin; "can be collected" waits for the buyer; "being delivered" is out for
+	// delivery.
+	{"EXCHANGE", `
+		de: grenzstelle
+		fr: poste frontalier
+		it: frontiera
+		en: border point, border office`},
+	{"ORIGIN COUNTRY", `
+		de: aufgabeland, im aufgabeland, aufgabelandes, des aufgabelandes
+		fr: pays de depot
+		it: paese d impostazione, paese di impostazione`},
+	{"READY COLLECT", `
+		de: kann abgeholt werden`},
+	{"OFD", `
+		pt: sendo entregue, esta sendo entregue`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
@@ -2646,7 +2662,7 @@ var clsLexiconTable = []clsLexEntry{
 		pt: alfandega, aduaneira, aduaneiro, fiscalizacao aduaneira, fiscalizacao, desembaraco, desembaraco aduaneiro, receita federal, orgaos fiscalizadores, orgao anuente, orgaos anuentes, anvisa, vigilancia sanitaria, ibama, autoridade competente, autoridades competentes
 		    rfb, aduana, declaracao
 		fr: douane, douanes, dedouanement, douanier, douaniere, formalites douanieres, douanieres, douaniers, douaniere, autorites douanieres
-		de: zoll*, verzollung, grenzstelle
+		de: zoll*, verzollung
 		nl: douane, douaneafhandeling, inklaring, douaneproces, douanecontrole
 		it: dogana, doganale, doganali, sdoganamento, procedure doganali
 		pl: urzad celny, urzedu celnego, odprawa celna, odprawy celnej, odprawie celnej, celny, celnej, celna, celne, celnego, odprawa, cle, w cle, na cle, celnym

@@ -335,6 +335,7 @@ var clsRuleTable = []clsRule{
 	rule("{ARRIVE|RECEIVE} ... FROM ABROAD", 7), rule("FROM ABROAD", 7), rule("{ARRIVE|RECEIVE} ... ABROAD", 7),
 	rule("{EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 7),
 	rule("{ARRIVE|RECEIVE|PROCESS} ... {EXCHANGE|INTL SORT FACILITY|INTL FACILITY}", 7),
+	rule("{ARRIVE|RECEIVE|PROCESS} ... EXCHANGE ... ORIGIN COUNTRY", 3), // "Ankunft an Grenzstelle im Aufgabeland": the border of the country of posting
 	// ... unless the text says it is not the destination's: "Sorted at international sorting center
 	// in transit country" (6), "... in country of origin" (3).
 	rule("{ARRIVE|RECEIVE|PROCESS|DEPART|LEAVE} ... {INTL SORT FACILITY|INTL FACILITY} ... {TRANSITHUB|TRANSIT COUNTRY}", 6),
