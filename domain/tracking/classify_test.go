@@ -377,6 +377,7 @@ func TestClassify(t *testing.T) {
 		// addressees, failed attempts; export customs left; a curly "won’t"; an import hub.
 		{"Arrival notification", tracking.StageUnknown, tracking.SignalNone},
 		{"Awizo", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Destinatario ausente, se deja aviso de llegada", tracking.StageOutForDelivery, tracking.SignalAttemptFailed}, // a card left when nobody was in
 		{"Your parcel has arrived in your country", tracking.StageArrivedDestination, tracking.SignalNone},
 		{"Handed over to in country carrier", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Paquete robado", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
