@@ -49,22 +49,35 @@ func holdMergeLock(t *testing.T, db *sqlx.DB, seller domain.SellerID) (release f
 	return release
 }
 
-// waitForImports waits until the seller has n imports recorded (each batch records its import
-// before it queues for its group), and a moment more for the last to queue.
-func waitForImports(t *testing.T, db *sqlx.DB, seller domain.SellerID, n int) {
+// waitForLockWaiter waits until a session of the test's database waits for an advisory lock: the
+// first batch, leading its group, queued behind the merge lock the test holds.
+func waitForLockWaiter(t *testing.T, db *sqlx.DB) {
 	t.Helper()
-	for range 500 {
-		var got int
-		if err := db.Get(&got, `SELECT count(*) FROM imports WHERE seller_id = $1`, seller); err != nil {
+	waitFor(t, "a batch waiting for the merge lock", func() bool {
+		var n int
+		if err := db.Get(&n, `SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+			AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`); err != nil {
 			t.Fatal(err)
 		}
-		if got >= n {
-			time.Sleep(200 * time.Millisecond)
+		return n > 0
+	})
+}
+
+// waitForQueued waits until n of the seller's batches wait for their group's turn.
+func waitForQueued(t *testing.T, s *domain.Store, seller domain.SellerID, n int) {
+	t.Helper()
+	waitFor(t, fmt.Sprintf("%d batches waiting for their group", n), func() bool { return s.BatchesWaiting(seller) >= n })
+}
+
+// waitFor polls cond until it holds, for up to a minute.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if cond() {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
 	}
-	t.Fatalf("the seller never had %d imports", n)
+	t.Fatalf("gave up waiting for %s", what)
 }
 
 // groupBatches are four batches of one shop, posted at once: overlapping orders, an event that
@@ -112,11 +125,11 @@ func TestAPIBatchesMergeTogether(t *testing.T) {
 	}
 	wg.Add(len(batches))
 	go post(0)
-	waitForImports(t, db, shop.ID, 1)
+	waitForLockWaiter(t, db)
 	for i := 1; i < len(batches); i++ {
 		go post(i)
 	}
-	waitForImports(t, db, shop.ID, len(batches))
+	waitForQueued(t, s, shop.ID, len(batches)-1)
 	release()
 	wg.Wait()
 	for i, err := range errs {
@@ -208,11 +221,11 @@ func TestFailedGroupRunsEachBatchAlone(t *testing.T) {
 	}
 	wg.Add(len(batches))
 	go post(0)
-	waitForImports(t, db, shop.ID, 1)
+	waitForLockWaiter(t, db)
 	for i := 1; i < len(batches); i++ {
 		go post(i)
 	}
-	waitForImports(t, db, shop.ID, len(batches))
+	waitForQueued(t, s, shop.ID, len(batches)-1)
 	release()
 	wg.Wait()
 	for i, err := range errs {

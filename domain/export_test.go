@@ -9,6 +9,19 @@ const (
 	SweepLockSQL       = sweepLockSQL
 )
 
+// BatchesWaiting counts the seller's API batches that wait for their group's turn (apigroup.go).
+func (s *Store) BatchesWaiting(seller SellerID) int {
+	s.groups.mu.Lock()
+	defer s.groups.mu.Unlock()
+	n := 0
+	for k, q := range s.groups.waiting {
+		if k.seller == seller {
+			n += len(q)
+		}
+	}
+	return n
+}
+
 // WeekBounds and DigestDue are the dashboard's weeks and the digest's due rule, which
 // TestZoneRulesAgreeWithPostgreSQL holds against what PostgreSQL's AT TIME ZONE gave before.
 var WeekBounds = weekBounds
