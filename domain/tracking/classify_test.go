@@ -431,6 +431,19 @@ func TestClassify(t *testing.T) {
 		{"Abgang Grenzstelle Aufgabeland", tracking.StageDepartedOrigin, tracking.SignalNone},
 		{"Die Sendung kann abgeholt werden", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		{"O objeto está sendo entregue", tracking.StageOutForDelivery, tracking.SignalNone},
+		// Batches 71 to 74: the sender's country is the origin, a last-mile service provider is the
+		// last mile, a parcel declared lost is lost, Lithuanian and Serbian (Cyrillic) core words.
+		{"Siunta sulaikyta siuntėjo šalies muitinėje", tracking.StageExportCustoms, tracking.SignalNone},
+		{"Siunta išsiųsta iš gavėjo šalies skirstymo centro", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Siuntos tikrinimas gavėjo šalies muitinėje baigtas", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"The package has been transferred to the final delivery service provider.", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"After a thorough investigation, the parcel was declared as lost", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
+		{"4 volumes liberados na base REC - RECIFE pela alfandega", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Parcel in recipient’s country", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Siunta pristatyta į atsiėmimo vietą", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Siunta pristatyta sunaikinimui", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
+		{"Враћено пошиљаоцу", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Адреса непозната", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

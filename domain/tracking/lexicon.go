@@ -2614,6 +2614,60 @@ var clsLexiconTable = []clsLexEntry{
 		de: kann abgeholt werden`},
 	{"OFD", `
 		pt: sendo entregue, esta sendo entregue`},
+	// Batches 71 to 74: the sender's country (lt) is the origin; a completed inspection; customs
+	// "liberados" (pt plural); a parcel declared lost; a parcel passed for delivery; the last mile
+	// in Chinese (尾程) and a final delivery service provider.
+	{"ORIGIN COUNTRY", `
+		lt: siuntejo salies, siuntejo salyje`},
+	{"COMPLETE", `
+		lt: baigtas, baigta, baigtas sekmingai`},
+	{"SORT FACILITY", `
+		lt: skirstymo centro, skirstymo centras, skirstymo centra`},
+	{"RELEASE", `
+		pt: liberados, liberadas`},
+	{"LOSS", `
+		en: declared as lost, declared lost`},
+	{"OFD", `
+		en: passed for delivery`},
+	{"LOCAL", `
+		zh: 尾程, 尾程段
+		en: final delivery service provider, last mile service provider, last-mile service provider`},
+	{"DELIVERED", `
+		lt: iteikta, iteiktas, iteikta gavejui, pristatytas
+		sr: уручено, уручена, уручен
+		el: παραδομενο, παραδοθηκε`},
+	{"DELIVERY FAIL", `
+		lt: iteikti nepavyko
+		sv: det gick inte att leverera`},
+	{"RETURN", `
+		lt: grazinama, grazintas, grazinta, grazinti
+		sr: враћено, враћена, враћен
+		sl: vrnjeno, vracilo
+		el: επεστραφησαν, επιστραφηκε
+		lv: atgriezts
+		et: tagastamine, tagastatud`},
+	{"DAMAGE", `
+		lt: sunaikinimui, sunaikimui, pristatyta sunaikinimui
+		en: passed for destroy
+		it: danneggiamento`},
+	{"OFD", `
+		lt: perduota pristatymui, isveztas pristatymui
+		sr: задужена за испоруку
+		ja: お届け中
+		tr: kuryede, dagitim aracinda`},
+	{"ATTEMPT FAIL", `
+		ja: 長期不在, 長期間不在`},
+	{"ADDRESS BAD", `
+		sr: непознат, непозната, адреса непозната, адреса недовољна, умро`},
+	{"MOVED", `
+		sr: одсељен, пресељен`},
+	{"DEST COUNTRY", `
+		lt: gavejo valstybeje, gavejo valstybe`},
+	{"POSTOFFICE", `
+		lt: pasto skyriaus, pasto skyriuje, pasto skyriu`},
+	{"PICKUPPOINT", `
+		lt: atsiemimo vieta, atsiemimo vietoje, savitarnos terminala, siuntu savitarnos terminala, savitarnos terminale
+		en: self service terminal, self-service terminal`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

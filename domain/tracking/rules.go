@@ -351,6 +351,7 @@ var clsRuleTable = []clsRule{
 	rule("IMPORT {SORT FACILITY|FACILITY}", 7),
 	rule("ARRIVE {in|} COUNTRY", 7), rule("^ INTL ARRIVE $", 7),
 	rule("{in|en|em|im} DEST COUNTRY COUNTRY $", 7), // AliExpress's "Paquete ...: en tu país/región"
+	rule("^ ITEM {in|} DEST COUNTRY $", 7),          // "Parcel in recipient's country", "Siunta gavėjo valstybėje"
 	rule("IMPORT ... {INTL|ITEM|EXCHANGE}", 7),
 	rule("{RECEIVE|ACCEPT|ARRIVE} ... LASTMILE ... DESTNAME", 7),
 
@@ -389,7 +390,7 @@ var clsRuleTable = []clsRule{
 	rule("{RETURN|FORWARD|RECEIVE} {ITEM|} FROM {IMPORT|} CUSTOMS", 9), // UPU's "Return item from customs": released to the post (with "(Inb)" after it, INWARD reads as 7 and rivalOf leaves it a suggestion)
 	// Leaving customs is the release, unless it is export customs ("Saída de Alfândega para exportação").
 	rule("{LEAVE|DEPART} ... CUSTOMS", 9).unlessAny("EXPORT"), rule("CUSTOMS ... {LEAVE|DEPART}", 9).unlessAny("EXPORT"),
-	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9),
+	rule("{HANDOVER|DELIVERED|FORWARD|TRANSIT} TO ... {LOCAL|LASTMILE}", 9), rule("HANDOVER ... {LOCAL|LASTMILE|EXPRESS}", 9), rule("FORWARD ... LOCAL", 9), // "transferred to the final delivery service provider"; "on its way to OnTrac" is not
 	rule("{HANDOVER|DELIVERED|FORWARD} TO {EXPRESS|LOCAL EXPRESS}", 9), rule("DELIVERY TO {LOCAL|LASTMILE}", 9).unlessAny("AWAIT", "FUTURE"), rule("^ DEST PROCESS $", 9),
 	rule("{HANDOVER|DELIVERED|TO} ... {LOCAL|LASTMILE} ... {CARRIER|DRIVER|FACILITY|POSTOFFICE|SORT FACILITY}", 9),
 	rule("{RECEIVE|ACCEPT|PROCESS|ARRIVE} ... {LOCAL|LASTMILE}", 9).unlessAny("EXCHANGE", "GATEWAY"),
