@@ -39,7 +39,7 @@ func TestBrowserStatusSuggestions(t *testing.T) {
 	}
 	// A text no rule reads at all: the page shows the model's guess, which "accept all" leaves alone.
 	fmt.Fprintf(&csv, "QL-2001,LP00QL9999999999,Cainiao,[Shenzhen] Export customs clearance complete,%s,PT\n", at(21*24*time.Hour))
-	fmt.Fprintf(&csv, "QL-2001,LP00QL9999999999,Cainiao,Zorblax manifest ping,%s,PT\n", at(2*24*time.Hour))
+	fmt.Fprintf(&csv, "QL-2001,LP00QL9999999999,Cainiao,Linehaul manifest ping,%s,PT\n", at(2*24*time.Hour))
 	path := filepath.Join(t.TempDir(), "orders.csv")
 	if err := os.WriteFile(path, csv.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
@@ -64,7 +64,7 @@ func TestBrowserStatusSuggestions(t *testing.T) {
 	if !strings.Contains(b.text("#accept-form"), "2 of these have a suggestion") {
 		t.Errorf("accept bar: %q", b.text("#accept-form"))
 	}
-	if !strings.Contains(got, "Zorblax manifest ping") || !strings.Contains(got, "Guess:") {
+	if !strings.Contains(got, "Linehaul manifest ping") || !strings.Contains(got, "Guess:") {
 		t.Errorf("the text no rule reads is not listed with the model's guess:\n%s", got)
 	}
 	b.screenshot("statuses-suggestions.png")
@@ -73,7 +73,7 @@ func TestBrowserStatusSuggestions(t *testing.T) {
 	if got := b.text("main"); !strings.Contains(got, "2 suggestions accepted; 3 events re-classified") {
 		t.Errorf("after accepting: %q", got)
 	}
-	if got := b.text("#unmapped"); !strings.Contains(got, "Zorblax manifest ping") || strings.Contains(got, "Matosinhos") {
+	if got := b.text("#unmapped"); !strings.Contains(got, "Linehaul manifest ping") || strings.Contains(got, "Matosinhos") {
 		t.Errorf("after accepting all, the guess should be the one text left unmapped:\n%s", got)
 	}
 

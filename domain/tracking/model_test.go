@@ -3,6 +3,7 @@ package tracking
 import (
 	"bytes"
 	"encoding/csv"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,56 +20,62 @@ func corpusFiles(t testing.TB) []string {
 	return files
 }
 
-// TestModelUpToDate: model_gen.go is what `go generate` makes of the corpus now.
+// TestModelUpToDate: model.bin is what `go generate` makes of the corpus now.
 func TestModelUpToDate(t *testing.T) {
 	t.Parallel()
-	want, err := BuildModelSource(corpusFiles(t))
+	want, err := BuildModel(corpusFiles(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile("model_gen.go")
+	got, err := os.ReadFile("model.bin")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("model_gen.go is out of date with testdata/corpus: run go generate ./domain/tracking and commit it")
+		t.Fatal("model.bin is out of date with testdata/corpus: run go generate ./domain/tracking and commit it")
 	}
 	if m := clsTheModel(); m == nil || len(m.classes) < 10 {
 		t.Fatalf("the generated model does not decode: %+v", m)
 	}
 }
 
-// TestModelLeaveOneSourceOut measures the suggestions the way they are used: for each source, the
-// model is trained on every other source and asked about that source's texts. It prints how often
-// its suggestion is right (the label or an accepted alternative), overall and at the confidence
-// the unmapped page requires, and for the texts the rules leave unmapped.
-func TestModelLeaveOneSourceOut(t *testing.T) {
+// TestModelSourcesHeldOut measures the suggestions the way they are used: on texts of sources the
+// model was not trained on. The sources are dealt into ten folds by a hash of their URL; for each
+// fold the model is trained on the other nine and asked about the fold's texts (leaving one source
+// out at a time, as this test did for the naive Bayes model, takes too long to train). It prints how
+// often its suggestion is right (the label or an accepted alternative), overall and at the
+// confidence the unmapped page requires, and for the texts the rules leave unmapped.
+func TestModelSourcesHeldOut(t *testing.T) {
 	t.Parallel()
 	rows, err := readModelCorpus(corpusFiles(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	alts := corpusAlternatives(t)
+	const folds = 10
 	feats := make([][]uint32, len(rows))
-	bySource := map[string][]int{}
+	fold := make([]int, len(rows))
+	sources := map[string]bool{}
 	for i, r := range rows {
 		feats[i] = ModelFeatures(r.text)
-		bySource[r.source] = append(bySource[r.source], i)
+		h := fnv.New32a()
+		_, _ = h.Write([]byte(r.source))
+		fold[i] = int(h.Sum32() % folds)
+		sources[r.source] = true
 	}
 	type tally struct{ n, right, offered, offeredRight int }
 	var all, unmapped tally
 	cls := BuiltinClassifier()
-	for src, idx := range bySource {
+	for k := range folds {
 		var train []clsTrainRow
 		for i, r := range rows {
-			if r.source != src {
+			if fold[i] != k {
 				train = append(train, clsTrainRow{feats[i], r.stage, r.signal})
 			}
 		}
 		m := trainModel(train)
-		for _, i := range idx {
-			r := rows[i]
-			if r.stage == StageUnknown {
+		for i, r := range rows {
+			if fold[i] != k || r.stage == StageUnknown {
 				continue
 			}
 			st, _, p, ok := m.suggest(r.text)
@@ -94,12 +101,13 @@ func TestModelLeaveOneSourceOut(t *testing.T) {
 		}
 	}
 	pct := func(a, b int) float64 { return 100 * float64(a) / float64(max(1, b)) }
-	t.Logf("leave one source out (%d sources), texts with a stage: %d; suggestion right %.1f%%; offered (confidence ≥ %.0f%%) for %.1f%%, right %.1f%% of those",
-		len(bySource), all.n, pct(all.right, all.n), 100*clsModelSuggestMin, pct(all.offered, all.n), pct(all.offeredRight, all.offered))
+	t.Logf("sources held out (%d sources in %d folds), texts with a stage: %d; suggestion right %.1f%%; offered (confidence ≥ %.0f%%) for %.1f%%, right %.1f%% of those",
+		len(sources), folds, all.n, pct(all.right, all.n), 100*clsModelSuggestMin, pct(all.offered, all.n), pct(all.offeredRight, all.offered))
 	t.Logf("of those, the %d the rules leave unmapped: suggestion right %.1f%%; offered for %.1f%%, right %.1f%% of those",
 		unmapped.n, pct(unmapped.right, unmapped.n), pct(unmapped.offered, unmapped.n), pct(unmapped.offeredRight, unmapped.offered))
-	if pct(all.offeredRight, all.offered) < 50 {
-		t.Errorf("offered suggestions are right only %.1f%% of the time", pct(all.offeredRight, all.offered))
+	// Guards at what the model does today (76.0% on 4,577 texts when the corpus had 19,819).
+	if got := pct(unmapped.offeredRight, unmapped.offered); got < 72 {
+		t.Errorf("suggestions offered for texts the rules leave unmapped are right only %.1f%% of the time, want at least 72%%", got)
 	}
 }
 

@@ -1,5 +1,5 @@
 // Command genmodel trains the classifier's suggestion model on the labelled corpus and writes
-// model_gen.go (run by `go generate ./domain/tracking`, in that directory).
+// model.bin (run by `go generate ./domain/tracking`, in that directory).
 package main
 
 import (
@@ -21,9 +21,9 @@ func main() {
 		os.Exit(1)
 	}
 	slices.Sort(files)
-	src, err := tracking.BuildModelSource(files)
+	model, err := tracking.BuildModel(files)
 	if err == nil {
-		err = os.WriteFile("model_gen.go", src, 0o644) // #nosec G306 -- a source file of the repository
+		err = os.WriteFile("model.bin", model, 0o644) // #nosec G306 -- a file of the repository
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genmodel:", err)
