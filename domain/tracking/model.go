@@ -254,7 +254,7 @@ const (
 )
 
 // trainModel fits the model to labelled rows. It is deterministic (a seeded shuffle, and products
-// converted explicitly so that no platform fuses them), so that model_gen.go is reproducible.
+// converted explicitly so that no platform fuses them), so that model.bin is reproducible.
 func trainModel(rows []clsTrainRow) *clsModel {
 	type key struct {
 		stage  Stage
