@@ -141,7 +141,7 @@ func clsTheModel() *clsModel {
 	return clsModelLoaded
 }
 
-// The model's binary form (model_gen.go holds it as a string): little-endian
+// The model's binary form (model.bin): little-endian
 //
 //	u32 classes; per class: u8 stage, u8 len, signal, f64 prior, f64 unseen, u32 samples
 //	u32 features; per feature: u32 hash, u16 entries; per entry: u16 class, f32 gain
