@@ -29,9 +29,8 @@ import (
 //go:embed model.bin
 var clsModelData string
 
-// clsModel is the generated model: per class its score for a text with no known feature (and a
-// score every feature adds, zero for this model); per feature (sorted by hash) the classes it says
-// something of, with what it adds to their score.
+// clsModel is the generated model: per class its score for a text with no known feature; per
+// feature (sorted by hash) the classes it says something of, with what it adds to their score.
 type clsModel struct {
 	classes []clsModelClass
 	hashes  []uint32 // sorted
@@ -42,14 +41,13 @@ type clsModel struct {
 type clsModelClass struct {
 	stage   Stage
 	signal  Signal
-	prior   float64 // log P(class)
-	unseen  float64 // log P(feature | class) for a feature the class never saw
+	prior   float64 // the class's score before any feature (the regression's bias)
 	samples int
 }
 
 type clsModelEntry struct {
 	class uint16
-	gain  float32 // log(count+α) − log(α)
+	gain  float32 // the feature's weight for the class
 }
 
 // ModelFeatures returns the features the model reads in a status text: its concepts, its words
@@ -97,7 +95,7 @@ func (m *clsModel) suggest(text string) (Stage, Signal, float64, bool) {
 	feats := ModelFeatures(text)
 	scores := make([]float64, len(m.classes))
 	for c, cl := range m.classes {
-		scores[c] = cl.prior + float64(len(feats))*cl.unseen
+		scores[c] = cl.prior
 	}
 	for _, f := range feats {
 		i, ok := slices.BinarySearch(m.hashes, f)
@@ -108,21 +106,18 @@ func (m *clsModel) suggest(text string) (Stage, Signal, float64, bool) {
 			scores[e.class] += float64(e.gain)
 		}
 	}
+	softmax(scores)
 	best := 0
 	for c := range scores {
 		if scores[c] > scores[best] {
 			best = c
 		}
 	}
-	var sum float64
-	for _, s := range scores {
-		sum += math.Exp(s - scores[best])
-	}
 	cl := m.classes[best]
 	if cl.stage == StageUnknown {
 		return StageUnknown, SignalNone, 0, false
 	}
-	return cl.stage, cl.signal, 1 / sum, true
+	return cl.stage, cl.signal, scores[best], true
 }
 
 // clsModelSuggestMin is the probability below which the model offers nothing. On the held-out
@@ -143,7 +138,7 @@ func clsTheModel() *clsModel {
 
 // The model's binary form (model.bin): little-endian
 //
-//	u32 classes; per class: u8 stage, u8 len, signal, f64 prior, f64 unseen, u32 samples
+//	u32 classes; per class: u8 stage, u8 len, signal, f64 prior, u32 samples
 //	u32 features; per feature: u32 hash, u16 entries; per entry: u16 class, f32 gain
 func encodeModel(m *clsModel) []byte {
 	var b []byte
@@ -152,7 +147,6 @@ func encodeModel(m *clsModel) []byte {
 		b = append(b, byte(c.stage), byte(len(c.signal))) // #nosec G115 -- stage 0..11, short signal names
 		b = append(b, c.signal...)
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.prior))
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.unseen))
 		b = binary.LittleEndian.AppendUint32(b, uint32(c.samples)) // #nosec G115 -- corpus rows
 	}
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.hashes))) // #nosec G115 -- features of the corpus
@@ -214,7 +208,7 @@ func decodeModel(s string) *clsModel {
 		}
 		sg := Signal(b[:l])
 		b = b[l:]
-		m.classes = append(m.classes, clsModelClass{stage: st, signal: sg, prior: f64(), unseen: f64(), samples: int(u32())})
+		m.classes = append(m.classes, clsModelClass{stage: st, signal: sg, prior: f64(), samples: int(u32())})
 	}
 	nf := int(u32())
 	m.offsets = append(m.offsets, 0)
@@ -332,7 +326,7 @@ func trainModel(rows []clsTrainRow) *clsModel {
 		}
 	}
 	for c := range classes {
-		classes[c].prior = bias[c] // the score of a text with no known feature; no feature is "unseen"
+		classes[c].prior = bias[c]
 	}
 	m := &clsModel{classes: classes}
 	sorted := slices.Clone(hashes)
