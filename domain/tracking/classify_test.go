@@ -444,6 +444,16 @@ func TestClassify(t *testing.T) {
 		{"Siunta pristatyta sunaikinimui", tracking.StageOutForDelivery, tracking.SignalDamagedLost},
 		{"Враћено пошиљаоцу", tracking.StageOutForDelivery, tracking.SignalReturned},
 		{"Адреса непозната", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		// Batches 75 and 76: Hindi and Gujarati (scripts the lexicon had no word of), a customs
+		// process completed or passed, a route that is only pending.
+		{"डिलीवरी के लिए निकला", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"પિકઅપ માટે ઉપલબ્ધ", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"प्रेषक को वापस करें", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Colný proces dokončený", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Trecut de vamă", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Nu a putut fi livrat", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Salida a ruta", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Envío pendiente de salida a ruta local", tracking.StageUnknown, tracking.SignalNone},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

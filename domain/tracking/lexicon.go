@@ -2668,6 +2668,42 @@ var clsLexiconTable = []clsLexEntry{
 	{"PICKUPPOINT", `
 		lt: atsiemimo vieta, atsiemimo vietoje, savitarnos terminala, siuntu savitarnos terminala, savitarnos terminale
 		en: self service terminal, self-service terminal`},
+	// Batches 75 and 76: tracking plugins' words in Hindi, Gujarati, Arabic, Romanian, Slovak,
+	// Swedish and Persian; Mercado Envíos' route.
+	{"OFD", `
+		hi: डिलीवरी के लिए निकला, डिलिवरी के लिए रवाना, डिलीवरी के लिए बाहर
+		gu: ડિલિવરી માટે બહાર, ડિલિવરી માટે નીકળ્યો
+		sk: na doruceni`},
+	{"^OFD", `
+		es: salida a ruta`},
+	{"DELIVERED", `
+		hi: पहुंचा दिया, डिलीवर किया गया
+		gu: વિતરિત`},
+	{"DELIVERY FAIL", `
+		hi: डिलीवरी विफल, प्रसव विफलता
+		gu: ડિલિવરી નિષ્ફળતા
+		ro: nu a putut fi livrat, nu a putut fi livrata
+		sk: nedorucene, nedoruceny`},
+	{"AVAILABLE COLLECT", `
+		hi: पिकअप के लिए उपलब्ध, बटोरने के लिए उपलब्ध
+		gu: પિકઅપ માટે ઉપલબ્ધ, પ્રાપ્ત કરવાને ઉપલબ્ધ
+		ro: in asteptarea ridicarii`},
+	{"RETURN TO SENDER", `
+		hi: प्रेषक को वापस, प्रेषक को वापस करें
+		gu: પ્રેષક પર પાછા ફરો, પ્રેષકને પાછો
+		ar: تم إعادته إلى المرسل`},
+	{"RETURN", `
+		sv: aterlamnad
+		fa: برگشت خورد, برگردانده شده
+		ar: اعادة`},
+	{"DAMAGE", `
+		ar: متضرر`},
+	{"CUSTOMS RELEASE", `
+		ro: trecut de vama`},
+	{"COMPLETE", `
+		sk: dokonceny, dokoncene`},
+	{"CUSTOMS", `
+		sk: colnicu, colnica, colnici`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
