@@ -454,6 +454,12 @@ func TestClassify(t *testing.T) {
 		{"Nu a putut fi livrat", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"Salida a ruta", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"Envío pendiente de salida a ruta local", tracking.StageUnknown, tracking.SignalNone},
+		// Batch 77: "hoàn" alone is a return, "hoàn tất" (completed) is none; customs passed; a future.
+		{"Hoàn tất", tracking.StageUnknown, tracking.SignalNone},
+		{"Chuyển hoàn", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"已通过海关", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Выдано для доставки", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"I dettagli di tracciamento saranno disponibili una volta spedito.", tracking.StageUnknown, tracking.SignalNone},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

@@ -2704,6 +2704,16 @@ var clsLexiconTable = []clsLexEntry{
 		sk: dokonceny, dokoncene`},
 	{"CUSTOMS", `
 		sk: colnicu, colnica, colnici`},
+	// Batch 77: Vietnamese "hoàn tất"/"hoàn thành" (completed) is no return, though "hoàn" alone is;
+	// customs passed (zh); issued for delivery (ru); "saranno" (will be, it).
+	{"COMPLETE", `
+		vi: hoan tat, hoan thanh`},
+	{"CUSTOMS RELEASE", `
+		zh: 已通过海关, 通过海关`},
+	{"OFD", `
+		ru: выдано для доставки`},
+	{"FUTURE", `
+		it: saranno, verranno, verra`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
