@@ -21,8 +21,8 @@ import (
 // do that, and say "I don't know" where they are not sure. It only offers a suggestion for a text
 // they leave unmapped, for the seller to accept or not; TestModelSourcesHeldOut measures how often
 // that suggestion is right for sources the model was not trained on. For the texts the rules leave
-// unmapped that is only about two times in three, so its suggestions are marked Guess: they
-// preselect a choice and are never accepted in bulk.
+// unmapped that was only about two times in three on the held-out batches (BATCHES.md), so its
+// suggestions are marked Guess: they preselect a choice and are never accepted in bulk.
 
 //go:generate go run ./internal/genmodel
 
@@ -247,8 +247,8 @@ const (
 	clsTrainL1     = 0.003
 )
 
-// trainModel fits the model to labelled rows. It is deterministic (a seeded shuffle, and products
-// converted explicitly so that no platform fuses them), so that model.bin is reproducible.
+// trainModel fits the model to labelled rows. It is deterministic (a seeded shuffle, products
+// converted explicitly so that no platform fuses them, clsExp), so that model.bin is reproducible.
 func trainModel(rows []clsTrainRow) *clsModel {
 	type key struct {
 		stage  Stage
@@ -349,17 +349,36 @@ func trainModel(rows []clsTrainRow) *clsModel {
 	return m
 }
 
-// softmax turns scores into probabilities, in place.
+// softmax turns scores into probabilities, in place. It uses clsExp, not math.Exp, whose assembly
+// on amd64 and arm64 differs in the last bit with the CPU (FMA or not): training must give the same
+// model.bin on every machine.
 func softmax(p []float64) {
 	top := slices.Max(p)
 	var sum float64
 	for c := range p {
-		p[c] = math.Exp(p[c] - top)
+		p[c] = clsExp(p[c] - top)
 		sum += p[c]
 	}
 	for c := range p {
 		p[c] /= sum
 	}
+}
+
+// clsExp is e^x for x ≤ 0, to about 1e-15, from the same operations on every platform: x = k·ln2 + r
+// with |r| ≤ ln2/2, e^r by its Taylor series (Horner, products converted so none is fused), then
+// scaled by 2^k.
+func clsExp(x float64) float64 {
+	const ln2Hi, ln2Lo = 6.93147180369123816490e-01, 1.90821492927058770002e-10 // ln 2 = ln2Hi + ln2Lo
+	if x < -745 {
+		return 0
+	}
+	k := math.Floor(float64(x*(1/math.Ln2)) + 0.5)
+	r := x - float64(k*ln2Hi) - float64(k*ln2Lo)
+	e := 1.0
+	for n := 17.0; n >= 1; n-- {
+		e = 1 + float64(float64(r/n)*e)
+	}
+	return math.Ldexp(e, int(k))
 }
 
 // BuildModel trains the model on the labelled corpus files (the CSV form of testdata/corpus) and
