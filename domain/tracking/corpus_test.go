@@ -217,9 +217,9 @@ func TestClassifyCorpus(t *testing.T) {
 		// 66.4%, 68.5%, 62.3%, 60.1%, 64.1%, 70.4%, 76.2%, 78.6%, 74.9%, 72.3%, 56.7%, 73.4%, 77.7%,
 		// 63.3%, 53.3%, 56.9%, 58.6%, 59.4%, 92.9%, 46.4%, 63.4%, 70.4%, 72.4%, 71.1%, 52.5%, 72.8%,
 		// 65.7%, 66.0%, 66.7%, 70.1%, 69.4%, 78.6%, 80.1%, 68.3%, 61.2%, 47.0%, 61.8%, 73.3%, 60.2%,
-		// 59.9%, 68.4%, 53.3%, 69.6% and 65.2% right, and a
-		// text that reads two ways is now a suggestion (read.go, rivalOf): right fell from 82.6 to
-		// 78.4; each new batch is harder than the corpus it joins. Unsure rules (rules.go) decide only
+		// 59.9%, 68.4%, 53.3%, 69.6% and 65.2% right, and a text that reads two ways is now a
+		// suggestion (read.go, rivalOf): right fell from 82.6 to 78.4; each new batch is harder than
+		// the corpus it joins. Unsure rules (rules.go) decide only
 		// texts the lexicon knows every word of: right 78.1 → 77.8, wrong 4.8 → 4.5. A notification
 		// alone is no notice card (batches 62-65): wrong 4.6 → 4.4. Batches 71-74 took the corpus
 		// from 77.7 / 17.8 / 4.5 to 77.3 / 18.1 / 4.6, and their tuning to 77.6 / 17.9 / 4.55;

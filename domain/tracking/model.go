@@ -39,10 +39,9 @@ type clsModel struct {
 }
 
 type clsModelClass struct {
-	stage   Stage
-	signal  Signal
-	prior   float64 // the class's score before any feature (the regression's bias)
-	samples int
+	stage  Stage
+	signal Signal
+	bias   float64 // the class's score before any feature
 }
 
 type clsModelEntry struct {
@@ -95,7 +94,7 @@ func (m *clsModel) suggest(text string) (Stage, Signal, float64, bool) {
 	feats := ModelFeatures(text)
 	scores := make([]float64, len(m.classes))
 	for c, cl := range m.classes {
-		scores[c] = cl.prior
+		scores[c] = cl.bias
 	}
 	for _, f := range feats {
 		i, ok := slices.BinarySearch(m.hashes, f)
@@ -138,7 +137,7 @@ func clsTheModel() *clsModel {
 
 // The model's binary form (model.bin): little-endian
 //
-//	u32 classes; per class: u8 stage, u8 len, signal, f64 prior, u32 samples
+//	u32 classes; per class: u8 stage, u8 len, signal, f64 bias
 //	u32 features; per feature: u32 hash, u16 entries; per entry: u16 class, f32 gain
 func encodeModel(m *clsModel) []byte {
 	var b []byte
@@ -146,8 +145,7 @@ func encodeModel(m *clsModel) []byte {
 	for _, c := range m.classes {
 		b = append(b, byte(c.stage), byte(len(c.signal))) // #nosec G115 -- stage 0..11, short signal names
 		b = append(b, c.signal...)
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.prior))
-		b = binary.LittleEndian.AppendUint32(b, uint32(c.samples)) // #nosec G115 -- corpus rows
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.bias))
 	}
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(m.hashes))) // #nosec G115 -- features of the corpus
 	for i, h := range m.hashes {
@@ -208,7 +206,7 @@ func decodeModel(s string) *clsModel {
 		}
 		sg := Signal(b[:l])
 		b = b[l:]
-		m.classes = append(m.classes, clsModelClass{stage: st, signal: sg, prior: f64(), samples: int(u32())})
+		m.classes = append(m.classes, clsModelClass{stage: st, signal: sg, bias: f64()})
 	}
 	nf := int(u32())
 	m.offsets = append(m.offsets, 0)
@@ -268,7 +266,6 @@ func trainModel(rows []clsTrainRow) *clsModel {
 			classOf[k] = c
 			classes = append(classes, clsModelClass{stage: r.stage, signal: r.signal})
 		}
-		classes[c].samples++
 		ys[i] = c
 		for _, f := range r.features {
 			j, ok := featOf[f]
@@ -326,7 +323,7 @@ func trainModel(rows []clsTrainRow) *clsModel {
 		}
 	}
 	for c := range classes {
-		classes[c].prior = bias[c]
+		classes[c].bias = bias[c]
 	}
 	m := &clsModel{classes: classes}
 	sorted := slices.Clone(hashes)
