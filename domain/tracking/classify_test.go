@@ -851,6 +851,15 @@ func TestExplain(t *testing.T) {
 	if st, _ := cls.ClassifyEvent(tracking.Event{Text: "Pickup Queued", Carrier: "Cainiao"}); st != tracking.StageOutboundSorting {
 		t.Errorf("ClassifyEvent(Pickup Queued, Cainiao) = %v, want outbound_sorting: a consolidator's pick-up", st)
 	}
+	// The model guesses for a text no rule reads only when it is sure enough (model.go): words it
+	// has seen in line-haul texts, yes; words it has never seen, no.
+	ex = cls.Explain(tracking.Event{Text: "Linehaul manifest ping"})
+	if ex.Stage != tracking.StageUnknown || ex.Suggestion == nil || !ex.Suggestion.Guess || ex.Suggestion.Confidence < 0.4 {
+		t.Errorf("Explain(a text only the model reads) = %+v", ex)
+	}
+	if ex = cls.Explain(tracking.Event{Text: "Zorblax manifest ping"}); ex.Suggestion != nil {
+		t.Errorf("Explain(words the model never saw) = %+v, want no guess", ex)
+	}
 	ex = cls.Explain(tracking.Event{Text: "x", Code: "EMI"})
 	if ex.Stage != tracking.StageDelivered || ex.By != "code" {
 		t.Errorf("Explain(code) = %+v", ex)
