@@ -2616,7 +2616,8 @@ var clsLexiconTable = []clsLexEntry{
 		pt: sendo entregue, esta sendo entregue`},
 	// Batches 71 to 74: the sender's country (lt) is the origin; a completed inspection; customs
 	// "liberados" (pt plural); a parcel declared lost; a parcel passed for delivery; the last mile
-	// in Chinese (尾程) and a final delivery service provider.
+	// in Chinese (尾程) and a final delivery service provider; then Lithuanian's and Serbian's
+	// (Cyrillic) core events, and a few in el, sl, lv, et, ja, tr, it, sv.
 	{"ORIGIN COUNTRY", `
 		lt: siuntejo salies, siuntejo salyje`},
 	{"COMPLETE", `
