@@ -115,7 +115,7 @@ func TestClassify(t *testing.T) {
 		{"Recibido en origen", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"RECEIVED AT ORIGIN GATEWAY", tracking.StageOutboundSorting, tracking.SignalNone},
 		{"Return item from customs", tracking.StageCustomsCleared, tracking.SignalNone},
-		{"Return item from customs (Inb)", tracking.StageUnknown, tracking.SignalNone}, // "Inb" reads as arrival (7): two readings, a suggestion
+		{"Return item from customs (Inb)", tracking.StageCustomsCleared, tracking.SignalNone}, // "Inb" (7) is no rival to the later 9
 		{"de Unidade de Tratamento em RECIFE / PE para Agência dos Correios em Extremoz / RN", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"de Unidade de Tratamento em CAJAMAR / SP para Unidade de Tratamento em RECIFE / PE", tracking.StageUnknown, tracking.SignalNone}, // either side of the border
 		{"International Transit, Linehaul Departed", tracking.StageDepartedOrigin, tracking.SignalNone},
@@ -460,6 +460,13 @@ func TestClassify(t *testing.T) {
 		{"已通过海关", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Выдано для доставки", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"I dettagli di tracciamento saranno disponibili una volta spedito.", tracking.StageUnknown, tracking.SignalNone},
+		// An arrival in the destination country beside a later stage is no rival reading: the
+		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
+		// is the delivery side, not "out for delivery".
+		{"Item delivered to addressee (Inb)", tracking.StageDelivered, tracking.SignalNone},
+		{"Clearance processing complete at CHICAGO GATEWAY - USA", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"到达目的国派送处理中心", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"已到达派送点", tracking.StageCustomsCleared, tracking.SignalNone},
 		// Rules that were wrong for most of the held-out texts they decided (BATCHES.md, after batch 47):
 		// a bare gateway, a hand-over to "a carrier" (TestClassifyEventCarrierAndCode: a first-mile
 		// consolidator's is to the airline), "processed" with export.

@@ -835,7 +835,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: centrul de livrare, depou de livrare, depozitul de destinatie, depozit de destinatie, depozitul destinatie
 		ja: 配達局, 配達店, 配達営業所, 配送施設
 		ko: 배달국, 배송지점, 배달지점, 배송 대리점, 영업소, 대리점, 배송지역, 배송지점, 배송 시설, 배송 터미널, 배송터미널
-		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所, 配送站, 配送站所`},
+		zh: 派件网点, 派送网点, 目的地网点, 投递站, 投递局, 营业所, 配送站, 配送站所, 派送点, 派送处理中心`},
 	{"POSTOFFICE", `
 		vi: buu cuc
 		id: kantor pos
@@ -2916,7 +2916,7 @@ var clsLexiconTable = []clsLexEntry{
 		ro: tara de destinatie
 		ja: 宛先国, 到着国, 名宛国
 		ko: 도착국, 도착국가, 목적국
-		zh: 目的国, 目的地国家, 寄达国
+		zh: 目的国, 目的地国家, 寄达国, 派送目的国
 		he: למדינת היעד, מדינת היעד, לארץ היעד
 		ar: بلد الوجهة, بلد الوصول, دولة الوجهة
 		lt: paskirties salies, paskirties salyje, gavejo salies`},
