@@ -460,6 +460,22 @@ func TestClassify(t *testing.T) {
 		{"已通过海关", tracking.StageCustomsCleared, tracking.SignalNone},
 		{"Выдано для доставки", tracking.StageOutForDelivery, tracking.SignalNone},
 		{"I dettagli di tracciamento saranno disponibili una volta spedito.", tracking.StageUnknown, tracking.SignalNone},
+		// Batches 78 to 80: Hong Kong is an origin; printed labels, a pick-up point, delivered and
+		// awaiting collection in de, fr, es, uk; a customs bond; "<item> shipped" alone is the data.
+		{"Departed from Hong Kong", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"离开香港", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Processed at CHINA", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Colis arrivé au point de collecte", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Ruecksendung an den Absender", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Geliefert", tracking.StageDelivered, tracking.SignalNone},
+		{"Entrega exitosa", tracking.StageDelivered, tracking.SignalNone},
+		{"Посилка очікує отримання", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Доставляється кур'єром", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Shipment released from bond", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Label ausgedruckt", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"AWB assigned to shipment", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Parcel shipped", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Prénotifiée", tracking.StageDispatched, tracking.SignalLabelOnly},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

@@ -2715,6 +2715,36 @@ var clsLexiconTable = []clsLexEntry{
 		ru: выдано для доставки`},
 	{"FUTURE", `
 		it: saranno, verranno, verra`},
+	// Batches 78 to 80: Hong Kong is an origin; words for printed labels, a pick-up point, delivered,
+	// "being delivered" and "awaiting collection" in de, fr, es and uk; a customs bond; an air
+	// waybill assigned.
+	{"ORIGINNAME", `
+		en: hong kong, hongkong
+		zh: 香港`},
+	{"CREATE", `
+		de: ausgedruckt, gedruckt
+		nl: geprint
+		pt: impressa, impresso`},
+	{"PREADVICE", `
+		fr: prenotifie, prenotifiee`},
+	{"LABEL CREATE", `
+		en: awb assigned, airway bill assigned, air waybill assigned`},
+	{"PICKUPPOINT", `
+		fr: point de collecte, point collecte`},
+	{"DELIVERED", `
+		de: paket geliefert, pakete geliefert, paket e geliefert, bestellung geliefert`},
+	{"^DELIVERED", `
+		de: geliefert`},
+	{"COMPLETE", `
+		es: exitosa, exitosas, exitosos`},
+	{"OFD", `
+		uk: доставляється`},
+	{"AVAILABLE", `
+		uk: очікує отримання, очікує на отримання, очікує вручення`},
+	{"RETURN", `
+		de: ruecksendung, rueckversand, retoure`},
+	{"CUSTOMS", `
+		en: bond`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

@@ -190,10 +190,10 @@ var clsRuleTable = []clsRule{
 	rule("NOT {|yet} SHIPPED", 1),
 	signal("{CREATE|INFO|LABEL} ... NOT {|yet} SHIPPED", 2, SignalLabelOnly), // "Зарегистрировано, еще не отправлено": the data, not the parcel
 	// A store's own statuses, whole: "Pago aceptado", "Betaling aanvaard" (paid: 1), "Preparación en
-	// proceso" (1), "Enviado", "Verzonden", "Partially shipped" (2, the seller's word).
+	// proceso" (1), "Enviado", "Verzonden", "Partially shipped", "Package shipped" (2, the seller's word).
 	rule("^ {ORDER|} PAY {ACCEPT|RECEIVE|approved} $", 1), rule("^ {ACCEPT|RECEIVE} {ORDER|} PAY $", 1),
 	rule("^ {PROGRESS|} PREPARE {PROGRESS|} $", 1),
-	signal("^ {ORDER|} {|partially|partial} SHIPPED {ORDER|} $", 2, SignalLabelOnly),
+	signal("^ {ORDER|ITEM|} {|partially|partial} SHIPPED {ORDER|} $", 2, SignalLabelOnly),
 
 	// ---- 2 dispatched, label or data only ----
 	signal("PREADVICE", 2, SignalLabelOnly),
@@ -243,6 +243,7 @@ var clsRuleTable = []clsRule{
 	rule("{RECEIVE|ACCEPT|PICKUP} ... FROM {SENDER|CUSTOMER}", 3).withPrio(clsPrioCollected).unlessAny("PAY", "COD", "INFO"), // not "received the shipment information from the sender"
 	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|LOCKER}", 3).withPrio(clsPrioCollected).unlessAny(clsNotCollected...),
 	rule("{DEPART|LEAVE|ARRIVE|PROCESS} ... ORIGIN {|EXPRESS|LASTMILE} {DEPOT|FACILITY|SORT FACILITY|WAREHOUSE}", 3),
+	rule("{ARRIVE|PROCESS|RECEIVE|ACCEPT} ... ORIGINNAME", 3), // "Processed at HONG KONG"
 	rule("ACCEPT", 3), rule("PICKUP", 3).unsure().unlessAny(clsNotAPickup...),
 	rule("PICKUP", 3).atFirstMile().unlessAny(clsNotAPickup...), // a consolidator's "picked up" is its own pick-up from the sender
 	rule("{CARRIER|DRIVER} ... {ACCEPT|RECEIVE}", 3),            // not PICKUP: a courier on the way to pick up, or assigned to
