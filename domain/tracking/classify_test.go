@@ -465,6 +465,7 @@ func TestClassify(t *testing.T) {
 		{"Departed from Hong Kong", tracking.StageDepartedOrigin, tracking.SignalNone},
 		{"离开香港", tracking.StageDepartedOrigin, tracking.SignalNone},
 		{"Processed at CHINA", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Item departed", tracking.StageUnknown, tracking.SignalNone}, // without its carrier, no side (TestClassifyEventCarrierAndCode)
 		{"Colis arrivé au point de collecte", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		{"Ruecksendung an den Absender", tracking.StageOutForDelivery, tracking.SignalReturned},
 		{"Geliefert", tracking.StageDelivered, tracking.SignalNone},
@@ -798,6 +799,8 @@ func TestClassifyEventCarrierAndCode(t *testing.T) {
 		{tracking.Event{Text: "Processed at HONG KONG", Carrier: "YunExpress"}, tracking.StageOutboundSorting, tracking.SignalNone},
 		{tracking.Event{Text: "离开上海市 发往洛杉矶", Carrier: "China Post"}, tracking.StageUnknown, tracking.SignalNone},
 		{tracking.Event{Text: "Arrived, out for delivery", Carrier: "Cainiao"}, tracking.StageOutForDelivery, tracking.SignalNone},
+		{tracking.Event{Text: "Item departed", Carrier: "4PX Express"}, tracking.StageOutboundSorting, tracking.SignalNone},
+		{tracking.Event{Text: "Item departed", Carrier: "Correios"}, tracking.StageCustomsCleared, tracking.SignalNone},
 		{tracking.Event{Text: "Handed over to carrier", Carrier: "Yanwen"}, tracking.StageHandedToCarrier, tracking.SignalNone},
 		{tracking.Event{Text: "Handed over to carrier", Carrier: "DHL Paket"}, tracking.StageUnknown, tracking.SignalNone},
 		// A named border keeps its meaning whoever prints it.

@@ -225,9 +225,10 @@ func TestClassifyCorpus(t *testing.T) {
 		// their tuning to 77.6 / 17.9 / 4.55; batches 75-76 to 77.2 / 18.3 / 4.55, and their tuning to
 		// 77.3 / 18.1 / 4.5; batch 77 to 77.2 / 18.3 / 4.5, and its tuning to 77.2 / 18.3 / 4.49. An
 		// arrival beside a later stage is no rival (read.go): 77.3 / 18.2 / 4.5. Batches 78-80 took it to
-		// 77.2 / 18.3 / 4.53, and their tuning to 77.3 / 18.1 / 4.53.
-		{"wrong stage", total.pct(total.wrong), 4.55, true},
-		{"right", total.pct(total.right), 77.3, false},
+		// 77.2 / 18.3 / 4.53, and their tuning to 77.3 / 18.1 / 4.53. A bare "Arrived" or "Departed"
+		// is no origin scan without a first-mile carrier: 77.3 / 18.3 / 4.44.
+		{"wrong stage", total.pct(total.wrong), 4.45, true},
+		{"right", total.pct(total.right), 77.2, false},
 		{"signal right", total.pct(total.signal), 86.8, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {
