@@ -477,6 +477,19 @@ func TestClassify(t *testing.T) {
 		{"AWB assigned to shipment", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"Parcel shipped", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"Prénotifiée", tracking.StageDispatched, tracking.SignalLabelOnly},
+		// Batches 81 to 83: Korean "not" (미, 안, 못) stands at a word's start, not inside a city's
+		// name; Greek "not"; Chinese names of destinations; Portuguese failed attempts and returns;
+		// French pick-up points and paid orders; a place agreed for leaving a parcel.
+		{"구미 배송완료", tracking.StageDelivered, tracking.SignalNone},
+		{"미배송", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Δεν είναι διαθέσιμο", tracking.StageUnknown, tracking.SignalNone},
+		{"包裹到达西班牙", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Destinatário não estava no local", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Objeto retornando ao remetente", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Colis disponible au point de ramassage", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Paiement accepté", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Parcel left in agreed location", tracking.StageDelivered, tracking.SignalNone},
+		{"Ihre Sendung wird gleich zugestellt", tracking.StageOutForDelivery, tracking.SignalNone},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

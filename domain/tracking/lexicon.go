@@ -2745,6 +2745,27 @@ var clsLexiconTable = []clsLexEntry{
 		de: ruecksendung, rueckversand, retoure`},
 	{"CUSTOMS", `
 		en: bond`},
+	// Batches 81 to 83: Greek "not"; Chinese names of destination countries; Portuguese failed
+	// attempts ("não atende", nobody answers) and a parcel returning; French pick-up points and
+	// paid orders; a place agreed for leaving a parcel; "wird gleich zugestellt".
+	{"NOT", `
+		el: δεν, μη, μην`},
+	{"DESTNAME", `
+		zh: 葡萄牙, 西班牙, 法国, 德国, 意大利, 俄罗斯, 墨西哥, 加拿大, 澳大利亚, 荷兰, 比利时, 波兰, 以色列, 乌克兰, 智利, 瑞典, 瑞士, 奥地利, 捷克, 新西兰, 爱尔兰, 希腊, 匈牙利, 罗马尼亚, 沙特阿拉伯, 哥伦比亚, 秘鲁, 阿根廷`},
+	{"ABSENT", `
+		pt: nao estava no local, ninguem atende`},
+	{"^ABSENT", `
+		pt: nao atende`},
+	{"RETURN", `
+		pt: retornando, retornou`},
+	{"PICKUPPOINT", `
+		fr: point de ramassage, point ramassage`},
+	{"ORDERSTATUS", `
+		fr: paiement accepte`},
+	{"DOORSTEP", `
+		en: agreed location, agreed place, safe location`},
+	{"OFD", `
+		de: wird gleich zugestellt`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

@@ -3,6 +3,8 @@ package tracking
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // clsReading is what the built-in rules read in one text: the text rewritten into concepts, the
@@ -117,6 +119,11 @@ func (r *clsReading) rewrite(norm []byte, all []clsTok) {
 			continue
 		}
 		span := clsTok{toks[best.start].s, toks[best.end-1].e}
+		if best.end-best.start == 1 && clsInsideHangulWord(norm, span) {
+			r.emit(norm[span.s:span.e], toks[i]) // 안 in 천안 (a city) or 미 in 의미 (meaning) is no "not"
+			i++
+			continue
+		}
 		if string(norm[span.s:span.e]) == "no" && r.placeAt(norm, toks, i+1) {
 			i++ // Portuguese "no" ("in the"): "recebido no armazém" is no negation
 			continue
@@ -126,6 +133,17 @@ func (r *clsReading) rewrite(norm []byte, all []clsTok) {
 		}
 		i = int(best.end)
 	}
+}
+
+// clsInsideHangulWord reports whether the token t is one Hangul syllable that follows another
+// without a space: the lexicon's one-syllable Korean words (안, 못, 미: not) stand at a word's start.
+func clsInsideHangulWord(norm []byte, t clsTok) bool {
+	r, n := utf8.DecodeRune(norm[t.s:t.e])
+	if n != int(t.e-t.s) || !unicode.Is(unicode.Hangul, r) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRune(norm[:t.s])
+	return unicode.Is(unicode.Hangul, prev)
 }
 
 // placeAt reports whether the lexicon reads a place at word i: the longest match there starts with
