@@ -105,7 +105,8 @@ func TestModelSourcesHeldOut(t *testing.T) {
 		len(sources), folds, all.n, pct(all.right, all.n), 100*clsModelSuggestMin, pct(all.offered, all.n), pct(all.offeredRight, all.offered))
 	t.Logf("of those, the %d the rules leave unmapped: suggestion right %.1f%%; offered for %.1f%%, right %.1f%% of those",
 		unmapped.n, pct(unmapped.right, unmapped.n), pct(unmapped.offered, unmapped.n), pct(unmapped.offeredRight, unmapped.offered))
-	// Guards at what the model does today (76.0% on 4,577 texts when the corpus had 19,819).
+	// A guard below what the model does (76.3% on 5,188 texts when the corpus had 21,859; 76.0% on
+	// 4,577 when it had 19,819).
 	if got := pct(unmapped.offeredRight, unmapped.offered); got < 72 {
 		t.Errorf("suggestions offered for texts the rules leave unmapped are right only %.1f%% of the time, want at least 72%%", got)
 	}
