@@ -490,6 +490,24 @@ func TestClassify(t *testing.T) {
 		{"Paiement accepté", tracking.StageOrderCompleted, tracking.SignalNone},
 		{"Parcel left in agreed location", tracking.StageDelivered, tracking.SignalNone},
 		{"Ihre Sendung wird gleich zugestellt", tracking.StageOutForDelivery, tracking.SignalNone},
+		// Batches 84 and 85: who does what at a locker (a courier collects there from the sender or
+		// drops off for the buyer; a customer drops off as a sender or collects as the buyer); a
+		// courier refusing a parcel is no buyer's refusal; a web page's error; a destination
+		// distribution hub; Chilean, Israeli and Swiss Post wordings.
+		{"Parcel dropped off at parcel locker by courier", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Parcel picked up at the locker by the customer", tracking.StageDelivered, tracking.SignalNone},
+		{"Consumer collected parcel from locker", tracking.StageDelivered, tracking.SignalNone},
+		{"Pickup point change requested by customer", tracking.StageUnknown, tracking.SignalNone},
+		{"Driver refused the parcel", tracking.StageUnknown, tracking.SignalNone},
+		{"Something went wrong. Try again later.", tracking.StageUnknown, tracking.SignalNone},
+		{"Item held at destination distribution hub", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Sin moradores en el domicilio", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Rechazado destinatario", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Error de dirección", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"החבילה הגיעה לארץ", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"החבילה ממתינה לך ביחידת הדואר", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Réception des données", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Chargement pour la livraison", tracking.StageOutForDelivery, tracking.SignalNone},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

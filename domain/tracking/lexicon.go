@@ -2766,6 +2766,25 @@ var clsLexiconTable = []clsLexEntry{
 		en: agreed location, agreed place, safe location`},
 	{"OFD", `
 		de: wird gleich zugestellt`},
+	// Batches 84 and 85: a web page's error, Chilean "nobody lives here", the consumer who collects,
+	// Israel Post's "arrived in the country" and "waiting for you", Swiss Post's French data
+	// received and loading for delivery.
+	{"NOSTAGE", `
+		en: try again later`},
+	{"ABSENT", `
+		es: sin moradores, no hay moradores`},
+	{"RECIPIENT", `
+		en: consumer`},
+	{"ARRIVE DEST COUNTRY", `
+		he: הגיע לארץ, הגיעה לארץ`},
+	{"AVAILABLE", `
+		he: ממתין לך, ממתינה לך`},
+	{"POSTOFFICE", `
+		he: יחידת הדואר, ביחידת הדואר`},
+	{"INFO RECEIVE", `
+		fr: reception des donnees, reception donnees`},
+	{"OFD", `
+		fr: chargement pour livraison, chargement pour la livraison`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

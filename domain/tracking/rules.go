@@ -176,6 +176,7 @@ var clsRuleTable = []clsRule{
 	mask("UNCLAIMED {|BY} {CARRIER|DRIVER}"), // "Item not picked up by courier": the sender's parcel, not the buyer's
 	mask("{lost|LOSS} {contact|connection|signal|track|tracking}"),
 	mask("{DELIVERY|ARRIVE} {date|time|window|estimate}"),
+	mask("{PICKUPPOINT|LOCKER} {change|changed}"), // the buyer chose another way to get it
 	// "SMS notification", "Sent notification", "Reminder email sent", "Notification of delivery time
 	// frame": a message, not a card to collect.
 	mask("^ {sms|email|mail|ITEM|DEPART|TRANSIT} NOTICE $"), mask("NOTICE {email|sms|e-mail}"),
@@ -401,7 +402,7 @@ var clsRuleTable = []clsRule{
 	rule("LOCAL {|EXPRESS|LASTMILE} {FACILITY|SORT FACILITY|DEPOT|POSTOFFICE|WAREHOUSE}", 9),
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
 	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
-	rule("DEST {|EXPRESS|LASTMILE} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9).unlessAny("IMPORT"),
+	rule("DEST {|EXPRESS|LASTMILE|DELIVERY} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9).unlessAny("IMPORT"),
 	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("SORT FACILITY {|at|am|in} DEST", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
@@ -439,7 +440,12 @@ var clsRuleTable = []clsRule{
 	rule("{PICKUP|COLLECTED} ... {POSTOFFICE|PICKUPPOINT|LOCKER|counter}", 11).unsure().withPrio(clsPrioCollected).unlessAny(clsCourierCollects...),
 	rule("DELIVERED TO RECIPIENT ... {POSTOFFICE|PICKUPPOINT|LOCKER}", 11).withPrio(clsPrioCollected), // handed to the buyer at the pick-up point
 	rule("DELIVERED BY {POSTOFFICE|PICKUPPOINT}", 11).withPrio(clsPrioCollected),                      // the pick-up point delivered it
-	rule("{ACCEPT|PICKUP} ... {PICKUPPOINT|POSTOFFICE|DEPOT|SORT FACILITY|FACILITY|GATEWAY|LOCKER} ... BY {SENDER|CARRIER|DRIVER|CUSTOMER}", 3).withPrio(clsPrioCollected),
+	// Handed in at a place by the sender (or the shop's customer), or collected there by the courier:
+	// the first scan. Collected there by a customer is the buyer's (above); dropped into a locker by
+	// the courier is waiting for the buyer.
+	rule("ACCEPT ... {PICKUPPOINT|POSTOFFICE|DEPOT|SORT FACILITY|FACILITY|GATEWAY|LOCKER} ... BY {SENDER|CARRIER|DRIVER|CUSTOMER}", 3).withPrio(clsPrioCollected),
+	rule("PICKUP ... {PICKUPPOINT|POSTOFFICE|DEPOT|SORT FACILITY|FACILITY|GATEWAY|LOCKER} ... BY {SENDER|CARRIER|DRIVER}", 3).withPrio(clsPrioCollected),
+	signal("ACCEPT {TO|} {LOCKER|PICKUPPOINT} BY {CARRIER|DRIVER}", 10, SignalPickupAvailable).withPrio(clsPrioCollected),
 	signal("{PICKUP|COLLECTED|RECEIVE} BY PICKUPPOINT", 10, SignalPickupAvailable).withPrio(clsPrioCollected), // the pick-up point took it in: waiting there
 	rule("DELIVERED RECIPIENT ... {POSTOFFICE|PICKUPPOINT}", 11),                                              // "vydaná adresátovi na pošte": handed to the addressee there
 	rule("DELIVERED DOORSTEP", 11).withPrio(clsPrioCollected),
@@ -501,7 +507,7 @@ var clsRuleTable = []clsRule{
 	// ---- address_issue ----
 	signal("MOVED", 10, SignalAddressIssue),
 	signal("ADDRESS ... {BAD|MOVED|EXCEPTION|REQUIRED}", 10, SignalAddressIssue), signal("RECIPIENT {BAD|MOVED}", 10, SignalAddressIssue),
-	signal("{BAD|MOVED|REQUIRED} ... ADDRESS", 10, SignalAddressIssue), signal("{BAD|MOVED} RECIPIENT", 10, SignalAddressIssue),
+	signal("{BAD|MOVED|REQUIRED} ... ADDRESS", 10, SignalAddressIssue), signal("^ EXCEPTION ADDRESS $", 10, SignalAddressIssue), signal("{BAD|MOVED} RECIPIENT", 10, SignalAddressIssue),
 
 	// ---- damaged_lost (stage from the text, else 10) ----
 	signal("{DAMAGE|LOSS}", 0, SignalDamagedLost),
@@ -514,8 +520,8 @@ var clsRuleTable = []clsRule{
 	signal("DELIVERED {|BREAK} {|TO} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur" (the "à" is dropped), "Delivered, To Original Sender"
 	signal("RECEIVE BY SENDER $", 0, SignalReturned),             // "Получено отправителем": back with its sender
 	signal("REDIRECT ... ADDRESS", 10, SignalAddressIssue),       // "Перенаправлено на новый адрес"
-	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"),
+	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"), mask("{CARRIER|DRIVER} REFUSE {TO|} {ITEM|PICKUP|COLLECT|}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
-	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT BY {RECIPIENT|CUSTOMER}", 10, SignalReturned),
+	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT {BY|} {RECIPIENT|CUSTOMER}", 10, SignalReturned),
 	signal("FUTURE {|ITEM} RETURN", 0, SignalReturned), // an announced return is one to act on
 }
