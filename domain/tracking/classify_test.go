@@ -508,6 +508,11 @@ func TestClassify(t *testing.T) {
 		{"החבילה ממתינה לך ביחידת הדואר", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		{"Réception des données", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"Chargement pour la livraison", tracking.StageOutForDelivery, tracking.SignalNone},
+		// Plain English words that unread texts of many batches had.
+		{"Parcels sorting", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Consignee moved", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Receiver not found", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Wrong postal code", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

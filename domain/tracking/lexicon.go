@@ -2785,6 +2785,18 @@ var clsLexiconTable = []clsLexEntry{
 		fr: reception des donnees, reception donnees`},
 	{"OFD", `
 		fr: chargement pour livraison, chargement pour la livraison`},
+	// Plain English words that the corpus' unread texts of many batches had: "sorting" alone,
+	// sorting centres in the plural, a postal code, a recipient not found or moved.
+	{"PROCESS", `
+		en: sorting`},
+	{"SORT FACILITY", `
+		en: sorting centers, sorting centres, sort centers, sorting facilities, sorting hubs, parcel centers, sorting office, sorting offices`},
+	{"ADDRESS", `
+		en: postal code, post code`},
+	{"RECIPIENT BAD", `
+		en: recipient not found, addressee not found, consignee not found, receiver not found, customer not found`},
+	{"MOVED", `
+		en: customer moved, recipient moved, addressee moved, consignee moved, receiver moved`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
