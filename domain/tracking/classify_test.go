@@ -513,6 +513,38 @@ func TestClassify(t *testing.T) {
 		{"Consignee moved", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		{"Receiver not found", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		{"Wrong postal code", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		// Batches 86 to 89: AliExpress's Spanish statuses; customs passed (es, nl, zh); the local
+		// delivery company and centre; exported and imported (fr, en); Turkish transfer centres
+		// and the courier's custody; Polish kiosks; Romanian delivery depots; paid and on hold in
+		// Japanese and Korean store statuses; Arabic "not"; a Korean import declaration received;
+		// an order received by the carrier; a cancelled operation; returns (nl); absent
+		// recipients and places outside the delivery area (es, tr).
+		{"Saliendo del país/región de salida", tracking.StageHandedToCarrier, tracking.SignalNone},
+		{"El paquete ha llegado al país/región de tránsito", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Su pedido pasó las aduanas", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"包裹已过海关", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Douane afgehandeld", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Recibido por la empresa local de reparto", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Llegó al centro local de reparto", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Exporté du pays de départ", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Importé dans le pays de destination", tracking.StageArrivedDestination, tracking.SignalNone},
+		{"Exported from the country of origin", tracking.StageDepartedOrigin, tracking.SignalNone},
+		{"Kargo transfer merkezine indi", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Kurye zimmete aldı", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Paczka w kiosku", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Coletul a ajuns la depozitul de livrare", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"支払い済み", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"결제 완료", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"保留", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"غير متاح للاستلام", tracking.StageUnknown, tracking.SignalNone},
+		{"수입신고 접수", tracking.StageImportCustoms, tracking.SignalNone},
+		{"El pedido fue recibido por el transportista", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Отмена прибытия", tracking.StageUnknown, tracking.SignalNone},
+		{"Отмена возврата", tracking.StageUnknown, tracking.SignalNone},
+		{"Отмена отправки на рейс", tracking.StageUnknown, tracking.SignalNone},
+		{"Zending geretourneerd naar afzender", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Alıcı adresinde yok", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Fuera de cobertura", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

@@ -2797,6 +2797,81 @@ var clsLexiconTable = []clsLexEntry{
 		en: recipient not found, addressee not found, consignee not found, receiver not found, customer not found`},
 	{"MOVED", `
 		en: customer moved, recipient moved, addressee moved, consignee moved, receiver moved`},
+	// Batches 86 to 89: AliExpress's Spanish statuses (leaving, the departure, transit and destination
+	// "country/region", the consolidation warehouse); customs "passed" in es, nl and zh; the local
+	// delivery company and centre, Chilean "planta" and the delivery vehicle (es); exporting and
+	// importing (fr); Turkish branches, transfer centres, loading, unloading and the courier's
+	// custody; Polish kiosks; Romanian delivery depots; paid and on hold in Japanese, Korean and
+	// Thai store statuses; Arabic "not"; Korean import declarations; returns (nl), absent recipients
+	// and places outside the delivery area (es, tr); a cancelled operation.
+	{"HANDOVER FLIGHT", `
+		es: saliendo del pais region de salida`},
+	{"LEAVE", `
+		es: saliendo`},
+	{"ORIGIN COUNTRY", `
+		es: pais region de salida, pais region de origen`},
+	{"TRANSITHUB", `
+		es: pais region de transito, pais de transito`},
+	{"DEST COUNTRY", `
+		es: pais region de destino`},
+	{"WAREHOUSE FIRSTMILE", `
+		en: consolidation warehouse
+		es: almacen de consolidacion, centro de consolidacion`},
+	{"CUSTOMS RELEASE", `
+		es: paso las aduanas, paso la aduana, pasado el control de aduanas, paso el control de aduanas, paso el control aduanero
+		zh: 过海关, 已过海关, 通过海关`},
+	{"COMPLETE", `
+		nl: afgehandeld`},
+	{"LASTMILE", `
+		es: empresa local de reparto, empresa de reparto, empresa repartidora, empresa que lo reparte`},
+	{"DEPOT", `
+		es: centro local de reparto, centro de reparto
+		ro: depozitul de livrare, depozit de livrare
+		tr: alici subesi, alici subesinde, alici subede, alici subeye`},
+	{"FACILITY", `
+		es: planta, planta central
+		tr: subeye, subesinden, subede`},
+	{"SORT FACILITY", `
+		tr: transfer merkezine, transfer merkezinden, tm`},
+	{"OFD", `
+		es: movil de entrega, vehiculo de entrega, vehiculo de reparto
+		tr: zimmete aldi, zimmete alma, zimmetine aldi`},
+	{"LOAD", `
+		tr: yuklendi, yukleme`},
+	{"ARRIVE", `
+		tr: indi, indirme`},
+	{"EXPORT", `
+		fr: exporte, exportee`},
+	{"IMPORT", `
+		fr: importe, importee`},
+	{"PICKUPPOINT", `
+		pl: kiosku, kiosk`},
+	{"ORDERSTATUS", `
+		ja: 支払い済, 支払済, 支払い済み, 支払済み
+		ko: 결제 완료, 결제완료`},
+	{"^ORDERSTATUS", `
+		ja: 保留
+		th: ระงับชั่วคราว`},
+	{"NOT", `
+		ar: غير`},
+	{"IMPORT CUSTOMS", `
+		ko: 수입신고, 목록통관`},
+	{"RETURN", `
+		nl: geretourneerd`},
+	{"ABSENT", `
+		es: cliente no disponible, destinatario no disponible
+		tr: adresinde yok, adreste yok, adreste bulunamadi, adreste kimse yok`},
+	{"ADDRESS BAD", `
+		es: fuera de cobertura, fuera de zona de cobertura, fuera de zona
+		tr: dagitim alani disinda`},
+	{"CANCEL", `
+		es: cancelacion, cancelado, cancelada, anulado, anulada, anulacion
+		ru: отмена, отменен, отменена, отменено
+		pl: anulowane, anulowana, anulowano, anulowanie
+		fr: annule, annulee, annulation
+		de: storniert, stornierung
+		nl: geannuleerd
+		it: annullato, annullata, annullamento`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

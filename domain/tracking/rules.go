@@ -165,6 +165,8 @@ var clsRuleTable = []clsRule{
 	mask("NOSTAGE"), mask("READY {TO|} {DELIVERED|DELIVERY}"),
 	mask("{EXPORT|IMPORT|ORDER|ITEM|DELIVERY|DELIVERED|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN} ... CANCEL"),
 	mask("CANCEL ... {EXPORT|IMPORT|ORDER|ITEM|DELIVERY|DELIVERED|PICKUP|PREADVICE|LABEL|ACCEPT|RETURN}"), // "cancelled and won't be delivered"
+	// A status that starts with the cancellation of an operation ("Отмена прибытия") says no stage.
+	mask("^ CANCEL ... {ARRIVE|DEPART|INWARD|OUTWARD|FLIGHT|HANDOVER|CUSTOMS|NOTICE|COLLECT|SHIPPED}"),
 	mask("REFUSE ... HANDOVER"), mask("SENDER ... ABSENT"), mask("ABSENT SENDER"), mask("LABEL ... DAMAGE"), mask("DAMAGE ... LABEL"),
 	signal("OFD ... CANCEL", 10, SignalRollback),
 	mask("^ TRANSIT $"), mask("ITEM TRANSIT"), mask("TRANSIT ... NEXT"), mask("FORWARD ... NEXT"),
@@ -248,6 +250,8 @@ var clsRuleTable = []clsRule{
 	rule("ACCEPT", 3), rule("PICKUP", 3).unsure().unlessAny(clsNotAPickup...),
 	rule("PICKUP", 3).atFirstMile().unlessAny(clsNotAPickup...), // a consolidator's "picked up" is its own pick-up from the sender
 	rule("{CARRIER|DRIVER} ... {ACCEPT|RECEIVE}", 3),            // not PICKUP: a courier on the way to pick up, or assigned to
+	// An order received by the carrier is the parcel, not the order's data.
+	rule("ORDER {RECEIVE|ACCEPT} BY {CARRIER|DRIVER}", 3).unlessAny("INFO", "CREATE", "LABEL", "PREADVICE"),
 	rule("{ITEM|SENDER} ... {PICKUP|COLLECTED}", 3), rule("PICKUP {ITEM|scan|BY|FROM|SENDER}", 3),
 	rule("{PICKUP|RECEIVE|ACCEPT} BY LOCAL", 9).unlessAny("AIRPORT", "FLIGHT", "CUSTOMS"), // collected by the local carrier: after customs
 	rule("HANDOVER BY SENDER", 3), rule("{ITEM|ORDER|} {CREATE|ACCEPT} BY POSTOFFICE", 3), // the sender handed it in; a post office registered it
@@ -375,6 +379,7 @@ var clsRuleTable = []clsRule{
 	signal("CUSTOMS ... {EXCEPTION|NOTICE|DOCS|REQUIRED|NOT|FAIL|ABSENT|REFUSE}", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("{BAD|REQUIRED|LOSS} ... EXPORT DOCS", 5, SignalCustomsHold), // an export form missing or wrong holds it at export
 	signal("REFUSE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
+	rule("{IMPORT|} CUSTOMS {ACCEPT|RECEIVE}", 8).unlessAny(clsExportSide...), // "수입신고 접수": the declaration received
 	signal("NOT {|be} RELEASE ... CUSTOMS", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("CUSTOMS ... NOT {|be} RELEASE", 8, SignalCustomsHold).unlessAny(clsExportSide...),
 	signal("DOCS ... {REQUIRED|BAD|LOSS|AWAIT|NOT}", 8, SignalCustomsHold).unlessAny("EXPORT"),
@@ -403,6 +408,8 @@ var clsRuleTable = []clsRule{
 	rule("DEPOT", 9).unlessAny(clsExportSide...),
 	rule("{PROCESS|RELEASE|PREPARE|SORT|FORWARD} {for|fur} DELIVERY", 9).unlessAny(clsExportSide...), // "sorted for delivery": the delivery office
 	rule("DEST {|EXPRESS|LASTMILE|DELIVERY} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9).unlessAny("IMPORT"),
+	rule("^ {ITEM|} EXPORT {FROM|} {ORIGIN COUNTRY|ORIGIN|ORIGINNAME}", 6).unlessAny("CUSTOMS"), // "Exported from the country of departure"
+	rule("^ {ITEM|} IMPORT {TO|} {DEST COUNTRY|DESTNAME}", 7).unlessAny("CUSTOMS"),              // "Imported into the destination country"
 	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("SORT FACILITY {|at|am|in} DEST", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
