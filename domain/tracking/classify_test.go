@@ -545,6 +545,28 @@ func TestClassify(t *testing.T) {
 		{"Zending geretourneerd naar afzender", tracking.StageOutForDelivery, tracking.SignalReturned},
 		{"Alıcı adresinde yok", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"Fuera de cobertura", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		// Batches 90 to 92: Czech failed deliveries and parcel centres, Hungarian recipients not
+		// found, parcel points and postcodes, Indonesian couriers, Vietnamese orders not delivered,
+		// store statuses in Bulgarian and Turkish; a seller's hand-over to the carrier is the
+		// parcel; a locker "waiting for the recipient to pick up" is waiting there; "kann ...
+		// abgeholt werden" is for the buyer, "soll abgeholt werden" the courier's future pick-up.
+		{"Zásilku nebylo možné doručit, protože příjemce byl na dovolené.", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Zásilka dorazila do balíkového centra", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Předáno příjemci", tracking.StageDelivered, tracking.SignalNone},
+		{"Átvevő nem található", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Csomag a CsomagPontban", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Rossz irányítószám", tracking.StageOutForDelivery, tracking.SignalAddressIssue},
+		{"Paket telah diterima di gudang kota tujuan", tracking.StageCustomsCleared, tracking.SignalNone},
+		{"Kurir sedang membawa paket ke alamat penerima", tracking.StageOutForDelivery, tracking.SignalNone},
+		{"Paket sudah diterima", tracking.StageDelivered, tracking.SignalNone},
+		{"Tidak ada orang di rumah", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Đơn hàng không giao thành công", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Платено", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Kargolandı", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"The seller has handed the parcel to the carrier", tracking.StageOutboundSorting, tracking.SignalNone},
+		{"Handed over to the locker, waiting for the consignee to pick up", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Ihr Paket kann in der Filiale abgeholt werden", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Das Paket soll abgeholt werden", tracking.StageDispatched, tracking.SignalLabelOnly},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

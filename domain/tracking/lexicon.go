@@ -2872,6 +2872,97 @@ var clsLexiconTable = []clsLexEntry{
 		de: storniert, stornierung
 		nl: geannuleerd
 		it: annullato, annullata, annullamento`},
+	// Batches 90 to 92: Czech failed deliveries, absences, losses, lockers, parcel centres and
+	// customs delays; Hungarian recipients not found, refusals, damage, losses and parcel points;
+	// Indonesian couriers' receipt at a warehouse, at the destination city, pick-ups, delivery
+	// and failed attempts; Vietnamese orders and customers and "not"; store statuses paid and
+	// shipped in Bulgarian, Hebrew and Turkish.
+	{"DELIVERY FAIL", `
+		cs: nebylo mozne dorucit, nelze dorucit, nepodarilo se dorucit, zasilku nebylo mozne dorucit
+		vi: khong giao thanh cong`},
+	{"ABSENT", `
+		cs: prijemce nebyl pritomen, nebyl pritomen, nebyl doma, na dovolene, recepce byla zavrena
+		hu: megkozelithetetlen
+		id: tidak ada orang di rumah, tidak ada orang`},
+	{"^ABSENT", `
+		cs: dovolena
+		hu: szabadsag`},
+	{"LOSS", `
+		cs: ztraceny, ztracena, ztraceno, nelze lokalizovat
+		hu: eltunt`},
+	{"DAMAGE", `
+		cs: likvidovano, zlikvidovana, zlikvidovano
+		hu: serult, serulten, totalkar`},
+	{"PICKUPPOINT", `
+		cs: parcelshopu, balikovna, balikovny, balikovne
+		hu: csomagpont, csomagpontba, csomagpontban, csomagponton`},
+	{"LOCKER", `
+		cs: balikovy box, balikoveho boxu, balikovem boxu, balikomat, balikomatu`},
+	{"SORT FACILITY", `
+		cs: balikove centrum, balikoveho centra, balikovem centru
+		id: gudang sortir, gudang sortasi, line haul darat`},
+	{"DELIVERED", `
+		cs: predano prijemci, predano do rukou
+		id: selesai diantarkan, sampai ke tangan penerima, di tangan penerima, berada di tangan penerima`},
+	{"OFD", `
+		cs: na ceste k doruceni
+		hu: kezbesitesre atveve
+		id: dibawa kurir, sedang membawa paket, sedang diantar, diantarkan, sprinter sedang mengirim, kurir sedang mengantar`},
+	{"HOLD", `
+		cs: zabavena, zabaveno`},
+	{"EXCEPTION", `
+		cs: zpozdeno, zpozdena`},
+	{"NOT", `
+		cs: nebude
+		vi: khong, chua
+		bg: не`},
+	{"ADDRESS", `
+		cs: psc
+		hu: iranyitoszam`},
+	{"BAD", `
+		cs: nespravne, nespravna
+		hu: rossz`},
+	{"RECIPIENT BAD", `
+		hu: atvevo nem talalhato, cimzett nem talalhato
+		id: nama penerima tidak dikenali`},
+	{"ADDRESS BAD", `
+		id: alamat tidak jelas`},
+	{"REFUSE", `
+		hu: atvetel megtagadasa, megtagadta, megtagadva`},
+	{"RETURN", `
+		cs: zpetne zaslani`},
+	{"RECEIVE", `
+		id: diterima, telah di terima, sudah di terima`},
+	{"^DELIVERED", `
+		id: paket sudah diterima, sudah diterima`},
+	{"RECEIVE BY", `
+		id: diterima oleh gudang, diterima oleh agen, diterima oleh jne`},
+	{"PICKUP", `
+		id: dijemput, dijemput oleh kurir, mengambil paket, sudah mengambil`},
+	{"RESCHEDULE", `
+		id: diantar ulang, dijadwalkan ulang`},
+	{"PROCESS", `
+		id: disortir, disorting, sortir, proses sortir`},
+	{"FORWARD", `
+		id: diteruskan ke`},
+	{"DEST", `
+		id: kota tujuan, wilayah tujuan, lokasi tujuan`},
+	{"ORDER", `
+		vi: don hang`},
+	{"OFD", `
+		vi: dang tren hanh trinh giao hang, tren hanh trinh giao hang`},
+	{"AVAILABLE", `
+		de: abgeholt werden, abgeholt werden kann`},
+	{"FUTURE PICKUP", `
+		de: soll abgeholt werden`},
+	{"CUSTOMER", `
+		vi: khach hang`},
+	{"^ORDERSTATUS", `
+		bg: платено
+		he: שולם`},
+	{"^SHIPPED", `
+		bg: изпратено, изпратена
+		tr: kargolandi`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al

@@ -189,7 +189,7 @@ var clsRuleTable = []clsRule{
 	rule("^ ORDERSTATUS $", 1), rule("^ ORDER ORDERSTATUS $", 1), rule("ORDERSTATUS ORDER", 1),
 	rule("{SENDER|ORDER} ... PREPARE", 1), rule("SENDER ... {PROCESS|PREPARE} ... ORDER", 1), rule("PREPARE ... {SHIPPED|ITEM|ORDER}", 1),
 	rule("AWAIT {|SENDER|ORDER} {SHIPPED|DEPART}", 1),
-	rule("ORDER {PROCESS|PROGRESS|ACCEPT|CREATE}", 1).unlessAny("TRANSIT", "FORWARD", "EXPRESS", "CARRIER", "LASTMILE", "READY"),
+	rule("ORDER {PROCESS|PROGRESS|ACCEPT|CREATE}", 1).unlessAny("TRANSIT", "FORWARD", "HANDOVER", "EXPRESS", "CARRIER", "LASTMILE", "READY", "POSTOFFICE", "CUSTOMER", "RECIPIENT"),
 	rule("NOT {|yet} SHIPPED", 1),
 	signal("{CREATE|INFO|LABEL} ... NOT {|yet} SHIPPED", 2, SignalLabelOnly), // "Зарегистрировано, еще не отправлено": the data, not the parcel
 	// A store's own statuses, whole: "Pago aceptado", "Betaling aanvaard" (paid: 1), "Preparación en
@@ -254,7 +254,7 @@ var clsRuleTable = []clsRule{
 	rule("ORDER {RECEIVE|ACCEPT} BY {CARRIER|DRIVER}", 3).unlessAny("INFO", "CREATE", "LABEL", "PREADVICE"),
 	rule("{ITEM|SENDER} ... {PICKUP|COLLECTED}", 3), rule("PICKUP {ITEM|scan|BY|FROM|SENDER}", 3),
 	rule("{PICKUP|RECEIVE|ACCEPT} BY LOCAL", 9).unlessAny("AIRPORT", "FLIGHT", "CUSTOMS"), // collected by the local carrier: after customs
-	rule("HANDOVER BY SENDER", 3), rule("{ITEM|ORDER|} {CREATE|ACCEPT} BY POSTOFFICE", 3), // the sender handed it in; a post office registered it
+	rule("HANDOVER BY SENDER", 3), rule("SENDER HANDOVER {ITEM|} TO {CARRIER|FIRSTMILE}", 3), rule("{ITEM|ORDER|} {CREATE|ACCEPT} BY POSTOFFICE", 3), // the sender handed it in; a post office registered it
 	rule("{RECEIVE|PICKUP} ... SENDER", 3),
 	rule("{SORT FACILITY|FACILITY}", 9).atLastMile().unlessAny(clsPlaced...),
 	rule("{ARRIVE|DEPART|LEAVE|PROCESS|RECEIVE|HANDOVER|TRANSIT|FORWARD|SHIPPED|LOAD} ... {SORT FACILITY|FACILITY|WAREHOUSE}", 3),
@@ -410,7 +410,7 @@ var clsRuleTable = []clsRule{
 	rule("DEST {|EXPRESS|LASTMILE|DELIVERY} {SORT FACILITY|FACILITY|DEPOT|WAREHOUSE}", 9), rule("{EXPRESS|LASTMILE} DEST $", 9), rule("DEST COUNTRY ... SORT FACILITY", 9).unlessAny("IMPORT"),
 	rule("^ {ITEM|} EXPORT {FROM|} {ORIGIN COUNTRY|ORIGIN|ORIGINNAME}", 6).unlessAny("CUSTOMS"), // "Exported from the country of departure"
 	rule("^ {ITEM|} IMPORT {TO|} {DEST COUNTRY|DESTNAME}", 7).unlessAny("CUSTOMS"),              // "Imported into the destination country"
-	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("SORT FACILITY {|at|am|in} DEST", 9), rule("FACILITY ... DEST COUNTRY", 7),
+	rule("SORT FACILITY ... DEST COUNTRY", 9), rule("{SORT FACILITY|WAREHOUSE} {|at|am|in|LASTMILE} DEST", 9), rule("FACILITY ... DEST COUNTRY", 7),
 	rule("{ARRIVE|DEPART|RECEIVE|PROCESS} ... {DEPOT|POSTOFFICE}", 9).unlessAny(clsExportSide...),
 	rule("{DEPART|LEAVE|FORWARD} ... {EXCHANGE INWARD|INWARD EXCHANGE|INWARD}", 9),
 	rule("{DEPART|FORWARD|SHIPPED|TRANSIT} ... {TO DEPOT|TO POSTOFFICE|DEPOT|POSTOFFICE}", 9),
@@ -463,7 +463,7 @@ var clsRuleTable = []clsRule{
 	rule("DELIVERY TO {RECIPIENT|CUSTOMER}", 11).unsure().unlessAny("FAIL", "NOT", "ATTEMPT", "ABSENT", "FUTURE", "AWAIT", "OFD"),
 
 	// ---- delivered_elsewhere: at 11, not into the buyer's hands ----
-	signal("{DELIVERED|LEAVE|DELIVERY|HANDOVER} ... {LOCKER|NEIGHBOR|RECEPTION}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected).unlessAny("FAIL"),
+	signal("{DELIVERED|LEAVE|DELIVERY|HANDOVER} ... {LOCKER|NEIGHBOR|RECEPTION}", 11, SignalDeliveredElsewhere).withPrio(clsPrioCollected).unlessAny("FAIL", "AWAIT", "AVAILABLE"),
 	signal("LOCKER ... ACCEPT", 11, SignalDeliveredElsewhere),
 	signal("{LOCKER|NEIGHBOR|RECEPTION} ... DELIVERED", 11, SignalDeliveredElsewhere),
 
@@ -495,7 +495,7 @@ var clsRuleTable = []clsRule{
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} {NOTICE|NOTE} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected), // "Carrier notified to pick up package"
-	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
+	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {|TO} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
 	signal("FUTURE {PICKUP|COLLECT} BY {RECIPIENT|CUSTOMER}", 10, SignalPickupAvailable), // "to be picked up by customer": waiting for the buyer
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE|DELIVERED|HOLD|REQUIRED|DELIVERY} ... {POSTOFFICE|PICKUPPOINT}", 10, SignalPickupAvailable),
 	signal("{POSTOFFICE|PICKUPPOINT} ... {AVAILABLE|AWAIT|COLLECT|PICKUP|NOTICE}", 10, SignalPickupAvailable),
