@@ -2950,7 +2950,8 @@ var clsLexiconTable = []clsLexEntry{
 	{"ORDER", `
 		vi: don hang`},
 	{"OFD", `
-		vi: dang tren hanh trinh giao hang, tren hanh trinh giao hang`},
+		vi: dang tren hanh trinh giao hang, tren hanh trinh giao hang
+		es: en manos del courier, en manos del repartidor, en manos del cartero, en manos del mensajero`},
 	{"AVAILABLE", `
 		de: abgeholt werden, abgeholt werden kann`},
 	{"FUTURE PICKUP", `

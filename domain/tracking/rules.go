@@ -497,6 +497,8 @@ var clsRuleTable = []clsRule{
 	signal("{CARRIER|DRIVER} {NOTICE|NOTE} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected), // "Carrier notified to pick up package"
 	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {|TO} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
 	signal("FUTURE {PICKUP|COLLECT} BY {RECIPIENT|CUSTOMER}", 10, SignalPickupAvailable), // "to be picked up by customer": waiting for the buyer
+	// "Consignee didn't pick up", "not picked up by the customer": still waiting there.
+	signal("{RECIPIENT|CUSTOMER} {|did|has} NOT PICKUP", 10, SignalPickupAvailable), signal("NOT PICKUP {ITEM|} BY {RECIPIENT|CUSTOMER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE|DELIVERED|HOLD|REQUIRED|DELIVERY} ... {POSTOFFICE|PICKUPPOINT}", 10, SignalPickupAvailable),
 	signal("{POSTOFFICE|PICKUPPOINT} ... {AVAILABLE|AWAIT|COLLECT|PICKUP|NOTICE}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|AWAIT|COLLECT|NOTICE} ... {PICKUP|COLLECT|LOCKER}", 10, SignalPickupAvailable),
@@ -527,6 +529,8 @@ var clsRuleTable = []clsRule{
 	signal("DELIVERED {|BREAK} {|TO} SENDER", 0, SignalReturned), // "Distribué à l'expéditeur" (the "à" is dropped), "Delivered, To Original Sender"
 	signal("RECEIVE BY SENDER $", 0, SignalReturned),             // "Получено отправителем": back with its sender
 	signal("REDIRECT ... ADDRESS", 10, SignalAddressIssue),       // "Перенаправлено на новый адрес"
+	// A seller refusing an order, or a buyer's return being paid for, is no parcel going back.
+	mask("SENDER ... REFUSE"), mask("SENDER ... REFUSE ... {ORDER|ITEM}"), mask("RETURN PAY"),
 	signal("{REFUSE|UNCLAIMED}", 10, SignalReturned).unlessAny("PAY", "DUTY"), mask("REFUSE ... {CARRIER|BY CARRIER}"), mask("{CARRIER|DRIVER} REFUSE {TO|} {ITEM|PICKUP|COLLECT|}"),
 	signal("{REFUSE|UNCLAIMED} ... {RECIPIENT|DELIVERY|ITEM}", 10, SignalReturned).unlessAny("PAY", "DUTY"),
 	signal("{RECIPIENT|CUSTOMER} ... REJECT", 10, SignalReturned), signal("REJECT {BY|} {RECIPIENT|CUSTOMER}", 10, SignalReturned),
