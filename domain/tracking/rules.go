@@ -189,7 +189,7 @@ var clsRuleTable = []clsRule{
 	rule("^ ORDERSTATUS $", 1), rule("^ ORDER ORDERSTATUS $", 1), rule("ORDERSTATUS ORDER", 1),
 	rule("{SENDER|ORDER} ... PREPARE", 1), rule("SENDER ... {PROCESS|PREPARE} ... ORDER", 1), rule("PREPARE ... {SHIPPED|ITEM|ORDER}", 1),
 	rule("AWAIT {|SENDER|ORDER} {SHIPPED|DEPART}", 1),
-	rule("ORDER {PROCESS|PROGRESS|ACCEPT|CREATE}", 1).unlessAny("TRANSIT", "FORWARD", "HANDOVER", "EXPRESS", "CARRIER", "LASTMILE", "READY", "POSTOFFICE", "CUSTOMER", "RECIPIENT"),
+	rule("ORDER {PROCESS|PROGRESS|ACCEPT}", 1).unlessAny("TRANSIT", "FORWARD", "HANDOVER", "EXPRESS", "CARRIER", "LASTMILE", "READY", "POSTOFFICE", "CUSTOMER", "RECIPIENT"),
 	rule("NOT {|yet} SHIPPED", 1),
 	signal("{CREATE|INFO|LABEL} ... NOT {|yet} SHIPPED", 2, SignalLabelOnly), // "Зарегистрировано, еще не отправлено": the data, not the parcel
 	// A store's own statuses, whole: "Pago aceptado", "Betaling aanvaard" (paid: 1), "Preparación en
@@ -204,7 +204,9 @@ var clsRuleTable = []clsRule{
 	signal("{RECEIVE|CREATE|SHIPPED|HANDOVER|ACCEPT} ... INFO", 2, SignalLabelOnly),
 	signal("LABEL ... {CREATE|PROCESS|ACCEPT|RECEIVE}", 2, SignalLabelOnly),
 	signal("{CREATE|PROCESS} ... LABEL", 2, SignalLabelOnly),
-	signal("{ITEM|ORDER|tracking number} CREATE", 2, SignalLabelOnly),
+	// "Order created" is a store's order as often as a carrier's shipping order: on the replayed
+	// held-out texts it was right 14 times and wrong 13, so it is left to a person, with a suggestion.
+	signal("{ITEM|tracking number} CREATE", 2, SignalLabelOnly),
 	signal("ORDER ... {RECEIVE|SHIPPED|HANDOVER|FORWARD}", 2, SignalLabelOnly).unlessAny("DEST", "LOCAL"), // "order received at the local sorting centre" is a scan
 	// SHIPPED alone ("MIS-SHIPPED", "Cargo shipped", "DN SEND") measured wrong more often than right.
 	signal("SENDER ... {SHIPPED|HANDOVER|CREATE|DEPART}", 2, SignalLabelOnly),
