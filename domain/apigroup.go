@@ -145,6 +145,20 @@ func (g *batchGroups) passLead(k groupKey) {
 	delete(g.leading, k)
 }
 
+// leadsFor reports whether a group of the seller's batches is running or about to run: one that
+// took the lead after a group holding the merge lock passed it on. That group commits after every
+// group before it, so its sweep covers what they brought.
+func (g *batchGroups) leadsFor(seller SellerID) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for k, led := range g.leading {
+		if led && k.seller == seller {
+			return true
+		}
+	}
+	return false
+}
+
 // runGroup imports members in one run (beginImports, complete) and returns how each ended, in
 // members' order; locked is called once the group holds the merge lock. A group of several that
 // fails before it commits runs each of its batches again alone.

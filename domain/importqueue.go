@@ -94,9 +94,12 @@ func (run *ImportRun) complete(ctx context.Context, parts []*importPart, obs Imp
 	}
 	run.logStep(ctx, "analyze imported", start)
 	if run.coalesceSweep {
-		later, err := run.store.otherImportRunning(ctx, run.seller, run.ids())
-		if err != nil {
-			return ims, SweepResult{}, err
+		// A group of this process that took the lead from this one may not be marked running yet.
+		later := run.store.groups.leadsFor(run.seller)
+		if !later {
+			if later, err = run.store.otherImportRunning(ctx, run.seller, run.ids()); err != nil {
+				return ims, SweepResult{}, err
+			}
 		}
 		if later {
 			return ims, SweepResult{}, nil
