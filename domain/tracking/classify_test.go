@@ -583,6 +583,18 @@ func TestClassify(t *testing.T) {
 		// origin's or the destination's airport): it decides only a text the lexicon fully knows.
 		{"Cargo received by partner at the airport", tracking.StageUnknown, tracking.SignalNone},
 		{"Arrived at the airport", tracking.StageHandedToCarrier, tracking.SignalNone},
+		// Batches 93 and 94: store statuses in the languages of Spree, Sylius and Saleor; a delivery
+		// not made; a closed warehouse (pl); a parcel lying at a branch (de); a Finnish transport
+		// company on its way to pick up; a refund (pl) is no return.
+		{"已经发货", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Retornat", tracking.StageOutForDelivery, tracking.SignalReturned},
+		{"Pagou", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"A processar", tracking.StageOrderCompleted, tracking.SignalNone},
+		{"Delivery was not made.", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Magazyn zamknięty", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Die Sendung liegt ab sofort in der Filiale", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Odottaa kuljetusyhtiön noutoa", tracking.StageDispatched, tracking.SignalLabelOnly},
+		{"Zwrócono środki", tracking.StageUnknown, tracking.SignalNone},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

@@ -236,9 +236,10 @@ func TestClassifyCorpus(t *testing.T) {
 		// / 18.4 / 4.51; batches 90-92 to 76.6 / 18.8 / 4.58, and their tuning to 77.0 / 18.4 /
 		// 4.55. A seller's refusal, a return's payment, a recipient who did not pick it up: 77.04 /
 		// 18.43 / 4.53. "Order created" left to a person: 77.00 / 18.53 / 4.48; an airport scan
-		// unsure: 76.98 / 18.58 / 4.44. Batches 93-94 left it at 76.97 / 18.58 / 4.45.
+		// unsure: 76.98 / 18.58 / 4.44. Batches 93-94 left it at 76.97 / 18.58 / 4.45, and their
+		// tuning took it to 77.07 / 18.49 / 4.44.
 		{"wrong stage", total.pct(total.wrong), 4.5, true},
-		{"right", total.pct(total.right), 76.9, false},
+		{"right", total.pct(total.right), 77.0, false},
 		{"signal right", total.pct(total.signal), 86.6, false},
 	} {
 		if g.atMost && g.got > g.want || !g.atMost && g.got < g.want {

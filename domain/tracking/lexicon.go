@@ -2964,6 +2964,36 @@ var clsLexiconTable = []clsLexEntry{
 	{"^SHIPPED", `
 		bg: изпратено, изпратена
 		tr: kargolandi`},
+	// Batches 93 and 94: store statuses (shipped, returned, paid, processing) in the languages of
+	// Spree, Sylius and Saleor; a delivery not made; a closed customer (pl) and outside the
+	// customer's hours (pt); a parcel lying at a branch or a Packstation (de); a Finnish transport
+	// company; a refund (pl).
+	{"^SHIPPED", `
+		uk: відправлений, відправлено
+		be: адпраўлены
+		ca: enviat
+		zh: 已经发货, 已出货, 已寄出
+		pt: expedido parcialmente
+		pl: czesciowo wyslane`},
+	{"RETURN", `
+		ca: retornat
+		lv: atgriests
+		cs: vraceny, vracena
+		be: вернуты`},
+	{"^ORDERSTATUS", `
+		pt: pagou, a processar, totalmente pago, nao faturado, pronto para faturar
+		pl: przetwarzany, przetwarzane`},
+	{"DELIVERY FAIL", `
+		en: delivery was not made, delivery not made`},
+	{"ABSENT", `
+		pl: zamkniety, zamknieta
+		pt: fora horario cliente, fora do horario do cliente`},
+	{"AVAILABLE", `
+		de: liegt ab sofort, liegt zur abholung, liegt in der filiale, liegt in der packstation`},
+	{"CARRIER", `
+		fi: kuljetusyhtio, kuljetusyhtion, kuljetusyhtiolle`},
+	{"NOSTAGE", `
+		pl: zwrocono srodki, zwrot srodkow`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
