@@ -2876,7 +2876,8 @@ var clsLexiconTable = []clsLexEntry{
 	// customs delays; Hungarian recipients not found, refusals, damage, losses and parcel points;
 	// Indonesian couriers' receipt at a warehouse, at the destination city, pick-ups, delivery
 	// and failed attempts; Vietnamese orders and customers and "not"; store statuses paid and
-	// shipped in Bulgarian, Hebrew and Turkish.
+	// shipped in Bulgarian, Hebrew and Turkish; German "can be" and "is to be" picked up; Spanish
+	// "in the courier's hands".
 	{"DELIVERY FAIL", `
 		cs: nebylo mozne dorucit, nelze dorucit, nepodarilo se dorucit, zasilku nebylo mozne dorucit
 		vi: khong giao thanh cong`},
