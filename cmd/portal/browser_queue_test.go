@@ -218,7 +218,8 @@ func TestBrowserResolveAndNext(t *testing.T) {
 			}
 			b.do(chromedp.KeyEvent("r"))
 		}
-		waitJS(b, fmt.Sprintf(`document.querySelector("#exception-title") && document.querySelector("#exception-title").textContent !== %q && document.querySelector("#work-keys")`, got))
+		// Ready for keys once app.js has shown the key hint: a key pressed before that is lost.
+		waitJS(b, fmt.Sprintf(`document.querySelector("#exception-title") && document.querySelector("#exception-title").textContent !== %q && document.querySelector("#work-keys") && !document.querySelector("#work-keys").hidden`, got))
 	}
 	if strings.Join(walked, " ") != strings.Join(order[:5], " ") {
 		t.Errorf("walked %v, want the queue order %v", walked, order[:5])
@@ -385,6 +386,11 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 	key("\r")
 	b.do(chromedp.WaitVisible(chromedp.ID("work-keys")))
 
+	// The next parcel is ready for keys once app.js has shown its key hint (on DOMContentLoaded,
+	// after its key handler is in place): a key pressed before that is lost.
+	nextReady := func(from string) {
+		waitJS(b, fmt.Sprintf(`location.pathname !== %q && document.getElementById("work-keys") && !document.getElementById("work-keys").hidden`, from))
+	}
 	worked, kinds := 0, map[string]int{}
 	resolved, snoozed, skipped := 0, 0, 0
 	for worked < 20 {
@@ -413,7 +419,7 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 			// dispute, not a snooze. Skipped, and not counted as worked.
 			key("n")
 			skipped++
-			waitJS(b, fmt.Sprintf(`location.pathname !== %q && document.getElementById("work-keys")`, page.Path))
+			nextReady(page.Path)
 			continue
 		default:
 			key("s")
@@ -423,7 +429,7 @@ func TestBrowserWorkTwentyExceptions(t *testing.T) {
 			kinds[k]++
 		}
 		worked += len(page.Kinds)
-		waitJS(b, fmt.Sprintf(`location.pathname !== %q && document.getElementById("work-keys")`, page.Path))
+		nextReady(page.Path)
 	}
 	t.Logf("worked %d exceptions (%d resolved, %d snoozed; kinds %v; %d parcels skipped for a dispute) with %d key presses",
 		worked, resolved, snoozed, kinds, skipped, actions)
