@@ -212,32 +212,33 @@ func TestClassifyCorpus(t *testing.T) {
 		got, want float64
 		atMost    bool
 	}{
-		// Batches 12 to 94 came in at 53.8%, 61.3%, 50.9%, 65.2%, 66.0%, 57.8%, 55.7%, 73.8%, 80%,
+		// Batches 12 to 96 came in at 53.8%, 61.3%, 50.9%, 65.2%, 66.0%, 57.8%, 55.7%, 73.8%, 80%,
 		// 56.7%, 59.6%, 63.8%, 58.8%, 61.2%, 55.0%, 57.5%, 67.2%, 52.3%, 60.6%, 50.9%, 74.6%,
 		// 66.0%, 66.4%, 68.5%, 62.3%, 60.1%, 64.1%, 70.4%, 76.2%, 78.6%, 74.9%, 72.3%, 56.7%,
 		// 73.4%, 77.7%, 63.3%, 53.3%, 56.9%, 58.6%, 59.4%, 92.9%, 46.4%, 63.4%, 70.4%, 72.4%,
 		// 71.1%, 52.5%, 72.8%, 65.7%, 66.0%, 66.7%, 70.1%, 69.4%, 78.6%, 80.1%, 68.3%, 61.2%,
 		// 47.0%, 61.8%, 73.3%, 60.2%, 59.9%, 68.4%, 53.3%, 69.6%, 65.2%, 69.0%, 57.7%, 81.2%,
-		// 77.9%, 70.5%, 68.0%, 69.4%, 69.0%, 61.4%, 57.1%, 66.7%, 73.3%, 63.5%, 72.8%, 50.8%, 78.4%
-		// and 74.0% right, and a text that reads two ways is now a suggestion (read.go, rivalOf):
-		// right fell from 82.6 to 78.4; each new batch is harder than the corpus it joins. Unsure
-		// rules (rules.go) decide only texts the lexicon knows every word of: right 78.1 → 77.8,
-		// wrong 4.8 → 4.5. A notification alone is no notice card (batches 62-65): wrong 4.6 → 4.4.
-		// Batches 71-74 took the corpus from 77.7 / 17.8 / 4.5 to 77.3 / 18.1 / 4.6, and their
-		// tuning to 77.6 / 17.9 / 4.55; batches 75-76 to 77.2 / 18.3 / 4.55, and their tuning to
-		// 77.3 / 18.1 / 4.5; batch 77 to 77.2 / 18.3 / 4.5, and its tuning to 77.2 / 18.3 / 4.49.
-		// An arrival beside a later stage is no rival (read.go): 77.3 / 18.2 / 4.5. Batches 78-80
-		// took it to 77.2 / 18.3 / 4.53, and their tuning to 77.3 / 18.1 / 4.53. A bare "Arrived"
-		// or "Departed" is no origin scan without a first-mile carrier: 77.3 / 18.3 / 4.44. Batches
-		// 81-82 took it to 77.2 / 18.3 / 4.48, and batch 83 to 77.1 / 18.4 / 4.50; their tuning to
-		// 77.1 / 18.4 / 4.48; batches 84-85 to 77.0 / 18.4 / 4.52, and their tuning to 77.1 / 18.4
-		// / 4.49. Plain English words ("sorting", a postal code, a recipient moved or not found):
-		// 77.2 / 18.3 / 4.50. Batches 86-89 took it to 76.9 / 18.5 / 4.60, and their tuning to 77.1
-		// / 18.4 / 4.51; batches 90-92 to 76.6 / 18.8 / 4.58, and their tuning to 77.0 / 18.4 /
-		// 4.55. A seller's refusal, a return's payment, a recipient who did not pick it up: 77.04 /
-		// 18.43 / 4.53. "Order created" left to a person: 77.00 / 18.53 / 4.48; an airport scan
-		// unsure: 76.98 / 18.58 / 4.44. Batches 93-94 left it at 76.97 / 18.58 / 4.45, and their
-		// tuning took it to 77.07 / 18.49 / 4.44.
+		// 77.9%, 70.5%, 68.0%, 69.4%, 69.0%, 61.4%, 57.1%, 66.7%, 73.3%, 63.5%, 72.8%, 50.8%,
+		// 78.4%, 74.0%, 68.0% and 75.9% right, and a text that reads two ways is now a suggestion
+		// (read.go, rivalOf): right fell from 82.6 to 78.4; each new batch is harder than the
+		// corpus it joins. Unsure rules (rules.go) decide only texts the lexicon knows every word
+		// of: right 78.1 → 77.8, wrong 4.8 → 4.5. A notification alone is no notice card (batches
+		// 62-65): wrong 4.6 → 4.4. Batches 71-74 took the corpus from 77.7 / 17.8 / 4.5 to 77.3 /
+		// 18.1 / 4.6, and their tuning to 77.6 / 17.9 / 4.55; batches 75-76 to 77.2 / 18.3 / 4.55,
+		// and their tuning to 77.3 / 18.1 / 4.5; batch 77 to 77.2 / 18.3 / 4.5, and its tuning to
+		// 77.2 / 18.3 / 4.49. An arrival beside a later stage is no rival (read.go): 77.3 / 18.2 /
+		// 4.5. Batches 78-80 took it to 77.2 / 18.3 / 4.53, and their tuning to 77.3 / 18.1 / 4.53.
+		// A bare "Arrived" or "Departed" is no origin scan without a first-mile carrier: 77.3 /
+		// 18.3 / 4.44. Batches 81-82 took it to 77.2 / 18.3 / 4.48, and batch 83 to 77.1 / 18.4 /
+		// 4.50; their tuning to 77.1 / 18.4 / 4.48; batches 84-85 to 77.0 / 18.4 / 4.52, and their
+		// tuning to 77.1 / 18.4 / 4.49. Plain English words ("sorting", a postal code, a recipient
+		// moved or not found): 77.2 / 18.3 / 4.50. Batches 86-89 took it to 76.9 / 18.5 / 4.60, and
+		// their tuning to 77.1 / 18.4 / 4.51; batches 90-92 to 76.6 / 18.8 / 4.58, and their tuning
+		// to 77.0 / 18.4 / 4.55. A seller's refusal, a return's payment, a recipient who did not
+		// pick it up: 77.04 / 18.43 / 4.53. "Order created" left to a person: 77.00 / 18.53 / 4.48;
+		// an airport scan unsure: 76.98 / 18.58 / 4.44. Batches 93-94 left it at 76.97 / 18.58 /
+		// 4.45, and their tuning took it to 77.07 / 18.49 / 4.44; batches 95-96 to 77.05 / 18.50 /
+		// 4.46.
 		{"wrong stage", total.pct(total.wrong), 4.5, true},
 		{"right", total.pct(total.right), 77.0, false},
 		{"signal right", total.pct(total.signal), 86.6, false},
