@@ -595,6 +595,11 @@ func TestClassify(t *testing.T) {
 		{"Die Sendung liegt ab sofort in der Filiale", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
 		{"Odottaa kuljetusyhtiön noutoa", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"Zwrócono środki", tracking.StageUnknown, tracking.SignalNone},
+		// Batches 95 and 96: a re-delivery; available for pick-up (fr, the buyer's); delivered by
+		// the carrier to the destination country is an arrival there.
+		{"Parcel awaiting re-delivery", tracking.StageOutForDelivery, tracking.SignalRollback},
+		{"Colis disponible pour le ramassage", tracking.StageOutForDelivery, tracking.SignalPickupAvailable},
+		{"Отправление доставлено перевозчиком в страну назначения", tracking.StageArrivedDestination, tracking.SignalNone},
 		// An arrival in the destination country beside a later stage is no rival reading: the
 		// parcel arrived and went on ("(Inb)" marks an inbound event). Chinese 派送 before a place
 		// is the delivery side, not "out for delivery".

@@ -2995,6 +2995,16 @@ var clsLexiconTable = []clsLexEntry{
 		fi: kuljetusyhtio, kuljetusyhtion, kuljetusyhtiolle`},
 	{"NOSTAGE", `
 		pl: zwrocono srodki, zwrot srodkow`},
+	// Batches 95 and 96: a re-delivery; available for pick-up at a service point (fr); delivered
+	// by the carrier to the destination country (ru).
+	{"RESCHEDULE", `
+		en: re delivery, re-delivery`},
+	{"AVAILABLE PICKUP", `
+		fr: disponible pour le ramassage, disponible pour ramassage`},
+	{"PICKUPPOINT", `
+		fr: point de service`},
+	{"BY CARRIER", `
+		ru: перевозчиком`},
 	{"TO", `
 		en: to, towards, into, onto
 		es: para, hacia, al
