@@ -497,7 +497,7 @@ var clsRuleTable = []clsRule{
 	signal("READY ... {COLLECT|PICKUP|POSTOFFICE|PICKUPPOINT|LOCKER}", 10, SignalPickupAvailable),
 	signal("{AVAILABLE|READY} ... {CARRIER|DRIVER} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected),
 	signal("{CARRIER|DRIVER} {NOTICE|NOTE} ... {PICKUP|COLLECT}", 2, SignalLabelOnly).withPrio(clsPrioCollected), // "Carrier notified to pick up package"
-	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {|TO} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
+	signal("AWAIT {|ITEM|RECIPIENT|CUSTOMER} {PICKUP|COLLECT}", 10, SignalPickupAvailable),
 	signal("FUTURE {PICKUP|COLLECT} BY {RECIPIENT|CUSTOMER}", 10, SignalPickupAvailable), // "to be picked up by customer": waiting for the buyer
 	// "Consignee didn't pick up", "not picked up by the customer": still waiting there.
 	signal("{RECIPIENT|CUSTOMER} {|did|has} NOT PICKUP", 10, SignalPickupAvailable), signal("NOT PICKUP {ITEM|} BY {RECIPIENT|CUSTOMER}", 10, SignalPickupAvailable),
