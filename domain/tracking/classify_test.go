@@ -561,6 +561,8 @@ func TestClassify(t *testing.T) {
 		{"Paket sudah diterima", tracking.StageDelivered, tracking.SignalNone},
 		{"Tidak ada orang di rumah", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
 		{"Đơn hàng không giao thành công", tracking.StageOutForDelivery, tracking.SignalAttemptFailed},
+		{"Đơn hàng đang được bàn giao cho bưu cục", tracking.StageUnknown, tracking.SignalNone}, // an order "in progress" handed to a post office is no store status
+		{"Đơn hàng đang được chuyển cho khách hàng", tracking.StageUnknown, tracking.SignalNone},
 		{"Платено", tracking.StageOrderCompleted, tracking.SignalNone},
 		{"Kargolandı", tracking.StageDispatched, tracking.SignalLabelOnly},
 		{"The seller has handed the parcel to the carrier", tracking.StageOutboundSorting, tracking.SignalNone},
