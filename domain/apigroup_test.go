@@ -193,6 +193,75 @@ func TestAPIBatchesMergeTogether(t *testing.T) {
 	}
 }
 
+// TestBatchLeavesSweepToGroupNotYetRunning: the batch that merged first leaves its sweep to the
+// group that took the lead from it even when that group has not yet marked its imports running
+// (held here by a lock on their rows): that group commits after it and sweeps for both.
+func TestBatchLeavesSweepToGroupNotYetRunning(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	db := dbtest.NewDB(t)
+	s := domain.NewStore(db)
+	s.PasswordCost = 4
+	shop, _ := mustSeller(t, s, "Slow group", "owner@slow.test")
+	batches := groupBatches()
+
+	release := holdMergeLock(t, db, shop.ID)
+	obs := &sweepCounter{}
+	errs := make([]error, len(batches))
+	firstDone := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(len(batches))
+	go func() {
+		defer wg.Done()
+		defer close(firstDone)
+		_, errs[0] = s.IngestEvents(ctx, shop.ID, nil, batches[0], false, obs)
+	}()
+	waitForLockWaiter(t, db)
+	for i := 1; i < len(batches); i++ {
+		go func() {
+			defer wg.Done()
+			_, errs[i] = s.IngestEvents(ctx, shop.ID, nil, batches[i], false, obs)
+		}()
+	}
+	waitForQueued(t, s, shop.ID, len(batches)-1)
+
+	// The waiting batches' imports cannot be marked running until the test lets their rows go.
+	rows, err := db.BeginTxx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = rows.Rollback() }()
+	var held []int64
+	if err := rows.SelectContext(ctx, &held, `SELECT id FROM imports WHERE seller_id = $1 AND status <> 'running'
+		ORDER BY id FOR UPDATE`, shop.ID); err != nil {
+		t.Fatal(err)
+	}
+	if len(held) != len(batches)-1 {
+		t.Fatalf("%d waiting imports, want %d", len(held), len(batches)-1)
+	}
+	release()
+	select {
+	case <-firstDone:
+	case <-time.After(time.Minute):
+		t.Fatal("the first batch did not end while the next group's imports were held")
+	}
+	if n := obs.sweeps.Load(); n != 0 {
+		t.Errorf("the first batch swept (%d sweeps) though a group had taken the lead from it", n)
+	}
+	if err := rows.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("batch %d: %v", i, err)
+		}
+	}
+	if n := obs.sweeps.Load(); n != 1 {
+		t.Errorf("%d sweeps after 4 batches in 2 groups, want 1", n)
+	}
+}
+
 // TestFailedGroupRunsEachBatchAlone: when a group fails before it commits, each of its batches
 // runs again alone, so a batch the database refuses fails by itself and the others go in.
 func TestFailedGroupRunsEachBatchAlone(t *testing.T) {
